@@ -1,0 +1,417 @@
+/**
+ * Binds a parsed rule set to the structure of one report: every formula is expanded over its scope
+ * (每行, 每个类, 每栏 …) into instances whose operands are plain lists of cell ids. The engine then
+ * evaluates instances without looking at names again.
+ */
+import { fromDecimalString, type Hundredths } from '../money/money';
+import type { ParsedRule, ParsedRuleSet } from '../rules/ruleset';
+import type { CallNode, Comparator, ConditionNode, ExprNode, FormulaNode, RefNode, ScopeNode } from '../rules/syntax';
+import type { ColumnInfo, RowInfo, Structure, TableInfo } from './structure';
+
+export interface Operand {
+  cells: number[];
+  signs: (1 | -1)[];
+  constant: Hundredths;
+  /** Rows the formula names that the report does not have (they count as 0), for messages. */
+  absent: string[];
+}
+
+export type CompiledCondition =
+  | { kind: 'compare'; op: Comparator; left: Operand; right: Operand }
+  | { kind: 'const'; value: boolean }
+  | { kind: 'and' | 'or'; parts: CompiledCondition[] };
+
+/** A structural defect found when the rule is bound (a 项 without its 款, a code missing in a table). */
+export interface StructureProblem {
+  row: RowInfo;
+  /** The code or name the problem is about, when it is not the row itself (a code absent here). */
+  subject?: string;
+  message: string;
+}
+
+interface InstanceBase {
+  id: number;
+  rule: ParsedRule;
+  formula: number;
+  guard: CompiledCondition | null;
+  key: string;
+}
+
+export interface CompareInstance extends InstanceBase {
+  kind: 'compare';
+  op: Comparator;
+  left: Operand;
+  right: Operand;
+  /** The cell this instance computes (a 合计 / 小计 / roll-up), or -1 for a pure check. */
+  target: number;
+}
+
+export interface StructureInstance extends InstanceBase {
+  kind: 'structure';
+  problems: StructureProblem[];
+  /** Structure checks are warnings unless the rule asserts something that must hold (存在). */
+  severity: 'error' | 'warning';
+}
+
+export type Instance = CompareInstance | StructureInstance;
+
+export class RuleBindError extends Error {
+  constructor(rule: string, formula: FormulaNode, offset: number, detail: string) {
+    super(`审核公式 ${rule}：${detail}\n${formula.source}\n${formula.source.slice(0, offset).replace(/[^\s]/gu, (ch) => (/[\u1100-\uFFEF]/u.test(ch) ? '　' : ' '))}^`);
+    this.name = 'RuleBindError';
+  }
+}
+
+interface Context {
+  table: TableInfo | null;
+  row: RowInfo | null;
+  column: ColumnInfo | null;
+}
+
+const SELF = '本行';
+const CHILDREN = '下级';
+const SAME_CODE = '同码';
+const SUM = '求和';
+const EXISTS = '存在';
+const HIERARCHY = '层级完整';
+const SAME_CODES = '代码一致';
+
+export interface CompiledRules {
+  instances: Instance[];
+}
+
+export function compileRules(structure: Structure, ruleSet: ParsedRuleSet): CompiledRules {
+  return new Binder(structure, ruleSet).compile();
+}
+
+class Binder {
+  private readonly instances: Instance[] = [];
+  private readonly namedConditions = new Map<string, CompiledCondition>();
+  private readonly columnCache = new Map<string, ColumnInfo[]>();
+  private readonly knownRowTags = new Map<TableInfo, Set<string>>();
+  private readonly claimed = new Set<number>();
+  private rule!: ParsedRule;
+  private formula!: FormulaNode;
+  private formulaIndex = 0;
+
+  constructor(
+    private readonly structure: Structure,
+    private readonly ruleSet: ParsedRuleSet,
+  ) {}
+
+  compile(): CompiledRules {
+    for (const rule of this.ruleSet.rules) {
+      this.rule = rule;
+      rule.parsed.forEach((formula, index) => {
+        this.formula = formula;
+        this.formulaIndex = index;
+        for (const ctx of this.expandScope(formula.scope)) this.bindFormula(ctx);
+      });
+    }
+    return { instances: this.instances };
+  }
+
+  private fail(offset: number, detail: string): never {
+    throw new RuleBindError(`${this.rule.id} 第 ${this.formulaIndex + 1} 条`, this.formula, offset, detail);
+  }
+
+  private table(id: string, offset: number): TableInfo {
+    const table = this.structure.tableById.get(id);
+    if (!table) this.fail(offset, `模板中没有“${id}”`);
+    return table;
+  }
+
+  private rowTags(table: TableInfo): Set<string> {
+    let tags = this.knownRowTags.get(table);
+    if (!tags) {
+      tags = new Set(['合计', '收入', '支出', ...(table.template.codeScheme?.levels ?? [])]);
+      for (const row of table.template.rows ?? []) for (const tag of row.tags ?? []) tags.add(tag);
+      this.knownRowTags.set(table, tags);
+    }
+    return tags;
+  }
+
+  private *expandScope(scope: ScopeNode | undefined): Generator<Context> {
+    if (!scope) {
+      yield { table: null, row: null, column: null };
+      return;
+    }
+    for (const id of scope.tables) {
+      const table = this.table(id, scope.offset);
+      let rows: (RowInfo | null)[] = [null];
+      if (scope.rows) {
+        const tag = scope.rows.tag;
+        if (tag !== null && !this.rowTags(table).has(tag)) this.fail(scope.rows.offset, `${table.id}没有标签为“${tag}”的行`);
+        rows = table.rows.filter((r) => !r.spare && (tag === null || r.tags.has(tag)));
+      }
+      for (const row of rows) {
+        if (!scope.columns) {
+          yield { table, row, column: null };
+          continue;
+        }
+        const side = scope.columns.tag;
+        if (side !== null && side !== '收入' && side !== '支出') this.fail(scope.columns.offset, `每栏的标签只能是“收入”或“支出”`);
+        for (const column of table.columns) {
+          if (side !== null && column.side !== side) continue;
+          if (row && row.cells[column.index] === undefined) continue;
+          yield { table, row, column };
+        }
+      }
+    }
+  }
+
+  private bindFormula(ctx: Context): void {
+    const guard = this.formula.condition ? this.bindCondition(this.formula.condition, ctx) : null;
+    if (guard?.kind === 'const' && !guard.value) return;
+    const body = this.formula.body;
+    const base = { id: this.instances.length, rule: this.rule, formula: this.formulaIndex, guard };
+    if (body.kind === 'call') {
+      const { problems, severity } = this.bindStructureCall(body, ctx);
+      const key = `${this.rule.id}#${this.formulaIndex}|${ctx.table?.id ?? ''}|${ctx.row?.key ?? ''}`;
+      this.instances.push({ ...base, kind: 'structure', problems, severity, key });
+      return;
+    }
+    const left = this.bindExpr(body.left, ctx, false);
+    const right = this.bindExpr(body.right, ctx, false);
+    const anchor = left.cells[0] ?? right.cells[0];
+    if (anchor === undefined) this.fail(body.offset, '公式两边都没有单元格');
+    const cell = this.structure.cells[anchor]!;
+    const key = `${this.rule.id}#${this.formulaIndex}|${cell.row.table.id}|${cell.row.key}|${cell.column.key}`;
+    this.instances.push({ ...base, kind: 'compare', op: body.op, left, right, target: this.claimTarget(body.op, left, right), key });
+  }
+
+  /** A computing rule defines its single left-hand cell, unless an earlier rule already does. */
+  private claimTarget(op: Comparator, left: Operand, right: Operand): number {
+    const definesCell = this.rule.compute && !this.formula.condition && op === '=';
+    if (!definesCell || left.cells.length !== 1 || left.signs[0] !== 1 || left.constant !== 0) return -1;
+    const cell = left.cells[0]!;
+    if (this.claimed.has(cell) || right.cells.includes(cell)) return -1;
+    this.claimed.add(cell);
+    return cell;
+  }
+
+  private bindCondition(node: ConditionNode, ctx: Context): CompiledCondition {
+    switch (node.kind) {
+      case 'compare':
+        return { kind: 'compare', op: node.op, left: this.bindExpr(node.left, ctx, false), right: this.bindExpr(node.right, ctx, false) };
+      case 'and':
+      case 'or':
+        return { kind: node.kind, parts: node.parts.map((p) => this.bindCondition(p, ctx)) };
+      case 'named':
+        return this.namedCondition(node.name, node.offset);
+      case 'call':
+        if (node.name !== EXISTS) this.fail(node.offset, `条件中只能使用“${EXISTS}(…)”`);
+        return { kind: 'const', value: this.exists(node, ctx) };
+    }
+  }
+
+  private namedCondition(name: string, offset: number): CompiledCondition {
+    const cached = this.namedConditions.get(name);
+    if (cached) return cached;
+    const node = this.ruleSet.conditions.get(name);
+    if (!node) this.fail(offset, `没有定义名为“${name}”的条件`);
+    const compiled = this.bindCondition(node, { table: null, row: null, column: null });
+    this.namedConditions.set(name, compiled);
+    return compiled;
+  }
+
+  private exists(node: CallNode, ctx: Context): boolean {
+    const arg = node.args[0];
+    if (node.args.length !== 1 || arg?.kind !== 'ref') this.fail(node.offset, `${EXISTS}(…) 需要一个行引用，如 ${EXISTS}(公开03表[同码])`);
+    const table = this.refTable(arg, ctx);
+    return this.selectRows(table, arg.row ?? SELF, ctx, arg.offset).length > 0;
+  }
+
+  private bindStructureCall(node: CallNode, ctx: Context): { problems: StructureProblem[]; severity: 'error' | 'warning' } {
+    switch (node.name) {
+      case HIERARCHY:
+        if (!ctx.table || ctx.row) this.fail(node.offset, `${HIERARCHY}() 用于整张表，如“公开02表：${HIERARCHY}()”`);
+        return { problems: hierarchyProblems(ctx.table), severity: 'warning' };
+      case SAME_CODES: {
+        const [a, b] = node.args.map((arg) => {
+          if (arg.kind !== 'ref' || arg.head === undefined || arg.row !== undefined || arg.column !== undefined) {
+            this.fail(arg.offset, `${SAME_CODES}(…) 的参数应为两个表名`);
+          }
+          return this.table(arg.head, arg.offset);
+        });
+        if (!a || !b || node.args.length !== 2) this.fail(node.offset, `${SAME_CODES}(…) 需要两个表名`);
+        return { problems: [...missingCodes(a, b), ...missingCodes(b, a)], severity: 'warning' };
+      }
+      case EXISTS: {
+        const present = this.exists(node, ctx);
+        if (present || !ctx.row) return { problems: [], severity: 'error' };
+        const target = (node.args[0] as RefNode).head ?? ctx.row.table.id;
+        const problem = { row: ctx.row, message: `${target}中没有与之对应的行` };
+        return { problems: [problem], severity: this.rule.advisory ? 'warning' : 'error' };
+      }
+      default:
+        this.fail(node.offset, `未知的函数“${node.name}”（可用：${SUM}、${EXISTS}、${HIERARCHY}、${SAME_CODES}）`);
+    }
+  }
+
+  private bindExpr(node: ExprNode, ctx: Context, inSum: boolean): Operand {
+    switch (node.kind) {
+      case 'number':
+        return { cells: [], signs: [], constant: this.constant(node.text, node.offset), absent: [] };
+      case 'negate':
+        return negate(this.bindExpr(node.operand, ctx, inSum));
+      case 'binary': {
+        const left = this.bindExpr(node.left, ctx, inSum);
+        const right = this.bindExpr(node.right, ctx, inSum);
+        return combine(left, node.op === '+' ? right : negate(right));
+      }
+      case 'call': {
+        if (node.name !== SUM) this.fail(node.offset, `“${node.name}(…)”不能用在算式中`);
+        if (node.args.length !== 1) this.fail(node.offset, `${SUM}(…) 需要一个参数`);
+        return this.bindExpr(node.args[0]!, ctx, true);
+      }
+      case 'ref':
+        return this.bindRef(node, ctx, inSum);
+    }
+  }
+
+  private constant(text: string, offset: number): Hundredths {
+    const [whole, fraction = ''] = text.split('.');
+    if (fraction.length > 2 || text.split('.').length > 2) this.fail(offset, `常数“${text}”最多两位小数`);
+    return fromDecimalString(`${whole}.${fraction.padEnd(2, '0')}`);
+  }
+
+  /** Which table a reference reads: NAME[..] and NAME.x name a table; a lone NAME is a column of the scope. */
+  private refTable(ref: RefNode, ctx: Context): TableInfo {
+    if (ref.head !== undefined && (ref.row !== undefined || ref.column !== undefined || this.structure.tableById.has(ref.head))) {
+      return this.table(ref.head, ref.offset);
+    }
+    if (!ctx.table) this.fail(ref.offset, '请写明表名，如 公开01表[本年收入合计]');
+    return ctx.table;
+  }
+
+  private bindRef(ref: RefNode, ctx: Context, inSum: boolean): Operand {
+    const table = this.refTable(ref, ctx);
+    const columnName = ref.column ?? (ref.head !== undefined && table === ctx.table && !this.structure.tableById.has(ref.head) ? ref.head : undefined);
+    let rows: RowInfo[];
+    if (ref.row !== undefined) {
+      rows = this.selectRows(table, ref.row, ctx, ref.offset);
+    } else if (ctx.row && table === ctx.table) {
+      rows = [ctx.row];
+    } else {
+      const dataRows = table.rows.filter((r) => !r.spare);
+      if (dataRows.length !== 1) this.fail(ref.offset, `请指明${table.id}的行，如 ${table.id}[合计]`);
+      rows = dataRows;
+    }
+    if (!inSum && rows.length > 1) this.fail(ref.offset, `“${ref.row}”指多行，只能用在 ${SUM}(…) 中`);
+    const cells: number[] = [];
+    for (const row of rows) {
+      const column = this.column(table, columnName, row, ctx, ref.offset);
+      const cell = row.cells[column.index];
+      if (cell === undefined) this.fail(ref.offset, `${table.id}的“${row.name ?? row.key}”行没有“${column.name}”栏`);
+      cells.push(cell);
+    }
+    const absent = rows.length === 0 && ref.row !== undefined ? [this.absentText(table, ref.row, ctx)] : [];
+    return { cells, signs: cells.map(() => 1), constant: 0, absent };
+  }
+
+  private absentText(table: TableInfo, selector: string, ctx: Context): string {
+    if (selector === CHILDREN) return '本行没有下级科目';
+    return `${table.id}没有科目 ${selector === SAME_CODE ? ctx.row?.code ?? '' : selector}`;
+  }
+
+  private selectRows(table: TableInfo, selector: string, ctx: Context, offset: number): RowInfo[] {
+    if (selector === SELF || selector === CHILDREN || selector === SAME_CODE) {
+      if (!ctx.row) this.fail(offset, `“${selector}”只能用在“每行”或“每个…”的范围中`);
+      if (selector === CHILDREN) return table === ctx.table ? ctx.row.children : this.fail(offset, `“${CHILDREN}”只能指本表的行`);
+      if (selector === SELF) return table === ctx.table ? [ctx.row] : this.fail(offset, `“${SELF}”只能指本表的行，其他表请用“${SAME_CODE}”`);
+      return this.sameCode(table, ctx.row, offset);
+    }
+    const hangci = /^行(\d+)$/u.exec(selector);
+    if (hangci) {
+      const row = table.rows.find((r) => r.hangci === Number(hangci[1]));
+      return row ? [row] : this.fail(offset, `${table.id}没有行次 ${hangci[1]}`);
+    }
+    const byKey = table.rowByKey.get(selector) ?? table.rowByCode.get(selector);
+    if (byKey) return [byKey];
+    // A code that a code-keyed table does not list is a row with no money: it counts as 0.
+    if (/^\d+$/u.test(selector) && table.codeKeyed) return [];
+    if (this.rowTags(table).has(selector)) return table.rows.filter((r) => !r.spare && r.tags.has(selector));
+    this.fail(offset, `${table.id}没有名为“${selector}”的行或标签`);
+  }
+
+  private sameCode(table: TableInfo, row: RowInfo, offset: number): RowInfo[] {
+    if (row.code === null) {
+      if (row.level !== '合计') this.fail(offset, `“${row.name ?? row.key}”没有科目编码，不能用“${SAME_CODE}”`);
+      const total = table.template.codeScheme ? table.rowByKey.get(table.template.codeScheme.totalRole) : undefined;
+      return total ? [total] : [];
+    }
+    const match = table.rowByCode.get(row.code);
+    return match ? [match] : [];
+  }
+
+  private column(table: TableInfo, name: string | undefined, row: RowInfo, ctx: Context, offset: number): ColumnInfo {
+    if (name === undefined) {
+      if (ctx.column && ctx.column.table === table) return ctx.column;
+      const own = table.columns.filter((c) => row.cells[c.index] !== undefined);
+      if (own.length === 1) return own[0]!;
+      this.fail(offset, `请指明${table.id}的栏目，如 .${own[0]?.name ?? '金额'}`);
+    }
+    const matches = this.columnsNamed(table, name).filter((c) => c.side === null || c.side === row.side);
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length === 0) this.fail(offset, `${table.id}没有名为“${name}”的栏目`);
+    this.fail(offset, `${table.id}有多个栏目叫“${name}”，请用栏次，如 栏${matches[0]!.lanci ?? 1}`);
+  }
+
+  private columnsNamed(table: TableInfo, name: string): ColumnInfo[] {
+    const cacheKey = `${table.id}\u0000${name}`;
+    let found = this.columnCache.get(cacheKey);
+    if (!found) {
+      const lanci = /^栏(\d+)$/u.exec(name);
+      found = lanci
+        ? table.columns.filter((c) => c.lanci === Number(lanci[1]))
+        : table.columns.filter((c) => c.name === name || c.key === name || c.label === name);
+      if (found.length === 0 && !lanci) found = table.columns.filter((c) => c.leaf === name);
+      this.columnCache.set(cacheKey, found);
+    }
+    return found;
+  }
+}
+
+function negate(operand: Operand): Operand {
+  return { ...operand, signs: operand.signs.map((s) => (s === 1 ? -1 : 1)), constant: -operand.constant };
+}
+
+function combine(a: Operand, b: Operand): Operand {
+  return { cells: [...a.cells, ...b.cells], signs: [...a.signs, ...b.signs], constant: a.constant + b.constant, absent: [...a.absent, ...b.absent] };
+}
+
+/** B04: every 项 under its 款, every 款 under its 类 and with at least one 项, codes of a known length. */
+function hierarchyProblems(table: TableInfo): StructureProblem[] {
+  const scheme = table.template.codeScheme;
+  if (!scheme) return [];
+  const problems: StructureProblem[] = [];
+  const deepest = scheme.levels.length - 1;
+  for (const row of table.rows) {
+    if (row.level === '合计' || row.code === null) continue;
+    if (row.level === null) {
+      problems.push({ row, message: `科目编码 ${row.code} 的位数不对（应为 ${scheme.lengths.join('/')} 位）` });
+      continue;
+    }
+    const depth = scheme.levels.indexOf(row.level);
+    if (depth > 0 && row.parent === null) {
+      const parentCode = row.code.slice(0, scheme.lengths[depth - 1]);
+      problems.push({ row, message: `${row.level} ${row.code} 在本表中没有上级${scheme.levels[depth - 1]} ${parentCode}` });
+    }
+    if (depth < deepest && row.children.length === 0) {
+      problems.push({ row, message: `${row.level} ${row.code} 在本表中没有下级${scheme.levels[depth + 1]}` });
+    }
+  }
+  return problems;
+}
+
+/** D12: the codes `from` lists that `to` does not. */
+function missingCodes(from: TableInfo, to: TableInfo): StructureProblem[] {
+  const problems: StructureProblem[] = [];
+  for (const row of from.rows) {
+    if (row.code !== null && !to.rowByCode.has(row.code)) {
+      problems.push({ row, subject: row.code, message: `${from.id}有 ${row.code} ${row.name ?? ''}，${to.id}没有` });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,195 @@
+/**
+ * Turns instance outcomes into findings a finance officer can act on: the rule, the cells with
+ * their values, what was expected, what is printed, and the difference, in Chinese.
+ */
+import { toDecimalString } from '../money/money';
+import type { Side } from '../model/template';
+import type { CompareInstance, Instance, Operand, StructureProblem } from './compile';
+import type { Calculator, Outcome, Severity } from './recalc';
+import type { CellInfo, RowInfo, Structure } from './structure';
+
+/** Addresses a cell the way files and the UI do: table id, row key (role, code or 合计), column key. */
+export interface CellRef {
+  table: string;
+  row: string;
+  column: string;
+}
+
+/** One cell named in a finding (the JSON shape of the command-line checker). */
+export interface FindingCell {
+  table: string;
+  /** Code for code-keyed rows, the printed label for fixed rows. */
+  row: string;
+  hangci: number | null;
+  side: Side | null;
+  /** Printed (leaf) header label. */
+  column: string | null;
+  value: string | null;
+  ref: CellRef | null;
+}
+
+export interface Finding {
+  /** Stable identity: the same finding keeps its key across edits. */
+  key: string;
+  ruleId: string;
+  severity: Severity;
+  title: string;
+  message: string;
+  /** Table where the finding is shown (that of its first cell). */
+  table: string;
+  cells: FindingCell[];
+  expected: string | null;
+  actual: string | null;
+  diff: string | null;
+}
+
+const LISTED_TERMS = 6;
+
+export class FindingWriter {
+  constructor(
+    private readonly structure: Structure,
+    private readonly calculator: Calculator,
+    private readonly unit: string,
+  ) {}
+
+  /** The findings of one instance (structure checks may have several). */
+  describe(inst: Instance, outcome: Outcome): Finding[] {
+    if (inst.kind === 'structure') {
+      return inst.problems.map((problem) => this.structureFinding(inst.rule.id, inst.rule.title, inst.key, outcome.severity, problem));
+    }
+    return [this.compareFinding(inst, outcome)];
+  }
+
+  rowLabel(row: RowInfo): string {
+    if (row.code !== null && row.table.template.layout !== 'two-sided') return row.code;
+    return row.name ?? row.key;
+  }
+
+  private describeRow(row: RowInfo): string {
+    if (row.hangci !== null) return `行${row.hangci} ${row.name ?? ''}`.trim();
+    if (row.code !== null) return `${row.code} ${row.name ?? ''}`.trim();
+    return row.name ?? row.key;
+  }
+
+  cellOf(cell: CellInfo): FindingCell {
+    const { row, column } = cell;
+    return {
+      table: row.table.id,
+      row: this.rowLabel(row),
+      hangci: row.hangci,
+      side: row.side,
+      column: column.leaf,
+      value: toDecimalString(this.calculator.values[cell.id]!),
+      ref: { table: row.table.id, row: row.key, column: column.key },
+    };
+  }
+
+  /** How a cell is named relative to the anchor cell: only what differs from it. */
+  private place(cell: CellInfo, anchor: CellInfo): string {
+    const sameTable = cell.row.table === anchor.row.table;
+    const sameRow = sameTable && cell.row === anchor.row;
+    const column = this.columnSuffix(cell);
+    if (sameRow) return column || this.describeRow(cell.row);
+    const row = this.describeRow(cell.row);
+    return `${sameTable ? '' : cell.row.table.id}${row}${column}`;
+  }
+
+  private operandText(operand: Operand, anchor: CellInfo): string {
+    const { cells, signs, constant } = operand;
+    if (cells.length > LISTED_TERMS) return `${cells.length} 个单元格之和 ${toDecimalString(this.calculator.sum(operand))}`;
+    const parts = cells.map((id, i) => {
+      const cell = this.structure.cells[id]!;
+      const sign = i === 0 ? (signs[i] === -1 ? '−' : '') : signs[i] === -1 ? ' − ' : ' + ';
+      return `${sign}${this.place(cell, anchor)} ${toDecimalString(this.calculator.values[id]!)}`;
+    });
+    if (constant !== 0 || (parts.length === 0 && operand.absent.length === 0)) parts.push(`${parts.length ? ' + ' : ''}${toDecimalString(constant)}`);
+    const absent = operand.absent.length > 0 ? `${parts.length ? '；' : ''}${operand.absent.join('、')}，按 0 计` : '';
+    return parts.join('') + absent;
+  }
+
+  private compareFinding(inst: CompareInstance, outcome: Outcome): Finding {
+    const involved = [...inst.left.cells, ...inst.right.cells].map((id) => this.structure.cells[id]!);
+    const anchor = involved[0]!;
+    const diff = outcome.left - outcome.right;
+    const verb = inst.op === '=' ? '应为' : inst.op === '>=' ? '应不小于' : '应不大于';
+    const subject = inst.left.cells.length === 1 ? `${anchor.row.table.id} ${this.describeRow(anchor.row)}${this.columnSuffix(anchor)}` : this.operandText(inst.left, anchor);
+    const expected = toDecimalString(outcome.right);
+    const actual = toDecimalString(outcome.left);
+    let message = `${subject} 为 ${actual}，${verb} ${expected}（${this.operandText(inst.right, anchor)}），差额 ${signed(diff)} ${this.unit}。`;
+    if (outcome.severity === 'rounding') message += `差额在尾差允许范围（±${toDecimalString(outcome.tolerance)}）内，属四舍五入尾差。`;
+    if (inst.rule.advisory) message += '此为提示性审核，差异不一定是错误。';
+    return {
+      key: inst.key,
+      ruleId: inst.rule.id,
+      severity: outcome.severity,
+      title: inst.rule.title,
+      message,
+      table: anchor.row.table.id,
+      cells: involved.map((c) => this.cellOf(c)),
+      expected,
+      actual,
+      diff: toDecimalString(diff),
+    };
+  }
+
+  private columnSuffix(cell: CellInfo): string {
+    const columns = cell.row.table.columns.filter((c) => cell.row.cells[c.index] !== undefined);
+    return columns.length > 1 ? `「${cell.column.name}」` : '';
+  }
+
+  /** A computed cell whose formula depends on itself: reported, never looped over. */
+  cycle(inst: CompareInstance): Finding {
+    const cell = this.structure.cells[inst.target]!;
+    const where = `${cell.row.table.id} ${this.describeRow(cell.row)}${this.columnSuffix(cell)}`;
+    return {
+      key: `cycle|${inst.key}`,
+      ruleId: inst.rule.id,
+      severity: 'error',
+      title: inst.rule.title,
+      message: `审核公式循环引用：${where} 的计算结果又被用来计算它自己，已改为普通输入单元格，请检查审核公式。`,
+      table: cell.row.table.id,
+      cells: [this.cellOf(cell)],
+      expected: null,
+      actual: null,
+      diff: null,
+    };
+  }
+
+  /** Text in an amount cell that is not a number: kept as typed, counted as 0, and explained. */
+  invalidEntry(rule: { id: string; title: string }, cell: CellInfo, text: string, reason: string): Finding {
+    const where = `${cell.row.table.id} ${this.describeRow(cell.row)}${this.columnSuffix(cell)}`;
+    return {
+      key: `${rule.id}|${cell.row.table.id}|${cell.row.key}|${cell.column.key}`,
+      ruleId: rule.id,
+      severity: 'error',
+      title: rule.title,
+      message: `${where}：${reason}。内容已原样保留，计算时按 0 处理，请改为数字。`,
+      table: cell.row.table.id,
+      cells: [{ ...this.cellOf(cell), value: text }],
+      expected: null,
+      actual: text,
+      diff: null,
+    };
+  }
+
+  private structureFinding(ruleId: string, title: string, key: string, severity: Severity, problem: StructureProblem): Finding {
+    const row = problem.row;
+    return {
+      key: `${key}|${row.table.id}|${row.key}|${problem.subject ?? ''}`,
+      ruleId,
+      severity,
+      title,
+      message: `${row.table.id}：${problem.message}。`,
+      table: row.table.id,
+      cells: [{ table: row.table.id, row: this.rowLabel(row), hangci: row.hangci, side: row.side, column: null, value: null, ref: null }],
+      expected: null,
+      actual: null,
+      diff: null,
+    };
+  }
+}
+
+function signed(hundredths: number): string {
+  const text = toDecimalString(hundredths);
+  return hundredths > 0 ? `+${text}` : text;
+}

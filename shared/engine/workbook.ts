@@ -1,0 +1,319 @@
+/**
+ * An open report: the one object the window, the command-line checker and the tests talk to.
+ * Load a report, set cells, add or remove code-keyed rows, and get back exactly which cells and
+ * which findings changed.
+ */
+import { parseAmount, toDecimalString } from '../money/money';
+import type { ReportFile, ReportRow } from '../model/report';
+import type { TableSetTemplate } from '../model/template';
+import { parseRuleSet, type ParsedRuleSet } from '../rules/ruleset';
+import { builtInCatalog, findRuleSet, findTemplate, type Catalog } from '../templates/catalog';
+import { validateTemplate } from '../templates/validate';
+import { compileRules, type Instance } from './compile';
+import { FindingWriter, type CellRef, type Finding } from './findings';
+import { Calculator, type Entry } from './recalc';
+import { buildStructure, codeSeed, placeReport, type PlacementProblem, type RowInfo, type RowSeed, type Structure } from './structure';
+
+export type { CellRef, Finding } from './findings';
+
+export interface CellState {
+  ref: CellRef;
+  /** The figure shown, as a canonical decimal string; null when blank or unreadable. */
+  value: string | null;
+  /** Text that is not a number, kept as typed. */
+  invalidText: string | null;
+  invalidReason: string | null;
+  /** Computed by a rule (合计, 小计, roll-up): read-only. */
+  computed: boolean;
+  /** For computed cells: the formula's result (differs from `value` while an imported figure is kept). */
+  computedValue: string | null;
+  /** A computed cell showing the figure the opened file printed, which differs from the formula. */
+  kept: boolean;
+}
+
+export interface Edit {
+  ref: CellRef;
+  text: string;
+}
+
+export interface Change {
+  /** Cells whose shown value or state changed. */
+  cells: CellRef[];
+  added: Finding[];
+  removed: Finding[];
+  changed: Finding[];
+  /** Cells left alone because they are computed (a paste skips them). */
+  skipped: CellRef[];
+  /** Tables whose rows changed (a row added or removed): redraw them whole. */
+  tables: string[];
+}
+
+export class WorkbookError extends Error {
+  override name = 'WorkbookError';
+}
+
+const INVALID_RULE = { id: 'V01', title: '单元格内容不是有效金额' };
+
+interface State {
+  structure: Structure;
+  instances: Instance[];
+  calc: Calculator;
+  writer: FindingWriter;
+  cellIndex: Map<string, number>;
+  /** Findings per instance, and of unreadable cells under key -1 - cell id. */
+  findings: Map<number, Finding[]>;
+}
+
+function refKey(table: string, row: string, column: string): string {
+  return `${table}\u0001${row}\u0001${column}`;
+}
+
+export class Workbook {
+  private state!: State;
+
+  private constructor(
+    readonly template: TableSetTemplate,
+    private readonly ruleSet: ParsedRuleSet,
+    readonly kind: ReportFile['kind'],
+    readonly year: number,
+    public department: string,
+    readonly unit: ReportFile['unit'],
+    /** Rows or values of the opened report that had no place in the template. */
+    readonly problems: PlacementProblem[],
+  ) {}
+
+  static open(report: ReportFile, catalog: Catalog = builtInCatalog): Workbook {
+    const template = findTemplate(catalog, report.kind, report.year, report.template);
+    validateTemplate(template);
+    const ruleSet = parseRuleSet(findRuleSet(catalog, template.rules));
+    const placed = placeReport(template, report.tables);
+    const workbook = new Workbook(template, ruleSet, report.kind, report.year, report.department, report.unit, placed.problems);
+    workbook.state = workbook.buildState(placed.structure, placed.texts.map((text) => (text === null ? undefined : workbook.parse(text))));
+    return workbook;
+  }
+
+  private parse(text: string): Entry {
+    const result = parseAmount(text, { reportUnit: this.unit });
+    return result.ok ? { value: result.value } : { value: null, invalidText: text, reason: result.reason };
+  }
+
+  private buildState(structure: Structure, entries: (Entry | undefined)[]): State {
+    const { instances } = compileRules(structure, this.ruleSet);
+    const calc = new Calculator(structure.cells.length, instances, this.unit === '万元');
+    calc.load(entries);
+    const cellIndex = new Map<string, number>();
+    for (const cell of structure.cells) cellIndex.set(refKey(cell.row.table.id, cell.row.key, cell.column.key), cell.id);
+    const state: State = { structure, instances, calc, writer: new FindingWriter(structure, calc, this.unit), cellIndex, findings: new Map() };
+    for (const inst of instances) this.refreshFindings(state, inst.id);
+    for (let cell = 0; cell < structure.cells.length; cell++) this.refreshInvalid(state, cell);
+    return state;
+  }
+
+  // ── reading ────────────────────────────────────────────────────────────────────────────
+
+  get structure(): Structure {
+    return this.state.structure;
+  }
+
+  cellId(ref: CellRef): number {
+    const id = this.state.cellIndex.get(refKey(ref.table, ref.row, ref.column));
+    if (id === undefined) throw new WorkbookError(`${ref.table}中没有单元格（行“${ref.row}”，栏“${ref.column}”）`);
+    return id;
+  }
+
+  cell(ref: CellRef): CellState {
+    const { calc } = this.state;
+    const id = this.cellId(ref);
+    const entry = calc.entries[id];
+    const computed = calc.isComputed(id);
+    const blank = entry !== undefined && entry.value === null;
+    return {
+      ref,
+      value: blank ? null : toDecimalString(calc.values[id]!),
+      invalidText: entry?.invalidText ?? null,
+      invalidReason: entry?.reason ?? null,
+      computed,
+      computedValue: computed ? toDecimalString(calc.computed[id]!) : null,
+      kept: computed && entry !== undefined,
+    };
+  }
+
+  /** Every current finding, in table order, then row order. */
+  findings(): Finding[] {
+    const order = new Map(this.template.tables.map((t, i) => [t.id, i]));
+    return [...this.state.findings.values()].flat().sort((a, b) => (order.get(a.table) ?? 99) - (order.get(b.table) ?? 99));
+  }
+
+  // ── editing ────────────────────────────────────────────────────────────────────────────
+
+  /** Types text into one cell, as a user does. */
+  set(ref: CellRef, text: string): Change {
+    const change = this.setMany([{ ref, text }]);
+    if (change.skipped.length > 0) throw new WorkbookError('这个单元格由公式计算，不能直接输入；请修改组成它的数字');
+    return change;
+  }
+
+  /** Sets many cells at once (a paste): one recalculation, one change. Computed cells are skipped. */
+  setMany(edits: Edit[]): Change {
+    const { calc } = this.state;
+    const skipped: CellRef[] = [];
+    const changes: { cell: number; entry: Entry }[] = [];
+    for (const { ref, text } of edits) {
+      const cell = this.cellId(ref);
+      if (calc.isComputed(cell)) skipped.push(ref);
+      else changes.push({ cell, entry: text.trim() === '' ? { value: null } : this.parse(text) });
+    }
+    const result = calc.setEntries(changes);
+    return { ...this.collect(result.cells, result.instances), skipped };
+  }
+
+  /** "采用计算值": every computed cell drops the figure the file printed and shows its formula's result. */
+  adoptComputed(): Change {
+    const result = this.state.calc.adoptComputed();
+    return this.collect(result.cells, result.instances);
+  }
+
+  /**
+   * Adds a row to a code-keyed table. Missing 款/类 above it are created too, with the names given
+   * in `parentNames` (code → name); a missing name is an error, never an invented one.
+   */
+  addRow(tableId: string, code: string, name: string, parentNames: Record<string, string> = {}): Change {
+    const table = this.codeKeyedTable(tableId);
+    const scheme = table.template.codeScheme!;
+    const depth = scheme.lengths.indexOf(code.length);
+    if (depth < 0) throw new WorkbookError(`科目编码 ${code} 的位数不对，应为 ${scheme.lengths.join('/')} 位`);
+    if (table.rowByCode.has(code)) throw new WorkbookError(`${tableId}已有科目 ${code}`);
+    const added: RowSeed[] = [codeSeed(table.template, code, name)];
+    for (const length of scheme.lengths.slice(0, depth)) {
+      const parentCode = code.slice(0, length);
+      if (table.rowByCode.has(parentCode)) continue;
+      const parentName = parentNames[parentCode];
+      if (!parentName) throw new WorkbookError(`${tableId}还没有上级科目 ${parentCode}，请提供它的名称`);
+      added.push(codeSeed(table.template, parentCode, parentName));
+    }
+    return this.restructure(tableId, (seeds) => [...seeds, ...added]);
+  }
+
+  /** Removes a row with everything under it, and any 款/类 left with nothing under them. */
+  removeRow(tableId: string, code: string): Change {
+    const table = this.codeKeyedTable(tableId);
+    let row = table.rowByCode.get(code);
+    if (!row) throw new WorkbookError(`${tableId}没有科目 ${code}`);
+    while (row.parent && row.parent.children.length === 1) row = row.parent;
+    const top = row.code!;
+    return this.restructure(tableId, (seeds) => seeds.filter((s) => !s.key.startsWith(top)));
+  }
+
+  private codeKeyedTable(tableId: string) {
+    const table = this.state.structure.tableById.get(tableId);
+    if (!table) throw new WorkbookError(`没有“${tableId}”`);
+    if (!table.codeKeyed) throw new WorkbookError(`${tableId}的行是固定的，不能增删`);
+    return table;
+  }
+
+  private restructure(tableId: string, edit: (seeds: RowSeed[]) => RowSeed[]): Change {
+    const old = this.state;
+    const coded = new Map<string, RowSeed[]>();
+    for (const table of old.structure.tables) {
+      if (!table.codeKeyed) continue;
+      const seeds = table.rows.filter((r) => r.code !== null).map((r) => codeSeed(table.template, r.code!, r.name));
+      coded.set(table.id, table.id === tableId ? edit(seeds) : seeds);
+    }
+    const structure = buildStructure(this.template, coded);
+    const entries = structure.cells.map((cell) => {
+      const before = old.cellIndex.get(refKey(cell.row.table.id, cell.row.key, cell.column.key));
+      return before === undefined ? undefined : old.calc.entries[before];
+    });
+    this.state = this.buildState(structure, entries);
+    const cells = structure.cells
+      .filter((c) => {
+        const before = old.cellIndex.get(refKey(c.row.table.id, c.row.key, c.column.key));
+        return before === undefined || old.calc.values[before] !== this.state.calc.values[c.id];
+      })
+      .map((c) => this.refOf(c.id));
+    return { cells, ...diffFindings(old.findings, this.state.findings), skipped: [], tables: [tableId] };
+  }
+
+  // ── findings bookkeeping ───────────────────────────────────────────────────────────────
+
+  private refOf(cell: number): CellRef {
+    const info = this.state.structure.cells[cell]!;
+    return { table: info.row.table.id, row: info.row.key, column: info.column.key };
+  }
+
+  private refreshFindings(state: State, id: number): void {
+    const outcome = state.calc.outcomes.get(id);
+    const inst = state.instances[id]!;
+    const cycle = state.calc.cycle?.instances.includes(id);
+    const findings = outcome ? state.writer.describe(inst, outcome) : [];
+    if (cycle && inst.kind === 'compare') findings.push(state.writer.cycle(inst));
+    if (findings.length > 0) state.findings.set(id, findings);
+    else state.findings.delete(id);
+  }
+
+  private refreshInvalid(state: State, cell: number): void {
+    const entry = state.calc.entries[cell];
+    const key = -1 - cell;
+    if (entry?.invalidText === undefined) state.findings.delete(key);
+    else state.findings.set(key, [state.writer.invalidEntry(INVALID_RULE, state.structure.cells[cell]!, entry.invalidText, entry.reason ?? '')]);
+  }
+
+  private collect(cells: Set<number>, instances: Set<number>): Change {
+    const state = this.state;
+    const before = new Map<number, Finding[]>();
+    for (const id of instances) before.set(id, state.findings.get(id) ?? []);
+    for (const cell of cells) before.set(-1 - cell, state.findings.get(-1 - cell) ?? []);
+    for (const id of instances) this.refreshFindings(state, id);
+    for (const cell of cells) this.refreshInvalid(state, cell);
+    const after = new Map<number, Finding[]>();
+    for (const key of before.keys()) after.set(key, state.findings.get(key) ?? []);
+    return { cells: [...cells].map((c) => this.refOf(c)), ...diffFindings(before, after), skipped: [], tables: [] };
+  }
+
+  // ── writing ────────────────────────────────────────────────────────────────────────────
+
+  /** The report as decimal strings, ready to save: typed text, kept figures and computed values. */
+  toReport(): ReportFile {
+    const { calc, structure } = this.state;
+    const text = (cell: number): string | null => {
+      const entry = calc.entries[cell];
+      if (entry === undefined) return toDecimalString(calc.computed[cell]!);
+      if (entry.invalidText !== undefined) return entry.invalidText;
+      return entry.value === null ? null : toDecimalString(entry.value);
+    };
+    const rowOut = (row: RowInfo): ReportRow => {
+      const values: Record<string, string | null> = {};
+      for (const column of row.table.columns) {
+        const cell = row.cells[column.index];
+        if (cell !== undefined) values[column.key] = text(cell);
+      }
+      return row.table.codeKeyed
+        ? { code: row.code, name: row.name, values }
+        : { role: row.key, name: row.name, side: row.side, hangci: row.hangci, values };
+    };
+    return {
+      kind: this.kind,
+      year: this.year,
+      department: this.department,
+      unit: this.unit,
+      template: this.template.id,
+      tables: structure.tables.map((t) => ({ id: t.id, rows: t.rows.filter((r) => !r.spare).map(rowOut) })),
+    };
+  }
+}
+
+function diffFindings(before: Map<number, Finding[]>, after: Map<number, Finding[]>): Pick<Change, 'added' | 'removed' | 'changed'> {
+  const old = new Map<string, Finding>();
+  for (const list of before.values()) for (const f of list) old.set(f.key, f);
+  const added: Finding[] = [];
+  const changed: Finding[] = [];
+  for (const list of after.values()) {
+    for (const f of list) {
+      const previous = old.get(f.key);
+      old.delete(f.key);
+      if (!previous) added.push(f);
+      else if (previous.message !== f.message || previous.severity !== f.severity) changed.push(f);
+    }
+  }
+  return { added, removed: [...old.values()], changed };
+}

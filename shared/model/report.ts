@@ -1,0 +1,39 @@
+/**
+ * A report: one department's filled-in table set, as it is read from and written to files.
+ * Amounts are decimal strings exactly as printed ("6519.14", "0.00") or null for a blank cell;
+ * text that is not a number is kept as it was typed.
+ *
+ * The published-sample JSON files (shared/samples/*.json) have this shape too, so a sample is a
+ * report: rows of fixed-row tables are matched to the template by role, code, (side, 行次) or
+ * label, in that order; rows of code-keyed tables by code.
+ */
+
+export interface ReportRow {
+  /** Fixed rows: the template role. */
+  role?: string | null;
+  /** Code-keyed rows: the classification code; null or absent for the 合计 row. */
+  code?: string | null;
+  /** Printed name (科目名称 / 项目 label). */
+  name?: string | null;
+  /** Two-sided tables: "收入"/"支出" (the samples write "income"/"expenditure"). */
+  side?: string | null;
+  /** 行次 as printed. */
+  hangci?: number | null;
+  /** Amount cells by column key. */
+  values: Record<string, string | null>;
+}
+
+export interface ReportTable {
+  id: string;
+  rows: ReportRow[];
+}
+
+export interface ReportFile {
+  kind: 'final' | 'budget';
+  year: number;
+  department: string;
+  unit: '万元' | '元';
+  /** Template id; when absent, the newest template of `kind` whose year is not after `year`. */
+  template?: string;
+  tables: ReportTable[];
+}

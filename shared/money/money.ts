@@ -1,0 +1,160 @@
+/**
+ * Exact money. Published tables must add up to the cent, so amounts never pass through binary
+ * floating point: they enter and leave as decimal strings and are held as integer counts of
+ * hundredths of the report's unit, which a JS number stores exactly up to 2^53 - 1.
+ */
+import Decimal from 'decimal.js';
+
+/** Integer hundredths (0.01) of the report's unit; always a safe integer. */
+export type Hundredths = number;
+
+export type AmountUnit = '万元' | '元';
+
+export type ParseResult = { ok: true; value: Hundredths | null } | { ok: false; reason: string };
+
+/**
+ * A private Decimal so that no other module's configuration can change our rounding.
+ * 40 digits hold any safe amount with room to spare; ROUND_HALF_UP is 四舍五入, away from zero
+ * for negatives as finance staff expect.
+ */
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+const MAX_HUNDREDTHS = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The largest amount in units that still has a safe number of hundredths. */
+const MAX_UNITS = new D(Number.MAX_SAFE_INTEGER).div(100);
+
+/** Dashes that Chinese tables print in an empty cell (after full-width folding). */
+const NOTHING_MARKS = new Set(['-', '–', '—', '——']);
+
+/**
+ * What people type and spreadsheets paste: optional sign, digits with commas or spaces anywhere
+ * between them (pasted numbers come grouped in odd ways), an optional fraction and an optional
+ * exponent ("1.2E+3" is how spreadsheets export large or tiny values).
+ */
+const TYPED_NUMBER = /^([+-]?)\s*(?=\.?\d)(\d(?:[\d,\s]*\d)?)?(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
+
+/** Accounting notation for negatives: "(12.30)". */
+const IN_PARENTHESES = /^\((.*)\)$/;
+
+/** Exactly the strings toDecimalString produces, so files have one spelling per amount. */
+const CANONICAL = /^(?!-0\.00$)-?(?:0|[1-9]\d*)\.\d{2}$/;
+
+/**
+ * Throws unless `value` can be an amount. Every helper funnels through here so that a float or an
+ * overflow is caught where it happens instead of surfacing as a wrong total in a printed table.
+ */
+export function checkedHundredths(value: number): Hundredths {
+  if (!Number.isInteger(value)) {
+    throw new RangeError(`金额必须是 0.01 的整数倍：${value}`);
+  }
+  if (!Number.isSafeInteger(value)) {
+    throw new RangeError(`金额超出可处理范围：${value}`);
+  }
+  // -0 (e.g. from rounding "-0.001") must not differ from 0 under Object.is.
+  return value === 0 ? 0 : value;
+}
+
+function fromBigInt(value: bigint): Hundredths {
+  if (value > MAX_HUNDREDTHS || value < -MAX_HUNDREDTHS) {
+    throw new RangeError(`金额超出可处理范围：${value}`);
+  }
+  return Number(value);
+}
+
+/** Power of ten that turns an amount in `from` into one in `to`. */
+function unitExponent(from: AmountUnit, to: AmountUnit): number {
+  if (from === to) return 0;
+  return from === '万元' ? 4 : -4;
+}
+
+/** Folds full-width ASCII (what Chinese IMEs type in full-width mode) and U+2212 minus to ASCII. */
+function foldToAscii(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u2212/g, '-');
+}
+
+/**
+ * Reads an amount as typed or pasted into a cell. A blank or a dash means "nothing" (null), which
+ * the tables distinguish from 0.00. When the amount is typed in another unit than the report's,
+ * it is converted exactly before the single rounding to 0.01, so no cent is lost to double rounding.
+ */
+export function parseAmount(
+  text: string,
+  options: { entryUnit?: AmountUnit; reportUnit?: AmountUnit } = {},
+): ParseResult {
+  const reportUnit = options.reportUnit ?? '万元';
+  const entryUnit = options.entryUnit ?? reportUnit;
+  const shown = text.trim();
+  const folded = foldToAscii(shown);
+  if (folded === '' || NOTHING_MARKS.has(folded)) return { ok: true, value: null };
+  // The unit belongs in the sheet header; "12元" in a 万元 sheet would otherwise be misread.
+  if (folded.endsWith('元')) return { ok: false, reason: `“${shown}” 不要带单位，单位以表头为准` };
+
+  const accountingBody = IN_PARENTHESES.exec(folded)?.[1];
+  const match = TYPED_NUMBER.exec(accountingBody?.trim() ?? folded);
+  if (!match || (accountingBody !== undefined && match[1] !== '')) {
+    return { ok: false, reason: `“${shown}” 不是有效的金额` };
+  }
+  const [, sign, integerPart = '', fraction = '', exponent = '0'] = match;
+  const negative = accountingBody !== undefined || sign === '-';
+  // The unit change goes into the exponent, so the value stays exact whatever its length.
+  const scale = BigInt(exponent) + BigInt(unitExponent(entryUnit, reportUnit));
+  const digits = `${integerPart.replace(/[,\s]/g, '') || '0'}.${fraction || '0'}e${scale}`;
+
+  const units = new D(digits).toDecimalPlaces(2);
+  if (units.gt(MAX_UNITS)) return { ok: false, reason: `“${shown}” 金额过大，超出可处理范围` };
+  const hundredths = checkedHundredths(units.times(100).toNumber());
+  return { ok: true, value: negative ? checkedHundredths(-hundredths) : hundredths };
+}
+
+/** For display: grouped by default because that is how the printed tables show amounts. */
+export function formatAmount(value: Hundredths, options: { thousands?: boolean } = {}): string {
+  const digits = String(Math.abs(checkedHundredths(value))).padStart(3, '0');
+  const whole = digits.slice(0, -2);
+  const grouped = options.thousands === false ? whole : whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${value < 0 ? '-' : ''}${grouped}.${digits.slice(-2)}`;
+}
+
+/** The form written to files: ungrouped, always two decimals, one spelling per amount. */
+export function toDecimalString(value: Hundredths): string {
+  return formatAmount(value, { thousands: false });
+}
+
+/**
+ * Reads amounts back from our own files. Deliberately strict: anything but the canonical form
+ * means the file was damaged or hand-edited, which should be noticed rather than guessed at.
+ */
+export function fromDecimalString(text: string): Hundredths {
+  if (!CANONICAL.test(text)) {
+    throw new SyntaxError(`“${text}” 不是规范的金额字符串（应形如 1234.56）`);
+  }
+  return fromBigInt(BigInt(text.replace('.', '')));
+}
+
+/** Rounds 元→万元 half up to 0.01 万元, as the published tables do; 万元→元 is exact. */
+export function convertUnit(value: Hundredths, from: AmountUnit, to: AmountUnit): Hundredths {
+  const scaled = new D(checkedHundredths(value)).times(D.pow(10, unitExponent(from, to)));
+  return checkedHundredths(scaled.toDecimalPlaces(0).toNumber());
+}
+
+export function add(a: Hundredths, b: Hundredths): Hundredths {
+  return checkedHundredths(checkedHundredths(a) + checkedHundredths(b));
+}
+
+export function subtract(a: Hundredths, b: Hundredths): Hundredths {
+  return checkedHundredths(checkedHundredths(a) - checkedHundredths(b));
+}
+
+/**
+ * Totals in BigInt, so whether a column total fits depends only on the total, not on the order of
+ * the cells. Blank cells count as 0, as in the printed 合计 rows.
+ */
+export function sum(values: Iterable<Hundredths | null>): Hundredths {
+  let total = 0n;
+  for (const value of values) {
+    if (value !== null) total += BigInt(checkedHundredths(value));
+  }
+  return fromBigInt(total);
+}
