@@ -291,6 +291,7 @@ class Binder {
     let rows: RowInfo[];
     if (ref.row !== undefined) {
       rows = this.selectRows(table, ref.row, ctx, ref.offset);
+      if (!inSum && (ref.row === CHILDREN || this.isTag(table, ref.row))) this.fail(ref.offset, `“${ref.row}”指多行，只能用在 ${SUM}(…) 中`);
     } else if (ctx.row && table === ctx.table) {
       rows = [ctx.row];
     } else {
@@ -298,7 +299,6 @@ class Binder {
       if (dataRows.length !== 1) this.fail(ref.offset, `请指明${table.id}的行，如 ${table.id}[合计]`);
       rows = dataRows;
     }
-    if (!inSum && rows.length > 1) this.fail(ref.offset, `“${ref.row}”指多行，只能用在 ${SUM}(…) 中`);
     const cells: number[] = [];
     for (const row of rows) {
       const column = this.column(table, columnName, row, ctx, ref.offset);
@@ -308,6 +308,11 @@ class Binder {
     }
     const absent = rows.length === 0 && ref.row !== undefined ? [this.absentText(table, ref.row, ctx)] : [];
     return { cells, signs: cells.map(() => 1), constant: 0, absent };
+  }
+
+  /** A tag names a group of rows; a row's own key takes precedence over a tag of the same name. */
+  private isTag(table: TableInfo, selector: string): boolean {
+    return !table.rowByKey.has(selector) && !table.rowByCode.has(selector) && this.rowTags(table).has(selector);
   }
 
   private absentText(table: TableInfo, selector: string, ctx: Context): string {
@@ -331,7 +336,7 @@ class Binder {
     if (byKey) return [byKey];
     // A code that a code-keyed table does not list is a row with no money: it counts as 0.
     if (/^\d+$/u.test(selector) && table.codeKeyed) return [];
-    if (this.rowTags(table).has(selector)) return table.rows.filter((r) => !r.spare && r.tags.has(selector));
+    if (this.isTag(table, selector)) return table.rows.filter((r) => !r.spare && r.tags.has(selector));
     this.fail(offset, `${table.id}没有名为“${selector}”的行或标签`);
   }
 

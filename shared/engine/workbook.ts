@@ -184,13 +184,15 @@ export class Workbook {
     if (depth < 0) throw new WorkbookError(`科目编码 ${code} 的位数不对，应为 ${scheme.lengths.join('/')} 位`);
     if (table.rowByCode.has(code)) throw new WorkbookError(`${tableId}已有科目 ${code}`);
     const added: RowSeed[] = [codeSeed(table.template, code, name)];
+    const unnamed: string[] = [];
     for (const length of scheme.lengths.slice(0, depth)) {
       const parentCode = code.slice(0, length);
       if (table.rowByCode.has(parentCode)) continue;
       const parentName = parentNames[parentCode];
-      if (!parentName) throw new WorkbookError(`${tableId}还没有上级科目 ${parentCode}，请提供它的名称`);
-      added.push(codeSeed(table.template, parentCode, parentName));
+      if (parentName) added.push(codeSeed(table.template, parentCode, parentName));
+      else unnamed.push(parentCode);
     }
+    if (unnamed.length > 0) throw new WorkbookError(`${tableId}还没有上级科目 ${unnamed.join('、')}，请提供其名称`);
     return this.restructure(tableId, (seeds) => [...seeds, ...added]);
   }
 

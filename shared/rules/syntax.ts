@@ -191,9 +191,11 @@ class Parser {
     return condition;
   }
 
-  /** A scope is present when a '：' appears outside brackets. */
+  /** A scope is present when a '：' appears, or when the table name is followed by a scope word. */
   private hasScope(): boolean {
-    return this.tokens.some((t) => t.kind === 'punct' && t.text === '：');
+    const second = this.tokens[1];
+    const scopeWord = second?.kind === 'name' && (second.text === '每行' || second.text === '每栏' || second.text.startsWith(ROW_SCOPE_EACH));
+    return scopeWord || this.tokens.some((t) => t.kind === 'punct' && t.text === '：');
   }
 
   private parseScope(): ScopeNode {
