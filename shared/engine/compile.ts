@@ -29,31 +29,30 @@ export interface StructureProblem {
   message: string;
 }
 
-interface InstanceBase {
+/**
+ * One formula bound to one place (a row, a row and column, or a whole table). Both kinds share
+ * one object shape so that the hot loops of the engine see a single hidden class.
+ */
+export interface Instance {
   id: number;
+  kind: 'compare' | 'structure';
   rule: ParsedRule;
   formula: number;
+  /** Applies only while this condition holds; null when unconditional. */
   guard: CompiledCondition | null;
-  key: string;
-}
-
-export interface CompareInstance extends InstanceBase {
-  kind: 'compare';
   op: Comparator;
   left: Operand;
   right: Operand;
   /** The cell this instance computes (a 合计 / 小计 / roll-up), or -1 for a pure check. */
   target: number;
-}
-
-export interface StructureInstance extends InstanceBase {
-  kind: 'structure';
+  /** Structural defects found when binding (structure instances only). */
   problems: StructureProblem[];
   /** Structure checks are warnings unless the rule asserts something that must hold (存在). */
   severity: 'error' | 'warning';
+  key: string;
 }
 
-export type Instance = CompareInstance | StructureInstance;
+const NO_CELLS: Operand = { cells: [], signs: [], constant: 0, absent: [] };
 
 export class RuleBindError extends Error {
   constructor(rule: string, formula: FormulaNode, offset: number, detail: string) {
@@ -161,23 +160,41 @@ class Binder {
   }
 
   private bindFormula(ctx: Context): void {
-    const guard = this.formula.condition ? this.bindCondition(this.formula.condition, ctx) : null;
-    if (guard?.kind === 'const' && !guard.value) return;
+    const condition = this.formula.condition ? this.bindCondition(this.formula.condition, ctx) : null;
+    if (condition?.kind === 'const' && !condition.value) return;
+    const guard = condition?.kind === 'const' ? null : condition;
     const body = this.formula.body;
-    const base = { id: this.instances.length, rule: this.rule, formula: this.formulaIndex, guard };
+    const instance: Instance = {
+      id: this.instances.length,
+      kind: 'compare',
+      rule: this.rule,
+      formula: this.formulaIndex,
+      guard,
+      op: '=',
+      left: NO_CELLS,
+      right: NO_CELLS,
+      target: -1,
+      problems: [],
+      severity: 'error',
+      key: '',
+    };
     if (body.kind === 'call') {
       const { problems, severity } = this.bindStructureCall(body, ctx);
-      const key = `${this.rule.id}#${this.formulaIndex}|${ctx.table?.id ?? ''}|${ctx.row?.key ?? ''}`;
-      this.instances.push({ ...base, kind: 'structure', problems, severity, key });
-      return;
+      instance.kind = 'structure';
+      instance.problems = problems;
+      instance.severity = severity;
+      instance.key = `${this.rule.id}#${this.formulaIndex}|${ctx.table?.id ?? ''}|${ctx.row?.key ?? ''}`;
+    } else {
+      instance.op = body.op;
+      instance.left = this.bindExpr(body.left, ctx);
+      instance.right = this.bindExpr(body.right, ctx);
+      const anchor = instance.left.cells[0] ?? instance.right.cells[0];
+      if (anchor === undefined) this.fail(body.offset, '公式两边都没有单元格');
+      const cell = this.structure.cells[anchor]!;
+      instance.key = `${this.rule.id}#${this.formulaIndex}|${cell.row.table.id}|${cell.row.key}|${cell.column.key}`;
+      instance.target = this.claimTarget(body.op, instance.left, instance.right);
     }
-    const left = this.bindExpr(body.left, ctx, false);
-    const right = this.bindExpr(body.right, ctx, false);
-    const anchor = left.cells[0] ?? right.cells[0];
-    if (anchor === undefined) this.fail(body.offset, '公式两边都没有单元格');
-    const cell = this.structure.cells[anchor]!;
-    const key = `${this.rule.id}#${this.formulaIndex}|${cell.row.table.id}|${cell.row.key}|${cell.column.key}`;
-    this.instances.push({ ...base, kind: 'compare', op: body.op, left, right, target: this.claimTarget(body.op, left, right), key });
+    this.instances.push(instance);
   }
 
   /** A computing rule defines its single left-hand cell, unless an earlier rule already does. */
@@ -193,10 +210,10 @@ class Binder {
   private bindCondition(node: ConditionNode, ctx: Context): CompiledCondition {
     switch (node.kind) {
       case 'compare':
-        return { kind: 'compare', op: node.op, left: this.bindExpr(node.left, ctx, false), right: this.bindExpr(node.right, ctx, false) };
+        return { kind: 'compare', op: node.op, left: this.bindExpr(node.left, ctx), right: this.bindExpr(node.right, ctx) };
       case 'and':
       case 'or':
-        return { kind: node.kind, parts: node.parts.map((p) => this.bindCondition(p, ctx)) };
+        return fold(node.kind, node.parts.map((p) => this.bindCondition(p, ctx)));
       case 'named':
         return this.namedCondition(node.name, node.offset);
       case 'call':
@@ -249,24 +266,29 @@ class Binder {
     }
   }
 
-  private bindExpr(node: ExprNode, ctx: Context, inSum: boolean): Operand {
+  private bindExpr(node: ExprNode, ctx: Context): Operand {
+    const operand: Operand = { cells: [], signs: [], constant: 0, absent: [] };
+    this.addTerms(node, ctx, false, 1, operand);
+    return operand;
+  }
+
+  /** Appends the terms of an expression to one operand, so that no intermediate lists are built. */
+  private addTerms(node: ExprNode, ctx: Context, inSum: boolean, sign: 1 | -1, into: Operand): void {
     switch (node.kind) {
       case 'number':
-        return { cells: [], signs: [], constant: this.constant(node.text, node.offset), absent: [] };
+        into.constant += sign * this.constant(node.text, node.offset);
+        return;
       case 'negate':
-        return negate(this.bindExpr(node.operand, ctx, inSum));
-      case 'binary': {
-        const left = this.bindExpr(node.left, ctx, inSum);
-        const right = this.bindExpr(node.right, ctx, inSum);
-        return combine(left, node.op === '+' ? right : negate(right));
-      }
-      case 'call': {
+        return this.addTerms(node.operand, ctx, inSum, sign === 1 ? -1 : 1, into);
+      case 'binary':
+        this.addTerms(node.left, ctx, inSum, sign, into);
+        return this.addTerms(node.right, ctx, inSum, node.op === '+' ? sign : sign === 1 ? -1 : 1, into);
+      case 'call':
         if (node.name !== SUM) this.fail(node.offset, `“${node.name}(…)”不能用在算式中`);
         if (node.args.length !== 1) this.fail(node.offset, `${SUM}(…) 需要一个参数`);
-        return this.bindExpr(node.args[0]!, ctx, true);
-      }
+        return this.addTerms(node.args[0]!, ctx, true, sign, into);
       case 'ref':
-        return this.bindRef(node, ctx, inSum);
+        return this.addRef(node, ctx, inSum, sign, into);
     }
   }
 
@@ -285,7 +307,7 @@ class Binder {
     return ctx.table;
   }
 
-  private bindRef(ref: RefNode, ctx: Context, inSum: boolean): Operand {
+  private addRef(ref: RefNode, ctx: Context, inSum: boolean, sign: 1 | -1, into: Operand): void {
     const table = this.refTable(ref, ctx);
     const columnName = ref.column ?? (ref.head !== undefined && table === ctx.table && !this.structure.tableById.has(ref.head) ? ref.head : undefined);
     let rows: RowInfo[];
@@ -299,15 +321,14 @@ class Binder {
       if (dataRows.length !== 1) this.fail(ref.offset, `请指明${table.id}的行，如 ${table.id}[合计]`);
       rows = dataRows;
     }
-    const cells: number[] = [];
     for (const row of rows) {
       const column = this.column(table, columnName, row, ctx, ref.offset);
       const cell = row.cells[column.index];
       if (cell === undefined) this.fail(ref.offset, `${table.id}的“${row.name ?? row.key}”行没有“${column.name}”栏`);
-      cells.push(cell);
+      into.cells.push(cell);
+      into.signs.push(sign);
     }
-    const absent = rows.length === 0 && ref.row !== undefined ? [this.absentText(table, ref.row, ctx)] : [];
-    return { cells, signs: cells.map(() => 1), constant: 0, absent };
+    if (rows.length === 0 && ref.row !== undefined) into.absent.push(this.absentText(table, ref.row, ctx));
   }
 
   /** A tag names a group of rows; a row's own key takes precedence over a tag of the same name. */
@@ -378,12 +399,13 @@ class Binder {
   }
 }
 
-function negate(operand: Operand): Operand {
-  return { ...operand, signs: operand.signs.map((s) => (s === 1 ? -1 : 1)), constant: -operand.constant };
-}
-
-function combine(a: Operand, b: Operand): Operand {
-  return { cells: [...a.cells, ...b.cells], signs: [...a.signs, ...b.signs], constant: a.constant + b.constant, absent: [...a.absent, ...b.absent] };
+/** Drops conditions that are known when binding (存在 …), so that shared named conditions stay shared. */
+function fold(kind: 'and' | 'or', parts: CompiledCondition[]): CompiledCondition {
+  const decisive = kind === 'and' ? false : true;
+  if (parts.some((p) => p.kind === 'const' && p.value === decisive)) return { kind: 'const', value: decisive };
+  const open = parts.filter((p) => p.kind !== 'const');
+  if (open.length === 0) return { kind: 'const', value: !decisive };
+  return open.length === 1 ? open[0]! : { kind, parts: open };
 }
 
 /** B04: every 项 under its 款, every 款 under its 类 and with at least one 项, codes of a known length. */

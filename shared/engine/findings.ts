@@ -4,7 +4,7 @@
  */
 import { toDecimalString } from '../money/money';
 import type { Side } from '../model/template';
-import type { CompareInstance, Instance, Operand, StructureProblem } from './compile';
+import type { Instance, Operand, StructureProblem } from './compile';
 import type { Calculator, Outcome, Severity } from './recalc';
 import type { CellInfo, RowInfo, Structure } from './structure';
 
@@ -107,7 +107,7 @@ export class FindingWriter {
     return parts.join('') + absent;
   }
 
-  private compareFinding(inst: CompareInstance, outcome: Outcome): Finding {
+  private compareFinding(inst: Instance, outcome: Outcome): Finding {
     const involved = [...inst.left.cells, ...inst.right.cells].map((id) => this.structure.cells[id]!);
     const anchor = involved[0]!;
     const diff = outcome.left - outcome.right;
@@ -138,7 +138,7 @@ export class FindingWriter {
   }
 
   /** A computed cell whose formula depends on itself: reported, never looped over. */
-  cycle(inst: CompareInstance): Finding {
+  cycle(inst: Instance): Finding {
     const cell = this.structure.cells[inst.target]!;
     const where = `${cell.row.table.id} ${this.describeRow(cell.row)}${this.columnSuffix(cell)}`;
     return {

@@ -7,12 +7,13 @@
  * flags the difference, until the formula's result reaches the same figure or the user adopts
  * the computed values.
  *
- * The dependency graph runs from cells to the instances that read them. Computing instances are
- * ranked topologically once; an edit re-evaluates only what depends on it, rank by rank, and
- * stops where a value does not change. Cycles are found when ranking and left as plain checks.
+ * The dependency graph runs from cells to the instances and conditions that read them. Computing
+ * instances are ranked topologically once; an edit re-evaluates only what depends on it, rank by
+ * rank, and stops where a value does not change. A condition (若 … 则) is evaluated once per edit,
+ * and its checks are revisited only when it flips. Cycles are found when ranking and reported.
  */
 import type { Hundredths } from '../money/money';
-import type { CompareInstance, CompiledCondition, Instance, Operand } from './compile';
+import type { CompiledCondition, Instance, Operand } from './compile';
 
 /** What the report holds for a cell: a number (null when blank) and, for unreadable text, the text. */
 export interface Entry {
@@ -38,8 +39,24 @@ export interface RecalcResult {
   instances: Set<number>;
 }
 
-export interface CycleReport {
-  instances: number[];
+/** Adjacency lists packed into two arrays (compressed sparse rows): node → the ids that read it. */
+class Adjacency {
+  private readonly start: Int32Array;
+  private readonly targets: Int32Array;
+
+  constructor(nodeCount: number, edges: (add: (node: number, reader: number) => void) => void) {
+    const counts = new Int32Array(nodeCount + 1);
+    edges((node) => counts[node + 1]!++);
+    for (let i = 0; i < nodeCount; i++) counts[i + 1]! += counts[i]!;
+    this.start = counts;
+    this.targets = new Int32Array(counts[nodeCount]!);
+    const fill = counts.slice(0, nodeCount);
+    edges((node, reader) => (this.targets[fill[node]!++] = reader));
+  }
+
+  forEach(node: number, visit: (reader: number) => void): void {
+    for (let i = this.start[node]!, end = this.start[node + 1]!; i < end; i++) visit(this.targets[i]!);
+  }
 }
 
 export class Calculator {
@@ -52,13 +69,20 @@ export class Calculator {
   /** Instance that computes the cell, or -1 for input cells. */
   readonly definedBy: Int32Array;
   readonly outcomes = new Map<number, Outcome>();
-  readonly cycle: CycleReport | null;
+  /** Computing instances that lie on a cycle; their cells were turned into inputs. */
+  readonly cycle: number[];
 
-  private readonly dependents: number[][];
+  private readonly readers: Adjacency;
   private readonly rank: Int32Array;
   private readonly buckets: number[][] = [];
-  private readonly queuedAt: Int32Array;
-  private epoch = 0;
+  private readonly queued: Uint8Array;
+
+  /** Distinct conditions, each evaluated once per edit. */
+  private readonly guards: CompiledCondition[] = [];
+  private readonly guardOf: Int32Array;
+  private readonly guardHolds: Uint8Array;
+  private readonly guardReaders: Adjacency;
+  private readonly guarded: Adjacency;
 
   constructor(
     cellCount: number,
@@ -69,13 +93,27 @@ export class Calculator {
     this.entries = new Array<Entry | undefined>(cellCount);
     this.computed = new Array<number>(cellCount).fill(0);
     this.definedBy = new Int32Array(cellCount).fill(-1);
-    this.dependents = Array.from({ length: cellCount }, () => []);
     this.rank = new Int32Array(instances.length);
-    this.queuedAt = new Int32Array(instances.length);
+    this.queued = new Uint8Array(instances.length);
+    this.guardOf = new Int32Array(instances.length).fill(-1);
+    const guardIds = new Map<CompiledCondition, number>();
     for (const inst of instances) {
-      if (inst.kind === 'compare' && inst.target >= 0) this.definedBy[inst.target] = inst.id;
-      for (const cell of readCells(inst)) this.dependents[cell]!.push(inst.id);
+      if (inst.target >= 0) this.definedBy[inst.target] = inst.id;
+      if (inst.guard) {
+        let id = guardIds.get(inst.guard);
+        if (id === undefined) guardIds.set(inst.guard, (id = this.guards.push(inst.guard) - 1));
+        this.guardOf[inst.id] = id;
+      }
     }
+    this.guardHolds = new Uint8Array(this.guards.length);
+    this.readers = new Adjacency(cellCount, (add) => {
+      for (const inst of instances) {
+        for (const cell of inst.left.cells) add(cell, inst.id);
+        for (const cell of inst.right.cells) add(cell, inst.id);
+      }
+    });
+    this.guardReaders = new Adjacency(cellCount, (add) => this.guards.forEach((g, id) => conditionCells(g, (cell) => add(cell, id))));
+    this.guarded = new Adjacency(this.guards.length, (add) => instances.forEach((inst) => inst.guard && add(this.guardOf[inst.id]!, inst.id)));
     this.cycle = this.rankInstances();
   }
 
@@ -89,15 +127,13 @@ export class Calculator {
       } else if (entry && (entry.value !== null || entry.invalidText !== undefined)) {
         // Kept for now; dropped below if the formula gives the same figure.
         this.entries[cell] = entry;
+        this.values[cell] = entry.value ?? 0;
       }
     }
-    const all = new Set<number>();
-    for (const inst of this.instances) {
-      all.add(inst.id);
-      if (this.isComputing(inst)) this.enqueue(inst.id);
-    }
-    this.drain(new Set(), all, true);
-    for (const id of all) this.evaluate(id);
+    for (const inst of this.instances) if (this.isComputing(inst)) this.enqueue(inst.id);
+    this.drain(new Set(), new Set(), true);
+    this.guards.forEach((g, id) => (this.guardHolds[id] = this.condition(g) ? 1 : 0));
+    for (const inst of this.instances) this.evaluate(inst.id);
   }
 
   /** Sets the entries of input cells (a typed value, a paste) and recomputes once. */
@@ -108,7 +144,7 @@ export class Calculator {
       this.entries[cell] = entry;
       if (before?.value === entry.value && before?.invalidText === entry.invalidText) continue;
       cells.add(cell);
-      this.changedValue(cell, entry.value ?? 0);
+      this.showValue(cell, entry.value ?? 0);
     }
     return this.finish(cells);
   }
@@ -120,7 +156,7 @@ export class Calculator {
       if (this.definedBy[cell]! < 0 || this.entries[cell] === undefined) continue;
       this.entries[cell] = undefined;
       cells.add(cell);
-      this.changedValue(cell, this.computed[cell]!);
+      this.showValue(cell, this.computed[cell]!);
     }
     return this.finish(cells);
   }
@@ -129,64 +165,66 @@ export class Calculator {
     return this.definedBy[cell]! >= 0;
   }
 
-  private isComputing(inst: Instance): inst is CompareInstance {
-    return inst.kind === 'compare' && inst.target >= 0 && this.definedBy[inst.target] === inst.id;
+  private isComputing(inst: Instance): boolean {
+    return inst.target >= 0 && this.definedBy[inst.target] === inst.id;
   }
 
-  private changedValue(cell: number, value: number): void {
+  private showValue(cell: number, value: number): void {
     if (this.values[cell] === value) return;
     this.values[cell] = value;
-    for (const id of this.dependents[cell]!) this.enqueue(id);
+    this.readers.forEach(cell, (id) => this.enqueue(id));
   }
 
   private finish(cells: Set<number>): RecalcResult {
     const instances = new Set<number>();
-    for (const cell of cells) for (const id of this.dependents[cell]!) instances.add(id);
     this.drain(cells, instances, false);
+    const guards = new Set<number>();
+    for (const cell of cells) {
+      this.readers.forEach(cell, (id) => instances.add(id));
+      this.guardReaders.forEach(cell, (id) => guards.add(id));
+    }
+    for (const id of guards) {
+      const holds = this.condition(this.guards[id]!) ? 1 : 0;
+      if (holds === this.guardHolds[id]) continue;
+      this.guardHolds[id] = holds;
+      this.guarded.forEach(id, (inst) => instances.add(inst));
+    }
     for (const id of instances) this.evaluate(id);
     return { cells, instances };
   }
 
   private enqueue(id: number): void {
-    if (this.queuedAt[id] === this.epoch + 1) return;
-    this.queuedAt[id] = this.epoch + 1;
-    const r = this.rank[id]!;
-    (this.buckets[r] ??= []).push(id);
+    if (this.queued[id] || !this.isComputing(this.instances[id]!)) return;
+    this.queued[id] = 1;
+    (this.buckets[this.rank[id]!] ??= []).push(id);
   }
 
-  /**
-   * Recomputes queued instances in rank order. Computing instances update their cell and queue
-   * its readers; checks are only collected, to be evaluated once all values are final.
-   */
+  /** Recomputes queued computing instances in rank order; each queues the readers of its cell. */
   private drain(changedCells: Set<number>, touched: Set<number>, loading: boolean): void {
     for (let r = 0; r < this.buckets.length; r++) {
       const bucket = this.buckets[r];
       if (!bucket) continue;
       for (let i = 0; i < bucket.length; i++) {
         const inst = this.instances[bucket[i]!]!;
+        this.queued[inst.id] = 0;
         touched.add(inst.id);
-        if (!this.isComputing(inst)) continue;
         const cell = inst.target;
         const result = this.sum(inst.right);
-        const kept = this.entries[cell];
-        const changed = loading || result !== this.computed[cell];
+        if (!loading && result === this.computed[cell]) continue;
         this.computed[cell] = result;
-        if (!changed) continue;
+        const kept = this.entries[cell];
         if (kept && kept.invalidText === undefined && (kept.value ?? 0) === result) {
           // The imported figure agrees with the formula: from now on the cell follows it.
           this.entries[cell] = undefined;
-          changedCells.add(cell);
+          if (!loading) changedCells.add(cell);
         }
         if (this.entries[cell] === undefined) {
-          if (this.values[cell] !== result) changedCells.add(cell);
-          this.changedValue(cell, result);
-        } else if (loading) {
-          this.values[cell] = kept?.value ?? 0;
+          if (!loading && this.values[cell] !== result) changedCells.add(cell);
+          this.showValue(cell, result);
         }
       }
       bucket.length = 0;
     }
-    this.epoch++;
   }
 
   sum(operand: Operand): number {
@@ -203,7 +241,7 @@ export class Calculator {
     return n;
   }
 
-  condition(condition: CompiledCondition): boolean {
+  private condition(condition: CompiledCondition): boolean {
     switch (condition.kind) {
       case 'const':
         return condition.value;
@@ -224,28 +262,30 @@ export class Calculator {
    */
   private evaluate(id: number): void {
     const inst = this.instances[id]!;
-    if (inst.kind !== 'compare') {
-      const applies = inst.problems.length > 0 && (!inst.guard || this.condition(inst.guard));
-      if (applies) this.outcomes.set(id, { severity: inst.severity, left: 0, right: 0, tolerance: 0 });
-      else this.outcomes.delete(id);
+    const guard = this.guardOf[id]!;
+    if (guard >= 0 && !this.guardHolds[guard]) {
+      this.outcomes.delete(id);
+      return;
+    }
+    if (inst.kind === 'structure') {
+      if (inst.problems.length > 0) this.outcomes.set(id, { severity: inst.severity, left: 0, right: 0, tolerance: 0 });
       return;
     }
     const left = this.sum(inst.left);
     const right = this.sum(inst.right);
-    if (compare(inst.op, left - right) || (inst.guard && !this.condition(inst.guard))) {
+    if (compare(inst.op, left - right)) {
       this.outcomes.delete(id);
       return;
     }
     const k = Math.max(1, this.nonZero(inst.left)) + this.nonZero(inst.right);
     const tolerance = this.roundingTolerance ? Math.ceil(k / 2) - 1 : 0;
-    const miss = Math.abs(left - right);
-    const severity: Severity = inst.rule.advisory ? 'warning' : miss <= tolerance ? 'rounding' : 'error';
+    const severity: Severity = inst.rule.advisory ? 'warning' : Math.abs(left - right) <= tolerance ? 'rounding' : 'error';
     this.outcomes.set(id, { severity, left, right, tolerance });
   }
 
   /** Kahn's algorithm over computing instances; what remains unranked lies on a cycle. */
-  private rankInstances(): CycleReport | null {
-    const computing = this.instances.filter((inst): inst is CompareInstance => this.isComputing(inst));
+  private rankInstances(): number[] {
+    const computing = this.instances.filter((inst) => this.isComputing(inst));
     const pending = new Int32Array(this.instances.length);
     const users: number[][] = [];
     for (const inst of computing) {
@@ -257,25 +297,16 @@ export class Calculator {
       }
     }
     const ready = computing.filter((inst) => pending[inst.id] === 0).map((inst) => inst.id);
-    for (const id of ready) this.rank[id] = 0;
-    let maxRank = 0;
     for (let i = 0; i < ready.length; i++) {
       const id = ready[i]!;
       for (const user of users[id] ?? []) {
         this.rank[user] = Math.max(this.rank[user]!, this.rank[id]! + 1);
-        maxRank = Math.max(maxRank, this.rank[user]!);
         if (--pending[user]! === 0) ready.push(user);
       }
     }
-    // Checks run after every computed value is final.
-    for (const inst of this.instances) if (!this.isComputing(inst)) this.rank[inst.id] = maxRank + 1;
-    if (ready.length === computing.length) return null;
-    const stuck = computing.filter((inst) => pending[inst.id]! > 0);
-    for (const inst of stuck) {
-      this.definedBy[inst.target] = -1;
-      this.rank[inst.id] = maxRank + 1;
-    }
-    return { instances: stuck.map((inst) => inst.id) };
+    const stuck = computing.filter((inst) => pending[inst.id]! > 0).map((inst) => inst.id);
+    for (const id of stuck) this.definedBy[this.instances[id]!.target] = -1;
+    return stuck;
   }
 }
 
@@ -283,19 +314,11 @@ function compare(op: string, diff: number): boolean {
   return op === '=' ? diff === 0 : op === '>=' ? diff >= 0 : diff <= 0;
 }
 
-function* readCells(inst: Instance): Generator<number> {
-  if (inst.kind === 'compare') {
-    yield* inst.left.cells;
-    yield* inst.right.cells;
-  }
-  if (inst.guard) yield* conditionCells(inst.guard);
-}
-
-function* conditionCells(condition: CompiledCondition): Generator<number> {
+function conditionCells(condition: CompiledCondition, visit: (cell: number) => void): void {
   if (condition.kind === 'compare') {
-    yield* condition.left.cells;
-    yield* condition.right.cells;
+    condition.left.cells.forEach(visit);
+    condition.right.cells.forEach(visit);
   } else if (condition.kind !== 'const') {
-    for (const part of condition.parts) yield* conditionCells(part);
+    for (const part of condition.parts) conditionCells(part, visit);
   }
 }

@@ -43,6 +43,7 @@ export interface TableInfo {
   id: string;
   codeKeyed: boolean;
   columns: ColumnInfo[];
+  columnByKey: Map<string, ColumnInfo>;
   rows: RowInfo[];
   rowByKey: Map<string, RowInfo>;
   rowByCode: Map<string, RowInfo>;
@@ -149,11 +150,13 @@ export function buildStructure(template: TableSetTemplate, codedRows: Map<string
       id: tt.id,
       codeKeyed: tt.layout === 'code-keyed',
       columns: [],
+      columnByKey: new Map(),
       rows: [],
       rowByKey: new Map(),
       rowByCode: new Map(),
     };
     table.columns = makeColumns(table, tt.columns);
+    table.columnByKey = new Map(table.columns.map((c) => [c.key, c]));
     const seeds = table.codeKeyed
       ? [totalSeed(tt), ...[...(codedRows.get(tt.id) ?? [])].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))]
       : (tt.rows ?? []).map((r) => seedFromFixed(tt, r));
@@ -163,6 +166,13 @@ export function buildStructure(template: TableSetTemplate, codedRows: Map<string
     structure.tableById.set(table.id, table);
   }
   return structure;
+}
+
+/** The cell at (table id, row key, column key), if the structure has one. */
+export function findCell(structure: Structure, table: string, row: string, column: string): number | undefined {
+  const t = structure.tableById.get(table);
+  const c = t?.columnByKey.get(column);
+  return c ? t!.rowByKey.get(row)?.cells[c.index] : undefined;
 }
 
 function addRow(structure: Structure, table: TableInfo, seed: RowSeed): void {
@@ -271,7 +281,7 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
       }
       claimed.add(row);
       for (const [key, text] of Object.entries(reportRow.values ?? {})) {
-        const column = table.columns.find((c) => c.key === key);
+        const column = table.columnByKey.get(key);
         const cell = column ? row.cells[column.index] : undefined;
         if (cell === undefined) {
           if (text !== null && text !== '') {

@@ -12,7 +12,7 @@ import { validateTemplate } from '../templates/validate';
 import { compileRules, type Instance } from './compile';
 import { FindingWriter, type CellRef, type Finding } from './findings';
 import { Calculator, type Entry } from './recalc';
-import { buildStructure, codeSeed, placeReport, type PlacementProblem, type RowInfo, type RowSeed, type Structure } from './structure';
+import { buildStructure, codeSeed, findCell, placeReport, type PlacementProblem, type RowInfo, type RowSeed, type Structure } from './structure';
 
 export type { CellRef, Finding } from './findings';
 
@@ -59,13 +59,8 @@ interface State {
   instances: Instance[];
   calc: Calculator;
   writer: FindingWriter;
-  cellIndex: Map<string, number>;
   /** Findings per instance, and of unreadable cells under key -1 - cell id. */
   findings: Map<number, Finding[]>;
-}
-
-function refKey(table: string, row: string, column: string): string {
-  return `${table}\u0001${row}\u0001${column}`;
 }
 
 export class Workbook {
@@ -101,11 +96,9 @@ export class Workbook {
     const { instances } = compileRules(structure, this.ruleSet);
     const calc = new Calculator(structure.cells.length, instances, this.unit === '万元');
     calc.load(entries);
-    const cellIndex = new Map<string, number>();
-    for (const cell of structure.cells) cellIndex.set(refKey(cell.row.table.id, cell.row.key, cell.column.key), cell.id);
-    const state: State = { structure, instances, calc, writer: new FindingWriter(structure, calc, this.unit), cellIndex, findings: new Map() };
-    for (const inst of instances) this.refreshFindings(state, inst.id);
-    for (let cell = 0; cell < structure.cells.length; cell++) this.refreshInvalid(state, cell);
+    const state: State = { structure, instances, calc, writer: new FindingWriter(structure, calc, this.unit), findings: new Map() };
+    for (const id of [...calc.outcomes.keys(), ...calc.cycle]) this.refreshFindings(state, id);
+    calc.entries.forEach((entry, cell) => entry?.invalidText !== undefined && this.refreshInvalid(state, cell));
     return state;
   }
 
@@ -116,7 +109,7 @@ export class Workbook {
   }
 
   cellId(ref: CellRef): number {
-    const id = this.state.cellIndex.get(refKey(ref.table, ref.row, ref.column));
+    const id = findCell(this.state.structure, ref.table, ref.row, ref.column);
     if (id === undefined) throw new WorkbookError(`${ref.table}中没有单元格（行“${ref.row}”，栏“${ref.column}”）`);
     return id;
   }
@@ -223,13 +216,13 @@ export class Workbook {
     }
     const structure = buildStructure(this.template, coded);
     const entries = structure.cells.map((cell) => {
-      const before = old.cellIndex.get(refKey(cell.row.table.id, cell.row.key, cell.column.key));
+      const before = findCell(old.structure, cell.row.table.id, cell.row.key, cell.column.key);
       return before === undefined ? undefined : old.calc.entries[before];
     });
     this.state = this.buildState(structure, entries);
     const cells = structure.cells
       .filter((c) => {
-        const before = old.cellIndex.get(refKey(c.row.table.id, c.row.key, c.column.key));
+        const before = findCell(old.structure, c.row.table.id, c.row.key, c.column.key);
         return before === undefined || old.calc.values[before] !== this.state.calc.values[c.id];
       })
       .map((c) => this.refOf(c.id));
@@ -246,9 +239,8 @@ export class Workbook {
   private refreshFindings(state: State, id: number): void {
     const outcome = state.calc.outcomes.get(id);
     const inst = state.instances[id]!;
-    const cycle = state.calc.cycle?.instances.includes(id);
     const findings = outcome ? state.writer.describe(inst, outcome) : [];
-    if (cycle && inst.kind === 'compare') findings.push(state.writer.cycle(inst));
+    if (state.calc.cycle.includes(id)) findings.push(state.writer.cycle(inst));
     if (findings.length > 0) state.findings.set(id, findings);
     else state.findings.delete(id);
   }

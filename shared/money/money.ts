@@ -34,6 +34,9 @@ const NOTHING_MARKS = new Set(['-', '–', '—', '——']);
  */
 const TYPED_NUMBER = /^([+-]?)\s*(?=\.?\d)(\d(?:[\d,\s]*\d)?)?(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
+/** Amounts as files hold them ("1234.56", "-0.5"): read with integer arithmetic, no Decimal needed. */
+const PLAIN = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+
 /** Accounting notation for negatives: "(12.30)". */
 const IN_PARENTHESES = /^\((.*)\)$/;
 
@@ -86,6 +89,13 @@ export function parseAmount(
 ): ParseResult {
   const reportUnit = options.reportUnit ?? '万元';
   const entryUnit = options.entryUnit ?? reportUnit;
+  const plain = entryUnit === reportUnit ? PLAIN.exec(text) : null;
+  if (plain) {
+    // At most 13 digits: the product stays far below 2^53, so it is exact.
+    const [, sign, whole = '', fraction = ''] = plain;
+    const hundredths = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+    return { ok: true, value: checkedHundredths(sign ? -hundredths : hundredths) };
+  }
   const shown = text.trim();
   const folded = foldToAscii(shown);
   if (folded === '' || NOTHING_MARKS.has(folded)) return { ok: true, value: null };
