@@ -37,6 +37,8 @@ export interface RecalcResult {
   cells: Set<number>;
   /** Instances whose outcome may have changed. */
   instances: Set<number>;
+  /** Computed cells that stopped keeping an imported figure, with that figure (for undo). */
+  released: { cell: number; entry: Entry }[];
 }
 
 /** Adjacency lists packed into two arrays (compressed sparse rows): node → the ids that read it. */
@@ -76,6 +78,7 @@ export class Calculator {
   private readonly rank: Int32Array;
   private readonly buckets: number[][] = [];
   private readonly queued: Uint8Array;
+  private released: { cell: number; entry: Entry }[] = [];
 
   /** Distinct conditions, each evaluated once per edit. */
   private readonly guards: CompiledCondition[] = [];
@@ -153,12 +156,30 @@ export class Calculator {
   adoptComputed(): RecalcResult {
     const cells = new Set<number>();
     for (let cell = 0; cell < this.entries.length; cell++) {
-      if (this.definedBy[cell]! < 0 || this.entries[cell] === undefined) continue;
-      this.entries[cell] = undefined;
+      const kept = this.entries[cell];
+      if (this.definedBy[cell]! < 0 || kept === undefined) continue;
+      this.release(cell, kept);
       cells.add(cell);
       this.showValue(cell, this.computed[cell]!);
     }
     return this.finish(cells);
+  }
+
+  /** Makes computed cells show given figures again (undoing a release): they are kept, as on opening. */
+  keep(changes: { cell: number; entry: Entry }[]): RecalcResult {
+    const cells = new Set<number>();
+    for (const { cell, entry } of changes) {
+      if (this.definedBy[cell]! < 0) continue;
+      this.entries[cell] = entry;
+      cells.add(cell);
+      this.showValue(cell, entry.value ?? 0);
+    }
+    return this.finish(cells);
+  }
+
+  private release(cell: number, kept: Entry): void {
+    this.entries[cell] = undefined;
+    this.released.push({ cell, entry: kept });
   }
 
   isComputed(cell: number): boolean {
@@ -190,7 +211,9 @@ export class Calculator {
       this.guarded.forEach(id, (inst) => instances.add(inst));
     }
     for (const id of instances) this.evaluate(id);
-    return { cells, instances };
+    const released = this.released;
+    this.released = [];
+    return { cells, instances, released };
   }
 
   private enqueue(id: number): void {
@@ -215,8 +238,11 @@ export class Calculator {
         const kept = this.entries[cell];
         if (kept && kept.invalidText === undefined && (kept.value ?? 0) === result) {
           // The imported figure agrees with the formula: from now on the cell follows it.
-          this.entries[cell] = undefined;
-          if (!loading) changedCells.add(cell);
+          if (loading) this.entries[cell] = undefined;
+          else {
+            this.release(cell, kept);
+            changedCells.add(cell);
+          }
         }
         if (this.entries[cell] === undefined) {
           if (!loading && this.values[cell] !== result) changedCells.add(cell);

@@ -3,7 +3,7 @@
  * Load a report, set cells, add or remove code-keyed rows, and get back exactly which cells and
  * which findings changed.
  */
-import { parseAmount, toDecimalString } from '../money/money';
+import { parseAmount, toDecimalString, type AmountUnit } from '../money/money';
 import type { ReportFile, ReportRow } from '../model/report';
 import type { TableSetTemplate } from '../model/template';
 import { parseRuleSet, type ParsedRuleSet } from '../rules/ruleset';
@@ -11,7 +11,7 @@ import { builtInCatalog, findRuleSet, findTemplate, type Catalog } from '../temp
 import { validateTemplate } from '../templates/validate';
 import { compileRules, type Instance } from './compile';
 import { FindingWriter, type CellRef, type Finding } from './findings';
-import { Calculator, type Entry } from './recalc';
+import { Calculator, type Entry, type RecalcResult } from './recalc';
 import { buildStructure, codeSeed, findCell, placeReport, type PlacementProblem, type RowInfo, type RowSeed, type Structure } from './structure';
 
 export type { CellRef, Finding } from './findings';
@@ -36,6 +36,11 @@ export interface Edit {
   text: string;
 }
 
+export interface EntryOptions {
+  /** Unit the figures are typed in, when it is not the report's (元 typed into a 万元 report). */
+  entryUnit?: AmountUnit;
+}
+
 export interface Change {
   /** Cells whose shown value or state changed. */
   cells: CellRef[];
@@ -46,6 +51,8 @@ export interface Change {
   skipped: CellRef[];
   /** Tables whose rows changed (a row added or removed): redraw them whole. */
   tables: string[];
+  /** Computed cells that stopped keeping the figure the file printed, with that figure (undo restores it). */
+  released: Edit[];
 }
 
 export class WorkbookError extends Error {
@@ -87,8 +94,8 @@ export class Workbook {
     return workbook;
   }
 
-  private parse(text: string): Entry {
-    const result = parseAmount(text, { reportUnit: this.unit });
+  private parse(text: string, entryUnit: AmountUnit = this.unit): Entry {
+    const result = parseAmount(text, { reportUnit: this.unit, entryUnit });
     return result.ok ? { value: result.value } : { value: null, invalidText: text, reason: result.reason };
   }
 
@@ -131,6 +138,12 @@ export class Workbook {
     };
   }
 
+  /** The text that recreates an input cell as it is now (for undo): as typed, canonical, or ''. */
+  inputText(ref: CellRef): string {
+    const entry = this.state.calc.entries[this.cellId(ref)];
+    return entry === undefined ? '' : entryText(entry);
+  }
+
   /** Every current finding, in table order, then row order. */
   findings(): Finding[] {
     const order = new Map(this.template.tables.map((t, i) => [t.id, i]));
@@ -139,31 +152,46 @@ export class Workbook {
 
   // ── editing ────────────────────────────────────────────────────────────────────────────
 
-  /** Types text into one cell, as a user does. */
-  set(ref: CellRef, text: string): Change {
-    const change = this.setMany([{ ref, text }]);
+  /** Types text into one cell, as a user does; `entryUnit` when the figure is typed in another unit. */
+  set(ref: CellRef, text: string, options: EntryOptions = {}): Change {
+    const change = this.setMany([{ ref, text }], options);
     if (change.skipped.length > 0) throw new WorkbookError('这个单元格由公式计算，不能直接输入；请修改组成它的数字');
     return change;
   }
 
   /** Sets many cells at once (a paste): one recalculation, one change. Computed cells are skipped. */
-  setMany(edits: Edit[]): Change {
+  setMany(edits: Edit[], options: EntryOptions = {}): Change {
     const { calc } = this.state;
     const skipped: CellRef[] = [];
     const changes: { cell: number; entry: Entry }[] = [];
     for (const { ref, text } of edits) {
       const cell = this.cellId(ref);
       if (calc.isComputed(cell)) skipped.push(ref);
-      else changes.push({ cell, entry: text.trim() === '' ? { value: null } : this.parse(text) });
+      else changes.push({ cell, entry: text.trim() === '' ? { value: null } : this.parse(text, options.entryUnit) });
     }
-    const result = calc.setEntries(changes);
-    return { ...this.collect(result.cells, result.instances), skipped };
+    return { ...this.collect(calc.setEntries(changes)), skipped };
   }
 
   /** "采用计算值": every computed cell drops the figure the file printed and shows its formula's result. */
   adoptComputed(): Change {
-    const result = this.state.calc.adoptComputed();
-    return this.collect(result.cells, result.instances);
+    return this.collect(this.state.calc.adoptComputed());
+  }
+
+  /** Computed cells show these figures again, kept as if the file had printed them (undo of a release). */
+  keepFigures(figures: Edit[]): Change {
+    return this.collect(this.state.calc.keep(figures.map(({ ref, text }) => ({ cell: this.cellId(ref), entry: this.parse(text) }))));
+  }
+
+  /** The figures computed cells keep now, as printed by the opened file. */
+  keptFigures(tableId?: string): Edit[] {
+    const { calc, structure } = this.state;
+    const kept: Edit[] = [];
+    for (const cell of structure.cells) {
+      const entry = calc.entries[cell.id];
+      if (!calc.isComputed(cell.id) || entry === undefined || (tableId && cell.row.table.id !== tableId)) continue;
+      kept.push({ ref: this.refOf(cell.id), text: entryText(entry) });
+    }
+    return kept;
   }
 
   /**
@@ -226,7 +254,7 @@ export class Workbook {
         return before === undefined || old.calc.values[before] !== this.state.calc.values[c.id];
       })
       .map((c) => this.refOf(c.id));
-    return { cells, ...diffFindings(old.findings, this.state.findings), skipped: [], tables: [tableId] };
+    return { cells, ...findingsDiff([...old.findings.values()].flat(), this.findings()), skipped: [], tables: [tableId], released: [] };
   }
 
   // ── findings bookkeeping ───────────────────────────────────────────────────────────────
@@ -252,16 +280,16 @@ export class Workbook {
     else state.findings.set(key, [state.writer.invalidEntry(INVALID_RULE, state.structure.cells[cell]!, entry.invalidText, entry.reason ?? '')]);
   }
 
-  private collect(cells: Set<number>, instances: Set<number>): Change {
+  private collect({ cells, instances, released }: RecalcResult): Change {
     const state = this.state;
     const before = new Map<number, Finding[]>();
     for (const id of instances) before.set(id, state.findings.get(id) ?? []);
     for (const cell of cells) before.set(-1 - cell, state.findings.get(-1 - cell) ?? []);
     for (const id of instances) this.refreshFindings(state, id);
     for (const cell of cells) this.refreshInvalid(state, cell);
-    const after = new Map<number, Finding[]>();
-    for (const key of before.keys()) after.set(key, state.findings.get(key) ?? []);
-    return { cells: [...cells].map((c) => this.refOf(c)), ...diffFindings(before, after), skipped: [], tables: [] };
+    const after = [...before.keys()].flatMap((key) => state.findings.get(key) ?? []);
+    const releasedFigures = released.map(({ cell, entry }) => ({ ref: this.refOf(cell), text: entryText(entry) }));
+    return { cells: [...cells].map((c) => this.refOf(c)), ...findingsDiff([...before.values()].flat(), after), skipped: [], tables: [], released: releasedFigures };
   }
 
   // ── writing ────────────────────────────────────────────────────────────────────────────
@@ -271,9 +299,7 @@ export class Workbook {
     const { calc, structure } = this.state;
     const text = (cell: number): string | null => {
       const entry = calc.entries[cell];
-      if (entry === undefined) return toDecimalString(calc.computed[cell]!);
-      if (entry.invalidText !== undefined) return entry.invalidText;
-      return entry.value === null ? null : toDecimalString(entry.value);
+      return entry === undefined ? toDecimalString(calc.computed[cell]!) : entryText(entry) || null;
     };
     const rowOut = (row: RowInfo): ReportRow => {
       const values: Record<string, string | null> = {};
@@ -296,18 +322,22 @@ export class Workbook {
   }
 }
 
-function diffFindings(before: Map<number, Finding[]>, after: Map<number, Finding[]>): Pick<Change, 'added' | 'removed' | 'changed'> {
+function entryText(entry: Entry): string {
+  if (entry.invalidText !== undefined) return entry.invalidText;
+  return entry.value === null ? '' : toDecimalString(entry.value);
+}
+
+/** Which findings appeared, disappeared or changed their figures or class between two lists. */
+export function findingsDiff(before: Iterable<Finding>, after: Iterable<Finding>): Pick<Change, 'added' | 'removed' | 'changed'> {
   const old = new Map<string, Finding>();
-  for (const list of before.values()) for (const f of list) old.set(f.key, f);
+  for (const f of before) old.set(f.key, f);
   const added: Finding[] = [];
   const changed: Finding[] = [];
-  for (const list of after.values()) {
-    for (const f of list) {
-      const previous = old.get(f.key);
-      old.delete(f.key);
-      if (!previous) added.push(f);
-      else if (previous.message !== f.message || previous.severity !== f.severity) changed.push(f);
-    }
+  for (const f of after) {
+    const previous = old.get(f.key);
+    old.delete(f.key);
+    if (!previous) added.push(f);
+    else if (previous.message !== f.message || previous.severity !== f.severity) changed.push(f);
   }
   return { added, removed: [...old.values()], changed };
 }
