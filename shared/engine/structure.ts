@@ -21,6 +21,8 @@ export interface ColumnInfo {
 
 export interface RowInfo {
   table: TableInfo;
+  /** Position in the table as printed. */
+  index: number;
   /** Role of a fixed row, code of a code-keyed row, the total role for the 合计 row. */
   key: string;
   code: string | null;
@@ -41,6 +43,8 @@ export interface RowInfo {
 export interface TableInfo {
   template: TableTemplate;
   id: string;
+  /** Position in the table set. */
+  index: number;
   codeKeyed: boolean;
   columns: ColumnInfo[];
   columnByKey: Map<string, ColumnInfo>;
@@ -148,6 +152,7 @@ export function buildStructure(template: TableSetTemplate, codedRows: Map<string
     const table: TableInfo = {
       template: tt,
       id: tt.id,
+      index: structure.tables.length,
       codeKeyed: tt.layout === 'code-keyed',
       columns: [],
       columnByKey: new Map(),
@@ -178,6 +183,7 @@ export function findCell(structure: Structure, table: string, row: string, colum
 function addRow(structure: Structure, table: TableInfo, seed: RowSeed): void {
   const row: RowInfo = {
     table,
+    index: table.rows.length,
     key: seed.key,
     code: seed.code,
     name: seed.name,

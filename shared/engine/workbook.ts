@@ -144,10 +144,18 @@ export class Workbook {
     return entry === undefined ? '' : entryText(entry);
   }
 
-  /** Every current finding, in table order, then row order. */
+  /** Every current finding, in table order, then row order, then rule. */
   findings(): Finding[] {
-    const order = new Map(this.template.tables.map((t, i) => [t.id, i]));
-    return [...this.state.findings.values()].flat().sort((a, b) => (order.get(a.table) ?? 99) - (order.get(b.table) ?? 99));
+    const { structure } = this.state;
+    const rank = (f: Finding) => {
+      const table = structure.tableById.get(f.table)!;
+      const ref = f.cells[0]!.ref;
+      const row = ref ? table.rowByKey.get(ref.row) : table.rowByCode.get(f.cells[0]!.row);
+      return table.index * 1_000_000 + (row?.index ?? 0);
+    };
+    const ranked = [...this.state.findings.values()].flat().map((f) => ({ f, rank: rank(f) }));
+    ranked.sort((a, b) => a.rank - b.rank || (a.f.key < b.f.key ? -1 : a.f.key > b.f.key ? 1 : 0));
+    return ranked.map((r) => r.f);
   }
 
   // ── editing ────────────────────────────────────────────────────────────────────────────
