@@ -4,7 +4,7 @@
  * inverse through the same engine calls, so totals and findings come back exactly as they were,
  * including the figures an opened file printed in its totals.
  */
-import { findingsDiff, type Change, type Edit, type EntryOptions, type Workbook } from './workbook';
+import { findingsDiff, type Change, type Edit, type SetOptions, type Workbook } from './workbook';
 
 interface CellStep {
   kind: 'cells';
@@ -50,7 +50,7 @@ export class EditHistory {
   }
 
   /** Typed or pasted figures, as one step. Cells that did not change are not recorded. */
-  edit(edits: Edit[], options: EntryOptions = {}): Change {
+  edit(edits: Edit[], options: SetOptions = {}): Change {
     const before = edits.map((e) => this.workbook.inputText(e.ref));
     const change = this.workbook.setMany(edits, options);
     const skipped = new Set(change.skipped);
@@ -126,11 +126,11 @@ export class EditHistory {
     const wb = this.workbook;
     switch (step.kind) {
       case 'cells':
-        return backwards ? [() => wb.setMany(step.before), () => wb.keepFigures(step.released)] : [() => wb.setMany(step.after)];
+        return backwards ? [() => wb.setMany(step.before, { restoring: true }), () => wb.keepFigures(step.released)] : [() => wb.setMany(step.after)];
       case 'adopt':
         return backwards ? [() => wb.keepFigures(step.released)] : [() => wb.adoptComputed()];
       case 'rows': {
-        const restore = [() => wb.setMany(step.values), () => wb.keepFigures(step.kept)];
+        const restore = [() => wb.setMany(step.values, { restoring: true }), () => wb.keepFigures(step.kept)];
         if (step.added === backwards) return [() => this.removeRows(step), ...(backwards ? restore.slice(1) : [])];
         return [() => this.addRows(step), ...(backwards ? restore : [])];
       }

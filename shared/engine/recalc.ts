@@ -4,8 +4,9 @@
  * Every cell shows one number. An input cell shows what was typed. A computed cell (合计, 小计,
  * roll-ups) shows its formula's result, unless the report the user opened printed another figure
  * there: that figure is kept and shown (DESIGN principle 3) and the rule that defines the cell
- * flags the difference, until the formula's result reaches the same figure or the user adopts
- * the computed values.
+ * flags the difference. A kept figure gives way to the formula as soon as the user edits a figure
+ * it depends on (the total follows the edit), when the formula reaches the same figure, or when
+ * the user adopts the computed values.
  *
  * The dependency graph runs from cells to the instances and conditions that read them. Computing
  * instances are ranked topologically once; an edit re-evaluates only what depends on it, rank by
@@ -134,13 +135,13 @@ export class Calculator {
       }
     }
     for (const inst of this.instances) if (this.isComputing(inst)) this.enqueue(inst.id);
-    this.drain(new Set(), new Set(), true);
+    this.drain(new Set(), new Set(), 'load');
     this.guards.forEach((g, id) => (this.guardHolds[id] = this.condition(g) ? 1 : 0));
     for (const inst of this.instances) this.evaluate(inst.id);
   }
 
-  /** Sets the entries of input cells (a typed value, a paste) and recomputes once. */
-  setEntries(changes: { cell: number; entry: Entry }[]): RecalcResult {
+  /** Sets the entries of input cells (a typed value, a paste) and recomputes once; totals above them follow. */
+  setEntries(changes: { cell: number; entry: Entry }[], totalsFollow: boolean): RecalcResult {
     const cells = new Set<number>();
     for (const { cell, entry } of changes) {
       const before = this.entries[cell];
@@ -149,7 +150,7 @@ export class Calculator {
       cells.add(cell);
       this.showValue(cell, entry.value ?? 0);
     }
-    return this.finish(cells);
+    return this.finish(cells, totalsFollow);
   }
 
   /** Drops every kept figure so that each computed cell shows its formula's result. */
@@ -196,9 +197,9 @@ export class Calculator {
     this.readers.forEach(cell, (id) => this.enqueue(id));
   }
 
-  private finish(cells: Set<number>): RecalcResult {
+  private finish(cells: Set<number>, totalsFollow = false): RecalcResult {
     const instances = new Set<number>();
-    this.drain(cells, instances, false);
+    this.drain(cells, instances, totalsFollow ? 'edit' : 'restore');
     const guards = new Set<number>();
     for (const cell of cells) {
       this.readers.forEach(cell, (id) => instances.add(id));
@@ -222,8 +223,13 @@ export class Calculator {
     (this.buckets[this.rank[id]!] ??= []).push(id);
   }
 
-  /** Recomputes queued computing instances in rank order; each queues the readers of its cell. */
-  private drain(changedCells: Set<number>, touched: Set<number>, loading: boolean): void {
+  /**
+   * Recomputes queued computing instances in rank order; each queues the readers of its cell.
+   * A kept figure whose formula result moved gives way to it after a user's edit ('edit'); on
+   * opening ('load') and when undo restores figures ('restore') it stays unless the two agree.
+   */
+  private drain(changedCells: Set<number>, touched: Set<number>, mode: 'load' | 'edit' | 'restore'): void {
+    const loading = mode === 'load';
     for (let r = 0; r < this.buckets.length; r++) {
       const bucket = this.buckets[r];
       if (!bucket) continue;
@@ -236,13 +242,11 @@ export class Calculator {
         if (!loading && result === this.computed[cell]) continue;
         this.computed[cell] = result;
         const kept = this.entries[cell];
-        if (kept && kept.invalidText === undefined && (kept.value ?? 0) === result) {
-          // The imported figure agrees with the formula: from now on the cell follows it.
-          if (loading) this.entries[cell] = undefined;
-          else {
-            this.release(cell, kept);
-            changedCells.add(cell);
-          }
+        const agrees = kept !== undefined && kept.invalidText === undefined && (kept.value ?? 0) === result;
+        if (kept && loading && agrees) this.entries[cell] = undefined;
+        else if (kept && (agrees || mode === 'edit')) {
+          this.release(cell, kept);
+          changedCells.add(cell);
         }
         if (this.entries[cell] === undefined) {
           if (!loading && this.values[cell] !== result) changedCells.add(cell);

@@ -36,9 +36,14 @@ export interface Edit {
   text: string;
 }
 
-export interface EntryOptions {
+export interface SetOptions {
   /** Unit the figures are typed in, when it is not the report's (元 typed into a 万元 report). */
   entryUnit?: AmountUnit;
+  /**
+   * Undo puts figures back: totals that still show a printed figure keep it. Otherwise (typing,
+   * pasting) a total whose parts change follows them.
+   */
+  restoring?: boolean;
 }
 
 export interface Change {
@@ -161,14 +166,14 @@ export class Workbook {
   // ── editing ────────────────────────────────────────────────────────────────────────────
 
   /** Types text into one cell, as a user does; `entryUnit` when the figure is typed in another unit. */
-  set(ref: CellRef, text: string, options: EntryOptions = {}): Change {
+  set(ref: CellRef, text: string, options: SetOptions = {}): Change {
     const change = this.setMany([{ ref, text }], options);
     if (change.skipped.length > 0) throw new WorkbookError('这个单元格由公式计算，不能直接输入；请修改组成它的数字');
     return change;
   }
 
   /** Sets many cells at once (a paste): one recalculation, one change. Computed cells are skipped. */
-  setMany(edits: Edit[], options: EntryOptions = {}): Change {
+  setMany(edits: Edit[], options: SetOptions = {}): Change {
     const { calc } = this.state;
     const skipped: CellRef[] = [];
     const changes: { cell: number; entry: Entry }[] = [];
@@ -177,7 +182,7 @@ export class Workbook {
       if (calc.isComputed(cell)) skipped.push(ref);
       else changes.push({ cell, entry: text.trim() === '' ? { value: null } : this.parse(text, options.entryUnit) });
     }
-    return { ...this.collect(calc.setEntries(changes)), skipped };
+    return { ...this.collect(calc.setEntries(changes, !options.restoring)), skipped };
   }
 
   /** "采用计算值": every computed cell drops the figure the file printed and shows its formula's result. */

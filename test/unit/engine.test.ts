@@ -69,6 +69,19 @@ function itemSum05(columns: string[]): bigint {
 }
 const asMoney = (hundredths: bigint) => `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
 
+describe('printed totals kept from the opened file', () => {
+  it('follow as soon as one of their parts is edited, and the printed figure is handed back for undo', () => {
+    const workbook = Workbook.open(loadSample('final-2024-gaoxin'));
+    expect(workbook.cell(ref('公开05表', '20801', 'project'))).toMatchObject({ value: '546.36', computedValue: '546.37', kept: true });
+    const change = workbook.set(ref('公开05表', '2080102', 'project'), '400');
+    expect(workbook.cell(ref('公开05表', '20801', 'project'))).toMatchObject({ value: '552.70', kept: false });
+    expect(workbook.cell(ref('公开05表', '208', 'project')).value).toBe('6003.16');
+    expect(change.released).toContainEqual({ ref: ref('公开05表', '20801', 'project'), text: '546.36' });
+    // Totals that do not depend on the edit keep their printed figure.
+    expect(workbook.cell(ref('公开05表', '20801', 'basic'))).toMatchObject({ value: '423.72', kept: true });
+  });
+});
+
 describe('live totals', () => {
   function consistent() {
     const workbook = Workbook.open(loadSample('final-2024-gaoxin'));

@@ -1,0 +1,94 @@
+/**
+ * The program: the start page until a report is open, then the workbook window. A file that
+ * cannot be read leaves the open report as it was and says why.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { readReportJson } from '../shared/io/reportJson';
+import type { ReportFile } from '../shared/model/report';
+import { builtInCatalog } from '../shared/templates/catalog';
+import example from './examples/final-2024-gaoxin.json';
+import { host, type OpenedFile } from './host';
+import { Session } from './model/session';
+import { StartPage } from './views/StartPage';
+import { WorkbookView } from './views/WorkbookView';
+
+const REPORT_EXTENSIONS = ['json'];
+
+export function App() {
+  const [session, setSession] = useState<Session | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const show = useCallback((next: Session) => {
+    setSession(next);
+    setError(null);
+    document.title = `${next.fileName} - BudgetDesk`;
+  }, []);
+
+  const fail = useCallback(
+    (message: string) => {
+      if (session) session.say(message, true);
+      else setError(message);
+    },
+    [session],
+  );
+
+  const confirmDiscard = useCallback(() => !session?.dirty || window.confirm('当前报表有未保存的修改，确定放弃吗？'), [session]);
+
+  const openBytes = useCallback(
+    (file: OpenedFile) => {
+      try {
+        show(Session.open(readReportJson(file.name, file.bytes), file.name));
+        void host.remember(file);
+      } catch (e) {
+        fail(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [show, fail],
+  );
+
+  const open = useCallback(async () => {
+    if (!confirmDiscard()) return;
+    const file = await host.openFile(REPORT_EXTENSIONS);
+    if (file) openBytes(file);
+  }, [confirmDiscard, openBytes]);
+
+  const save = useCallback(async () => {
+    if (!session) return;
+    const name = session.fileName.endsWith('.json') ? session.fileName : `${session.fileName}.json`;
+    const saved = await host.saveFile(name, session.save());
+    if (saved) {
+      session.markSaved(saved);
+      void host.remember({ name: saved, bytes: session.save() });
+    }
+  }, [session]);
+
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (session?.dirty) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [session]);
+
+  if (session) {
+    return <WorkbookView session={session} onSave={save} onOpen={open} onClose={() => confirmDiscard() && setSession(null)} />;
+  }
+  return (
+    <StartPage
+      host={host}
+      error={error}
+      onOpen={open}
+      onOpenExample={() => show(Session.open(example as ReportFile, '2024年度决算示例.json'))}
+      onOpenRecent={async (id) => {
+        const file = await host.openRecent(id);
+        if (file) openBytes(file);
+        else fail('这个文件的内容没有保存在浏览器中，请用“打开报表文件”重新选择。');
+      }}
+      onNew={(templateId, year, department) => {
+        const template = builtInCatalog.templates.find((t) => t.id === templateId)!;
+        const report: ReportFile = { kind: template.kind, year, department, unit: template.unit, template: template.id, tables: [] };
+        show(Session.open(report, `${year}年度${department}${template.kind === 'final' ? '部门决算' : '部门预算'}.json`));
+      }}
+    />
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * How figures are shown: in 万元 or 元, with thousands separators and 2 decimals, zero as 0.00 or
+ * blank (a per-report option, as S23 printed blanks and S24 printed 0.00).
+ */
+import type { CellState } from '../../shared/engine/workbook';
+import { convertUnit, formatAmount, fromDecimalString, toDecimalString, type AmountUnit } from '../../shared/money/money';
+
+export interface DisplayOptions {
+  /** Unit of the report's figures. */
+  reportUnit: AmountUnit;
+  /** Unit the user looks at and types in. */
+  unit: AmountUnit;
+  zeroAsBlank: boolean;
+}
+
+/** The figure as shown in a cell; unreadable text is shown as typed. */
+export function shownText(cell: CellState, options: DisplayOptions): string {
+  if (cell.invalidText !== null) return cell.invalidText;
+  if (cell.value === null) return '';
+  const value = convertUnit(fromDecimalString(cell.value), options.reportUnit, options.unit);
+  if (value === 0 && options.zeroAsBlank) return '';
+  return formatAmount(value);
+}
+
+/** The text an editor starts with and the clipboard gets: plain digits in the shown unit, or the unreadable text. */
+export function editText(cell: CellState, options: DisplayOptions): string {
+  if (cell.invalidText !== null) return cell.invalidText;
+  if (cell.value === null) return '';
+  return toDecimalString(convertUnit(fromDecimalString(cell.value), options.reportUnit, options.unit));
+}

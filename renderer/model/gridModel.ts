@@ -1,0 +1,187 @@
+/**
+ * How a table of the template is laid out as a grid, as the published tables are: code-keyed
+ * tables as code, name and amounts; two-sided tables (01, 04) with 收入 left and 支出 right on one
+ * line; 06 as three side-by-side groups; 09 as one row. No DOM here: the grid view and the tests
+ * both read this model.
+ */
+import type { CellRef } from '../../shared/engine/findings';
+import type { ColumnInfo, RowInfo, TableInfo } from '../../shared/engine/structure';
+import type { Side } from '../../shared/model/template';
+
+export interface GridColumn {
+  colId: string;
+  /** Header path from the top group to the leaf ("本年支出", "小计"). */
+  header: string[];
+  kind: 'text' | 'amount';
+  width: number;
+  pinned?: boolean;
+  /** 栏次 printed under the header, when the table prints one. */
+  lanci?: string;
+}
+
+export interface AmountSlot {
+  kind: 'amount';
+  ref: CellRef;
+}
+
+export interface TextSlot {
+  kind: 'text';
+  text: string;
+  /** 类/款/项 level for indentation and weight. */
+  level?: string | null;
+}
+
+export type Slot = AmountSlot | TextSlot;
+
+export interface GridRow {
+  id: string;
+  slots: Record<string, Slot>;
+  /** The code-keyed row this grid row shows (for inserting and deleting 科目). */
+  codeRow?: RowInfo;
+}
+
+export interface GridModel {
+  columns: GridColumn[];
+  rows: GridRow[];
+  /** The 栏次 line shown under the header, or null where the table has none (06). */
+  lanciRow: GridRow | null;
+  locate(ref: CellRef): { rowIndex: number; colId: string } | null;
+}
+
+const AMOUNT_WIDTH = 118;
+
+function amountColumn(column: ColumnInfo, prefix: string[] = []): GridColumn {
+  return {
+    colId: column.key,
+    header: [...prefix, ...column.label.split('/')],
+    kind: 'amount',
+    width: AMOUNT_WIDTH,
+    ...(column.lanci !== null ? { lanci: String(column.lanci) } : {}),
+  };
+}
+
+function amountSlot(row: RowInfo, column: ColumnInfo): AmountSlot | undefined {
+  return row.cells[column.index] === undefined ? undefined : { kind: 'amount', ref: { table: row.table.id, row: row.key, column: column.key } };
+}
+
+function finish(columns: GridColumn[], rows: GridRow[], lanciRow: GridRow | null): GridModel {
+  const index = new Map<string, { rowIndex: number; colId: string }>();
+  rows.forEach((row, rowIndex) => {
+    for (const [colId, slot] of Object.entries(row.slots)) {
+      if (slot.kind === 'amount') index.set(`${slot.ref.table}|${slot.ref.row}|${slot.ref.column}`, { rowIndex, colId });
+    }
+  });
+  return { columns, rows, lanciRow, locate: (ref) => index.get(`${ref.table}|${ref.row}|${ref.column}`) ?? null };
+}
+
+function codeKeyed(table: TableInfo): GridModel {
+  const head = '项目';
+  const columns: GridColumn[] = [
+    { colId: 'code', header: [head, table.template.codeHeader ?? '科目编码'], kind: 'text', width: 118, pinned: true },
+    { colId: 'name', header: [head, table.template.nameHeader ?? '科目名称'], kind: 'text', width: 260, pinned: true },
+    ...table.columns.map((c) => amountColumn(c)),
+  ];
+  const rows = table.rows.map((row): GridRow => {
+    const slots: Record<string, Slot> = {
+      code: { kind: 'text', text: row.code ?? '', level: row.level },
+      name: { kind: 'text', text: row.name ?? row.key, level: row.level },
+    };
+    for (const column of table.columns) {
+      const slot = amountSlot(row, column);
+      if (slot) slots[column.key] = slot;
+    }
+    return { id: row.key, slots, codeRow: row };
+  });
+  const lanci: GridRow = { id: '栏次', slots: { code: { kind: 'text', text: '栏次' } } };
+  for (const c of columns) if (c.lanci) lanci.slots[c.colId] = { kind: 'text', text: c.lanci };
+  return finish(columns, rows, lanci);
+}
+
+const SIDES: { side: Side; prefix: string }[] = [
+  { side: '收入', prefix: 'in' },
+  { side: '支出', prefix: 'ex' },
+];
+
+/** 01 and 04: line k holds one 收入 row and one 支出 row, as printed. */
+function twoSided(table: TableInfo): GridModel {
+  const columns: GridColumn[] = [];
+  for (const { side, prefix } of SIDES) {
+    columns.push(
+      { colId: `${prefix}:name`, header: [side, '项目'], kind: 'text', width: 250 },
+      { colId: `${prefix}:hangci`, header: [side, '行次'], kind: 'text', width: 52 },
+      ...table.columns.filter((c) => c.side === side).map((c) => amountColumn(c, [side])),
+    );
+  }
+  const lines = new Map<number, GridRow>();
+  const lineOf = (row: RowInfo) => {
+    const line = row.table.template.rows?.find((r) => r.role === row.key)?.line ?? row.hangci ?? 0;
+    let gridRow = lines.get(line);
+    if (!gridRow) lines.set(line, (gridRow = { id: `line${line}`, slots: {} }));
+    return gridRow;
+  };
+  for (const row of table.rows) {
+    const prefix = row.side === '收入' ? 'in' : 'ex';
+    const gridRow = lineOf(row);
+    gridRow.slots[`${prefix}:name`] = { kind: 'text', text: row.name ?? '' };
+    gridRow.slots[`${prefix}:hangci`] = { kind: 'text', text: row.hangci === null ? '' : String(row.hangci) };
+    for (const column of table.columns) {
+      const slot = amountSlot(row, column);
+      if (slot) gridRow.slots[column.key] = slot;
+    }
+  }
+  const rows = [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+  const lanci: GridRow = { id: '栏次', slots: { 'in:name': { kind: 'text', text: '栏次' }, 'ex:name': { kind: 'text', text: '栏次' } } };
+  for (const c of columns) if (c.lanci) lanci.slots[c.colId] = { kind: 'text', text: c.lanci };
+  return finish(columns, rows, lanci);
+}
+
+/** 06: three groups of (code, name, amount) side by side; line 34 holds 人员经费合计 and 公用经费合计. */
+function threeGroup(table: TableInfo): GridModel {
+  const amount = table.columns[0]!;
+  const groups = [1, 2, 3];
+  const columns: GridColumn[] = groups.flatMap((g) => [
+    { colId: `g${g}:code`, header: [table.template.codeHeader ?? '经济分类科目编码'], kind: 'text' as const, width: 80 },
+    { colId: `g${g}:name`, header: [table.template.nameHeader ?? '科目名称'], kind: 'text' as const, width: 200 },
+    { colId: `g${g}:amount`, header: [amount.label], kind: 'amount' as const, width: AMOUNT_WIDTH },
+  ]);
+  const lines = new Map<number, GridRow>();
+  for (const row of table.rows) {
+    const template = table.template.rows?.find((r) => r.role === row.key);
+    const line = template?.line ?? 0;
+    const g = template?.group ?? 1;
+    let gridRow = lines.get(line);
+    if (!gridRow) lines.set(line, (gridRow = { id: `line${line}`, slots: {} }));
+    gridRow.slots[`g${g}:code`] = { kind: 'text', text: row.code ?? row.name ?? '', level: row.level };
+    if (row.code !== null) gridRow.slots[`g${g}:name`] = { kind: 'text', text: row.name ?? '', level: row.level };
+    const slot = amountSlot(row, amount);
+    if (slot) gridRow.slots[`g${g}:amount`] = slot;
+  }
+  const rows = [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+  return finish(columns, rows, null);
+}
+
+function singleRow(table: TableInfo): GridModel {
+  const row = table.rows[0]!;
+  const columns = table.columns.map((c) => amountColumn(c));
+  const slots: Record<string, Slot> = {};
+  for (const column of table.columns) {
+    const slot = amountSlot(row, column);
+    if (slot) slots[column.key] = slot;
+  }
+  const lanci: GridRow = { id: '栏次', slots: {} };
+  for (const c of columns) if (c.lanci) lanci.slots[c.colId] = { kind: 'text', text: c.lanci };
+  return finish(columns, [{ id: row.key, slots }], lanci);
+}
+
+export function buildGridModel(table: TableInfo): GridModel {
+  switch (table.template.layout) {
+    case 'code-keyed':
+      return codeKeyed(table);
+    case 'two-sided':
+      return twoSided(table);
+    case 'three-group':
+      return threeGroup(table);
+    case 'single-row':
+      return singleRow(table);
+  }
+}

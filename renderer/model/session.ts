@@ -1,0 +1,111 @@
+/**
+ * One open report in the window: the workbook, its undo history, the display options and whether
+ * there are unsaved edits. Views subscribe to it and redraw when its version changes.
+ */
+import { EditHistory } from '../../shared/engine/history';
+import { Workbook, type Change, type Edit } from '../../shared/engine/workbook';
+import { writeReportJson } from '../../shared/io/reportJson';
+import type { ReportFile } from '../../shared/model/report';
+import type { DisplayOptions } from './display';
+
+export class Session {
+  readonly history: EditHistory;
+  display: DisplayOptions;
+  dirty = false;
+  version = 0;
+  /** Bumped when rows were added or removed, so that grids rebuild their rows. */
+  structureVersion = 0;
+  /** Milliseconds the engine took for the last change, shown in the status bar. */
+  lastRecalcMs = 0;
+  /** The last thing that went wrong, in Chinese, for the status bar. */
+  message: { text: string; error: boolean } | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly workbook: Workbook,
+    public fileName: string,
+  ) {
+    this.history = new EditHistory(workbook);
+    this.display = { reportUnit: workbook.unit, unit: workbook.unit, zeroAsBlank: false };
+  }
+
+  static open(report: ReportFile, fileName: string): Session {
+    return new Session(Workbook.open(report), fileName);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  private run(action: () => Change | null, changesData = true): Change | null {
+    const started = performance.now();
+    let change: Change | null = null;
+    try {
+      change = action();
+      this.message = null;
+    } catch (error) {
+      this.message = { text: error instanceof Error ? error.message : String(error), error: true };
+    }
+    this.lastRecalcMs = performance.now() - started;
+    if (change) {
+      if (changesData) this.dirty = true;
+      if (change.tables.length > 0) this.structureVersion++;
+      if (change.skipped.length > 0) this.message = { text: `已跳过 ${change.skipped.length} 个由公式计算的单元格`, error: false };
+    }
+    this.notify();
+    return change;
+  }
+
+  notify(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+
+  edit(edits: Edit[]): Change | null {
+    return this.run(() => this.history.edit(edits, { entryUnit: this.display.unit }));
+  }
+
+  undo(): Change | null {
+    return this.run(() => this.history.undo());
+  }
+
+  redo(): Change | null {
+    return this.run(() => this.history.redo());
+  }
+
+  adoptComputed(): Change | null {
+    return this.run(() => this.history.adoptComputed());
+  }
+
+  addRow(table: string, code: string, name: string, parentNames: Record<string, string>): Change | null {
+    return this.run(() => this.history.addRow(table, code, name, parentNames));
+  }
+
+  removeRow(table: string, code: string): Change | null {
+    return this.run(() => this.history.removeRow(table, code));
+  }
+
+  setDisplay(options: Partial<DisplayOptions>): void {
+    this.display = { ...this.display, ...options };
+    this.notify();
+  }
+
+  say(text: string, error = false): void {
+    this.message = { text, error };
+    this.notify();
+  }
+
+  /** The report as the program's own file. */
+  save(): Uint8Array {
+    return writeReportJson(this.workbook.toReport());
+  }
+
+  markSaved(fileName: string): void {
+    this.fileName = fileName;
+    this.dirty = false;
+    this.notify();
+  }
+}

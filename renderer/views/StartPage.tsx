@@ -1,0 +1,98 @@
+/**
+ * The first thing a user sees: start a new report, open a file, reopen a recent one, or open the
+ * bundled example (the 2024 final accounts with their real mismatches flagged).
+ */
+import { useEffect, useState } from 'react';
+import { builtInCatalog } from '../../shared/templates/catalog';
+import type { HostApi, RecentFile } from '../host';
+
+interface Props {
+  host: HostApi;
+  error: string | null;
+  onNew(templateId: string, year: number, department: string): void;
+  onOpen(): void;
+  onOpenRecent(id: string): void;
+  onOpenExample(): void;
+}
+
+export function StartPage({ host, error, onNew, onOpen, onOpenRecent, onOpenExample }: Props) {
+  const templates = builtInCatalog.templates;
+  const [templateId, setTemplateId] = useState(templates[templates.length - 1]!.id);
+  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [department, setDepartment] = useState('');
+  const [recent, setRecent] = useState<RecentFile[]>([]);
+  useEffect(() => void host.recentFiles().then(setRecent), [host]);
+
+  return (
+    <main className="bd-start">
+      <h1>
+        BudgetDesk <small>预决算公开表编制工具</small>
+      </h1>
+      {host.kind === 'browser' && (
+        <p className="bd-note" role="note">
+          浏览器模式：文件通过浏览器选择打开，保存时下载到“下载”文件夹。桌面版可直接读写本机文件。
+        </p>
+      )}
+      {error && (
+        <p className="bd-error-message" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="bd-start-grid">
+        <section>
+          <h2>新建</h2>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              onNew(templateId, year, department.trim());
+            }}
+          >
+            <label>
+              表套
+              <select value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+                {templates.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              年度
+              <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} required />
+            </label>
+            <label>
+              部门名称
+              <input value={department} onChange={(e) => setDepartment(e.target.value)} placeholder="如：某市人力资源和社会保障局" required />
+            </label>
+            <button type="submit">新建报表</button>
+          </form>
+        </section>
+        <section>
+          <h2>打开</h2>
+          <button type="button" onClick={onOpen}>
+            打开报表文件…
+          </button>
+          <button type="button" onClick={onOpenExample}>
+            打开示例（2024 年度决算，含真实差错）
+          </button>
+          <h3>最近打开</h3>
+          {recent.length === 0 ? (
+            <p className="bd-muted">还没有最近打开的文件。</p>
+          ) : (
+            <ul className="bd-recent">
+              {recent.map((r) => (
+                <li key={r.id}>
+                  <button type="button" className="bd-link" onClick={() => onOpenRecent(r.id)}>
+                    {r.name}
+                  </button>
+                  <span className="bd-muted">{new Date(r.openedAt).toLocaleString('zh-CN')}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </main>
+  );
+}

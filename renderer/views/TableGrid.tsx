@@ -1,0 +1,321 @@
+/**
+ * One table as an editable grid (ag-grid Community). The grid never holds figures itself: every
+ * cell reads the workbook, every edit goes to the session, and a change repaints the grid.
+ * Excel habits: type to replace, Enter moves down, F2 edits, Delete clears, Ctrl+C / Ctrl+V copy
+ * and paste blocks as TSV, Shift+click or Shift+arrows select a block.
+ */
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  themeBalham,
+  type CellClassParams,
+  type CellEditRequestEvent,
+  type CellKeyDownEvent,
+  type ColDef,
+  type ColGroupDef,
+  type GridApi,
+  type ITooltipParams,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CellRef, Finding } from '../../shared/engine/findings';
+import type { TableInfo } from '../../shared/engine/structure';
+import { parseTsv, formatTsv } from '../../shared/io/tsv';
+import { editText, shownText } from '../model/display';
+import { buildGridModel, type GridColumn, type GridRow, type Slot } from '../model/gridModel';
+import type { Session } from '../model/session';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const theme = themeBalham.withParams({
+  fontFamily: ['"Microsoft YaHei"', '"Noto Sans CJK SC"', '"Noto Sans SC"', 'SimSun', 'sans-serif'],
+  fontSize: 13,
+  headerFontWeight: 600,
+  wrapperBorderRadius: 0,
+});
+
+export interface FocusRequest {
+  ref: CellRef;
+  nonce: number;
+}
+
+interface Props {
+  session: Session;
+  table: TableInfo;
+  findingsByCell: Map<string, Finding[]>;
+  focusRequest: FocusRequest | null;
+  /** The grid row under the cursor, for inserting and deleting 科目. */
+  onCurrentRow(row: GridRow | null): void;
+}
+
+interface Position {
+  rowIndex: number;
+  colId: string;
+}
+
+export const cellKey = (ref: CellRef) => `${ref.table}|${ref.row}|${ref.column}`;
+
+const SEVERITY_ORDER = ['error', 'rounding', 'warning'] as const;
+const SEVERITY_NAME = { error: '错误', rounding: '尾差', warning: '提示' } as const;
+
+function worst(findings: Finding[] | undefined): Finding['severity'] | null {
+  if (!findings?.length) return null;
+  return SEVERITY_ORDER.find((s) => findings.some((f) => f.severity === s)) ?? null;
+}
+
+/** Nests leaf columns under their header groups, merging neighbours of the same group as printed. */
+function nest(columns: GridColumn[], depth: number, leaf: (c: GridColumn) => ColDef<GridRow>): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
+  const out: (ColDef<GridRow> | ColGroupDef<GridRow>)[] = [];
+  let i = 0;
+  while (i < columns.length) {
+    const column = columns[i]!;
+    if (column.header.length - 1 <= depth) {
+      out.push(leaf(column));
+      i++;
+      continue;
+    }
+    const group = column.header[depth]!;
+    let j = i;
+    while (j < columns.length && columns[j]!.header.length - 1 > depth && columns[j]!.header[depth] === group) j++;
+    out.push({ headerName: group, marryChildren: true, children: nest(columns.slice(i, j), depth + 1, leaf) });
+    i = j;
+  }
+  return out;
+}
+
+export function TableGrid({ session, table, findingsByCell, focusRequest, onCurrentRow }: Props) {
+  const apiRef = useRef<GridApi<GridRow> | null>(null);
+  const [range, setRange] = useState<{ anchor: Position; focus: Position } | null>(null);
+  const shiftHeld = useRef(false);
+  const structureVersion = session.structureVersion;
+  const model = useMemo(() => buildGridModel(table), [table, structureVersion]);
+  // Read through a ref so that the column definitions stay stable while findings change.
+  const findingsRef = useRef(findingsByCell);
+  findingsRef.current = findingsByCell;
+  const rangeRef = useRef(range);
+  rangeRef.current = range;
+
+  const slotOf = useCallback((row: GridRow | undefined, colId: string): Slot | undefined => row?.slots[colId], []);
+
+  const columnOrder = useCallback((): string[] => apiRef.current?.getAllDisplayedColumns().map((c) => c.getColId()) ?? [], []);
+
+  const inRange = useCallback(
+    (rowIndex: number, colId: string): boolean => {
+      const r = rangeRef.current;
+      if (!r) return false;
+      const order = columnOrder();
+      const [c0, c1] = [order.indexOf(r.anchor.colId), order.indexOf(r.focus.colId)].sort((a, b) => a - b);
+      const c = order.indexOf(colId);
+      return rowIndex >= Math.min(r.anchor.rowIndex, r.focus.rowIndex) && rowIndex <= Math.max(r.anchor.rowIndex, r.focus.rowIndex) && c >= c0! && c <= c1!;
+    },
+    [columnOrder],
+  );
+
+  const columnDefs = useMemo(() => {
+    const amountDef = (column: GridColumn): ColDef<GridRow> => ({
+      colId: column.colId,
+      headerName: column.header[column.header.length - 1],
+      width: column.width,
+      type: 'rightAligned',
+      // The value is what an editor starts from (plain digits in the shown unit); the formatter shows it.
+      valueGetter: (p) => {
+        const slot = slotOf(p.data, column.colId);
+        if (slot?.kind === 'text') return slot.text;
+        return slot ? editText(session.workbook.cell(slot.ref), session.display) : '';
+      },
+      valueFormatter: (p) => {
+        const slot = slotOf(p.data, column.colId);
+        if (slot?.kind === 'text') return slot.text;
+        return slot ? shownText(session.workbook.cell(slot.ref), session.display) : '';
+      },
+      editable: (p) => {
+        const slot = slotOf(p.data, column.colId);
+        return p.node.rowPinned == null && slot?.kind === 'amount' && !session.workbook.cell(slot.ref).computed;
+      },
+      cellClassRules: {
+        'bd-computed': (p: CellClassParams<GridRow>) => {
+          const slot = slotOf(p.data, column.colId);
+          return slot?.kind === 'amount' && session.workbook.cell(slot.ref).computed;
+        },
+        'bd-kept': (p: CellClassParams<GridRow>) => {
+          const slot = slotOf(p.data, column.colId);
+          return slot?.kind === 'amount' && session.workbook.cell(slot.ref).kept;
+        },
+        'bd-invalid': (p: CellClassParams<GridRow>) => {
+          const slot = slotOf(p.data, column.colId);
+          return slot?.kind === 'amount' && session.workbook.cell(slot.ref).invalidText !== null;
+        },
+        'bd-error': (p: CellClassParams<GridRow>) => severityAt(p, column.colId) === 'error',
+        'bd-rounding': (p: CellClassParams<GridRow>) => severityAt(p, column.colId) === 'rounding',
+        'bd-warning': (p: CellClassParams<GridRow>) => severityAt(p, column.colId) === 'warning',
+        'bd-lanci': (p: CellClassParams<GridRow>) => p.node.rowPinned === 'top',
+        'bd-in-range': (p: CellClassParams<GridRow>) => p.node.rowPinned == null && p.rowIndex !== null && inRange(p.rowIndex, column.colId),
+        'bd-no-cell': (p: CellClassParams<GridRow>) => p.node.rowPinned == null && slotOf(p.data, column.colId) === undefined,
+      },
+      tooltipValueGetter: (p: ITooltipParams<GridRow>) => {
+        const slot = slotOf(p.data, column.colId);
+        if (slot?.kind !== 'amount') return undefined;
+        const cell = session.workbook.cell(slot.ref);
+        const lines = (findingsRef.current.get(cellKey(slot.ref)) ?? []).map((f) => `【${SEVERITY_NAME[f.severity]} ${f.ruleId}】${f.title}\n${f.message}`);
+        if (cell.kept) lines.push(`此合计为文件所列数 ${cell.value}，按公式应为 ${cell.computedValue}。`);
+        else if (cell.computed) lines.push('由公式计算，不能直接输入。');
+        return lines.length > 0 ? lines.join('\n\n') : undefined;
+      },
+    });
+    const textDef = (column: GridColumn): ColDef<GridRow> => ({
+      colId: column.colId,
+      headerName: column.header[column.header.length - 1],
+      width: column.width,
+      pinned: column.pinned ? 'left' : undefined,
+      valueGetter: (p) => {
+        const slot = slotOf(p.data, column.colId);
+        return slot?.kind === 'text' ? slot.text : '';
+      },
+      tooltipValueGetter: (p: ITooltipParams<GridRow>) => (typeof p.value === 'string' && p.value.length > 12 ? p.value : undefined),
+      cellClass: (p) => {
+        const slot = slotOf(p.data, column.colId);
+        const level = slot?.kind === 'text' ? slot.level : null;
+        return [column.colId.endsWith('hangci') ? 'bd-center' : '', level ? `bd-level bd-level-${level}` : '', p.node.rowPinned === 'top' ? 'bd-lanci' : ''].join(' ');
+      },
+      cellClassRules: { 'bd-in-range': (p: CellClassParams<GridRow>) => p.node.rowPinned == null && p.rowIndex !== null && inRange(p.rowIndex, column.colId) },
+    });
+    const severityAt = (p: CellClassParams<GridRow>, colId: string) => {
+      const slot = slotOf(p.data, colId);
+      return slot?.kind === 'amount' ? worst(findingsRef.current.get(cellKey(slot.ref))) : null;
+    };
+    const depth = Math.max(...model.columns.map((c) => c.header.length));
+    // Pad shorter header paths from the top so that every leaf sits on the last header row.
+    const padded = model.columns.map((c) => ({ ...c, header: [...Array<string>(depth - c.header.length).fill(''), ...c.header] }));
+    return nest(padded, 0, (c) => (c.kind === 'amount' ? amountDef(c) : textDef(c))).map(function stripEmpty(def): ColDef<GridRow> | ColGroupDef<GridRow> {
+      return 'children' in def && def.headerName === '' ? { ...def, headerName: '', children: def.children.map(stripEmpty) } : def;
+    });
+  }, [model, session, slotOf, inRange]);
+
+  // Repaint on every change of figures, findings, display options or selection.
+  useEffect(() => {
+    apiRef.current?.refreshCells({ force: true });
+  }, [session.version, findingsByCell, range]);
+
+  const applyFocus = useCallback(() => {
+    const api = apiRef.current;
+    if (!api || !focusRequest || focusRequest.ref.table !== table.id) return;
+    const at = model.locate(focusRequest.ref);
+    if (!at) return;
+    api.ensureIndexVisible(at.rowIndex, 'middle');
+    api.ensureColumnVisible(at.colId, 'middle');
+    api.setFocusedCell(at.rowIndex, at.colId);
+    setRange({ anchor: at, focus: at });
+  }, [focusRequest, model, table.id]);
+  useEffect(applyFocus, [applyFocus]);
+
+  /** The cells of the selected block (or the focused cell), row by row; null where a cell holds no figure. */
+  const rangeRefs = useCallback((): (CellRef | null)[][] => {
+    const api = apiRef.current;
+    const r = rangeRef.current;
+    const focused = api?.getFocusedCell();
+    if (!api || !focused || focused.rowPinned) return [];
+    const bounds = r ?? { anchor: { rowIndex: focused.rowIndex, colId: focused.column.getColId() }, focus: { rowIndex: focused.rowIndex, colId: focused.column.getColId() } };
+    const order = columnOrder();
+    const [c0, c1] = [order.indexOf(bounds.anchor.colId), order.indexOf(bounds.focus.colId)].sort((a, b) => a - b);
+    const [r0, r1] = [bounds.anchor.rowIndex, bounds.focus.rowIndex].sort((a, b) => a - b);
+    const refs: (CellRef | null)[][] = [];
+    for (let ri = r0!; ri <= r1!; ri++) {
+      const row = model.rows[ri];
+      refs.push(order.slice(c0!, c1! + 1).map((colId) => {
+        const slot = row?.slots[colId];
+        return slot?.kind === 'amount' ? slot.ref : null;
+      }));
+    }
+    return refs;
+  }, [columnOrder, model]);
+
+  // Clipboard: a block from Excel/WPS lands from the focused cell; a copied block is TSV.
+  useEffect(() => {
+    const editing = () => (apiRef.current?.getEditingCells().length ?? 0) > 0;
+    const gridHasFocus = () => document.activeElement?.closest('.bd-grid') !== null && apiRef.current?.getFocusedCell() != null;
+    const onPaste = (event: ClipboardEvent) => {
+      const api = apiRef.current;
+      const focused = api?.getFocusedCell();
+      if (!api || !focused || focused.rowPinned || editing() || !gridHasFocus()) return;
+      event.preventDefault();
+      const block = parseTsv(event.clipboardData?.getData('text/plain') ?? '');
+      const order = columnOrder();
+      const start = order.indexOf(focused.column.getColId());
+      const edits = block.flatMap((cells, i) =>
+        cells.flatMap((text, j) => {
+          const slot = model.rows[focused.rowIndex + i]?.slots[order[start + j] ?? ''];
+          return slot?.kind === 'amount' ? [{ ref: slot.ref, text }] : [];
+        }),
+      );
+      if (edits.length > 0) session.edit(edits);
+      const last = { rowIndex: Math.min(focused.rowIndex + block.length - 1, model.rows.length - 1), colId: order[Math.min(start + (block[0]?.length ?? 1) - 1, order.length - 1)]! };
+      setRange({ anchor: { rowIndex: focused.rowIndex, colId: focused.column.getColId() }, focus: last });
+    };
+    const onCopy = (event: ClipboardEvent) => {
+      if (editing() || !gridHasFocus()) return;
+      const refs = rangeRefs();
+      if (refs.length === 0) return;
+      event.preventDefault();
+      const text = formatTsv(refs.map((row) => row.map((ref) => (ref ? editText(session.workbook.cell(ref), session.display) : ''))));
+      event.clipboardData?.setData('text/plain', text);
+    };
+    document.addEventListener('paste', onPaste);
+    document.addEventListener('copy', onCopy);
+    return () => {
+      document.removeEventListener('paste', onPaste);
+      document.removeEventListener('copy', onCopy);
+    };
+  }, [model, session, columnOrder, rangeRefs]);
+
+  const onCellKeyDown = useCallback(
+    (event: CellKeyDownEvent<GridRow>) => {
+      const key = (event.event as KeyboardEvent | undefined)?.key;
+      if (key === 'Delete' && apiRef.current?.getEditingCells().length === 0) {
+        const edits = rangeRefs().flat().filter((ref): ref is CellRef => ref !== null && !session.workbook.cell(ref).computed).map((ref) => ({ ref, text: '' }));
+        if (edits.length > 0) session.edit(edits);
+      }
+    },
+    [rangeRefs, session],
+  );
+
+  return (
+    <div
+      className="bd-grid"
+      onKeyDownCapture={(e) => (shiftHeld.current = e.shiftKey)}
+      onKeyUpCapture={(e) => (shiftHeld.current = e.shiftKey)}
+      onMouseDownCapture={(e) => (shiftHeld.current = e.shiftKey)}
+    >
+      <AgGridReact<GridRow>
+        theme={theme}
+        localeText={AG_GRID_LOCALE_CN}
+        columnDefs={columnDefs}
+        rowData={model.rows}
+        pinnedTopRowData={model.lanciRow ? [model.lanciRow] : undefined}
+        getRowId={(p) => p.data.id}
+        defaultColDef={{ sortable: false, suppressMovable: true, resizable: true, suppressHeaderMenuButton: true }}
+        readOnlyEdit
+        onCellEditRequest={(event: CellEditRequestEvent<GridRow>) => {
+          const slot = event.data.slots[event.column.getColId()];
+          if (slot?.kind === 'amount') session.edit([{ ref: slot.ref, text: String(event.newValue ?? '') }]);
+        }}
+        enterNavigatesVertically
+        enterNavigatesVerticallyAfterEdit
+        stopEditingWhenCellsLoseFocus
+        tooltipShowDelay={300}
+        rowHeight={26}
+        headerHeight={30}
+        groupHeaderHeight={28}
+        onGridReady={(e) => (apiRef.current = e.api)}
+        onFirstDataRendered={applyFocus}
+        onCellFocused={(e) => {
+          if (e.rowIndex === null || e.rowPinned || typeof e.column !== 'object' || e.column === null) return;
+          const at = { rowIndex: e.rowIndex, colId: e.column.getColId() };
+          setRange((r) => (shiftHeld.current && r ? { anchor: r.anchor, focus: at } : { anchor: at, focus: at }));
+          onCurrentRow(model.rows[e.rowIndex] ?? null);
+        }}
+        onCellKeyDown={onCellKeyDown}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * The workbook window: the header block of the active table, one tab per table with its finding
+ * counts, the grid, the audit panel and a status line. Ctrl+Z / Ctrl+Y undo and redo across the
+ * whole workbook; Ctrl+S saves.
+ */
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { Finding } from '../../shared/engine/findings';
+import type { Session } from '../model/session';
+import { AddRowDialog } from './AddRowDialog';
+import { AuditPanel } from './AuditPanel';
+import { cellKey, TableGrid, type FocusRequest } from './TableGrid';
+import type { GridRow } from '../model/gridModel';
+
+interface Props {
+  session: Session;
+  onSave(): void;
+  onClose(): void;
+  onOpen(): void;
+}
+
+export function WorkbookView({ session, onSave, onClose, onOpen }: Props) {
+  const version = useSyncExternalStore(session.subscribe, session.getVersion);
+  const workbook = session.workbook;
+  const tables = workbook.structure.tables;
+  const [activeId, setActiveId] = useState(tables[0]!.id);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const [currentRow, setCurrentRow] = useState<GridRow | null>(null);
+  const [adding, setAdding] = useState(false);
+  const active = workbook.structure.tableById.get(activeId)!;
+
+  const findings = useMemo(() => workbook.findings(), [workbook, version]);
+  const findingsByCell = useMemo(() => {
+    const map = new Map<string, Finding[]>();
+    for (const f of findings) {
+      const ref = f.cells[0]?.ref;
+      if (ref) map.set(cellKey(ref), [...(map.get(cellKey(ref)) ?? []), f]);
+    }
+    return map;
+  }, [findings]);
+  const countsByTable = useMemo(() => {
+    const counts = new Map<string, Record<Finding['severity'], number>>();
+    for (const f of findings) {
+      const c = counts.get(f.table) ?? { error: 0, rounding: 0, warning: 0 };
+      c[f.severity]++;
+      counts.set(f.table, c);
+    }
+    return counts;
+  }, [findings]);
+
+  const select = useCallback((finding: Finding) => {
+    setActiveId(finding.table);
+    const ref = finding.cells[0]?.ref;
+    if (ref) setFocusRequest({ ref, nonce: Date.now() });
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const inEditor = (e.target as HTMLElement | null)?.closest('input, textarea, select') !== null;
+      const key = e.key.toLowerCase();
+      if (key === 's') {
+        e.preventDefault();
+        onSave();
+      } else if (!inEditor && (key === 'z' || key === 'y')) {
+        e.preventDefault();
+        if (key === 'y' || e.shiftKey) session.redo();
+        else session.undo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session, onSave]);
+
+  const total = { error: 0, rounding: 0, warning: 0 };
+  for (const f of findings) total[f.severity]++;
+  const { display } = session;
+  const codeRow = currentRow?.codeRow;
+
+  return (
+    <div className="bd-app">
+      <header className="bd-toolbar" role="toolbar" aria-label="工具栏">
+        <span className="bd-file" title={session.fileName}>
+          {session.fileName}
+          {session.dirty && <span aria-label="未保存"> ●</span>}
+        </span>
+        <button type="button" onClick={onClose}>
+          新建/打开…
+        </button>
+        <button type="button" onClick={onOpen}>
+          打开
+        </button>
+        <button type="button" onClick={onSave}>
+          保存
+        </button>
+        <span className="bd-sep" />
+        <button type="button" onClick={() => session.undo()} disabled={!session.history.canUndo} title="Ctrl+Z">
+          撤销
+        </button>
+        <button type="button" onClick={() => session.redo()} disabled={!session.history.canRedo} title="Ctrl+Y">
+          重做
+        </button>
+        <button type="button" onClick={() => session.adoptComputed()} disabled={workbook.keptFigures().length === 0} title="所有合计、小计改为按公式计算的数">
+          采用计算值
+        </button>
+        <span className="bd-sep" />
+        {active.codeKeyed && (
+          <>
+            <button type="button" onClick={() => setAdding(true)}>
+              插入科目…
+            </button>
+            <button
+              type="button"
+              disabled={!codeRow?.code}
+              onClick={() => {
+                if (codeRow?.code && window.confirm(`删除 ${active.id} 的科目 ${codeRow.code} ${codeRow.name ?? ''} 及其下级？`)) session.removeRow(active.id, codeRow.code);
+              }}
+            >
+              删除科目
+            </button>
+            <span className="bd-sep" />
+          </>
+        )}
+        <label>
+          单位
+          <select aria-label="显示单位" value={display.unit} onChange={(e) => session.setDisplay({ unit: e.target.value as '万元' | '元' })}>
+            <option value="万元">万元</option>
+            <option value="元">元</option>
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={display.zeroAsBlank} onChange={(e) => session.setDisplay({ zeroAsBlank: e.target.checked })} />
+          零值显示为空白
+        </label>
+      </header>
+      <nav className="bd-tabs" role="tablist" aria-label="报表">
+        {tables.map((t) => {
+          const c = countsByTable.get(t.id);
+          return (
+            <button key={t.id} type="button" role="tab" aria-selected={t.id === activeId} className={t.id === activeId ? 'active' : ''} onClick={() => setActiveId(t.id)} title={t.template.title}>
+              {t.id}
+              {c?.error ? <span className="bd-badge bd-badge-error">{c.error}</span> : null}
+              {c?.rounding ? <span className="bd-badge bd-badge-rounding">{c.rounding}</span> : null}
+              {c?.warning ? <span className="bd-badge bd-badge-warning">{c.warning}</span> : null}
+            </button>
+          );
+        })}
+      </nav>
+      <div className="bd-body">
+        <section className="bd-sheet" aria-label={active.template.title}>
+          <div className="bd-sheet-head">
+            <h1>{active.template.title}</h1>
+            <span className="bd-table-code">{active.id}</span>
+            <div className="bd-sheet-meta">
+              <span>部门：{workbook.department}</span>
+              <span>{workbook.year}年度</span>
+              <span>单位：{display.unit}</span>
+            </div>
+          </div>
+          <TableGrid key={active.id} session={session} table={active} findingsByCell={findingsByCell} focusRequest={focusRequest} onCurrentRow={setCurrentRow} />
+          {active.template.note && <p className="bd-note-line">{active.template.note}</p>}
+        </section>
+        <AuditPanel findings={findings} onSelect={select} />
+      </div>
+      <footer className="bd-status" role="status">
+        <span className={session.message?.error ? 'bd-status-error' : ''}>{session.message?.text ?? '就绪'}</span>
+        <span>
+          错误 <b data-testid="total-error">{total.error}</b> · 尾差 <b>{total.rounding}</b> · 提示 <b>{total.warning}</b>
+        </span>
+        <span data-testid="recalc-ms">重算 {session.lastRecalcMs.toFixed(1)} ms</span>
+      </footer>
+      {adding && active.codeKeyed && (
+        <AddRowDialog
+          table={active}
+          onClose={() => setAdding(false)}
+          onAdd={(code, name, parents) => session.addRow(active.id, code, name, parents) !== null}
+        />
+      )}
+    </div>
+  );
+}

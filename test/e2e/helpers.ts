@@ -1,0 +1,31 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+export const SCREENS = 'test-results/screens';
+mkdirSync(SCREENS, { recursive: true });
+
+export async function openExample(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: /打开示例/ }).click();
+  await expect(page.getByRole('tab', { name: /公开01表/ })).toBeVisible();
+}
+
+export async function openTab(page: Page, table: string): Promise<void> {
+  await page.getByRole('tab', { name: new RegExp(table) }).click();
+  await expect(page.locator('.bd-table-code')).toHaveText(table);
+}
+
+/** A body cell of the active grid, by ag-grid row id (code, role or line) and column id. */
+export function cell(page: Page, rowId: string, colId: string): Locator {
+  return page.locator(`.bd-grid .ag-row[row-id="${rowId}"] [col-id="${colId}"]`);
+}
+
+export async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
+  await target.click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+export async function errorCount(page: Page): Promise<number> {
+  return Number(await page.getByTestId('total-error').textContent());
+}
