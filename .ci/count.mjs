@@ -1,5 +1,6 @@
-// Prints the CI summary line "N passed, N failed" from the JSON reports the test runners wrote.
-// A report that is missing (its runner never started or crashed) counts as one failure.
+// Prints the CI summary line "N passed, N failed" from the JSON reports the test runners wrote
+// (vitest: numPassedTests/numFailedTests; Playwright: stats.expected/unexpected). A report that is
+// missing (its runner never started or crashed) counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;
@@ -11,9 +12,15 @@ for (const file of process.argv.slice(2)) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  passed += report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
-  if (report.success === false && (report.numFailedTests ?? 0) === 0) failed += 1;
+  if (report.stats) {
+    passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
+    failed += report.stats.unexpected ?? 0;
+    failed += (report.errors ?? []).length;
+  } else {
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+    if (report.success === false && (report.numFailedTests ?? 0) === 0) failed += 1;
+  }
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

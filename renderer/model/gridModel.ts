@@ -140,8 +140,8 @@ function threeGroup(table: TableInfo): GridModel {
   const amount = table.columns[0]!;
   const groups = [1, 2, 3];
   const columns: GridColumn[] = groups.flatMap((g) => [
-    { colId: `g${g}:code`, header: [table.template.codeHeader ?? '经济分类科目编码'], kind: 'text' as const, width: 80 },
-    { colId: `g${g}:name`, header: [table.template.nameHeader ?? '科目名称'], kind: 'text' as const, width: 200 },
+    { colId: `g${g}:code`, header: [table.template.codeHeader ?? '经济分类科目编码'], kind: 'text' as const, width: 92 },
+    { colId: `g${g}:name`, header: [table.template.nameHeader ?? '科目名称'], kind: 'text' as const, width: 170 },
     { colId: `g${g}:amount`, header: [amount.label], kind: 'amount' as const, width: AMOUNT_WIDTH },
   ]);
   const lines = new Map<number, GridRow>();

@@ -78,7 +78,7 @@ function nest(columns: GridColumn[], depth: number, leaf: (c: GridColumn) => Col
     const group = column.header[depth]!;
     let j = i;
     while (j < columns.length && columns[j]!.header.length - 1 > depth && columns[j]!.header[depth] === group) j++;
-    out.push({ headerName: group, marryChildren: true, children: nest(columns.slice(i, j), depth + 1, leaf) });
+    out.push({ headerName: group, marryChildren: true, wrapHeaderText: true, autoHeaderHeight: true, children: nest(columns.slice(i, j), depth + 1, leaf) });
     i = j;
   }
   return out;
@@ -184,12 +184,8 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
       const slot = slotOf(p.data, colId);
       return slot?.kind === 'amount' ? worst(findingsRef.current.get(cellKey(slot.ref))) : null;
     };
-    const depth = Math.max(...model.columns.map((c) => c.header.length));
-    // Pad shorter header paths from the top so that every leaf sits on the last header row.
-    const padded = model.columns.map((c) => ({ ...c, header: [...Array<string>(depth - c.header.length).fill(''), ...c.header] }));
-    return nest(padded, 0, (c) => (c.kind === 'amount' ? amountDef(c) : textDef(c))).map(function stripEmpty(def): ColDef<GridRow> | ColGroupDef<GridRow> {
-      return 'children' in def && def.headerName === '' ? { ...def, headerName: '', children: def.children.map(stripEmpty) } : def;
-    });
+    // A leaf with fewer header levels than its neighbours spans the rows below its group, as printed.
+    return nest(model.columns, 0, (c) => (c.kind === 'amount' ? amountDef(c) : textDef(c)));
   }, [model, session, slotOf, inRange]);
 
   // Repaint on every change of figures, findings, display options or selection.
@@ -293,7 +289,7 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
         rowData={model.rows}
         pinnedTopRowData={model.lanciRow ? [model.lanciRow] : undefined}
         getRowId={(p) => p.data.id}
-        defaultColDef={{ sortable: false, suppressMovable: true, resizable: true, suppressHeaderMenuButton: true }}
+        defaultColDef={{ sortable: false, suppressMovable: true, resizable: true, suppressHeaderMenuButton: true, wrapHeaderText: true, autoHeaderHeight: true }}
         readOnlyEdit
         onCellEditRequest={(event: CellEditRequestEvent<GridRow>) => {
           const slot = event.data.slots[event.column.getColId()];
