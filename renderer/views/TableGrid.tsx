@@ -20,6 +20,7 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CellRef, Finding } from '../../shared/engine/findings';
+import type { CellState } from '../../shared/engine/workbook';
 import type { TableInfo } from '../../shared/engine/structure';
 import { parseTsv, formatTsv } from '../../shared/io/tsv';
 import { editText, shownText } from '../model/display';
@@ -54,6 +55,17 @@ interface Position {
   colId: string;
 }
 
+/**
+ * Whether the focus move that is about to be reported should extend the selected block: Shift was
+ * down on the key press or the mouse press that caused it. The grid reports a click's focus after
+ * the button (and maybe Shift) is released, so the press is remembered, once for all grids.
+ */
+const pointer = { lastInput: 'key' as 'key' | 'mouse', keyShift: false, mouseShift: false };
+window.addEventListener('keydown', (e) => Object.assign(pointer, { lastInput: 'key', keyShift: e.shiftKey }), true);
+window.addEventListener('keyup', (e) => (pointer.keyShift = e.shiftKey), true);
+window.addEventListener('mousedown', (e) => Object.assign(pointer, { lastInput: 'mouse', mouseShift: e.shiftKey }), true);
+const extendsBlock = () => (pointer.lastInput === 'mouse' ? pointer.mouseShift : pointer.keyShift);
+
 export const cellKey = (ref: CellRef) => `${ref.table}|${ref.row}|${ref.column}`;
 
 const SEVERITY_ORDER = ['error', 'rounding', 'warning'] as const;
@@ -87,7 +99,6 @@ function nest(columns: GridColumn[], depth: number, leaf: (c: GridColumn) => Col
 export function TableGrid({ session, table, findingsByCell, focusRequest, onCurrentRow }: Props) {
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const [range, setRange] = useState<{ anchor: Position; focus: Position } | null>(null);
-  const shiftHeld = useRef(false);
   const structureVersion = session.structureVersion;
   const model = useMemo(() => buildGridModel(table), [table, structureVersion]);
   // Read through a ref so that the column definitions stay stable while findings change.
@@ -113,39 +124,30 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
   );
 
   const columnDefs = useMemo(() => {
+    /** The figure behind a grid cell, or null for text cells and rows that are gone. */
+    const stateAt = (data: GridRow | undefined, colId: string): CellState | null => {
+      const slot = slotOf(data, colId);
+      return slot?.kind === 'amount' ? session.workbook.cellIfPresent(slot.ref) : null;
+    };
+    const textAt = (data: GridRow | undefined, colId: string, show: (cell: CellState) => string): string => {
+      const slot = slotOf(data, colId);
+      if (slot?.kind === 'text') return slot.text;
+      const cell = stateAt(data, colId);
+      return cell ? show(cell) : '';
+    };
     const amountDef = (column: GridColumn): ColDef<GridRow> => ({
       colId: column.colId,
       headerName: column.header[column.header.length - 1],
       width: column.width,
       type: 'rightAligned',
       // The value is what an editor starts from (plain digits in the shown unit); the formatter shows it.
-      valueGetter: (p) => {
-        const slot = slotOf(p.data, column.colId);
-        if (slot?.kind === 'text') return slot.text;
-        return slot ? editText(session.workbook.cell(slot.ref), session.display) : '';
-      },
-      valueFormatter: (p) => {
-        const slot = slotOf(p.data, column.colId);
-        if (slot?.kind === 'text') return slot.text;
-        return slot ? shownText(session.workbook.cell(slot.ref), session.display) : '';
-      },
-      editable: (p) => {
-        const slot = slotOf(p.data, column.colId);
-        return p.node.rowPinned == null && slot?.kind === 'amount' && !session.workbook.cell(slot.ref).computed;
-      },
+      valueGetter: (p) => textAt(p.data, column.colId, (cell) => editText(cell, session.display)),
+      valueFormatter: (p) => textAt(p.data, column.colId, (cell) => shownText(cell, session.display)),
+      editable: (p) => p.node.rowPinned == null && stateAt(p.data, column.colId)?.computed === false,
       cellClassRules: {
-        'bd-computed': (p: CellClassParams<GridRow>) => {
-          const slot = slotOf(p.data, column.colId);
-          return slot?.kind === 'amount' && session.workbook.cell(slot.ref).computed;
-        },
-        'bd-kept': (p: CellClassParams<GridRow>) => {
-          const slot = slotOf(p.data, column.colId);
-          return slot?.kind === 'amount' && session.workbook.cell(slot.ref).kept;
-        },
-        'bd-invalid': (p: CellClassParams<GridRow>) => {
-          const slot = slotOf(p.data, column.colId);
-          return slot?.kind === 'amount' && session.workbook.cell(slot.ref).invalidText !== null;
-        },
+        'bd-computed': (p: CellClassParams<GridRow>) => stateAt(p.data, column.colId)?.computed === true,
+        'bd-kept': (p: CellClassParams<GridRow>) => stateAt(p.data, column.colId)?.kept === true,
+        'bd-invalid': (p: CellClassParams<GridRow>) => (stateAt(p.data, column.colId)?.invalidText ?? null) !== null,
         'bd-error': (p: CellClassParams<GridRow>) => severityAt(p, column.colId) === 'error',
         'bd-rounding': (p: CellClassParams<GridRow>) => severityAt(p, column.colId) === 'rounding',
         'bd-warning': (p: CellClassParams<GridRow>) => severityAt(p, column.colId) === 'warning',
@@ -155,8 +157,8 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
       },
       tooltipValueGetter: (p: ITooltipParams<GridRow>) => {
         const slot = slotOf(p.data, column.colId);
-        if (slot?.kind !== 'amount') return undefined;
-        const cell = session.workbook.cell(slot.ref);
+        const cell = stateAt(p.data, column.colId);
+        if (slot?.kind !== 'amount' || !cell) return undefined;
         const lines = (findingsRef.current.get(cellKey(slot.ref)) ?? []).map((f) => `【${SEVERITY_NAME[f.severity]} ${f.ruleId}】${f.title}\n${f.message}`);
         if (cell.kept) lines.push(`此合计为文件所列数 ${cell.value}，按公式应为 ${cell.computedValue}。`);
         else if (cell.computed) lines.push('由公式计算，不能直接输入。');
@@ -278,9 +280,7 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
   return (
     <div
       className="bd-grid"
-      onKeyDownCapture={(e) => (shiftHeld.current = e.shiftKey)}
-      onKeyUpCapture={(e) => (shiftHeld.current = e.shiftKey)}
-      onMouseDownCapture={(e) => (shiftHeld.current = e.shiftKey)}
+      data-range={range ? `${range.anchor.rowIndex}:${range.anchor.colId}-${range.focus.rowIndex}:${range.focus.colId}` : ''}
     >
       <AgGridReact<GridRow>
         theme={theme}
@@ -307,7 +307,8 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
         onCellFocused={(e) => {
           if (e.rowIndex === null || e.rowPinned || typeof e.column !== 'object' || e.column === null) return;
           const at = { rowIndex: e.rowIndex, colId: e.column.getColId() };
-          setRange((r) => (shiftHeld.current && r ? { anchor: r.anchor, focus: at } : { anchor: at, focus: at }));
+          const extend = extendsBlock();
+          setRange((r) => (extend && r ? { anchor: r.anchor, focus: at } : { anchor: at, focus: at }));
           onCurrentRow(model.rows[e.rowIndex] ?? null);
         }}
         onCellKeyDown={onCellKeyDown}

@@ -127,8 +127,17 @@ export class Workbook {
   }
 
   cell(ref: CellRef): CellState {
+    return this.describeCell(ref, this.cellId(ref));
+  }
+
+  /** The cell, or null when its row is gone (a view still showing rows that were just removed). */
+  cellIfPresent(ref: CellRef): CellState | null {
+    const id = findCell(this.state.structure, ref.table, ref.row, ref.column);
+    return id === undefined ? null : this.describeCell(ref, id);
+  }
+
+  private describeCell(ref: CellRef, id: number): CellState {
     const { calc } = this.state;
-    const id = this.cellId(ref);
     const entry = calc.entries[id];
     const computed = calc.isComputed(id);
     const blank = entry !== undefined && entry.value === null;

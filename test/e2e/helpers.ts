@@ -22,10 +22,18 @@ export function cell(page: Page, rowId: string, colId: string): Locator {
 
 export async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
   await target.click();
+  await expect(target).toHaveClass(/ag-cell-focus/);
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
 }
 
 export async function errorCount(page: Page): Promise<number> {
   return Number(await page.getByTestId('total-error').textContent());
+}
+
+/** Scrolls the active grid to its last row (rows far down are not rendered until scrolled to). */
+export async function scrollGridToEnd(page: Page): Promise<void> {
+  await page.locator('.bd-grid').hover();
+  await page.mouse.wheel(0, 100_000);
+  await page.waitForTimeout(150);
 }
