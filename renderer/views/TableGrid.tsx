@@ -11,6 +11,9 @@ import {
   themeBalham,
   type CellClassParams,
   type CellEditRequestEvent,
+  type CellFocusedEvent,
+  type GetRowIdParams,
+  type GridReadyEvent,
   type CellKeyDownEvent,
   type ColDef,
   type ColGroupDef,
@@ -18,7 +21,7 @@ import {
   type ITooltipParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { CellRef, Finding } from '../../shared/engine/findings';
 import type { CellState } from '../../shared/engine/workbook';
 import type { TableInfo } from '../../shared/engine/structure';
@@ -46,7 +49,7 @@ interface Props {
   table: TableInfo;
   findingsByCell: Map<string, Finding[]>;
   focusRequest: FocusRequest | null;
-  /** The grid row under the cursor, for inserting and deleting 科目. */
+  /** The grid row under the cursor, for deleting 科目; told without re-rendering anything. */
   onCurrentRow(row: GridRow | null): void;
 }
 
@@ -65,6 +68,16 @@ window.addEventListener('keydown', (e) => Object.assign(pointer, { lastInput: 'k
 window.addEventListener('keyup', (e) => (pointer.keyShift = e.shiftKey), true);
 window.addEventListener('mousedown', (e) => Object.assign(pointer, { lastInput: 'mouse', mouseShift: e.shiftKey }), true);
 const extendsBlock = () => (pointer.lastInput === 'mouse' ? pointer.mouseShift : pointer.keyShift);
+
+const DEFAULT_COLUMN: ColDef<GridRow> = {
+  sortable: false,
+  suppressMovable: true,
+  resizable: true,
+  suppressHeaderMenuButton: true,
+  wrapHeaderText: true,
+  autoHeaderHeight: true,
+};
+const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;
 
 export const cellKey = (ref: CellRef) => `${ref.table}|${ref.row}|${ref.column}`;
 
@@ -98,36 +111,71 @@ function nest(columns: GridColumn[], depth: number, leaf: (c: GridColumn) => Col
 
 export function TableGrid({ session, table, findingsByCell, focusRequest, onCurrentRow }: Props) {
   const apiRef = useRef<GridApi<GridRow> | null>(null);
-  const [range, setRange] = useState<{ anchor: Position; focus: Position } | null>(null);
   const structureVersion = session.structureVersion;
   const model = useMemo(() => buildGridModel(table), [table, structureVersion]);
   // Read through a ref so that the column definitions stay stable while findings change.
   const findingsRef = useRef(findingsByCell);
   findingsRef.current = findingsByCell;
-  const rangeRef = useRef(range);
-  rangeRef.current = range;
 
   const slotOf = useCallback((row: GridRow | undefined, colId: string): Slot | undefined => row?.slots[colId], []);
 
-  const columnOrder = useCallback((): string[] => apiRef.current?.getAllDisplayedColumns().map((c) => c.getColId()) ?? [], []);
-
+  // Columns cannot be moved, so the displayed order is the model's (pinned columns come first there).
+  const columnOrder = useMemo(() => model.columns.map((c) => c.colId), [model]);
+  const columnIndex = useMemo(() => new Map(columnOrder.map((id, i) => [id, i])), [columnOrder]);
+  /**
+   * The selected block, as index bounds so that painting a cell asks four comparisons. It lives in
+   * refs, not React state: moving the cursor must not re-render anything while the user may already
+   * be typing into the next cell. Only a block of several cells needs the grid to repaint.
+   */
+  const anchorRef = useRef<Position | null>(null);
+  const boundsRef = useRef<{ r0: number; r1: number; c0: number; c1: number } | null>(null);
+  const selectBlock = useCallback(
+    (anchor: Position, focus: Position) => {
+      const [c0, c1] = [columnIndex.get(anchor.colId) ?? 0, columnIndex.get(focus.colId) ?? 0].sort((a, b) => a - b);
+      const [r0, r1] = [anchor.rowIndex, focus.rowIndex].sort((a, b) => a - b);
+      const before = boundsRef.current;
+      const next = { r0: r0!, r1: r1!, c0: c0!, c1: c1! };
+      const several = (b: typeof next | null) => b !== null && (b.r0 !== b.r1 || b.c0 !== b.c1);
+      anchorRef.current = anchor;
+      boundsRef.current = next;
+      if (several(before) || several(next)) apiRef.current?.refreshCells();
+    },
+    [columnIndex],
+  );
   const inRange = useCallback(
     (rowIndex: number, colId: string): boolean => {
-      const r = rangeRef.current;
-      if (!r) return false;
-      const order = columnOrder();
-      const [c0, c1] = [order.indexOf(r.anchor.colId), order.indexOf(r.focus.colId)].sort((a, b) => a - b);
-      const c = order.indexOf(colId);
-      return rowIndex >= Math.min(r.anchor.rowIndex, r.focus.rowIndex) && rowIndex <= Math.max(r.anchor.rowIndex, r.focus.rowIndex) && c >= c0! && c <= c1!;
+      const b = boundsRef.current;
+      const c = columnIndex.get(colId) ?? -1;
+      return b !== null && rowIndex >= b.r0 && rowIndex <= b.r1 && c >= b.c0 && c <= b.c1;
     },
-    [columnOrder],
+    [columnIndex],
   );
 
   const columnDefs = useMemo(() => {
-    /** The figure behind a grid cell, or null for text cells and rows that are gone. */
+    /**
+     * The figure behind a grid cell, or null for text cells and rows that are gone. A repaint asks
+     * for each cell a dozen times (value, format, classes), so states are cached per version.
+     */
+    const cache = { version: -1, findings: findingsRef.current, states: new Map<Slot, CellState | null>(), severities: new Map<Slot, Finding['severity'] | null>() };
+    const fresh = () => {
+      if (cache.version === session.version && cache.findings === findingsRef.current) return;
+      Object.assign(cache, { version: session.version, findings: findingsRef.current, states: new Map(), severities: new Map() });
+    };
     const stateAt = (data: GridRow | undefined, colId: string): CellState | null => {
       const slot = slotOf(data, colId);
-      return slot?.kind === 'amount' ? session.workbook.cellIfPresent(slot.ref) : null;
+      if (slot?.kind !== 'amount') return null;
+      fresh();
+      let state = cache.states.get(slot);
+      if (state === undefined) cache.states.set(slot, (state = session.workbook.cellIfPresent(slot.ref)));
+      return state;
+    };
+    const severityAt = (p: CellClassParams<GridRow>, colId: string) => {
+      const slot = slotOf(p.data, colId);
+      if (slot?.kind !== 'amount') return null;
+      fresh();
+      let severity = cache.severities.get(slot);
+      if (severity === undefined) cache.severities.set(slot, (severity = worst(findingsRef.current.get(cellKey(slot.ref)))));
+      return severity;
     };
     const textAt = (data: GridRow | undefined, colId: string, show: (cell: CellState) => string): string => {
       const slot = slotOf(data, colId);
@@ -182,18 +230,15 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
       },
       cellClassRules: { 'bd-in-range': (p: CellClassParams<GridRow>) => p.node.rowPinned == null && p.rowIndex !== null && inRange(p.rowIndex, column.colId) },
     });
-    const severityAt = (p: CellClassParams<GridRow>, colId: string) => {
-      const slot = slotOf(p.data, colId);
-      return slot?.kind === 'amount' ? worst(findingsRef.current.get(cellKey(slot.ref))) : null;
-    };
     // A leaf with fewer header levels than its neighbours spans the rows below its group, as printed.
     return nest(model.columns, 0, (c) => (c.kind === 'amount' ? amountDef(c) : textDef(c)));
   }, [model, session, slotOf, inRange]);
 
-  // Repaint on every change of figures, findings, display options or selection.
+  // Repaint on every change of figures, findings, display options or selection. Without `force`
+  // the grid re-reads values and classes but leaves an open editor alone.
   useEffect(() => {
-    apiRef.current?.refreshCells({ force: true });
-  }, [session.version, findingsByCell, range]);
+    apiRef.current?.refreshCells();
+  }, [session.version, findingsByCell]);
 
   const applyFocus = useCallback(() => {
     const api = apiRef.current;
@@ -203,30 +248,28 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
     api.ensureIndexVisible(at.rowIndex, 'middle');
     api.ensureColumnVisible(at.colId, 'middle');
     api.setFocusedCell(at.rowIndex, at.colId);
-    setRange({ anchor: at, focus: at });
-  }, [focusRequest, model, table.id]);
+    selectBlock(at, at);
+  }, [focusRequest, model, table.id, selectBlock]);
   useEffect(applyFocus, [applyFocus]);
 
   /** The cells of the selected block (or the focused cell), row by row; null where a cell holds no figure. */
   const rangeRefs = useCallback((): (CellRef | null)[][] => {
-    const api = apiRef.current;
-    const r = rangeRef.current;
-    const focused = api?.getFocusedCell();
-    if (!api || !focused || focused.rowPinned) return [];
-    const bounds = r ?? { anchor: { rowIndex: focused.rowIndex, colId: focused.column.getColId() }, focus: { rowIndex: focused.rowIndex, colId: focused.column.getColId() } };
-    const order = columnOrder();
-    const [c0, c1] = [order.indexOf(bounds.anchor.colId), order.indexOf(bounds.focus.colId)].sort((a, b) => a - b);
-    const [r0, r1] = [bounds.anchor.rowIndex, bounds.focus.rowIndex].sort((a, b) => a - b);
+    const focused = apiRef.current?.getFocusedCell();
+    if (!focused || focused.rowPinned) return [];
+    const focusedColumn = columnIndex.get(focused.column.getColId()) ?? 0;
+    const b = boundsRef.current ?? { r0: focused.rowIndex, r1: focused.rowIndex, c0: focusedColumn, c1: focusedColumn };
     const refs: (CellRef | null)[][] = [];
-    for (let ri = r0!; ri <= r1!; ri++) {
+    for (let ri = b.r0; ri <= b.r1; ri++) {
       const row = model.rows[ri];
-      refs.push(order.slice(c0!, c1! + 1).map((colId) => {
-        const slot = row?.slots[colId];
-        return slot?.kind === 'amount' ? slot.ref : null;
-      }));
+      refs.push(
+        columnOrder.slice(b.c0, b.c1 + 1).map((colId) => {
+          const slot = row?.slots[colId];
+          return slot?.kind === 'amount' ? slot.ref : null;
+        }),
+      );
     }
     return refs;
-  }, [columnOrder, model]);
+  }, [columnOrder, columnIndex, model]);
 
   // Clipboard: a block from Excel/WPS lands from the focused cell; a copied block is TSV.
   useEffect(() => {
@@ -238,7 +281,7 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
       if (!api || !focused || focused.rowPinned || editing() || !gridHasFocus()) return;
       event.preventDefault();
       const block = parseTsv(event.clipboardData?.getData('text/plain') ?? '');
-      const order = columnOrder();
+      const order = columnOrder;
       const start = order.indexOf(focused.column.getColId());
       const edits = block.flatMap((cells, i) =>
         cells.flatMap((text, j) => {
@@ -248,7 +291,7 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
       );
       if (edits.length > 0) session.edit(edits);
       const last = { rowIndex: Math.min(focused.rowIndex + block.length - 1, model.rows.length - 1), colId: order[Math.min(start + (block[0]?.length ?? 1) - 1, order.length - 1)]! };
-      setRange({ anchor: { rowIndex: focused.rowIndex, colId: focused.column.getColId() }, focus: last });
+      selectBlock({ rowIndex: focused.rowIndex, colId: focused.column.getColId() }, last);
     };
     const onCopy = (event: ClipboardEvent) => {
       if (editing() || !gridHasFocus()) return;
@@ -264,7 +307,7 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
       document.removeEventListener('paste', onPaste);
       document.removeEventListener('copy', onCopy);
     };
-  }, [model, session, columnOrder, rangeRefs]);
+  }, [model, session, columnOrder, rangeRefs, selectBlock]);
 
   const onCellKeyDown = useCallback(
     (event: CellKeyDownEvent<GridRow>) => {
@@ -277,24 +320,39 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
     [rangeRefs, session],
   );
 
+  // Every prop handed to the grid keeps its identity between renders: a new object makes the grid
+  // re-apply its options, which closes an editor the user is typing in.
+  const pinnedTop = useMemo(() => (model.lanciRow ? [model.lanciRow] : undefined), [model]);
+  const onCellEditRequest = useCallback(
+    (event: CellEditRequestEvent<GridRow>) => {
+      const slot = event.data.slots[event.column.getColId()];
+      if (slot?.kind === 'amount') session.edit([{ ref: slot.ref, text: String(event.newValue ?? '') }]);
+    },
+    [session],
+  );
+  const onCellFocused = useCallback(
+    (e: CellFocusedEvent<GridRow>) => {
+      if (e.rowIndex === null || e.rowPinned || typeof e.column !== 'object' || e.column === null) return;
+      const at = { rowIndex: e.rowIndex, colId: e.column.getColId() };
+      selectBlock(extendsBlock() && anchorRef.current ? anchorRef.current : at, at);
+      onCurrentRow(model.rows[e.rowIndex] ?? null);
+    },
+    [model, onCurrentRow, selectBlock],
+  );
+  const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => (apiRef.current = e.api), []);
+
   return (
-    <div
-      className="bd-grid"
-      data-range={range ? `${range.anchor.rowIndex}:${range.anchor.colId}-${range.focus.rowIndex}:${range.focus.colId}` : ''}
-    >
+    <div className="bd-grid">
       <AgGridReact<GridRow>
         theme={theme}
         localeText={AG_GRID_LOCALE_CN}
         columnDefs={columnDefs}
         rowData={model.rows}
-        pinnedTopRowData={model.lanciRow ? [model.lanciRow] : undefined}
-        getRowId={(p) => p.data.id}
-        defaultColDef={{ sortable: false, suppressMovable: true, resizable: true, suppressHeaderMenuButton: true, wrapHeaderText: true, autoHeaderHeight: true }}
+        pinnedTopRowData={pinnedTop}
+        getRowId={getRowId}
+        defaultColDef={DEFAULT_COLUMN}
         readOnlyEdit
-        onCellEditRequest={(event: CellEditRequestEvent<GridRow>) => {
-          const slot = event.data.slots[event.column.getColId()];
-          if (slot?.kind === 'amount') session.edit([{ ref: slot.ref, text: String(event.newValue ?? '') }]);
-        }}
+        onCellEditRequest={onCellEditRequest}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus
@@ -302,15 +360,9 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
         rowHeight={26}
         headerHeight={30}
         groupHeaderHeight={28}
-        onGridReady={(e) => (apiRef.current = e.api)}
+        onGridReady={onGridReady}
         onFirstDataRendered={applyFocus}
-        onCellFocused={(e) => {
-          if (e.rowIndex === null || e.rowPinned || typeof e.column !== 'object' || e.column === null) return;
-          const at = { rowIndex: e.rowIndex, colId: e.column.getColId() };
-          const extend = extendsBlock();
-          setRange((r) => (extend && r ? { anchor: r.anchor, focus: at } : { anchor: at, focus: at }));
-          onCurrentRow(model.rows[e.rowIndex] ?? null);
-        }}
+        onCellFocused={onCellFocused}
         onCellKeyDown={onCellKeyDown}
       />
     </div>

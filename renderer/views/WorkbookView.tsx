@@ -3,7 +3,7 @@
  * counts, the grid, the audit panel and a status line. Ctrl+Z / Ctrl+Y undo and redo across the
  * whole workbook; Ctrl+S saves.
  */
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Finding } from '../../shared/engine/findings';
 import type { Session } from '../model/session';
 import { AddRowDialog } from './AddRowDialog';
@@ -24,7 +24,9 @@ export function WorkbookView({ session, onSave, onClose, onOpen }: Props) {
   const tables = workbook.structure.tables;
   const [activeId, setActiveId] = useState(tables[0]!.id);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
-  const [currentRow, setCurrentRow] = useState<GridRow | null>(null);
+  // A ref, not state: moving the cursor must not re-render the window while the user types.
+  const currentRow = useRef<GridRow | null>(null);
+  const setCurrentRow = useCallback((row: GridRow | null) => (currentRow.current = row), []);
   const [adding, setAdding] = useState(false);
   const active = workbook.structure.tableById.get(activeId)!;
 
@@ -74,7 +76,6 @@ export function WorkbookView({ session, onSave, onClose, onOpen }: Props) {
   const total = { error: 0, rounding: 0, warning: 0 };
   for (const f of findings) total[f.severity]++;
   const { display } = session;
-  const codeRow = currentRow?.codeRow;
 
   return (
     <div className="bd-app">
@@ -110,9 +111,10 @@ export function WorkbookView({ session, onSave, onClose, onOpen }: Props) {
             </button>
             <button
               type="button"
-              disabled={!codeRow?.code}
               onClick={() => {
-                if (codeRow?.code && window.confirm(`删除 ${active.id} 的科目 ${codeRow.code} ${codeRow.name ?? ''} 及其下级？`)) session.removeRow(active.id, codeRow.code);
+                const codeRow = currentRow.current?.codeRow;
+                if (!codeRow?.code) session.say('请先点选要删除的科目所在的行');
+                else if (window.confirm(`删除 ${active.id} 的科目 ${codeRow.code} ${codeRow.name ?? ''} 及其下级？`)) session.removeRow(active.id, codeRow.code);
               }}
             >
               删除科目

@@ -145,8 +145,14 @@ export function fromDecimalString(text: string): Hundredths {
 
 /** Rounds 元→万元 half up to 0.01 万元, as the published tables do; 万元→元 is exact. */
 export function convertUnit(value: Hundredths, from: AmountUnit, to: AmountUnit): Hundredths {
-  const scaled = new D(checkedHundredths(value)).times(D.pow(10, unitExponent(from, to)));
-  return checkedHundredths(scaled.toDecimalPlaces(0).toNumber());
+  checkedHundredths(value);
+  if (from === to) return value;
+  if (from === '万元') return checkedHundredths(value * 10_000);
+  // 元 → 万元 with integer operations only: the remainder decides 四舍五入, away from zero.
+  const magnitude = Math.abs(value);
+  const remainder = magnitude % 10_000;
+  const quotient = (magnitude - remainder) / 10_000 + (remainder >= 5_000 ? 1 : 0);
+  return checkedHundredths(value < 0 ? -quotient : quotient);
 }
 
 export function add(a: Hundredths, b: Hundredths): Hundredths {

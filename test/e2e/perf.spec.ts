@@ -1,0 +1,111 @@
+/**
+ * Measured, not asserted (timings on a shared machine vary): from the key press that commits a
+ * figure to the painted totals, on the example and on the benchmark's 20,000-row workbook, and the
+ * frame times while scrolling that workbook. Figures go to test-results/perf.json.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { generateLargeReport } from '../bench/large-report';
+import { cell, openExample, openTab } from './helpers';
+
+const results: Record<string, number> = {};
+
+test.afterAll(() => {
+  writeFileSync('test-results/perf.json', `${JSON.stringify(results, null, 1)}\n`);
+  console.log('perf', results);
+});
+
+/** Adds `delta` cents to a shown figure ("6,519.14") without floating point. */
+function plus(shown: string, deltaCents: bigint): string {
+  const cents = BigInt(shown.replace(/[,.]/gu, '')) + deltaCents;
+  const whole = (cents / 100n).toString().replace(/\B(?=(\d{3})+$)/gu, ',');
+  return `${whole}.${(cents % 100n).toString().padStart(2, '0')}`;
+}
+
+/** Milliseconds from the Enter that commits `text` in the edited cell until the watched cell shows `expected` on screen. */
+async function keyToPaint(page: Page, edit: { row: string; col: string }, watch: { row: string; col: string }, text: string, expected: string): Promise<number> {
+  await cell(page, edit.row, edit.col).click();
+  await page.keyboard.type(text);
+  await page.evaluate(
+    ({ row, col, expected: want }) => {
+      const w = window as unknown as { __paint: Promise<number> };
+      w.__paint = new Promise((resolve) => {
+        let start = 0;
+        window.addEventListener('keydown', (e) => e.key === 'Enter' && (start = performance.now()), { capture: true, once: true });
+        const shown = () => document.querySelector(`.bd-grid .ag-row[row-id="${row}"] [col-id="${col}"]`)?.textContent === want;
+        const observer = new MutationObserver(() => {
+          if (start && shown()) {
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - start));
+          }
+        });
+        observer.observe(document.querySelector('.bd-grid')!, { subtree: true, childList: true, characterData: true });
+      });
+    },
+    { row: watch.row, col: watch.col, expected },
+  );
+  await page.keyboard.press('Enter');
+  return page.evaluate(() => (window as unknown as { __paint: Promise<number> }).__paint);
+}
+
+/** Scrolls the grid with the wheel and returns the 95th percentile of the time between painted frames. */
+async function scrollFrames(page: Page): Promise<number> {
+  await page.locator('.bd-grid').hover();
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[] };
+    w.__frames = [];
+    let last = performance.now();
+    const tick = (now: number) => {
+      w.__frames.push(now - last);
+      last = now;
+      if (w.__frames.length < 120) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  for (let i = 0; i < 30; i++) await page.mouse.wheel(0, i % 2 === 0 ? 600 : -300);
+  await page.waitForTimeout(300);
+  const frames = (await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames)).sort((a, b) => a - b);
+  return frames[Math.floor(frames.length * 0.95)]!;
+}
+
+test('key press to painted totals on the example', async ({ page }) => {
+  await openExample(page);
+  await openTab(page, '公开05表');
+  // Totals follow their parts exactly once the printed figures are replaced by computed ones.
+  await page.getByRole('button', { name: '采用计算值' }).click();
+  const samples: number[] = [];
+  for (let i = 1; i <= 5; i++) {
+    const before = (await cell(page, '208', 'basic').textContent())!;
+    const current = (await cell(page, '2080101', 'basic').textContent())!;
+    samples.push(await keyToPaint(page, { row: '2080101', col: 'basic' }, { row: '208', col: 'basic' }, plus(current, 100n), plus(before, 100n)));
+  }
+  await expect(cell(page, '2080101', 'basic')).toHaveText('63.78');
+  results.exampleKeyToPaintMedianMs = samples.sort((a, b) => a - b)[2]!;
+  results.exampleScrollFrameP95Ms = await scrollFrames(page);
+});
+
+test('the 20,000-row workbook: open, key press to painted totals, scrolling', async ({ page }) => {
+  test.setTimeout(180_000);
+  const path = 'test-results/large-report-20000.json';
+  writeFileSync(path, JSON.stringify(generateLargeReport({ itemRows: 20_000 })));
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '打开报表文件…' }).click();
+  const started = Date.now();
+  await (await chooser).setFiles(path);
+  await openTab(page, '公开02表');
+  results.largeOpenMs = Date.now() - started;
+
+  const item = (await page.locator('.bd-grid .ag-row[row-index="3"]').getAttribute('row-id'))!;
+  expect(item).toMatch(/^\d{7}$/u);
+  const samples: number[] = [];
+  for (let i = 1; i <= 5; i++) {
+    const before = (await cell(page, '合计', 'fiscal').textContent())!;
+    const current = (await cell(page, item, 'fiscal').textContent())!;
+    samples.push(await keyToPaint(page, { row: item, col: 'fiscal' }, { row: '合计', col: 'fiscal' }, plus(current, 100n).replace(/,/gu, ''), plus(before, 100n)));
+  }
+  results.largeKeyToPaintMedianMs = samples.sort((a, b) => a - b)[2]!;
+
+  results.largeScrollFrameP95Ms = await scrollFrames(page);
+  await expect(page.locator('.bd-grid .ag-row').first()).toBeVisible();
+});
