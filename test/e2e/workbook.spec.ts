@@ -144,3 +144,14 @@ test('every table as a finance officer sees it', async ({ page }) => {
     await page.screenshot({ path: `${SCREENS}/final-2024-${table}.png` });
   }
 });
+
+test('the audit panel filters by class, and a flagged cell explains itself on hover', async ({ page }) => {
+  const rounding = page.locator('.bd-audit .bd-finding-rounding');
+  await expect(rounding.first()).toBeVisible();
+  await page.getByRole('group', { name: '按类别筛选' }).getByText('尾差').click();
+  await expect(rounding).toHaveCount(0);
+  await expect(page.locator('.bd-audit .bd-finding-error').first()).toBeVisible();
+  await cell(page, 'line21', 'expenseAmount').hover();
+  await expect(page.locator('.ag-tooltip')).toContainText('【错误 D05】');
+  await expect(page.locator('.ag-tooltip')).toContainText('应为 2.23');
+});
