@@ -5,7 +5,7 @@
  */
 import { fromDecimalString, type Hundredths } from '../money/money';
 import type { ParsedRule, ParsedRuleSet } from '../rules/ruleset';
-import type { CallNode, Comparator, ConditionNode, ExprNode, FormulaNode, RefNode, ScopeNode } from '../rules/syntax';
+import { pointAt, type CallNode, type Comparator, type ConditionNode, type ExprNode, type FormulaNode, type RefNode, type ScopeNode } from '../rules/syntax';
 import type { ColumnInfo, RowInfo, Structure, TableInfo } from './structure';
 
 export interface Operand {
@@ -56,7 +56,7 @@ const NO_CELLS: Operand = { cells: [], signs: [], constant: 0, absent: [] };
 
 export class RuleBindError extends Error {
   constructor(rule: string, formula: FormulaNode, offset: number, detail: string) {
-    super(`审核公式 ${rule}：${detail}\n${formula.source}\n${formula.source.slice(0, offset).replace(/[^\s]/gu, (ch) => (/[\u1100-\uFFEF]/u.test(ch) ? '　' : ' '))}^`);
+    super(`审核公式 ${rule}：${detail}\n${pointAt(formula.source, offset)}`);
     this.name = 'RuleBindError';
   }
 }

@@ -112,7 +112,7 @@ export class FindingWriter {
     const anchor = involved[0]!;
     const diff = outcome.left - outcome.right;
     const verb = inst.op === '=' ? '应为' : inst.op === '>=' ? '应不小于' : '应不大于';
-    const subject = inst.left.cells.length === 1 ? `${anchor.row.table.id} ${this.describeRow(anchor.row)}${this.columnSuffix(anchor)}` : this.operandText(inst.left, anchor);
+    const subject = inst.left.cells.length === 1 ? this.where(anchor) : this.operandText(inst.left, anchor);
     const expected = toDecimalString(outcome.right);
     const actual = toDecimalString(outcome.left);
     let message = `${subject} 为 ${actual}，${verb} ${expected}（${this.operandText(inst.right, anchor)}），差额 ${signed(diff)} ${this.unit}。`;
@@ -132,6 +132,11 @@ export class FindingWriter {
     };
   }
 
+  /** A cell named in full: 公开05表 2080505 机关事业单位基本养老保险缴费支出「小计」. */
+  private where(cell: CellInfo): string {
+    return `${cell.row.table.id} ${this.describeRow(cell.row)}${this.columnSuffix(cell)}`;
+  }
+
   private columnSuffix(cell: CellInfo): string {
     const columns = cell.row.table.columns.filter((c) => cell.row.cells[c.index] !== undefined);
     return columns.length > 1 ? `「${cell.column.name}」` : '';
@@ -140,7 +145,7 @@ export class FindingWriter {
   /** A computed cell whose formula depends on itself: reported, never looped over. */
   cycle(inst: Instance): Finding {
     const cell = this.structure.cells[inst.target]!;
-    const where = `${cell.row.table.id} ${this.describeRow(cell.row)}${this.columnSuffix(cell)}`;
+    const where = this.where(cell);
     return {
       key: `cycle|${inst.key}`,
       ruleId: inst.rule.id,
@@ -157,7 +162,7 @@ export class FindingWriter {
 
   /** Text in an amount cell that is not a number: kept as typed, counted as 0, and explained. */
   invalidEntry(rule: { id: string; title: string }, cell: CellInfo, text: string, reason: string): Finding {
-    const where = `${cell.row.table.id} ${this.describeRow(cell.row)}${this.columnSuffix(cell)}`;
+    const where = this.where(cell);
     return {
       key: `${rule.id}|${cell.row.table.id}|${cell.row.key}|${cell.column.key}`,
       ruleId: rule.id,

@@ -106,15 +106,16 @@ function makeColumns(table: TableInfo, columns: ColumnTemplate[]): ColumnInfo[] 
   }));
 }
 
-export interface RowSeed {
-  key: string;
-  code: string | null;
-  name: string | null;
-  hangci: number | null;
-  side: Side | null;
-  level: string | null;
-  tags: string[];
-  spare: boolean;
+/** What a row is before it becomes part of a table. */
+export type RowSeed = Pick<RowInfo, 'key' | 'code' | 'name' | 'hangci' | 'side' | 'level' | 'spare'> & { tags: string[] };
+
+/** Rows with the same tags share one set: a 20,000-row table has only a handful of distinct ones. */
+const tagSets = new Map<string, ReadonlySet<string>>();
+function tagSet(tags: string[]): ReadonlySet<string> {
+  const key = tags.join('\u0000');
+  let set = tagSets.get(key);
+  if (!set) tagSets.set(key, (set = new Set(tags)));
+  return set;
 }
 
 function seedFromFixed(table: TableTemplate, row: FixedRowTemplate): RowSeed {
@@ -190,7 +191,7 @@ function addRow(structure: Structure, table: TableInfo, seed: RowSeed): void {
     hangci: seed.hangci,
     side: seed.side,
     level: seed.level,
-    tags: new Set(seed.tags),
+    tags: tagSet(seed.tags),
     spare: seed.spare,
     parent: null,
     children: [],

@@ -83,7 +83,7 @@ export class Workbook {
     private readonly ruleSet: ParsedRuleSet,
     readonly kind: ReportFile['kind'],
     readonly year: number,
-    public department: string,
+    readonly department: string,
     readonly unit: ReportFile['unit'],
     /** Rows or values of the opened report that had no place in the template. */
     readonly problems: PlacementProblem[],

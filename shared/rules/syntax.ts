@@ -42,14 +42,17 @@ export class RuleSyntaxError extends Error {
 
   /** The formula with a caret under the offending character, for messages shown to people. */
   pointer(): string {
-    const caretPad = [...this.source.slice(0, this.offset)].map((ch) => (isWide(ch) ? '　' : ' ')).join('');
-    return `${this.source}\n${caretPad}^`;
+    return pointAt(this.source, this.offset);
   }
 }
 
-/** Full-width characters take two columns in a monospaced console; pad with a full-width space. */
-function isWide(ch: string): boolean {
-  return /[\u1100-\uFFEF]/u.test(ch);
+/**
+ * The source with a caret under one character. Full-width characters take two columns in a
+ * monospaced console, so they are padded with a full-width space.
+ */
+export function pointAt(source: string, offset: number): string {
+  const pad = [...source.slice(0, offset)].map((ch) => (/[\u1100-\uFFEF]/u.test(ch) ? '　' : ' ')).join('');
+  return `${source}\n${pad}^`;
 }
 
 export type Comparator = '=' | '>=' | '<=';
