@@ -12,9 +12,9 @@ import {
   type CellClassParams,
   type CellEditRequestEvent,
   type CellFocusedEvent,
+  type CellMouseDownEvent,
   type GetRowIdParams,
   type GridReadyEvent,
-  type CellKeyDownEvent,
   type ColDef,
   type ColGroupDef,
   type GridApi,
@@ -59,15 +59,14 @@ interface Position {
 }
 
 /**
- * Whether the focus move that is about to be reported should extend the selected block: Shift was
- * down on the key press or the mouse press that caused it. The grid reports a click's focus after
- * the button (and maybe Shift) is released, so the press is remembered, once for all grids.
+ * Whether a cursor move made with the keyboard should extend the selected block: Shift was down on
+ * the last key press. Recorded on the window in the capture phase, before the grid handles the key,
+ * and kept until the next key press because the grid may report the move after the key is released.
+ * Mouse presses are handled with the grid's own mouse-down event, which carries the Shift state.
  */
-const pointer = { lastInput: 'key' as 'key' | 'mouse', keyShift: false, mouseShift: false };
-window.addEventListener('keydown', (e) => Object.assign(pointer, { lastInput: 'key', keyShift: e.shiftKey }), true);
-window.addEventListener('keyup', (e) => (pointer.keyShift = e.shiftKey), true);
-window.addEventListener('mousedown', (e) => Object.assign(pointer, { lastInput: 'mouse', mouseShift: e.shiftKey }), true);
-const extendsBlock = () => (pointer.lastInput === 'mouse' ? pointer.mouseShift : pointer.keyShift);
+const lastKey = { shift: false, fromMouse: false };
+window.addEventListener('keydown', (e) => Object.assign(lastKey, { shift: e.shiftKey, fromMouse: false }), true);
+window.addEventListener('mousedown', () => (lastKey.fromMouse = true), true);
 
 const DEFAULT_COLUMN: ColDef<GridRow> = {
   sortable: false,
@@ -124,23 +123,29 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
   const columnIndex = useMemo(() => new Map(columnOrder.map((id, i) => [id, i])), [columnOrder]);
   /**
    * The selected block, as index bounds so that painting a cell asks four comparisons. It lives in
-   * refs, not React state: moving the cursor must not re-render anything while the user may already
-   * be typing into the next cell. Only a block of several cells needs the grid to repaint.
+   * refs, not React state, and is painted by toggling a class on the rendered cells: asking the grid
+   * to refresh would close an editor the user may already be typing in. Rows rendered later (when
+   * scrolling) get the class from the cell class rule.
    */
+  const gridRef = useRef<HTMLDivElement>(null);
   const anchorRef = useRef<Position | null>(null);
   const boundsRef = useRef<{ r0: number; r1: number; c0: number; c1: number } | null>(null);
   const selectBlock = useCallback(
     (anchor: Position, focus: Position) => {
       const [c0, c1] = [columnIndex.get(anchor.colId) ?? 0, columnIndex.get(focus.colId) ?? 0].sort((a, b) => a - b);
       const [r0, r1] = [anchor.rowIndex, focus.rowIndex].sort((a, b) => a - b);
-      const before = boundsRef.current;
-      const next = { r0: r0!, r1: r1!, c0: c0!, c1: c1! };
-      const several = (b: typeof next | null) => b !== null && (b.r0 !== b.r1 || b.c0 !== b.c1);
       anchorRef.current = anchor;
-      boundsRef.current = next;
-      if (several(before) || several(next)) apiRef.current?.refreshCells();
+      boundsRef.current = { r0: r0!, r1: r1!, c0: c0!, c1: c1! };
+      const root = gridRef.current;
+      if (!root) return;
+      for (const el of root.querySelectorAll('.bd-in-range')) el.classList.remove('bd-in-range');
+      for (let r = r0!; r <= r1!; r++) {
+        for (const colId of columnOrder.slice(c0!, c1! + 1)) {
+          for (const el of root.querySelectorAll(`.ag-row[row-index="${r}"] [col-id="${CSS.escape(colId)}"]`)) el.classList.add('bd-in-range');
+        }
+      }
     },
-    [columnIndex],
+    [columnIndex, columnOrder],
   );
   const inRange = useCallback(
     (rowIndex: number, colId: string): boolean => {
@@ -309,16 +314,20 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
     };
   }, [model, session, columnOrder, rangeRefs, selectBlock]);
 
-  const onCellKeyDown = useCallback(
-    (event: CellKeyDownEvent<GridRow>) => {
-      const key = (event.event as KeyboardEvent | undefined)?.key;
-      if (key === 'Delete' && apiRef.current?.getEditingCells().length === 0) {
-        const edits = rangeRefs().flat().filter((ref): ref is CellRef => ref !== null && !session.workbook.cell(ref).computed).map((ref) => ({ ref, text: '' }));
-        if (edits.length > 0) session.edit(edits);
-      }
-    },
-    [rangeRefs, session],
-  );
+  // Delete clears every typed figure of the block. Caught before the grid sees the key, which would
+  // otherwise open an editor on the focused cell alone.
+  useEffect(() => {
+    const root = gridRef.current;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Delete' || (apiRef.current?.getEditingCells().length ?? 0) > 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const edits = rangeRefs().flat().filter((ref): ref is CellRef => ref !== null && !session.workbook.cell(ref).computed).map((ref) => ({ ref, text: '' }));
+      if (edits.length > 0) session.edit(edits);
+    };
+    root?.addEventListener('keydown', onKey, true);
+    return () => root?.removeEventListener('keydown', onKey, true);
+  }, [rangeRefs, session]);
 
   // Every prop handed to the grid keeps its identity between renders: a new object makes the grid
   // re-apply its options, which closes an editor the user is typing in.
@@ -330,19 +339,29 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
     },
     [session],
   );
+  const onCellMouseDown = useCallback(
+    (e: CellMouseDownEvent<GridRow>) => {
+      if (e.rowIndex === null || e.rowPinned) return;
+      const at = { rowIndex: e.rowIndex, colId: e.column.getColId() };
+      const shift = (e.event as MouseEvent | undefined)?.shiftKey === true;
+      selectBlock(shift && anchorRef.current ? anchorRef.current : at, at);
+    },
+    [selectBlock],
+  );
   const onCellFocused = useCallback(
     (e: CellFocusedEvent<GridRow>) => {
       if (e.rowIndex === null || e.rowPinned || typeof e.column !== 'object' || e.column === null) return;
-      const at = { rowIndex: e.rowIndex, colId: e.column.getColId() };
-      selectBlock(extendsBlock() && anchorRef.current ? anchorRef.current : at, at);
       onCurrentRow(model.rows[e.rowIndex] ?? null);
+      if (lastKey.fromMouse) return;
+      const at = { rowIndex: e.rowIndex, colId: e.column.getColId() };
+      selectBlock(lastKey.shift && anchorRef.current ? anchorRef.current : at, at);
     },
     [model, onCurrentRow, selectBlock],
   );
   const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => (apiRef.current = e.api), []);
 
   return (
-    <div className="bd-grid">
+    <div className="bd-grid" ref={gridRef}>
       <AgGridReact<GridRow>
         theme={theme}
         localeText={AG_GRID_LOCALE_CN}
@@ -363,7 +382,7 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
         onGridReady={onGridReady}
         onFirstDataRendered={applyFocus}
         onCellFocused={onCellFocused}
-        onCellKeyDown={onCellKeyDown}
+        onCellMouseDown={onCellMouseDown}
       />
     </div>
   );

@@ -20,9 +20,14 @@ export function cell(page: Page, rowId: string, colId: string): Locator {
   return page.locator(`.bd-grid .ag-row[row-id="${rowId}"] [col-id="${colId}"]`);
 }
 
-export async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
-  await target.click();
+/** Clicks a cell and waits until the grid has moved its cursor there, as a person sees it happen. */
+export async function clickCell(target: Locator, modifiers: ('Shift' | 'Control')[] = []): Promise<void> {
+  await target.click({ modifiers });
   await expect(target).toHaveClass(/ag-cell-focus/);
+}
+
+export async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
+  await clickCell(target);
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
 }

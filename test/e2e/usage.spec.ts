@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { cell, openExample, openTab, scrollGridToEnd, typeInto } from './helpers';
+import { cell, clickCell, openExample, openTab, scrollGridToEnd, typeInto } from './helpers';
 
 const tmp = (name: string) => `test-results/${name}`;
 
@@ -50,8 +50,8 @@ test('inserting a 项 creates its 款 and 类; deleting it removes them; both un
 test('a block selected with Shift+click is copied as TSV', async ({ page }) => {
   await openExample(page);
   await openTab(page, '公开05表');
-  await cell(page, '2080101', 'basic').click();
-  await cell(page, '2080102', 'project').click({ modifiers: ['Shift'] });
+  await clickCell(cell(page, '2080101', 'basic'));
+  await clickCell(cell(page, '2080102', 'project'), ['Shift']);
   await expect(cell(page, '2080102', 'basic')).toHaveClass(/bd-in-range/);
   const copied = await page.evaluate(() => {
     const data = new DataTransfer();
@@ -59,6 +59,13 @@ test('a block selected with Shift+click is copied as TSV', async ({ page }) => {
     return data.getData('text/plain');
   });
   expect(copied).toBe('58.78\t0.00\r\n0.00\t393.67\r\n');
+  // Shift+arrows grow the block as in Excel.
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(cell(page, '2080103', 'basic')).toHaveClass(/bd-in-range/);
+  await page.keyboard.press('ArrowUp');
+  await expect(cell(page, '2080103', 'basic')).not.toHaveClass(/bd-in-range/);
+  await clickCell(cell(page, '2080101', 'basic'));
+  await clickCell(cell(page, '2080102', 'project'), ['Shift']);
   // Delete clears the whole block of typed figures.
   await page.keyboard.press('Delete');
   await expect(cell(page, '2080102', 'project')).toHaveText('');

@@ -1,0 +1,224 @@
+/**
+ * The command-line checker for finance offices that collect many units' files:
+ *
+ *   npm run check -- [--json] FILE...
+ *
+ * Every file is opened, checked against its template's rules and reported: in Chinese for people,
+ * or as one JSON object for other programs. Exit code 0 = no errors, 1 = some file has an error
+ * finding, 2 = a file could not be checked (it is named on stderr; the other files are still
+ * checked) or the command line is wrong. 2 wins over 1.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Workbook, type Finding } from '../../shared/engine/workbook';
+import type { FindingCell } from '../../shared/engine/findings';
+import type { Severity } from '../../shared/engine/recalc';
+import type { ReportFile } from '../../shared/model/report';
+import type { PlacementProblem } from '../../shared/engine/structure';
+import { readReportJson } from '../../shared/io/reportJson';
+
+export interface CheckIO {
+  readFile(path: string): Uint8Array;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Turns a file's bytes into a report; throws an Error with a Chinese message naming the file. */
+export type ReportReader = (fileName: string, bytes: Uint8Array) => ReportFile;
+
+/** One reader per file extension (lower case, with the dot). Add .xlsx and .csv here. */
+export const readers: Record<string, ReportReader> = {
+  '.json': readReportJson,
+};
+
+// ── the JSON shape (also what the Chinese text is printed from) ──────────────────────────
+
+/** A finding cell without the program's internal address. */
+export type CheckedCell = Omit<FindingCell, 'ref'>;
+
+/** A finding as the checker prints it: without the program's key and title. */
+export type CheckedFinding = Omit<Finding, 'key' | 'title' | 'table' | 'cells'> & { cells: CheckedCell[] };
+
+export interface CheckedFile {
+  file: string;
+  kind: ReportFile['kind'];
+  year: number;
+  department: string;
+  /** Tables of the file that the template has; `sheet` is the workbook sheet (null for .json). */
+  tables: { id: string; sheet: string | null }[];
+  /** Tables (or sheets) of the file that the template does not have. */
+  unrecognized: { sheet: string; reason: string }[];
+  findings: CheckedFinding[];
+}
+
+// ── command line ─────────────────────────────────────────────────────────────────────────
+
+const USAGE = [
+  '用法：npm run check -- [--json] 文件...',
+  '  逐个审核报表文件，在屏幕上列出错误、尾差和提示。',
+  `  可读取的文件类型：${Object.keys(readers).join('、')}`,
+  '  --json    以 JSON 格式输出审核结果（供其他程序读取）',
+  '  --help    显示本说明',
+  '退出码：0 没有错误；1 有错误；2 有文件无法审核或命令写法不对。',
+].join('\n');
+
+export function runCheck(args: string[], io: CheckIO): number {
+  let json = false;
+  const paths: string[] = [];
+  let optionsEnded = false;
+  for (const arg of args) {
+    if (optionsEnded || !arg.startsWith('-') || arg === '-') paths.push(arg);
+    else if (arg === '--') optionsEnded = true;
+    else if (arg === '--json') json = true;
+    else if (arg === '--help' || arg === '-h') {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    } else {
+      io.stderr(`不认识的选项“${arg}”。\n${USAGE}\n`);
+      return 2;
+    }
+  }
+  if (paths.length === 0) {
+    io.stderr(`没有指定要审核的文件。\n${USAGE}\n`);
+    return 2;
+  }
+
+  const checked: CheckedFile[] = [];
+  let failed = false;
+  for (const path of paths) {
+    try {
+      const { file, unit, notLoaded } = checkFile(path, io);
+      checked.push(file);
+      if (!json) io.stdout(formatText(file, unit, notLoaded));
+    } catch (error) {
+      failed = true;
+      // Readers name the file in their messages; other errors get it added.
+      const message = oneLine(messageOf(error));
+      io.stderr(`${message.includes(`“${path}”`) ? message : `无法审核“${path}”：${message}`}\n`);
+    }
+  }
+
+  if (json) io.stdout(`${JSON.stringify({ files: checked }, null, 2)}\n`);
+  else if (paths.length > 1) io.stdout(formatTotal(paths.length, checked));
+
+  if (failed) return 2;
+  return checked.some((f) => f.findings.some((x) => x.severity === 'error')) ? 1 : 0;
+}
+
+/**
+ * Opens and checks one file. `notLoaded` are rows or values of recognised tables that had no
+ * place in the template: the text report shows them, the JSON shape has no place for them.
+ */
+function checkFile(path: string, io: CheckIO): { file: CheckedFile; unit: string; notLoaded: PlacementProblem[] } {
+  const extension = extname(path).toLowerCase();
+  const reader = readers[extension];
+  if (!reader) {
+    const what = extension ? `${extension} 文件` : '没有扩展名的文件';
+    throw new Error(`无法审核“${path}”：暂不支持 ${what}，目前可读取 ${Object.keys(readers).join('、')} 文件`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readFile(path);
+  } catch (error) {
+    throw new Error(`无法打开“${path}”：${readFailure(error)}`);
+  }
+  const report = reader(path, bytes);
+  const workbook = Workbook.open(report);
+
+  const known = new Set(workbook.template.tables.map((t) => t.id));
+  const ids = [...new Set(report.tables.map((t) => t.id))];
+  const tables = ids.filter((id) => known.has(id)).map((id) => ({ id, sheet: null }));
+  if (tables.length === 0) {
+    throw new Error(`无法审核“${path}”：文件中没有可识别的报表（模板“${workbook.template.name}”中没有其中任何一张表）`);
+  }
+  const unrecognized = workbook.problems.filter((p) => !known.has(p.table)).map((p) => ({ sheet: p.table, reason: p.message }));
+
+  const file: CheckedFile = {
+    file: path,
+    kind: workbook.kind,
+    year: workbook.year,
+    department: workbook.department,
+    tables,
+    unrecognized,
+    findings: workbook.findings().map(toChecked),
+  };
+  return { file, unit: workbook.unit, notLoaded: workbook.problems.filter((p) => known.has(p.table)) };
+}
+
+function toChecked(finding: Finding): CheckedFinding {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    cells: finding.cells.map(({ table, row, hangci, side, column, value }) => ({ table, row, hangci, side, column, value })),
+    expected: finding.expected,
+    actual: finding.actual,
+    diff: finding.diff,
+  };
+}
+
+// ── Chinese text ─────────────────────────────────────────────────────────────────────────
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', rounding: '尾差', warning: '提示' };
+
+function formatText(file: CheckedFile, unit: string, notLoaded: PlacementProblem[]): string {
+  const kind = file.kind === 'final' ? '决算' : '预算';
+  const lines = [`文件：${file.file}`, `${kind}  ${file.year}年度  ${file.department || '（未填部门）'}  金额单位：${unit}`];
+  for (const { sheet, reason } of file.unrecognized) lines.push(`  未识别“${sheet}”：${reason}`);
+  for (const problem of notLoaded) lines.push(`  未载入 ${problem.table}：${problem.message}`);
+
+  const byTable = new Map<string, CheckedFinding[]>();
+  for (const finding of file.findings) {
+    const table = finding.cells[0]?.table ?? '';
+    byTable.set(table, [...(byTable.get(table) ?? []), finding]);
+  }
+  for (const [table, findings] of byTable) {
+    lines.push(table);
+    for (const f of findings) lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.ruleId} ${f.message}`);
+  }
+
+  const count = (s: Severity) => file.findings.filter((f) => f.severity === s).length;
+  lines.push(
+    file.findings.length === 0
+      ? '审核通过：没有发现问题。'
+      : `小结：错误 ${count('error')} 条，尾差 ${count('rounding')} 条，提示 ${count('warning')} 条。`,
+  );
+  return `${lines.join('\n')}\n\n`;
+}
+
+function formatTotal(total: number, checked: CheckedFile[]): string {
+  const withErrors = checked.filter((f) => f.findings.some((x) => x.severity === 'error')).length;
+  const notChecked = total - checked.length;
+  return `共 ${total} 个文件：${withErrors} 个有错误，${checked.length - withErrors} 个没有错误，${notChecked} 个无法审核。\n`;
+}
+
+// ── error messages ───────────────────────────────────────────────────────────────────────
+
+function readFailure(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return '找不到这个文件';
+  if (code === 'EISDIR') return '这是一个文件夹，不是文件';
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取这个文件的权限';
+  return `读取失败（${typeof code === 'string' ? code : messageOf(error)}）`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/gu, ' ').trim();
+}
+
+// ── entry point ──────────────────────────────────────────────────────────────────────────
+
+// Run only when started as a program (not when a test imports runCheck). exitCode rather than
+// process.exit(): output to a pipe is written asynchronously on Windows and would be cut off.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = runCheck(process.argv.slice(2), {
+    readFile: (path) => readFileSync(path),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}

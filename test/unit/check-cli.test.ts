@@ -1,0 +1,193 @@
+/**
+ * The command-line checker: exit codes, the Chinese report, the exact JSON shape, and files that
+ * cannot be checked. runCheck is called with files held in memory; one test starts the real program.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readers, runCheck } from '../../electron/cli/check';
+import { loadSample } from '../support/fixtures';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const FIXTURE_2024 = 'test/fixtures/final-2024-gaoxin.json';
+const FIXTURE_2023 = 'test/fixtures/final-2023-jiefang.json';
+
+const encode = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
+
+/** Runs the checker on in-memory files; a path not in `files` is missing, as on disk. */
+function run(args: string[], files: Record<string, Uint8Array> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCheck(args, {
+    readFile(path) {
+      const bytes = files[path];
+      if (bytes === undefined) throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
+      return bytes;
+    },
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  });
+  return { code, stdout, stderr };
+}
+
+const fixtures = {
+  [FIXTURE_2024]: readFileSync(`${root}/${FIXTURE_2024}`),
+  [FIXTURE_2023]: readFileSync(`${root}/${FIXTURE_2023}`),
+};
+
+/** The 2024 report with its three real errors corrected (01 行51, 03 and 05 row 2080505 基本支出). */
+function corrected2024(): Uint8Array {
+  const report = loadSample('final-2024-gaoxin');
+  let edits = 0;
+  for (const table of report.tables) {
+    for (const row of table.rows) {
+      if (table.id === '公开01表' && row.hangci === 51 && row.side === 'expenditure') {
+        row.values.expenseAmount = '2.23';
+        edits++;
+      }
+      if ((table.id === '公开03表' || table.id === '公开05表') && row.code === '2080505') {
+        row.values.basic = '32.42';
+        edits++;
+      }
+    }
+  }
+  expect(edits).toBe(3);
+  return encode(report);
+}
+
+const FILE_KEYS = ['department', 'file', 'findings', 'kind', 'tables', 'unrecognized', 'year'];
+const FINDING_KEYS = ['actual', 'cells', 'diff', 'expected', 'message', 'ruleId', 'severity'];
+const CELL_KEYS = ['column', 'hangci', 'row', 'side', 'table', 'value'];
+
+interface JsonFinding {
+  ruleId: string;
+  severity: string;
+  cells: Record<string, unknown>[];
+  [key: string]: unknown;
+}
+interface JsonFile {
+  findings: JsonFinding[];
+  [key: string]: unknown;
+}
+
+describe('npm run check', () => {
+  it('reports the 2024 document in Chinese and exits 1 for its errors', () => {
+    const { code, stdout, stderr } = run([FIXTURE_2024], fixtures);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe(`文件：${FIXTURE_2024}`);
+    expect(lines[1]).toContain('决算');
+    expect(lines[1]).toContain('2024年度');
+    expect(lines[1]).toContain('焦作高新技术产业开发区人力资源和社会保障局');
+    expect(lines).toContain('公开01表');
+    expect(stdout).toMatch(/^ {2}\[错误\] D05 公开01表 行51 二十一、国有资本经营预算支出 为 0\.90，应为 2\.23/mu);
+    expect(stdout).toMatch(/^ {2}\[尾差\] C01 /mu);
+    expect(stdout).toMatch(/^ {2}\[提示\] D15 /mu);
+    // Findings are grouped under their table: A04 comes after the 公开05表 heading, not before.
+    expect(stdout.indexOf('[错误] A04')).toBeGreaterThan(stdout.indexOf('\n公开05表\n'));
+    expect(stdout).toContain('小结：错误 5 条，尾差 28 条，提示 3 条。');
+  });
+
+  it('prints exactly the documented JSON shape', () => {
+    const { code, stdout } = run(['--json', FIXTURE_2024], fixtures);
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout) as { files: JsonFile[] };
+    expect(Object.keys(result)).toEqual(['files']);
+    expect(result.files).toHaveLength(1);
+    const file = result.files[0]!;
+    expect(Object.keys(file).sort()).toEqual(FILE_KEYS);
+    expect(file).toMatchObject({ file: FIXTURE_2024, kind: 'final', year: 2024, department: '焦作高新技术产业开发区人力资源和社会保障局', unrecognized: [] });
+    expect(file.tables).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({ id: `公开0${n}表`, sheet: null })));
+    expect(file.findings.length).toBeGreaterThan(0);
+    for (const finding of file.findings) {
+      expect(Object.keys(finding).sort()).toEqual(FINDING_KEYS);
+      expect(['error', 'rounding', 'warning']).toContain(finding.severity);
+      for (const cell of finding.cells) expect(Object.keys(cell).sort()).toEqual(CELL_KEYS);
+    }
+
+    const d05 = file.findings.find((f) => f.ruleId === 'D05');
+    expect(d05).toMatchObject({ severity: 'error', expected: '2.23', actual: '0.90', diff: '-1.33' });
+    expect(d05!.cells[0]).toEqual({ table: '公开01表', row: '二十一、国有资本经营预算支出', hangci: 51, side: '支出', column: '金额', value: '0.90' });
+    const a04 = file.findings.find((f) => f.ruleId === 'A04' && f.cells[0]!.row === '2080505');
+    expect(a04).toMatchObject({ severity: 'error' });
+    expect(a04!.cells[0]).toMatchObject({ table: '公开05表', column: '小计', value: '32.42', hangci: null, side: null });
+  });
+
+  it('exits 0 for a report whose errors are corrected, while tails and hints remain', () => {
+    const files = { 'corrected.json': corrected2024() };
+    expect(run(['corrected.json'], files)).toMatchObject({ code: 0, stderr: '' });
+    const { code, stdout } = run(['--json', 'corrected.json'], files);
+    expect(code).toBe(0);
+    const findings = (JSON.parse(stdout) as { files: JsonFile[] }).files[0]!.findings;
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(new Set(findings.map((f) => f.severity))).toEqual(new Set(['rounding', 'warning']));
+  });
+
+  it('names an unreadable file in one line, exits 2, and still reports the other files', () => {
+    const files = { ...fixtures, '损坏.json': encode('PK\u0003\u0004 not json') };
+    const text = run([FIXTURE_2023, '损坏.json', '缺失.json'], files);
+    expect(text.code).toBe(2);
+    const errors = text.stderr.trimEnd().split('\n');
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/^无法打开“损坏\.json”：.*不是 BudgetDesk 报表/u);
+    expect(errors[1]).toBe('无法打开“缺失.json”：找不到这个文件');
+    expect(text.stderr).not.toMatch(/\bat |Error/u);
+    expect(text.stdout).toContain(`文件：${FIXTURE_2023}`);
+    expect(text.stdout).toContain('共 3 个文件：1 个有错误，0 个没有错误，2 个无法审核。');
+
+    const json = run(['--json', '缺失.json', FIXTURE_2024], files);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toContain('缺失.json');
+    expect((JSON.parse(json.stdout) as { files: JsonFile[] }).files.map((f) => f.file)).toEqual([FIXTURE_2024]);
+  });
+
+  it('lists tables the template lacks, and refuses a file with no table it recognises', () => {
+    const report = loadSample('final-2024-gaoxin');
+    report.tables.push({ id: '公开10表', rows: [] });
+    const withExtra = run(['--json', 'extra.json'], { 'extra.json': encode(report) });
+    const file = (JSON.parse(withExtra.stdout) as { files: JsonFile[] }).files[0]!;
+    expect(file.unrecognized).toEqual([{ sheet: '公开10表', reason: expect.stringContaining('中没有“公开10表”') }]);
+    expect(file.tables).not.toContainEqual(expect.objectContaining({ id: '公开10表' }));
+
+    const none = { kind: 'final', year: 2024, department: '某单位', unit: '万元', tables: [{ id: '附表一', rows: [] }] };
+    const result = run(['none.json'], { 'none.json': encode(none) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^无法审核“none\.json”：文件中没有可识别的报表.*\n$/u);
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 2 for a file type it cannot read, naming the file and the extension', () => {
+    const result = run(['单位报表.xlsx'], { '单位报表.xlsx': new Uint8Array([0x50, 0x4b]) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^无法审核“单位报表\.xlsx”：暂不支持 \.xlsx 文件.*\.json.*\n$/u);
+    expect(result.stdout).toBe('');
+  });
+
+  it('reads a file type once a reader for its extension is added', () => {
+    readers['.test'] = (_fileName, bytes) => JSON.parse(new TextDecoder().decode(bytes));
+    try {
+      expect(run(['a.TEST'], { 'a.TEST': fixtures[FIXTURE_2024] }).code).toBe(1);
+    } finally {
+      delete readers['.test'];
+    }
+  });
+
+  it('rejects an unknown option with the usage in Chinese', () => {
+    const result = run(['--fix', FIXTURE_2024], fixtures);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('不认识的选项“--fix”');
+    expect(result.stderr).toContain('用法：npm run check -- [--json] 文件...');
+    expect(run([], fixtures).code).toBe(2);
+  });
+
+  it('runs as a program', () => {
+    const child = spawnSync('npx', ['tsx', 'electron/cli/check.ts', '--json', FIXTURE_2024], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(child.status).toBe(1);
+    const result = JSON.parse(child.stdout) as { files: JsonFile[] };
+    expect(result.files[0]!.findings.some((f) => f.ruleId === 'D05')).toBe(true);
+  }, 60_000);
+});
