@@ -15,8 +15,8 @@ import { Workbook, type Finding } from '../../shared/engine/workbook';
 import type { FindingCell } from '../../shared/engine/findings';
 import type { Severity } from '../../shared/engine/recalc';
 import type { ReportFile } from '../../shared/model/report';
-import type { PlacementProblem } from '../../shared/engine/structure';
 import { readReportJson } from '../../shared/io/reportJson';
+import { readXlsx, type SheetMatch } from '../../shared/io/xlsx/readXlsx';
 
 export interface CheckIO {
   readFile(path: string): Uint8Array;
@@ -24,12 +24,25 @@ export interface CheckIO {
   stderr(text: string): void;
 }
 
-/** Turns a file's bytes into a report; throws an Error with a Chinese message naming the file. */
-export type ReportReader = (fileName: string, bytes: Uint8Array) => ReportFile;
+/** A report read from a file, with the sheets it came from when the file has sheets. */
+export interface OpenedReport {
+  report: ReportFile;
+  sheets?: SheetMatch[];
+  unrecognized?: { sheet: string; reason: string }[];
+  /** Cells that could not be read. */
+  problems?: string[];
+}
 
-/** One reader per file extension (lower case, with the dot). Add .xlsx and .csv here. */
+/** Turns a file's bytes into a report; throws an Error with a Chinese message naming the file. */
+export type ReportReader = (fileName: string, bytes: Uint8Array) => Promise<OpenedReport>;
+
+/** One reader per file extension (lower case, with the dot). */
 export const readers: Record<string, ReportReader> = {
-  '.json': readReportJson,
+  '.json': async (fileName, bytes) => ({ report: readReportJson(fileName, bytes) }),
+  '.xlsx': async (fileName, bytes) => {
+    const { report, tables, unrecognized, problems } = await readXlsx(fileName, bytes);
+    return { report, sheets: tables, unrecognized, problems };
+  },
 };
 
 // ── the JSON shape (also what the Chinese text is printed from) ──────────────────────────
@@ -63,7 +76,7 @@ const USAGE = [
   '退出码：0 没有错误；1 有错误；2 有文件无法审核或命令写法不对。',
 ].join('\n');
 
-export function runCheck(args: string[], io: CheckIO): number {
+export async function runCheck(args: string[], io: CheckIO): Promise<number> {
   let json = false;
   const paths: string[] = [];
   let optionsEnded = false;
@@ -88,7 +101,7 @@ export function runCheck(args: string[], io: CheckIO): number {
   let failed = false;
   for (const path of paths) {
     try {
-      const { file, unit, notLoaded } = checkFile(path, io);
+      const { file, unit, notLoaded } = await checkFile(path, io);
       checked.push(file);
       if (!json) io.stdout(formatText(file, unit, notLoaded));
     } catch (error) {
@@ -110,7 +123,7 @@ export function runCheck(args: string[], io: CheckIO): number {
  * Opens and checks one file. `notLoaded` are rows or values of recognised tables that had no
  * place in the template: the text report shows them, the JSON shape has no place for them.
  */
-function checkFile(path: string, io: CheckIO): { file: CheckedFile; unit: string; notLoaded: PlacementProblem[] } {
+async function checkFile(path: string, io: CheckIO): Promise<{ file: CheckedFile; unit: string; notLoaded: string[] }> {
   const extension = extname(path).toLowerCase();
   const reader = readers[extension];
   if (!reader) {
@@ -123,16 +136,21 @@ function checkFile(path: string, io: CheckIO): { file: CheckedFile; unit: string
   } catch (error) {
     throw new Error(`无法打开“${path}”：${readFailure(error)}`);
   }
-  const report = reader(path, bytes);
+  const opened = await reader(path, bytes);
+  const { report } = opened;
   const workbook = Workbook.open(report);
 
   const known = new Set(workbook.template.tables.map((t) => t.id));
   const ids = [...new Set(report.tables.map((t) => t.id))];
-  const tables = ids.filter((id) => known.has(id)).map((id) => ({ id, sheet: null }));
+  const sheetOf = (id: string) => opened.sheets?.find((s) => s.table === id)?.sheet ?? null;
+  const tables = ids.filter((id) => known.has(id)).map((id) => ({ id, sheet: sheetOf(id) }));
   if (tables.length === 0) {
     throw new Error(`无法审核“${path}”：文件中没有可识别的报表（模板“${workbook.template.name}”中没有其中任何一张表）`);
   }
-  const unrecognized = workbook.problems.filter((p) => !known.has(p.table)).map((p) => ({ sheet: p.table, reason: p.message }));
+  const unrecognized = [
+    ...(opened.unrecognized ?? []),
+    ...workbook.problems.filter((p) => !known.has(p.table)).map((p) => ({ sheet: p.table, reason: p.message })),
+  ];
 
   const file: CheckedFile = {
     file: path,
@@ -143,7 +161,8 @@ function checkFile(path: string, io: CheckIO): { file: CheckedFile; unit: string
     unrecognized,
     findings: workbook.findings().map(toChecked),
   };
-  return { file, unit: workbook.unit, notLoaded: workbook.problems.filter((p) => known.has(p.table)) };
+  const notLoaded = [...(opened.problems ?? []), ...workbook.problems.filter((p) => known.has(p.table)).map((p) => `${p.table}：${p.message}`)];
+  return { file, unit: workbook.unit, notLoaded };
 }
 
 function toChecked(finding: Finding): CheckedFinding {
@@ -162,11 +181,11 @@ function toChecked(finding: Finding): CheckedFinding {
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', rounding: '尾差', warning: '提示' };
 
-function formatText(file: CheckedFile, unit: string, notLoaded: PlacementProblem[]): string {
+function formatText(file: CheckedFile, unit: string, notLoaded: string[]): string {
   const kind = file.kind === 'final' ? '决算' : '预算';
   const lines = [`文件：${file.file}`, `${kind}  ${file.year}年度  ${file.department || '（未填部门）'}  金额单位：${unit}`];
   for (const { sheet, reason } of file.unrecognized) lines.push(`  未识别“${sheet}”：${reason}`);
-  for (const problem of notLoaded) lines.push(`  未载入 ${problem.table}：${problem.message}`);
+  for (const problem of notLoaded) lines.push(`  未载入 ${problem}`);
 
   const byTable = new Map<string, CheckedFinding[]>();
   for (const finding of file.findings) {
@@ -216,7 +235,7 @@ function oneLine(text: string): string {
 // Run only when started as a program (not when a test imports runCheck). exitCode rather than
 // process.exit(): output to a pipe is written asynchronously on Windows and would be cut off.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = runCheck(process.argv.slice(2), {
+  process.exitCode = await runCheck(process.argv.slice(2), {
     readFile: (path) => readFileSync(path),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -16,10 +16,10 @@ const FIXTURE_2023 = 'test/fixtures/final-2023-jiefang.json';
 const encode = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
 
 /** Runs the checker on in-memory files; a path not in `files` is missing, as on disk. */
-function run(args: string[], files: Record<string, Uint8Array> = {}) {
+async function run(args: string[], files: Record<string, Uint8Array> = {}) {
   let stdout = '';
   let stderr = '';
-  const code = runCheck(args, {
+  const code = await runCheck(args, {
     readFile(path) {
       const bytes = files[path];
       if (bytes === undefined) throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
@@ -68,12 +68,13 @@ interface JsonFinding {
 }
 interface JsonFile {
   findings: JsonFinding[];
+  tables: { id: string; sheet: string | null }[];
   [key: string]: unknown;
 }
 
 describe('npm run check', () => {
-  it('reports the 2024 document in Chinese and exits 1 for its errors', () => {
-    const { code, stdout, stderr } = run([FIXTURE_2024], fixtures);
+  it('reports the 2024 document in Chinese and exits 1 for its errors', async () => {
+    const { code, stdout, stderr } = await run([FIXTURE_2024], fixtures);
     expect(code).toBe(1);
     expect(stderr).toBe('');
     const lines = stdout.split('\n');
@@ -90,8 +91,8 @@ describe('npm run check', () => {
     expect(stdout).toContain('小结：错误 5 条，尾差 28 条，提示 3 条。');
   });
 
-  it('prints exactly the documented JSON shape', () => {
-    const { code, stdout } = run(['--json', FIXTURE_2024], fixtures);
+  it('prints exactly the documented JSON shape', async () => {
+    const { code, stdout } = await run(['--json', FIXTURE_2024], fixtures);
     expect(code).toBe(1);
     const result = JSON.parse(stdout) as { files: JsonFile[] };
     expect(Object.keys(result)).toEqual(['files']);
@@ -115,10 +116,10 @@ describe('npm run check', () => {
     expect(a04!.cells[0]).toMatchObject({ table: '公开05表', column: '小计', value: '32.42', hangci: null, side: null });
   });
 
-  it('exits 0 for a report whose errors are corrected, while tails and hints remain', () => {
+  it('exits 0 for a report whose errors are corrected, while tails and hints remain', async () => {
     const files = { 'corrected.json': corrected2024() };
-    expect(run(['corrected.json'], files)).toMatchObject({ code: 0, stderr: '' });
-    const { code, stdout } = run(['--json', 'corrected.json'], files);
+    expect(await run(['corrected.json'], files)).toMatchObject({ code: 0, stderr: '' });
+    const { code, stdout } = await run(['--json', 'corrected.json'], files);
     expect(code).toBe(0);
     const findings = (JSON.parse(stdout) as { files: JsonFile[] }).files[0]!.findings;
     expect(findings.length).toBeGreaterThan(0);
@@ -126,9 +127,9 @@ describe('npm run check', () => {
     expect(new Set(findings.map((f) => f.severity))).toEqual(new Set(['rounding', 'warning']));
   });
 
-  it('names an unreadable file in one line, exits 2, and still reports the other files', () => {
+  it('names an unreadable file in one line, exits 2, and still reports the other files', async () => {
     const files = { ...fixtures, '损坏.json': encode('PK\u0003\u0004 not json') };
-    const text = run([FIXTURE_2023, '损坏.json', '缺失.json'], files);
+    const text = await run([FIXTURE_2023, '损坏.json', '缺失.json'], files);
     expect(text.code).toBe(2);
     const errors = text.stderr.trimEnd().split('\n');
     expect(errors).toHaveLength(2);
@@ -138,53 +139,68 @@ describe('npm run check', () => {
     expect(text.stdout).toContain(`文件：${FIXTURE_2023}`);
     expect(text.stdout).toContain('共 3 个文件：1 个有错误，0 个没有错误，2 个无法审核。');
 
-    const json = run(['--json', '缺失.json', FIXTURE_2024], files);
+    const json = await run(['--json', '缺失.json', FIXTURE_2024], files);
     expect(json.code).toBe(2);
     expect(json.stderr).toContain('缺失.json');
     expect((JSON.parse(json.stdout) as { files: JsonFile[] }).files.map((f) => f.file)).toEqual([FIXTURE_2024]);
   });
 
-  it('lists tables the template lacks, and refuses a file with no table it recognises', () => {
+  it('lists tables the template lacks, and refuses a file with no table it recognises', async () => {
     const report = loadSample('final-2024-gaoxin');
     report.tables.push({ id: '公开10表', rows: [] });
-    const withExtra = run(['--json', 'extra.json'], { 'extra.json': encode(report) });
+    const withExtra = await run(['--json', 'extra.json'], { 'extra.json': encode(report) });
     const file = (JSON.parse(withExtra.stdout) as { files: JsonFile[] }).files[0]!;
     expect(file.unrecognized).toEqual([{ sheet: '公开10表', reason: expect.stringContaining('中没有“公开10表”') }]);
     expect(file.tables).not.toContainEqual(expect.objectContaining({ id: '公开10表' }));
 
     const none = { kind: 'final', year: 2024, department: '某单位', unit: '万元', tables: [{ id: '附表一', rows: [] }] };
-    const result = run(['none.json'], { 'none.json': encode(none) });
+    const result = await run(['none.json'], { 'none.json': encode(none) });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^无法审核“none\.json”：文件中没有可识别的报表.*\n$/u);
     expect(result.stdout).toBe('');
   });
 
-  it('exits 2 for a file type it cannot read, naming the file and the extension', () => {
-    const result = run(['单位报表.xlsx'], { '单位报表.xlsx': new Uint8Array([0x50, 0x4b]) });
+  it('exits 2 for a file type it cannot read, naming the file and the extension', async () => {
+    const result = await run(['单位报表.ods'], { '单位报表.ods': new Uint8Array([0x50, 0x4b]) });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^无法审核“单位报表\.xlsx”：暂不支持 \.xlsx 文件.*\.json.*\n$/u);
+    expect(result.stderr).toMatch(/^无法审核“单位报表\.ods”：暂不支持 \.ods 文件.*\.json.*\n$/u);
     expect(result.stdout).toBe('');
   });
 
-  it('reads a file type once a reader for its extension is added', () => {
-    readers['.test'] = (_fileName, bytes) => JSON.parse(new TextDecoder().decode(bytes));
+  it('checks the .xlsx file a finance office circulates, naming the sheet of each table', async () => {
+    const xlsx = 'test/fixtures/xlsx/final-2024-gaoxin.xlsx';
+    const result = await run(['--json', xlsx], { [xlsx]: readFileSync(`${root}/${xlsx}`) });
+    expect(result.code).toBe(1);
+    const [file] = (JSON.parse(result.stdout) as { files: JsonFile[] }).files;
+    expect(file!.tables[0]).toEqual({ id: '公开01表', sheet: '收入支出决算总表' });
+    expect(file!.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId).sort()).toEqual(['A02', 'A04', 'C03', 'D05', 'D06']);
+  });
+
+  it('exits 2 for a broken .xlsx, naming it', async () => {
+    const result = await run(['坏文件.xlsx'], { '坏文件.xlsx': new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^无法打开“坏文件\.xlsx”/u);
+  });
+
+  it('reads a file type once a reader for its extension is added', async () => {
+    readers['.test'] = async (_fileName, bytes) => ({ report: JSON.parse(new TextDecoder().decode(bytes)) });
     try {
-      expect(run(['a.TEST'], { 'a.TEST': fixtures[FIXTURE_2024] }).code).toBe(1);
+      expect((await run(['a.TEST'], { 'a.TEST': fixtures[FIXTURE_2024] })).code).toBe(1);
     } finally {
       delete readers['.test'];
     }
   });
 
-  it('rejects an unknown option with the usage in Chinese', () => {
-    const result = run(['--fix', FIXTURE_2024], fixtures);
+  it('rejects an unknown option with the usage in Chinese', async () => {
+    const result = await run(['--fix', FIXTURE_2024], fixtures);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('不认识的选项“--fix”');
     expect(result.stderr).toContain('用法：npm run check -- [--json] 文件...');
-    expect(run([], fixtures).code).toBe(2);
+    expect((await run([], fixtures)).code).toBe(2);
   });
 
-  it('runs as a program', () => {
+  it('runs as a program', async () => {
     const child = spawnSync('npx', ['tsx', 'electron/cli/check.ts', '--json', FIXTURE_2024], { cwd: root, encoding: 'utf8', timeout: 60_000 });
     expect(child.status).toBe(1);
     const result = JSON.parse(child.stdout) as { files: JsonFile[] };

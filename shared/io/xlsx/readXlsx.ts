@@ -1,0 +1,313 @@
+/**
+ * Reads the .xlsx files finance offices circulate. Each sheet is recognised as one of the
+ * template's tables by what it says (the 公开NN表 code, the title, the header labels), never by its
+ * name or position; columns are mapped by their header labels and rows by code, 行次 or label.
+ * Cached formula results are read (exceljs does not calculate). What cannot be placed is reported
+ * in Chinese, naming the sheet and the cell.
+ */
+import ExcelJS from 'exceljs';
+import type { ReportFile, ReportRow, ReportTable } from '../../model/report';
+import type { ColumnTemplate, TableSetTemplate, TableTemplate } from '../../model/template';
+import { builtInCatalog, type Catalog } from '../../templates/catalog';
+
+export interface SheetMatch {
+  sheet: string;
+  table: string;
+}
+
+export interface XlsxImport {
+  report: ReportFile;
+  tables: SheetMatch[];
+  unrecognized: { sheet: string; reason: string }[];
+  /** Cells that could not be read, kept as text where they had a place. */
+  problems: string[];
+}
+
+export class XlsxError extends Error {
+  override name = 'XlsxError';
+}
+
+type Cell = string | number | null;
+
+/** A sheet as a grid of plain values: merged cells repeat their value, as exceljs reads them. */
+interface Grid {
+  name: string;
+  rows: Cell[][];
+  formulasWithoutResult: string[];
+}
+
+const TABLE_CODE = /公开\d{2}表/u;
+
+function plain(value: ExcelJS.CellValue, address: string, missing: string[]): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'boolean' || value instanceof Date) return String(value);
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    if (result === undefined || result === null || typeof result === 'object') {
+      missing.push(address);
+      return null;
+    }
+    return typeof result === 'number' ? result : String(result);
+  }
+  if ('richText' in value) return value.richText.map((t) => t.text).join('');
+  if ('text' in value) return String(value.text);
+  return null;
+}
+
+function toGrid(sheet: ExcelJS.Worksheet): Grid {
+  const rows: Cell[][] = [];
+  const formulasWithoutResult: string[] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, r) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      cells[c - 1] = plain(cell.value, cell.address, formulasWithoutResult);
+    });
+    rows[r - 1] = cells;
+  });
+  return { name: sheet.name, rows: Array.from(rows, (r) => r ?? []), formulasWithoutResult };
+}
+
+const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : String(cell).trim());
+const squeeze = (s: string): string => s.replace(/\s+/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）');
+
+/** Which template table a sheet is: its 公开NN表 code, else its title. */
+function recognise(grid: Grid, template: TableSetTemplate): TableTemplate | string {
+  const top = grid.rows.slice(0, 8).flat().map(text);
+  const code = top.map((t) => TABLE_CODE.exec(t)?.[0]).find(Boolean);
+  if (code) return template.tables.find((t) => t.id === code) ?? `表号“${code}”不在模板“${template.name}”中`;
+  const titles = new Set(top.map(squeeze));
+  const byTitle = template.tables.filter((t) => titles.has(squeeze(t.title)));
+  if (byTitle.length === 1) return byTitle[0]!;
+  return '没有找到表号（公开NN表）或能识别的表名';
+}
+
+interface Layout {
+  /** Index of the first data row. */
+  dataStart: number;
+  /** Header path of every column (merged repeats removed). */
+  paths: string[][];
+  meta: { department?: string; year?: number; unit?: '万元' | '元' };
+}
+
+/** The block between the 部门/年度/单位 line and the data, and the meta line itself. */
+function layout(grid: Grid, table: TableTemplate): Layout | string {
+  const rowText = (r: number) => (grid.rows[r] ?? []).map(text);
+  let unitRow = grid.rows.findIndex((_, r) => rowText(r).some((t) => t.startsWith('单位')));
+  const meta: Layout['meta'] = {};
+  if (unitRow >= 0) {
+    for (const t of rowText(unitRow)) {
+      if (t.startsWith('部门')) meta.department = t.replace(/^部门[：:]\s*/u, '');
+      const year = /^(\d{4})\s*年度?$/u.exec(t);
+      if (year) meta.year = Number(year[1]);
+      if (t.startsWith('单位')) meta.unit = /万元/u.test(t) ? '万元' : '元';
+    }
+  } else {
+    unitRow = grid.rows.findIndex((_, r) => rowText(r).some((t) => TABLE_CODE.test(t)));
+  }
+  const firstHeader = unitRow + 1;
+  // The 栏次 row says "栏次", or (09) is nothing but the numbers 1, 2, 3 …
+  const isLanci = (r: number) => {
+    const cells = rowText(r).filter(Boolean);
+    return cells.includes('栏次') || (cells.length > 1 && cells.every((t, i) => t === String(i + 1)));
+  };
+  const lanciRow = grid.rows.findIndex((_, r) => r >= firstHeader && isLanci(r));
+  const noteRow = grid.rows.findIndex((_, r) => r >= firstHeader && /^(注|说明)/u.test(rowText(r).find(Boolean) ?? ''));
+  const dataRow = firstData(grid, firstHeader, table);
+  // An empty table (S23 prints 09 as its header only) has no data row: the header runs to the note.
+  const headerEnd = lanciRow >= 0 ? lanciRow : dataRow >= 0 ? dataRow : noteRow >= 0 ? noteRow : grid.rows.length;
+  if (headerEnd <= firstHeader) return '没有找到表头';
+  const width = Math.max(...grid.rows.slice(firstHeader, headerEnd).map((r) => r.length));
+  const paths = Array.from({ length: width }, (_, c) => {
+    const path: string[] = [];
+    for (let r = firstHeader; r < headerEnd; r++) {
+      const label = squeeze(text(grid.rows[r]?.[c]));
+      if (label && path[path.length - 1] !== label) path.push(label);
+    }
+    return path;
+  });
+  return { dataStart: lanciRow >= 0 ? lanciRow + 1 : headerEnd, paths, meta };
+}
+
+/** Without a 栏次 row, data starts at the first row holding a figure or a code. */
+function firstData(grid: Grid, from: number, table: TableTemplate): number {
+  const isCode = (t: string) => /^\d{3,7}(\s|$)/u.test(t);
+  for (let r = from; r < grid.rows.length; r++) {
+    const cells = grid.rows[r] ?? [];
+    if (cells.some((c) => typeof c === 'number' || isCode(text(c)) || (table.layout === 'code-keyed' && text(c) === '合计'))) return r;
+  }
+  return -1;
+}
+
+const columnLabels = (column: ColumnTemplate): string[] => column.label.split('/').map(squeeze);
+
+/** Sheet column of a template column: the header path ends with the column's label path. */
+function findColumn(paths: string[][], column: ColumnTemplate, side?: string): number[] {
+  const labels = columnLabels(column);
+  return paths.flatMap((path, c) => {
+    if (side && !path.includes(side)) return [];
+    const tail = path.slice(-labels.length);
+    const matches = tail.length === labels.length && tail.every((l, i) => l === labels[i]);
+    return matches || path[path.length - 1] === labels[labels.length - 1] && labels.length === 1 ? [c] : [];
+  });
+}
+
+const isCodeHeader = (path: string[]) => /编码|代码/u.test(path[path.length - 1] ?? '');
+const isNameHeader = (path: string[]) => /科目名称|^项目$/u.test(path[path.length - 1] ?? '');
+const isHangciHeader = (path: string[]) => path[path.length - 1] === '行次';
+
+function amount(cell: Cell | undefined): string | null {
+  if (cell === null || cell === undefined) return null;
+  // A number from the file: its shortest decimal spelling, parsed exactly by the engine later.
+  return typeof cell === 'number' ? String(cell) : String(cell).trim() || null;
+}
+
+function readCodeKeyed(grid: Grid, table: TableTemplate, shape: Layout, problems: string[]): ReportRow[] {
+  const codeCol = shape.paths.findIndex(isCodeHeader);
+  const nameCol = shape.paths.findIndex(isNameHeader);
+  const columns = table.columns.map((c) => findColumn(shape.paths, c)[0]);
+  const rows: ReportRow[] = [];
+  for (let r = shape.dataStart; r < grid.rows.length; r++) {
+    const cells = grid.rows[r] ?? [];
+    let code = text(cells[codeCol]).replace(/\.0+$/u, '');
+    let name = text(cells[nameCol]);
+    const joined = /^(\d{3,7})\s+(.+)$/u.exec(code) ?? (code === '' ? /^(\d{3,7})\s+(.+)$/u.exec(name) : null);
+    if (joined) [code, name] = [joined[1]!, joined[2]!];
+    if (name.startsWith('注') || name.startsWith('说明')) break;
+    if (!code && name !== (table.codeScheme?.totalRole ?? '合计')) {
+      if (cells.some((c) => text(c) !== '') && !text(cells[0]).startsWith('注') && !text(cells[0]).startsWith('说明')) {
+        problems.push(`“${grid.name}”第 ${r + 1} 行：没有科目编码，未载入`);
+      }
+      continue;
+    }
+    const values: Record<string, string | null> = {};
+    table.columns.forEach((c, i) => (values[c.key] = columns[i] === undefined ? null : amount(cells[columns[i]!])));
+    rows.push({ code: code || null, name, values });
+  }
+  return rows;
+}
+
+function readTwoSided(grid: Grid, table: TableTemplate, shape: Layout): ReportRow[] {
+  const rows: ReportRow[] = [];
+  for (const side of ['收入', '支出'] as const) {
+    const onSide = shape.paths.map((p, c) => (p.includes(side) ? c : -1)).filter((c) => c >= 0);
+    const nameCol = onSide.find((c) => isNameHeader(shape.paths[c]!));
+    const hangciCol = onSide.find((c) => isHangciHeader(shape.paths[c]!));
+    const columns = table.columns.filter((c) => c.side === side).map((c) => ({ key: c.key, col: findColumn(shape.paths, c, side)[0] }));
+    for (let r = shape.dataStart; r < grid.rows.length; r++) {
+      const cells = grid.rows[r] ?? [];
+      const name = text(cells[nameCol ?? -1]);
+      const hangci = Number(text(cells[hangciCol ?? -1])) || null;
+      if (name.startsWith('注')) break;
+      if (!name && hangci === null) continue;
+      const values: Record<string, string | null> = {};
+      for (const { key, col } of columns) values[key] = col === undefined ? null : amount(cells[col]);
+      rows.push({ side, hangci, name: name || null, values });
+    }
+  }
+  return rows;
+}
+
+/** 06: three groups of (code, name, amount) side by side; the two totals on the last line by label. */
+function readThreeGroup(grid: Grid, table: TableTemplate, shape: Layout): ReportRow[] {
+  const amountCols = shape.paths.map((p, c) => (p[p.length - 1] === squeeze(table.columns[0]!.label) ? c : -1)).filter((c) => c >= 0);
+  const key = table.columns[0]!.key;
+  const rows: ReportRow[] = [];
+  for (let r = shape.dataStart; r < grid.rows.length; r++) {
+    const cells = grid.rows[r] ?? [];
+    if (text(cells[0]).startsWith('注')) break;
+    for (const col of amountCols) {
+      const code = text(cells[col - 2]).replace(/\.0+$/u, '');
+      if (/^\d{3,5}$/u.test(code)) rows.push({ code, name: text(cells[col - 1]), values: { [key]: amount(cells[col]) } });
+    }
+    for (const total of table.rows?.filter((t) => !t.code && t.label) ?? []) {
+      // The label may be merged across several cells; its figure is in the next amount column.
+      const at = cells.map((c) => squeeze(text(c))).lastIndexOf(squeeze(total.label!));
+      const col = amountCols.find((c) => c > at);
+      if (at >= 0 && col !== undefined) rows.push({ role: total.role, name: total.label, values: { [key]: amount(cells[col]) } });
+    }
+  }
+  return rows;
+}
+
+function readSingleRow(grid: Grid, table: TableTemplate, shape: Layout): ReportRow[] {
+  const cells = grid.rows[shape.dataStart] ?? [];
+  if (/^(注|说明)/u.test(text(cells.find((c) => text(c) !== '') ?? null))) return [];
+  const values: Record<string, string | null> = {};
+  for (const column of table.columns) {
+    const col = findColumn(shape.paths, column)[0];
+    values[column.key] = col === undefined ? null : amount(cells[col]);
+  }
+  return [{ values }];
+}
+
+function readTable(grid: Grid, table: TableTemplate, shape: Layout, problems: string[]): ReportRow[] {
+  switch (table.layout) {
+    case 'code-keyed':
+      return readCodeKeyed(grid, table, shape, problems);
+    case 'two-sided':
+      return readTwoSided(grid, table, shape);
+    case 'three-group':
+      return readThreeGroup(grid, table, shape);
+    case 'single-row':
+      return readSingleRow(grid, table, shape);
+  }
+}
+
+/** The template whose tables the sheets name: the newest of the final-accounts set not after the year. */
+function chooseTemplate(catalog: Catalog, year: number | undefined, grids: Grid[]): TableSetTemplate {
+  const candidates = [...catalog.templates].sort((a, b) => b.year - a.year);
+  const titles = new Set(grids.flatMap((g) => g.rows.slice(0, 4).flat().map((c) => squeeze(text(c)))));
+  const fitting = candidates.filter((t) => (year === undefined || t.year <= year) && t.tables.some((tt) => titles.has(squeeze(tt.title))));
+  return fitting[0] ?? candidates[0]!;
+}
+
+export async function readXlsx(fileName: string, bytes: Uint8Array, catalog: Catalog = builtInCatalog): Promise<XlsxImport> {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new XlsxError(`无法打开“${fileName}”：不是有效的 Excel（.xlsx）文件，可能已损坏、加密或是其他格式`);
+  }
+  const grids = book.worksheets.map(toGrid);
+  const problems: string[] = [];
+  const tables: SheetMatch[] = [];
+  const unrecognized: XlsxImport['unrecognized'] = [];
+  const reportTables: ReportTable[] = [];
+  const metas: Layout['meta'][] = [];
+  const yearHint = grids.map((g) => g.rows.slice(0, 6).flat().map(text).map((t) => /^(\d{4})\s*年度$/u.exec(t)?.[1]).find(Boolean)).find(Boolean);
+  const template = chooseTemplate(catalog, yearHint ? Number(yearHint) : undefined, grids);
+  for (const grid of grids) {
+    const table = recognise(grid, template);
+    if (typeof table === 'string') {
+      unrecognized.push({ sheet: grid.name, reason: table });
+      continue;
+    }
+    if (tables.some((t) => t.table === table.id)) {
+      unrecognized.push({ sheet: grid.name, reason: `与另一张工作表同为${table.id}，未载入` });
+      continue;
+    }
+    const shape = layout(grid, table);
+    if (typeof shape === 'string') {
+      unrecognized.push({ sheet: grid.name, reason: shape });
+      continue;
+    }
+    for (const address of grid.formulasWithoutResult) {
+      problems.push(`“${grid.name}”${address}：公式没有保存计算结果，请在 Excel 中重新计算并保存后再打开`);
+    }
+    tables.push({ sheet: grid.name, table: table.id });
+    metas.push(shape.meta);
+    reportTables.push({ id: table.id, rows: readTable(grid, table, shape, problems) });
+  }
+  if (tables.length === 0) throw new XlsxError(`“${fileName}”中没有能识别的报表（${unrecognized.map((u) => `${u.sheet}：${u.reason}`).join('；')}）`);
+  const meta = (key: keyof Layout['meta']) => metas.map((m) => m[key]).find((v) => v !== undefined);
+  const report: ReportFile = {
+    kind: template.kind,
+    year: (meta('year') as number | undefined) ?? template.year,
+    department: (meta('department') as string | undefined) ?? '',
+    unit: (meta('unit') as '万元' | '元' | undefined) ?? template.unit,
+    template: template.id,
+    tables: reportTables,
+  };
+  return { report, tables, unrecognized, problems };
+}
