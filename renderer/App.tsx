@@ -12,7 +12,16 @@ import { Session } from './model/session';
 import { StartPage } from './views/StartPage';
 import { WorkbookView } from './views/WorkbookView';
 
-const REPORT_EXTENSIONS = ['json'];
+const REPORT_EXTENSIONS = ['json', 'xlsx'];
+
+/** A report from a file: the program's own .json, or an .xlsx as finance offices circulate it. */
+async function readReport(file: OpenedFile): Promise<{ report: ReportFile; notes: string[] }> {
+  if (!file.name.toLowerCase().endsWith('.xlsx')) return { report: readReportJson(file.name, file.bytes), notes: [] };
+  const { readXlsx } = await import('../shared/io/xlsx/readXlsx');
+  const imported = await readXlsx(file.name, file.bytes);
+  const notes = [...imported.unrecognized.map((u) => `工作表“${u.sheet}”未识别：${u.reason}`), ...imported.problems];
+  return { report: imported.report, notes };
+}
 
 export function App() {
   const [session, setSession] = useState<Session | null>(null);
@@ -35,9 +44,12 @@ export function App() {
   const confirmDiscard = useCallback(() => !session?.dirty || window.confirm('当前报表有未保存的修改，确定放弃吗？'), [session]);
 
   const openBytes = useCallback(
-    (file: OpenedFile) => {
+    async (file: OpenedFile) => {
       try {
-        show(Session.open(readReportJson(file.name, file.bytes), file.name));
+        const { report, notes } = await readReport(file);
+        const next = Session.open(report, file.name);
+        show(next);
+        if (notes.length > 0) next.say(`已打开，但有 ${notes.length} 处未能读取：${notes.join('；')}`, true);
         void host.remember(file);
       } catch (e) {
         fail(e instanceof Error ? e.message : String(e));
@@ -49,12 +61,13 @@ export function App() {
   const open = useCallback(async () => {
     if (!confirmDiscard()) return;
     const file = await host.openFile(REPORT_EXTENSIONS);
-    if (file) openBytes(file);
+    if (file) await openBytes(file);
   }, [confirmDiscard, openBytes]);
 
   const save = useCallback(async () => {
     if (!session) return;
-    const name = session.fileName.endsWith('.json') ? session.fileName : `${session.fileName}.json`;
+    // The program's own file; an opened .xlsx is saved beside it as .json until saving into .xlsx lands.
+    const name = `${session.fileName.replace(/\.(json|xlsx)$/iu, '')}.json`;
     const saved = await host.saveFile(name, session.save());
     if (saved) {
       session.markSaved(saved);
@@ -81,7 +94,7 @@ export function App() {
       onOpenExample={() => show(Session.open(example as ReportFile, '2024年度决算示例.json'))}
       onOpenRecent={async (id) => {
         const file = await host.openRecent(id);
-        if (file) openBytes(file);
+        if (file) await openBytes(file);
         else fail('这个文件的内容没有保存在浏览器中，请用“打开报表文件”重新选择。');
       }}
       onNew={(templateId, year, department) => {

@@ -104,3 +104,15 @@ test('a file that is not a report is refused with its name, and the open report 
   await expect(cell(page, 'line1', 'incomeAmount')).toHaveText('1.00');
   await expect(page.locator('.bd-file')).toContainText('2024年度决算示例.json');
 });
+
+test('an .xlsx as finance offices circulate it opens with its real mismatches flagged', async ({ page }) => {
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '打开报表文件…' }).click();
+  await (await chooser).setFiles('test/fixtures/xlsx/final-2024-gaoxin.xlsx');
+  await expect(page.locator('.bd-file')).toContainText('final-2024-gaoxin.xlsx');
+  await expect(cell(page, 'line21', 'expenseAmount')).toHaveText('0.90');
+  await expect(cell(page, 'line21', 'expenseAmount')).toHaveClass(/bd-error/);
+  await expect(page.getByTestId('total-error')).toHaveText('5');
+  await expect(page.locator('.bd-sheet-meta')).toContainText('部门：焦作高新技术产业开发区人力资源和社会保障局');
+});
