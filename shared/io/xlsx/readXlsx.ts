@@ -134,22 +134,28 @@ function firstData(grid: Grid, from: number, table: TableTemplate): number {
   const isCode = (t: string) => /^\d{3,7}(\s|$)/u.test(t);
   for (let r = from; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
-    if (cells.some((c) => typeof c === 'number' || isCode(text(c)) || (table.layout === 'code-keyed' && text(c) === '合计'))) return r;
+    // The 合计 row of a code-keyed table has its name where names are (a header cell may say 合计 too).
+    const totalRow = table.layout === 'code-keyed' && cells.slice(0, 2).some((c) => text(c) === '合计');
+    if (totalRow || cells.some((c) => typeof c === 'number' || isCode(text(c)))) return r;
   }
   return -1;
 }
 
 const columnLabels = (column: ColumnTemplate): string[] => column.label.split('/').map(squeeze);
 
-/** Sheet column of a template column: the header path ends with the column's label path. */
-function findColumn(paths: string[][], column: ColumnTemplate, side?: string): number[] {
+/**
+ * Sheet columns of a template column: the header path ends with the column's label path, or,
+ * where a file lost its group headers (merges undone, a header row deleted), the leaf label alone
+ * when no other column of the table has it.
+ */
+function findColumn(paths: string[][], column: ColumnTemplate, table: TableTemplate, side?: string): number[] {
   const labels = columnLabels(column);
-  return paths.flatMap((path, c) => {
-    if (side && !path.includes(side)) return [];
-    const tail = path.slice(-labels.length);
-    const matches = tail.length === labels.length && tail.every((l, i) => l === labels[i]);
-    return matches || path[path.length - 1] === labels[labels.length - 1] && labels.length === 1 ? [c] : [];
-  });
+  const leaf = labels[labels.length - 1]!;
+  const leafIsUnique = table.columns.filter((c) => (!side || c.side === side) && columnLabels(c).at(-1) === leaf).length === 1;
+  const candidates = paths.map((path, c) => ({ path, c })).filter(({ path }) => !side || path.includes(side));
+  const full = candidates.filter(({ path }) => path.length >= labels.length && path.slice(-labels.length).every((l, i) => l === labels[i]));
+  if (full.length > 0 || !leafIsUnique) return full.map(({ c }) => c);
+  return candidates.filter(({ path }) => path.at(-1) === leaf).map(({ c }) => c);
 }
 
 const isCodeHeader = (path: string[]) => /编码|代码/u.test(path[path.length - 1] ?? '');
@@ -165,7 +171,7 @@ function amount(cell: Cell | undefined): string | null {
 function readCodeKeyed(grid: Grid, table: TableTemplate, shape: Layout, problems: string[]): ReportRow[] {
   const codeCol = shape.paths.findIndex(isCodeHeader);
   const nameCol = shape.paths.findIndex(isNameHeader);
-  const columns = table.columns.map((c) => findColumn(shape.paths, c)[0]);
+  const columns = table.columns.map((c) => findColumn(shape.paths, c, table)[0]);
   const rows: ReportRow[] = [];
   for (let r = shape.dataStart; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
@@ -193,7 +199,7 @@ function readTwoSided(grid: Grid, table: TableTemplate, shape: Layout): ReportRo
     const onSide = shape.paths.map((p, c) => (p.includes(side) ? c : -1)).filter((c) => c >= 0);
     const nameCol = onSide.find((c) => isNameHeader(shape.paths[c]!));
     const hangciCol = onSide.find((c) => isHangciHeader(shape.paths[c]!));
-    const columns = table.columns.filter((c) => c.side === side).map((c) => ({ key: c.key, col: findColumn(shape.paths, c, side)[0] }));
+    const columns = table.columns.filter((c) => c.side === side).map((c) => ({ key: c.key, col: findColumn(shape.paths, c, table, side)[0] }));
     for (let r = shape.dataStart; r < grid.rows.length; r++) {
       const cells = grid.rows[r] ?? [];
       const name = text(cells[nameCol ?? -1]);
@@ -235,7 +241,7 @@ function readSingleRow(grid: Grid, table: TableTemplate, shape: Layout): ReportR
   if (/^(注|说明)/u.test(text(cells.find((c) => text(c) !== '') ?? null))) return [];
   const values: Record<string, string | null> = {};
   for (const column of table.columns) {
-    const col = findColumn(shape.paths, column)[0];
+    const col = findColumn(shape.paths, column, table)[0];
     values[column.key] = col === undefined ? null : amount(cells[col]);
   }
   return [{ values }];
