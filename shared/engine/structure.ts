@@ -72,10 +72,18 @@ export interface PlacementProblem {
   message: string;
 }
 
+/** Where a cell's figure sits in the file it was read from. */
+export interface CellOrigin {
+  sheet: string;
+  address: string;
+}
+
 export interface PlacedReport {
   structure: Structure;
   /** Text of every cell as the report holds it (null for blank), by cell id. */
   texts: (string | null)[];
+  /** Where each cell was read from, when the report came from a spreadsheet, by cell id. */
+  origins: (CellOrigin | undefined)[];
   problems: PlacementProblem[];
 }
 
@@ -274,6 +282,7 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
   }
   const structure = buildStructure(template, codedRows);
   const texts: (string | null)[] = new Array(structure.cells.length).fill(null);
+  const origins: (CellOrigin | undefined)[] = new Array(structure.cells.length);
   const claimed = new Set<RowInfo>();
   for (const table of structure.tables) {
     for (const [i, reportRow] of (byId.get(table.id)?.rows ?? []).entries()) {
@@ -297,8 +306,11 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
           continue;
         }
         texts[cell] = text;
+        const address = reportRow.origins?.[key];
+        const sheet = byId.get(table.id)?.sheet;
+        if (address && sheet) origins[cell] = { sheet, address };
       }
     }
   }
-  return { structure, texts, problems };
+  return { structure, texts, origins, problems };
 }

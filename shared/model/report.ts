@@ -21,11 +21,15 @@ export interface ReportRow {
   hangci?: number | null;
   /** Amount cells by column key. */
   values: Record<string, string | null>;
+  /** Where each value was read from (A1 address in the table's sheet), to save figures back there. */
+  origins?: Record<string, string>;
 }
 
 export interface ReportTable {
   id: string;
   rows: ReportRow[];
+  /** The worksheet the table was read from. */
+  sheet?: string;
 }
 
 export interface ReportFile {

@@ -67,7 +67,7 @@ describe('an .xlsx that differs from the template the way real files do', () => 
     const bytes = await variant((book) => {
       book.worksheets.forEach((sheet, i) => {
         sheet.name = `Sheet${i + 1}`;
-        sheet.orderNo = 100 - i;
+        (sheet as ExcelJS.Worksheet & { orderNo: number }).orderNo = 100 - i;
       });
     });
     const imported = await importsLikeTheSample(bytes);

@@ -162,6 +162,19 @@ const isCodeHeader = (path: string[]) => /编码|代码/u.test(path[path.length 
 const isNameHeader = (path: string[]) => /科目名称|^项目$/u.test(path[path.length - 1] ?? '');
 const isHangciHeader = (path: string[]) => path[path.length - 1] === '行次';
 
+/** Spreadsheet column letters of a 0-based column index (0 → A, 27 → AB). */
+function columnLetters(col: number): string {
+  let letters = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** Puts the figure of grid cell (r, col) into a report row, remembering where it came from. */
+function take(row: ReportRow, key: string, grid: Grid, r: number, col: number | undefined): void {
+  row.values[key] = col === undefined ? null : amount(grid.rows[r]?.[col]);
+  if (col !== undefined) (row.origins ??= {})[key] = `${columnLetters(col)}${r + 1}`;
+}
+
 function amount(cell: Cell | undefined): string | null {
   if (cell === null || cell === undefined) return null;
   // A number from the file: its shortest decimal spelling, parsed exactly by the engine later.
@@ -186,9 +199,9 @@ function readCodeKeyed(grid: Grid, table: TableTemplate, shape: Layout, problems
       }
       continue;
     }
-    const values: Record<string, string | null> = {};
-    table.columns.forEach((c, i) => (values[c.key] = columns[i] === undefined ? null : amount(cells[columns[i]!])));
-    rows.push({ code: code || null, name, values });
+    const row: ReportRow = { code: code || null, name, values: {} };
+    table.columns.forEach((c, i) => take(row, c.key, grid, r, columns[i]));
+    rows.push(row);
   }
   return rows;
 }
@@ -206,9 +219,9 @@ function readTwoSided(grid: Grid, table: TableTemplate, shape: Layout): ReportRo
       const hangci = Number(text(cells[hangciCol ?? -1])) || null;
       if (name.startsWith('注')) break;
       if (!name && hangci === null) continue;
-      const values: Record<string, string | null> = {};
-      for (const { key, col } of columns) values[key] = col === undefined ? null : amount(cells[col]);
-      rows.push({ side, hangci, name: name || null, values });
+      const row: ReportRow = { side, hangci, name: name || null, values: {} };
+      for (const { key, col } of columns) take(row, key, grid, r, col);
+      rows.push(row);
     }
   }
   return rows;
@@ -224,13 +237,19 @@ function readThreeGroup(grid: Grid, table: TableTemplate, shape: Layout): Report
     if (text(cells[0]).startsWith('注')) break;
     for (const col of amountCols) {
       const code = text(cells[col - 2]).replace(/\.0+$/u, '');
-      if (/^\d{3,5}$/u.test(code)) rows.push({ code, name: text(cells[col - 1]), values: { [key]: amount(cells[col]) } });
+      if (!/^\d{3,5}$/u.test(code)) continue;
+      const row: ReportRow = { code, name: text(cells[col - 1]), values: {} };
+      take(row, key, grid, r, col);
+      rows.push(row);
     }
     for (const total of table.rows?.filter((t) => !t.code && t.label) ?? []) {
       // The label may be merged across several cells; its figure is in the next amount column.
       const at = cells.map((c) => squeeze(text(c))).lastIndexOf(squeeze(total.label!));
       const col = amountCols.find((c) => c > at);
-      if (at >= 0 && col !== undefined) rows.push({ role: total.role, name: total.label, values: { [key]: amount(cells[col]) } });
+      if (at < 0 || col === undefined) continue;
+      const row: ReportRow = { role: total.role, name: total.label, values: {} };
+      take(row, key, grid, r, col);
+      rows.push(row);
     }
   }
   return rows;
@@ -239,12 +258,9 @@ function readThreeGroup(grid: Grid, table: TableTemplate, shape: Layout): Report
 function readSingleRow(grid: Grid, table: TableTemplate, shape: Layout): ReportRow[] {
   const cells = grid.rows[shape.dataStart] ?? [];
   if (/^(注|说明)/u.test(text(cells.find((c) => text(c) !== '') ?? null))) return [];
-  const values: Record<string, string | null> = {};
-  for (const column of table.columns) {
-    const col = findColumn(shape.paths, column, table)[0];
-    values[column.key] = col === undefined ? null : amount(cells[col]);
-  }
-  return [{ values }];
+  const row: ReportRow = { values: {} };
+  for (const column of table.columns) take(row, column.key, grid, shape.dataStart, findColumn(shape.paths, column, table)[0]);
+  return [row];
 }
 
 function readTable(grid: Grid, table: TableTemplate, shape: Layout, problems: string[]): ReportRow[] {
@@ -303,7 +319,7 @@ export async function readXlsx(fileName: string, bytes: Uint8Array, catalog: Cat
     }
     tables.push({ sheet: grid.name, table: table.id });
     metas.push(shape.meta);
-    reportTables.push({ id: table.id, rows: readTable(grid, table, shape, problems) });
+    reportTables.push({ id: table.id, sheet: grid.name, rows: readTable(grid, table, shape, problems) });
   }
   if (tables.length === 0) throw new XlsxError(`“${fileName}”中没有能识别的报表（${unrecognized.map((u) => `${u.sheet}：${u.reason}`).join('；')}）`);
   const meta = (key: keyof Layout['meta']) => metas.map((m) => m[key]).find((v) => v !== undefined);
