@@ -35,7 +35,8 @@ export async function saveIntoXlsx(fileName: string, original: Uint8Array, workb
   // exceljs writes a first page number (and so switches numbering from it on) whenever it read one,
   // even the default; leave it out where the file did not use it, so that print settings stay as they were.
   for (const sheet of book.worksheets) {
-    if (!sheet.pageSetup.useFirstPageNumber) delete (sheet.pageSetup as { firstPageNumber?: number }).firstPageNumber;
+    const setup = sheet.pageSetup as { useFirstPageNumber?: boolean; firstPageNumber?: number };
+    if (!setup.useFirstPageNumber) delete setup.firstPageNumber;
   }
   let written = 0;
   const placedRefs = new Set<string>();
