@@ -27,7 +27,7 @@ import type { CellState } from '../../shared/engine/workbook';
 import type { TableInfo } from '../../shared/engine/structure';
 import { parseTsv, formatTsv } from '../../shared/io/tsv';
 import { editText, shownText } from '../model/display';
-import { buildGridModel, type GridColumn, type GridRow, type Slot } from '../model/gridModel';
+import { buildGridModel, type GridColumn, type GridRow, type Slot } from '../../shared/layout/gridModel';
 import type { Session } from '../model/session';
 
 ModuleRegistry.registerModules([AllCommunityModule]);

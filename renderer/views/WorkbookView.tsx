@@ -9,7 +9,7 @@ import type { Session } from '../model/session';
 import { AddRowDialog } from './AddRowDialog';
 import { AuditPanel } from './AuditPanel';
 import { cellKey, TableGrid, type FocusRequest } from './TableGrid';
-import type { GridRow } from '../model/gridModel';
+import type { GridRow } from '../../shared/layout/gridModel';
 
 interface Props {
   session: Session;

@@ -1,20 +1,20 @@
 /**
  * The nine tables as an .xlsx laid out for publication: one sheet per table, named by its code
  * (公开01表 …), with the header block, the multi-level column header, the 栏次 row, the figures,
- * the 注 footnote and, for a table without data, its 说明 line — ready to print on A4 landscape.
+ * the 注 footnote and, for a table without data, its 说明 line, set up to print on A4 landscape.
  *
  * The grid is the one the window shows (buildGridModel), so the sheet and the screen agree on
- * which figure stands where: two-sided 01/04 with 收入 left and 支出 right, 06 as three groups, 09
- * as one row.
+ * which figure stands where: two-sided 01/04 with 收入 left and 支出 right on one line, 06 as
+ * three groups, 09 as one row.
  */
 import ExcelJS from 'exceljs';
-import { buildGridModel, type GridColumn, type GridRow, type Slot } from '../../../renderer/model/gridModel';
+import { buildGridModel, type GridColumn, type Slot } from '../../layout/gridModel';
 import type { TableInfo } from '../../engine/structure';
 import type { CellState, Workbook } from '../../engine/workbook';
 import { formatAmount, fromDecimalString } from '../../money/money';
 
 export interface PublicationOptions {
-  /** Leave zero cells empty (as S23 printed them) instead of showing 0.00 (as S24 did). */
+  /** Leave zero cells empty (as S23 printed them) instead of printing 0.00 (as S24 did). */
   zeroAsBlank?: boolean;
 }
 
@@ -22,17 +22,18 @@ const FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
 const AMOUNT_FORMAT = '#,##0.00';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-/** Indent of a name by its level in the code hierarchy, in Excel's indent steps. */
+/** Indent of a name by its level in the code hierarchy, in Excel's indent steps (about 2 characters each). */
 const INDENT: Record<string, number> = { 款: 1, 项: 2 };
-const AMOUNT_WIDTH = 14;
-const TEXT_WIDTH = { min: 6, max: 40 };
+const WIDTH = { amount: 14, name: 30, text: 6, max: 40 };
 /** Points per line of 11pt 宋体, for rows whose text wraps. */
 const LINE_HEIGHT = 15;
 /** Rows above the column header: title, table code, 部门/年度/单位. */
 const HEADER_BLOCK = 3;
 
-/** What a cell of the sheet holds: text, or an amount as a number. */
+/** What a grid cell of the sheet holds. */
 type Content = { text: string; indent?: number } | { amount: number; shown: string } | null;
+
+type Style = Pick<Partial<ExcelJS.Style>, 'numFmt' | 'alignment'> & { font?: Partial<ExcelJS.Font> };
 
 interface Area {
   top: number;
@@ -44,110 +45,202 @@ interface Area {
 export async function writePublicationXlsx(workbook: Workbook, options: PublicationOptions = {}): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   for (const table of workbook.structure.tables) {
-    writeTable(book.addWorksheet(table.id), workbook, table, options.zeroAsBlank ?? false);
+    new TableSheet(book.addWorksheet(table.id), workbook, table, options.zeroAsBlank ?? false).write();
   }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-function writeTable(sheet: ExcelJS.Worksheet, workbook: Workbook, table: TableInfo, zeroAsBlank: boolean): void {
-  const grid = buildGridModel(table);
-  const { columns } = grid;
-  const last = columns.length;
-  const body = grid.rows.map((row) => columns.map((column) => content(row.slots[column.colId], column, workbook, zeroAsBlank)));
-  const widths = columns.map((column, c) => columnWidth(column, body.map((cells) => cells[c]!)));
-  widths.forEach((width, c) => (sheet.getColumn(c + 1).width = width));
+class TableSheet {
+  private readonly columns: GridColumn[];
+  private readonly lanci: Content[] | null;
+  private readonly body: Content[][];
+  /** Column widths in characters of the default font. */
+  private readonly widths: number[];
 
-  put(sheet, widths, { top: 1, left: 1, right: last }, table.template.title, { font: { bold: true, size: 16 }, alignment: { horizontal: 'center' } });
-  sheet.getRow(1).height = 28;
-  put(sheet, widths, { top: 2, left: last }, table.id, { alignment: { horizontal: 'right' } });
-  writeDepartmentLine(sheet, widths, workbook);
-
-  const headerTop = HEADER_BLOCK + 1;
-  let row = writeColumnHeader(sheet, widths, columns, headerTop);
-  const lines: (Content | undefined)[][] = [];
-  if (grid.lanciRow) lines.push(lanciLine(grid.lanciRow, columns));
-  const headerBottom = row + lines.length - 1;
-  lines.push(...body);
-  for (const cells of lines) {
-    cells.forEach((cell, c) => cell && writeContent(sheet, widths, row, c + 1, cell, columns[c]!, row <= headerBottom));
-    row += 1;
+  constructor(
+    private readonly sheet: ExcelJS.Worksheet,
+    private readonly workbook: Workbook,
+    private readonly table: TableInfo,
+    private readonly zeroAsBlank: boolean,
+  ) {
+    const grid = buildGridModel(table);
+    this.columns = grid.columns;
+    this.lanci = grid.lanciRow && this.columns.map((column) => this.content(grid.lanciRow!.slots[column.colId], column));
+    this.body = grid.rows.map((row) => this.columns.map((column) => this.content(row.slots[column.colId], column)));
+    this.widths = this.columns.map((column, c) => columnWidth(column, this.body.map((cells) => cells[c]!)));
   }
-  drawGrid(sheet, headerTop, row - 1, last);
 
-  const footnotes = [table.template.note, hasNoData(table, workbook) ? table.template.emptyExplanation : undefined];
-  for (const text of footnotes.filter((t) => t !== undefined)) {
-    put(sheet, widths, { top: row, left: 1, right: last }, text, { alignment: { horizontal: 'left', wrapText: true } });
-    row += 1;
+  write(): void {
+    const { sheet, table, workbook, widths } = this;
+    const last = widths.length;
+    widths.forEach((width, c) => (sheet.getColumn(c + 1).width = width));
+
+    this.put({ top: 1, left: 1, right: last }, table.template.title, { font: { bold: true, size: 16 }, alignment: { horizontal: 'center' } });
+    sheet.getRow(1).height = 2 * LINE_HEIGHT;
+    this.put({ top: 2, left: last }, table.id, { alignment: { horizontal: 'right' } });
+    // 部门 left, 年度 centre, 单位 right, each over a third of the columns (every table has at least five).
+    const side = Math.ceil(last / 3);
+    this.put({ top: 3, left: 1, right: side }, `部门：${workbook.department}`, { alignment: { horizontal: 'left' } });
+    this.put({ top: 3, left: side + 1, right: last - side }, `${workbook.year}年度`, { alignment: { horizontal: 'center' } });
+    this.put({ top: 3, left: last - side + 1, right: last }, `单位：${workbook.unit}`, { alignment: { horizontal: 'right' } });
+
+    const headerTop = HEADER_BLOCK + 1;
+    let row = this.writeColumnHeader(headerTop);
+    if (this.lanci) this.writeLine(row++, this.lanci, true);
+    const headerBottom = row - 1;
+    for (const cells of this.body) this.writeLine(row++, cells, false);
+    this.drawBorders(headerTop, row - 1);
+
+    const explanation = this.hasNoData() ? table.template.emptyExplanation : undefined;
+    for (const text of [table.template.note, explanation]) {
+      if (text) this.put({ top: row++, left: 1, right: last }, text, { alignment: { horizontal: 'left', wrapText: true } });
+    }
+    this.setUpPage(headerBottom);
   }
-  setUpPage(sheet, headerBottom);
-}
 
-// ── content ────────────────────────────────────────────────────────────────────────────────
+  // ── content ──────────────────────────────────────────────────────────────────────────────
 
-function content(slot: Slot | undefined, column: GridColumn, workbook: Workbook, zeroAsBlank: boolean): Content {
-  if (slot === undefined) return null;
-  if (slot.kind === 'text') {
-    const indent = column.colId.endsWith('name') && slot.level ? INDENT[slot.level] : undefined;
-    return { text: slot.text, ...(indent ? { indent } : {}) };
+  private content(slot: Slot | undefined, column: GridColumn): Content {
+    if (slot === undefined || (slot.kind === 'text' && slot.text === '')) return null;
+    if (slot.kind === 'text') {
+      const indent = isName(column) && slot.level ? INDENT[slot.level] : undefined;
+      return indent ? { text: slot.text, indent } : { text: slot.text };
+    }
+    return this.amount(this.workbook.cell(slot.ref));
   }
-  return amount(workbook.cell(slot.ref), zeroAsBlank);
-}
 
-function amount(cell: CellState, zeroAsBlank: boolean): Content {
-  if (cell.invalidText !== null) return { text: cell.invalidText };
-  if (cell.value === null) return null;
-  const hundredths = fromDecimalString(cell.value);
-  if (hundredths === 0 && zeroAsBlank) return null;
-  // The only float in the figure's path: the canonical decimal string ("6519.14") becomes the
-  // double nearest to it, which Excel shows as the same 2-decimal figure (it rounds to 15
-  // significant digits, and amounts have at most 13 before the point). Nothing is added or
-  // scaled as a float here; totals were computed exactly in integer hundredths.
-  return { amount: Number(cell.value), shown: formatAmount(hundredths) };
-}
-
-/** The 栏次 line: labels and numbers as text, in the columns the grid gives them. */
-function lanciLine(row: GridRow, columns: GridColumn[]): (Content | undefined)[] {
-  return columns.map((column) => {
-    const slot = row.slots[column.colId];
-    return slot?.kind === 'text' ? { text: slot.text } : undefined;
-  });
-}
-
-/** A code-keyed table that has only its 合计 row, with nothing but zeros in it, prints its 说明. */
-function hasNoData(table: TableInfo, workbook: Workbook): boolean {
-  if (!table.codeKeyed || table.rows.length > 1) return false;
-  return table.columns.every((column) => {
-    const cell = workbook.cell({ table: table.id, row: table.rows[0]!.key, column: column.key });
-    return cell.invalidText === null && (cell.value === null || fromDecimalString(cell.value) === 0);
-  });
-}
-
-// ── writing cells ──────────────────────────────────────────────────────────────────────────
-
-function writeContent(
-  sheet: ExcelJS.Worksheet,
-  widths: number[],
-  row: number,
-  col: number,
-  cell: NonNullable<Content>,
-  column: GridColumn,
-  inHeader: boolean,
-): void {
-  if ('amount' in cell) {
-    put(sheet, widths, { top: row, left: col }, cell.amount, { numFmt: AMOUNT_FORMAT });
-    return;
+  private amount(cell: CellState): Content {
+    if (cell.invalidText !== null) return { text: cell.invalidText };
+    if (cell.value === null) return null;
+    const hundredths = fromDecimalString(cell.value);
+    if (hundredths === 0 && this.zeroAsBlank) return null;
+    // The only float on a figure's way into the sheet, taken at the very end: Number() of the
+    // canonical decimal string ("6519.14") is the double nearest to it, which Excel (15 significant
+    // digits) shows as the same 2-decimal figure for any amount below 10^13. Nothing is added or
+    // scaled as a float here; totals were computed exactly in integer hundredths.
+    return { amount: Number(cell.value), shown: formatAmount(hundredths) };
   }
-  const centred = inHeader || column.colId.endsWith('hangci');
-  // A label without a code (06's 人员经费合计) spans the empty name cell next to it, as printed.
-  const right = !inHeader && column.kind === 'text' && spansNext(sheet, row, col, widths.length) ? col + 1 : col;
-  put(sheet, widths, { top: row, left: col, right }, cell.text, {
-    // Codes stay text even when someone edits them in Excel.
-    numFmt: '@',
-    alignment: { horizontal: centred ? 'center' : 'left', indent: cell.indent ?? 0 },
-  });
+
+  /** A code-keyed table with only its 合计 row, and no figure but zero in it, prints its 说明. */
+  private hasNoData(): boolean {
+    const { table } = this;
+    if (!table.codeKeyed || table.rows.length > 1) return false;
+    return table.columns.every((column) => {
+      const cell = this.workbook.cell({ table: table.id, row: table.rows[0]!.key, column: column.key });
+      return cell.invalidText === null && (cell.value === null || fromDecimalString(cell.value) === 0);
+    });
+  }
+
+  // ── grid ─────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * The column header, as printed: a group label merged across the columns under it, a leaf with
+   * fewer levels than its neighbours merged down to the last header row. Returns the next row.
+   */
+  private writeColumnHeader(top: number): number {
+    const { columns } = this;
+    const depth = Math.max(...columns.map((c) => c.header.length));
+    const path = (c: number, level: number) => columns[c]!.header.slice(0, level + 1).join('/');
+    const isGroup = (c: number, level: number) => columns[c]!.header.length > level + 1;
+    const style: Style = { alignment: { horizontal: 'center', wrapText: true } };
+    columns.forEach((column, c) => {
+      column.header.forEach((label, level) => {
+        if (!isGroup(c, level)) {
+          this.put({ top: top + level, left: c + 1, bottom: top + depth - 1 }, label, style);
+          return;
+        }
+        if (c > 0 && isGroup(c - 1, level) && path(c - 1, level) === path(c, level)) return;
+        let right = c;
+        while (right + 1 < columns.length && isGroup(right + 1, level) && path(right + 1, level) === path(c, level)) right++;
+        this.put({ top: top + level, left: c + 1, right: right + 1 }, label, style);
+      });
+    });
+    return top + depth;
+  }
+
+  private writeLine(row: number, cells: Content[], header: boolean): void {
+    cells.forEach((cell, c) => {
+      if (cell === null) return;
+      if ('amount' in cell) {
+        this.put({ top: row, left: c + 1 }, cell.amount, { numFmt: AMOUNT_FORMAT });
+        return;
+      }
+      const column = this.columns[c]!;
+      // A label without a code (06's 人员经费合计) also takes the empty name cell next to it, as printed.
+      const next = this.columns[c + 1];
+      const spans = !header && column.kind === 'text' && next?.kind === 'text' && cells[c + 1] === null;
+      const centred = header || isHangci(column);
+      this.put({ top: row, left: c + 1, right: spans ? c + 2 : c + 1 }, cell.text, {
+        // Text stays text (codes, 行次) also when someone edits it in Excel.
+        numFmt: '@',
+        alignment: { horizontal: centred ? 'center' : 'left', indent: cell.indent ?? 0 },
+      });
+    });
+  }
+
+  private drawBorders(top: number, bottom: number): void {
+    for (let row = top; row <= bottom; row++) {
+      for (let col = 1; col <= this.widths.length; col++) this.sheet.getCell(row, col).border = BORDER;
+    }
+  }
+
+  // ── cells and pages ──────────────────────────────────────────────────────────────────────
+
+  /** Writes one value into an area (merged when larger than a cell); wrapped text makes its rows tall enough. */
+  private put(area: Area, value: string | number, style: Style = {}): void {
+    const { top, left, bottom = top, right = left } = area;
+    if (bottom > top || right > left) this.sheet.mergeCells(top, left, bottom, right);
+    const cell = this.sheet.getCell(top, left);
+    cell.value = value;
+    cell.font = { ...FONT, ...style.font };
+    cell.alignment = { vertical: 'middle', ...style.alignment };
+    if (style.numFmt) cell.numFmt = style.numFmt;
+    if (typeof value === 'string' && style.alignment?.wrapText) {
+      const width = this.widths.slice(left - 1, right).reduce((a, b) => a + b, 0);
+      const height = (Math.ceil(textWidth(value) / width) * LINE_HEIGHT) / (bottom - top + 1);
+      for (let row = top; row <= bottom; row++) {
+        const sheetRow = this.sheet.getRow(row);
+        sheetRow.height = Math.max(sheetRow.height ?? LINE_HEIGHT, height);
+      }
+    }
+  }
+
+  private setUpPage(headerBottom: number): void {
+    this.sheet.pageSetup = {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `1:${headerBottom}`,
+    };
+    this.sheet.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+  }
 }
 
-/** Whether the next column is a text column that this line leaves empty. */
-function spansNext(sheet: ExcelJS.Worksheet, row: number, col: number, last: number): boolean {
-  return col < last && sheet.getColumn(col + 1).key === 'text' && sheet.getCell(row, col + 1).value === null;
+/**
+ * Wide enough for the column's widest figure or text (with its indent) and for its header on two
+ * lines; names get at least 30 characters, amounts 14, and no column more than 40.
+ */
+function columnWidth(column: GridColumn, cells: Content[]): number {
+  const shown = cells.map((cell) => (cell === null ? 0 : 'amount' in cell ? cell.shown.length : textWidth(cell.text) + 2 * (cell.indent ?? 0)));
+  const widest = Math.max(Math.ceil(textWidth(column.header.at(-1)!) / 2), ...shown);
+  const least = column.kind === 'amount' ? WIDTH.amount : isName(column) ? WIDTH.name : WIDTH.text;
+  const width = Math.min(WIDTH.max, Math.max(least, widest + 2));
+  // exceljs does not write a width of exactly 9 (its default), and Excel would then use its own 8.43.
+  return width === 9 ? 9.5 : width;
+}
+
+// The grid model names its columns code, name, in:hangci, g2:name …; the printed table indents
+// names and centres 行次, as the window does.
+const isName = (column: GridColumn) => column.colId.endsWith('name');
+const isHangci = (column: GridColumn) => column.colId.endsWith('hangci');
+
+/** Width of text in characters of the default font: a Chinese character takes two. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.codePointAt(0)! > 0xff ? 2 : 1;
+  return width;
 }

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { ReportFile, ReportRow, ReportTable } from '../../model/report';
 import type { ColumnTemplate, TableSetTemplate, TableTemplate } from '../../model/template';
 import { builtInCatalog, type Catalog } from '../../templates/catalog';
+import { archiveProblem } from './zipGuard';
 
 export interface SheetMatch {
   sheet: string;
@@ -285,6 +286,8 @@ function chooseTemplate(catalog: Catalog, year: number | undefined, grids: Grid[
 }
 
 export async function readXlsx(fileName: string, bytes: Uint8Array, catalog: Catalog = builtInCatalog): Promise<XlsxImport> {
+  const refused = archiveProblem(bytes);
+  if (refused) throw new XlsxError(`无法打开“${fileName}”：${refused}`);
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);

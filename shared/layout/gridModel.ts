@@ -4,9 +4,9 @@
  * line; 06 as three side-by-side groups; 09 as one row. No DOM here: the grid view and the tests
  * both read this model.
  */
-import type { CellRef } from '../../shared/engine/findings';
-import type { ColumnInfo, RowInfo, TableInfo } from '../../shared/engine/structure';
-import type { Side } from '../../shared/model/template';
+import type { CellRef } from '../engine/findings';
+import type { ColumnInfo, RowInfo, TableInfo } from '../engine/structure';
+import type { Side } from '../model/template';
 
 export interface GridColumn {
   colId: string;
