@@ -15,12 +15,12 @@ import { WorkbookView } from './views/WorkbookView';
 const REPORT_EXTENSIONS = ['json', 'xlsx'];
 
 /** A report from a file: the program's own .json, or an .xlsx as finance offices circulate it. */
-async function readReport(file: OpenedFile): Promise<{ report: ReportFile; notes: string[] }> {
-  if (!file.name.toLowerCase().endsWith('.xlsx')) return { report: readReportJson(file.name, file.bytes), notes: [] };
+async function readReport(file: OpenedFile): Promise<{ report: ReportFile; notes: string[]; spreadsheet: Uint8Array | null }> {
+  if (!file.name.toLowerCase().endsWith('.xlsx')) return { report: readReportJson(file.name, file.bytes), notes: [], spreadsheet: null };
   const { readXlsx } = await import('../shared/io/xlsx/readXlsx');
   const imported = await readXlsx(file.name, file.bytes);
   const notes = [...imported.unrecognized.map((u) => `工作表“${u.sheet}”未识别：${u.reason}`), ...imported.problems];
-  return { report: imported.report, notes };
+  return { report: imported.report, notes, spreadsheet: file.bytes };
 }
 
 export function App() {
@@ -46,8 +46,8 @@ export function App() {
   const openBytes = useCallback(
     async (file: OpenedFile) => {
       try {
-        const { report, notes } = await readReport(file);
-        const next = Session.open(report, file.name);
+        const { report, notes, spreadsheet } = await readReport(file);
+        const next = Session.open(report, file.name, spreadsheet);
         show(next);
         if (notes.length > 0) next.say(`已打开，但有 ${notes.length} 处未能读取：${notes.join('；')}`, true);
         void host.remember(file);
@@ -66,13 +66,20 @@ export function App() {
 
   const save = useCallback(async () => {
     if (!session) return;
-    // The program's own file; an opened .xlsx is saved beside it as .json until saving into .xlsx lands.
-    const name = `${session.fileName.replace(/\.(json|xlsx)$/iu, '')}.json`;
-    const saved = await host.saveFile(name, session.save());
-    if (saved) {
-      session.markSaved(saved);
-      void host.remember({ name: saved, bytes: session.save() });
-    }
+    const file = await session.save();
+    const saved = await host.saveFile(file.name, file.bytes);
+    if (!saved) return;
+    session.markSaved(saved, file.bytes);
+    void host.remember({ name: saved, bytes: file.bytes });
+    if (file.unplaced.length > 0) session.say(`已保存，但以下数字在原文件中没有位置：${file.unplaced.join('；')}。请用“导出公开表”另存。`, true);
+    else session.say(`已保存“${saved}”`);
+  }, [session]);
+
+  const exportPublication = useCallback(async () => {
+    if (!session) return;
+    const file = await session.publication();
+    const saved = await host.saveFile(file.name, file.bytes);
+    if (saved) session.say(`已导出“${saved}”（A4 横向，可直接打印）`);
   }, [session]);
 
   useEffect(() => {
@@ -84,7 +91,7 @@ export function App() {
   }, [session]);
 
   if (session) {
-    return <WorkbookView session={session} onSave={save} onOpen={open} onClose={() => confirmDiscard() && setSession(null)} />;
+    return <WorkbookView session={session} onSave={save} onExport={exportPublication} onOpen={open} onClose={() => confirmDiscard() && setSession(null)} />;
   }
   return (
     <StartPage

@@ -24,13 +24,15 @@ export class Session {
   constructor(
     readonly workbook: Workbook,
     public fileName: string,
+    /** The .xlsx the report was read from: saving writes the figures back into it. */
+    private spreadsheet: Uint8Array | null = null,
   ) {
     this.history = new EditHistory(workbook);
     this.display = { reportUnit: workbook.unit, unit: workbook.unit, zeroAsBlank: false };
   }
 
-  static open(report: ReportFile, fileName: string): Session {
-    return new Session(Workbook.open(report), fileName);
+  static open(report: ReportFile, fileName: string, spreadsheet: Uint8Array | null = null): Session {
+    return new Session(Workbook.open(report), fileName, spreadsheet);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -98,13 +100,29 @@ export class Session {
     this.notify();
   }
 
-  /** The report as the program's own file. */
-  save(): Uint8Array {
-    return writeReportJson(this.workbook.toReport());
+  /**
+   * The file to save: figures written back into the .xlsx the report came from, else the
+   * program's own .json. Figures the .xlsx has no row for are named, not silently dropped.
+   */
+  async save(): Promise<{ name: string; bytes: Uint8Array; unplaced: string[] }> {
+    if (this.spreadsheet) {
+      const { saveIntoXlsx } = await import('../../shared/io/xlsx/saveXlsx');
+      const saved = await saveIntoXlsx(this.fileName, this.spreadsheet, this.workbook);
+      return { name: this.fileName, bytes: saved.bytes, unplaced: saved.unplaced };
+    }
+    return { name: `${this.fileName.replace(/\.json$/iu, '')}.json`, bytes: writeReportJson(this.workbook.toReport()), unplaced: [] };
   }
 
-  markSaved(fileName: string): void {
+  /** The tables laid out for publication (A4 landscape, print titles), zeros as the window shows them. */
+  async publication(): Promise<{ name: string; bytes: Uint8Array }> {
+    const { writePublicationXlsx } = await import('../../shared/io/xlsx/publication');
+    const bytes = await writePublicationXlsx(this.workbook, { zeroAsBlank: this.display.zeroAsBlank });
+    return { name: `${this.fileName.replace(/\.(json|xlsx)$/iu, '')}（公开表）.xlsx`, bytes };
+  }
+
+  markSaved(fileName: string, bytes: Uint8Array): void {
     this.fileName = fileName;
+    if (this.spreadsheet) this.spreadsheet = bytes;
     this.dirty = false;
     this.notify();
   }

@@ -14,11 +14,12 @@ import type { GridRow } from '../../shared/layout/gridModel';
 interface Props {
   session: Session;
   onSave(): void;
+  onExport(): void;
   onClose(): void;
   onOpen(): void;
 }
 
-export function WorkbookView({ session, onSave, onClose, onOpen }: Props) {
+export function WorkbookView({ session, onSave, onExport, onClose, onOpen }: Props) {
   const version = useSyncExternalStore(session.subscribe, session.getVersion);
   const workbook = session.workbook;
   const tables = workbook.structure.tables;
@@ -90,8 +91,11 @@ export function WorkbookView({ session, onSave, onClose, onOpen }: Props) {
         <button type="button" onClick={onOpen}>
           打开
         </button>
-        <button type="button" onClick={onSave}>
+        <button type="button" onClick={onSave} title="Ctrl+S">
           保存
+        </button>
+        <button type="button" onClick={onExport} title="按公开表格式导出 Excel，A4 横向">
+          导出公开表
         </button>
         <span className="bd-sep" />
         <button type="button" onClick={() => session.undo()} disabled={!session.history.canUndo} title="Ctrl+Z">

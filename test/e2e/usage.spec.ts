@@ -115,4 +115,23 @@ test('an .xlsx as finance offices circulate it opens with its real mismatches fl
   await expect(cell(page, 'line21', 'expenseAmount')).toHaveClass(/bd-error/);
   await expect(page.getByTestId('total-error')).toHaveText('5');
   await expect(page.locator('.bd-sheet-meta')).toContainText('部门：焦作高新技术产业开发区人力资源和社会保障局');
+
+  // Saving writes the corrected figure back into the same workbook, which reopens without that error.
+  await typeInto(page, cell(page, 'line21', 'expenseAmount'), '2.23');
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('final-2024-gaoxin.xlsx');
+  const path = tmp('saved-into.xlsx');
+  await saved.saveAs(path);
+  await page.goto('/');
+  const again = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '打开报表文件…' }).click();
+  await (await again).setFiles(path);
+  await expect(cell(page, 'line21', 'expenseAmount')).toHaveText('2.23');
+  await expect(page.getByTestId('total-error')).toHaveText('2');
+
+  const exported = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出公开表' }).click();
+  expect((await exported).suggestedFilename()).toBe('saved-into（公开表）.xlsx');
 });
