@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Workbook } from '../../shared/engine/workbook';
+import { writePublicationXlsx } from '../../shared/io/xlsx/publication';
 import { readXlsx, XlsxError } from '../../shared/io/xlsx/readXlsx';
 import { parseAmount, toDecimalString } from '../../shared/money/money';
 import { loadSample } from '../support/fixtures';
@@ -44,6 +45,19 @@ describe.each(['final-2023-jiefang', 'final-2024-gaoxin'] as const)('%s.xlsx', (
     const imported = await readXlsx(`${name}.xlsx`, fixture(`${name}.xlsx`));
     const keyed = (w: Workbook) => w.findings().map((f) => `${f.key} ${f.severity} ${f.actual} ${f.expected}`);
     expect(keyed(Workbook.open(imported.report))).toEqual(keyed(Workbook.open(loadSample(name))));
+  });
+});
+
+describe('the publication workbook the program writes', () => {
+  it.each(['final-2023-jiefang', 'final-2024-gaoxin'] as const)('reads back into the same figures (%s)', async (name) => {
+    const original = Workbook.open(loadSample(name));
+    const bytes = await writePublicationXlsx(original);
+    const imported = await readXlsx(`${name}（公开表）.xlsx`, bytes);
+    expect(imported.unrecognized).toEqual([]);
+    expect(imported.problems).toEqual([]);
+    const reopened = Workbook.open(imported.report);
+    expect(reopened.problems).toEqual([]);
+    expect(figures(reopened)).toEqual(figures(original));
   });
 });
 
