@@ -42,3 +42,12 @@ export async function scrollGridToEnd(page: Page): Promise<void> {
   await page.mouse.wheel(0, 100_000);
   await page.waitForTimeout(150);
 }
+
+/** Pastes text into the focused cell as Excel or WPS put it on the clipboard. */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((clip) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', clip);
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, text);
+}

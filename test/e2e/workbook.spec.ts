@@ -2,7 +2,7 @@
  * The workbook window as a finance officer uses it, on the 2024 example with its real errors.
  */
 import { expect, test } from '@playwright/test';
-import { cell, errorCount, openExample, openTab, SCREENS, typeInto } from './helpers';
+import { cell, errorCount, openExample, openTab, pasteText, SCREENS, typeInto } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await openExample(page);
@@ -67,11 +67,7 @@ test('undo restores every value and finding; redo applies them again', async ({ 
 test('a 3×2 block copied from Excel lands from the focused cell', async ({ page }) => {
   await openTab(page, '公开05表');
   await cell(page, '2080101', 'basic').click();
-  await page.evaluate(() => {
-    const data = new DataTransfer();
-    data.setData('text/plain', '1,000.00\t2\r\n3\t"4"\r\n（5.00）\t6\r\n');
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  });
+  await pasteText(page, '1,000.00\t2\r\n3\t"4"\r\n（5.00）\t6\r\n');
   await expect(cell(page, '2080101', 'basic')).toHaveText('1,000.00');
   await expect(cell(page, '2080101', 'project')).toHaveText('2.00');
   await expect(cell(page, '2080102', 'basic')).toHaveText('3.00');
@@ -87,11 +83,7 @@ test('a 3×2 block copied from Excel lands from the focused cell', async ({ page
 test('a pasted block skips computed cells', async ({ page }) => {
   await openTab(page, '公开05表');
   await cell(page, '2080101', 'subtotal').click();
-  await page.evaluate(() => {
-    const data = new DataTransfer();
-    data.setData('text/plain', '9\t7\n');
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  });
+  await pasteText(page, '9\t7\n');
   await expect(cell(page, '2080101', 'basic')).toHaveText('7.00');
   await expect(page.getByRole('status')).toContainText('已跳过 1 个由公式计算的单元格');
 });
