@@ -9,11 +9,11 @@
  * code and name in one cell, title lines above the header) and says in Chinese, naming the file
  * and the line, what it could not place. A file that is not this table's CSV is refused whole.
  */
-import iconv from 'iconv-lite';
 import type { Workbook } from '../engine/workbook';
 import type { ColumnInfo, RowInfo, TableInfo } from '../engine/structure';
 import type { ReportRow } from '../model/report';
 import { parseAmount, toDecimalString, type AmountUnit } from '../money/money';
+import { encodeGb18030 } from './gb18030';
 
 export class CsvError extends Error {
   override name = 'CsvError';
@@ -131,7 +131,7 @@ export function exportTableCsv(workbook: Workbook, tableId: string, options: { e
       .map((row) => [...keys.map((k) => keyCell(row, k.field)), ...table.columns.map((c) => amountCell(workbook, row, c))]),
   ];
   const text = formatCsv(lines);
-  if (options.encoding === 'gb18030') return Uint8Array.from(iconv.encode(text, 'gb18030'));
+  if (options.encoding === 'gb18030') return encodeGb18030(text);
   // U+FEFF encodes as the UTF-8 BOM.
   return new TextEncoder().encode(`\uFEFF${text}`);
 }
@@ -150,7 +150,7 @@ function decode(fileName: string, bytes: Uint8Array): string {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     if (hasBom) fail(fileName, '文件标明是 UTF-8 编码，但内容不是有效的 UTF-8 文本，可能已损坏');
-    text = iconv.decode(bytes, 'gb18030');
+    text = new TextDecoder('gb18030').decode(bytes);
   }
   // GB18030 gives nearly any byte sequence a meaning, so binary content shows as control characters.
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(text)) {
