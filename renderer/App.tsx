@@ -91,7 +91,26 @@ export function App() {
   }, [session]);
 
   if (session) {
-    return <WorkbookView session={session} onSave={save} onExport={exportPublication} onOpen={open} onClose={() => confirmDiscard() && setSession(null)} />;
+    const exportCsv = async (tableId: string) => {
+      const file = await session.exportCsv(tableId);
+      const saved = await host.saveFile(file.name, file.bytes);
+      if (saved) session.say(`已导出“${saved}”`);
+    };
+    const importCsv = async (tableId: string) => {
+      const file = await host.openFile(['csv']);
+      if (file) await session.importCsv(tableId, file.name, file.bytes);
+    };
+    return (
+      <WorkbookView
+        session={session}
+        onSave={save}
+        onExport={exportPublication}
+        onExportCsv={exportCsv}
+        onImportCsv={importCsv}
+        onOpen={open}
+        onClose={() => confirmDiscard() && setSession(null)}
+      />
+    );
   }
   return (
     <StartPage

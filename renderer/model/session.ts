@@ -120,6 +120,44 @@ export class Session {
     return { name: `${this.fileName.replace(/\.(json|xlsx)$/iu, '')}（公开表）.xlsx`, bytes };
   }
 
+  /** One table as CSV (UTF-8 with BOM, so that Excel shows the Chinese). */
+  async exportCsv(tableId: string): Promise<{ name: string; bytes: Uint8Array }> {
+    const { exportTableCsv } = await import('../../shared/io/csv');
+    return { name: `${tableId}.csv`, bytes: exportTableCsv(this.workbook, tableId) };
+  }
+
+  /**
+   * Figures of one table from a CSV file, as one undoable step: rows the table has get their typed
+   * figures; rows it does not have, and lines that could not be read, are named.
+   */
+  async importCsv(tableId: string, fileName: string, bytes: Uint8Array): Promise<void> {
+    const { importTableCsv } = await import('../../shared/io/csv');
+    const table = this.workbook.structure.tableById.get(tableId)!;
+    let imported: ReturnType<typeof importTableCsv>;
+    try {
+      imported = importTableCsv(fileName, bytes, table, this.workbook.unit);
+    } catch (error) {
+      this.say(error instanceof Error ? error.message : String(error), true);
+      return;
+    }
+    const edits: Edit[] = [];
+    const missing: string[] = [];
+    for (const row of imported.rows) {
+      const info = table.rowByKey.get(row.role ?? row.code ?? table.template.codeScheme?.totalRole ?? '');
+      if (!info) {
+        missing.push(row.code ?? row.name ?? '');
+        continue;
+      }
+      for (const [column, text] of Object.entries(row.values)) {
+        const ref = { table: tableId, row: info.key, column };
+        if (this.workbook.cellIfPresent(ref)?.computed === false) edits.push({ ref, text: text ?? '' });
+      }
+    }
+    this.edit(edits);
+    const notes = [...imported.problems, ...(missing.length > 0 ? [`表中没有这些科目，请先插入：${missing.join('、')}`] : [])];
+    this.say(notes.length > 0 ? `已导入“${fileName}”，但：${notes.join('；')}` : `已导入“${fileName}”（${edits.length} 个单元格，可撤销）`, notes.length > 0);
+  }
+
   markSaved(fileName: string, bytes: Uint8Array): void {
     this.fileName = fileName;
     if (this.spreadsheet) this.spreadsheet = bytes;

@@ -15,11 +15,13 @@ interface Props {
   session: Session;
   onSave(): void;
   onExport(): void;
+  onExportCsv(tableId: string): void;
+  onImportCsv(tableId: string): void;
   onClose(): void;
   onOpen(): void;
 }
 
-export function WorkbookView({ session, onSave, onExport, onClose, onOpen }: Props) {
+export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportCsv, onClose, onOpen }: Props) {
   const version = useSyncExternalStore(session.subscribe, session.getVersion);
   const workbook = session.workbook;
   const tables = workbook.structure.tables;
@@ -96,6 +98,12 @@ export function WorkbookView({ session, onSave, onExport, onClose, onOpen }: Pro
         </button>
         <button type="button" onClick={onExport} title="按公开表格式导出 Excel，A4 横向">
           导出公开表
+        </button>
+        <button type="button" onClick={() => onExportCsv(activeId)} title="当前表导出为 CSV（UTF-8）">
+          导出本表 CSV
+        </button>
+        <button type="button" onClick={() => onImportCsv(activeId)} title="从 CSV 读入当前表的数字（UTF-8 或 GB18030）">
+          导入本表 CSV
         </button>
         <span className="bd-sep" />
         <button type="button" onClick={() => session.undo()} disabled={!session.history.canUndo} title="Ctrl+Z">

@@ -3,7 +3,8 @@
  * saving, inserting and deleting 科目, copying a block out.
  */
 import { expect, test } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cell, clickCell, openExample, openTab, scrollGridToEnd, typeInto } from './helpers';
 
 const tmp = (name: string) => `test-results/${name}`;
@@ -134,4 +135,27 @@ test('an .xlsx as finance offices circulate it opens with its real mismatches fl
   const exported = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出公开表' }).click();
   expect((await exported).suggestedFilename()).toBe('saved-into（公开表）.xlsx');
+});
+
+test('a table goes out to CSV and comes back from a GB18030 CSV edited in Excel, as one undo step', async ({ page }) => {
+  await openExample(page);
+  await openTab(page, '公开05表');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出本表 CSV' }).click();
+  const path = tmp('公开05表.csv');
+  await (await download).saveAs(path);
+  const exported = readFileSync(path);
+  expect([...exported.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+
+  // What Excel on Chinese Windows saves after the officer corrects 2080505 基本支出.
+  const edited = exported.subarray(3).toString('utf8').replace(/^(2080505,[^,]*,[^,]*,)32\.43,/mu, '$132.42,');
+  const gbPath = tmp('公开05表-改.csv');
+  writeFileSync(gbPath, iconv.encode(edited, 'gb18030'));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入本表 CSV' }).click();
+  await (await chooser).setFiles(gbPath);
+  await expect(cell(page, '2080505', 'basic')).toHaveText('32.42');
+  await expect(page.getByRole('status')).toContainText('已导入“公开05表-改.csv”');
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, '2080505', 'basic')).toHaveText('32.43');
 });
