@@ -74,6 +74,17 @@ describe('an .xlsx that differs from the template the way real files do', () => 
     expect(imported.tables.find((t) => t.table === '公开05表')!.sheet).toBe('Sheet5');
   });
 
+  it('neither table codes nor titles: recognised by the column headers', async () => {
+    const bytes = await variant((book) => {
+      book.worksheets.forEach((sheet, i) => {
+        sheet.name = `表${i + 1}`;
+        for (const r of [1, 2]) sheet.getRow(r).eachCell((cell) => (cell.value = r === 1 ? `附表${i + 1}` : null));
+      });
+    });
+    const imported = await importsLikeTheSample(bytes);
+    expect(imported.tables.map((t) => t.sheet)).toEqual(['表1', '表2', '表3', '表4', '表5', '表6', '表7', '表8', '表9']);
+  });
+
   it('blank and logo rows above the title', async () => {
     await importsLikeTheSample(
       await variant((book) => {
@@ -167,7 +178,7 @@ describe('an .xlsx that differs from the template the way real files do', () => 
         book.addWorksheet('填报说明').getCell('A1').value = '请按要求填写';
       }),
     );
-    expect(imported.unrecognized).toEqual([{ sheet: '填报说明', reason: '没有找到表号（公开NN表）或能识别的表名' }]);
+    expect(imported.unrecognized).toEqual([{ sheet: '填报说明', reason: '没有找到表号（公开NN表）、能识别的表名或表头' }]);
     expect(imported.tables).toHaveLength(9);
   });
 });

@@ -72,7 +72,7 @@ function toGrid(sheet: ExcelJS.Worksheet): Grid {
 const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : String(cell).trim());
 const squeeze = (s: string): string => s.replace(/\s+/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）');
 
-/** Which template table a sheet is: its 公开NN表 code, else its title. */
+/** Which template table a sheet is: its 公开NN表 code, else its title, else its column headers. */
 function recognise(grid: Grid, template: TableSetTemplate): TableTemplate | string {
   const top = grid.rows.slice(0, 8).flat().map(text);
   const code = top.map((t) => TABLE_CODE.exec(t)?.[0]).find(Boolean);
@@ -80,7 +80,16 @@ function recognise(grid: Grid, template: TableSetTemplate): TableTemplate | stri
   const titles = new Set(top.map(squeeze));
   const byTitle = template.tables.filter((t) => titles.has(squeeze(t.title)));
   if (byTitle.length === 1) return byTitle[0]!;
-  return '没有找到表号（公开NN表）或能识别的表名';
+  // A sheet may hold another table's columns too (07 has all of 05's); the table with most wins.
+  const byHeaders = template.tables.filter((t) => hasAllColumns(grid, t)).sort((a, b) => b.columns.length - a.columns.length);
+  if (byHeaders.length > 0 && byHeaders[0]!.columns.length !== byHeaders[1]?.columns.length) return byHeaders[0]!;
+  return '没有找到表号（公开NN表）、能识别的表名或表头';
+}
+
+/** Whether every amount column of a table has its header in the sheet. */
+function hasAllColumns(grid: Grid, table: TableTemplate): boolean {
+  const shape = layout(grid, table);
+  return typeof shape !== 'string' && table.columns.every((c) => findColumn(shape.paths, c, table, c.side)[0] !== undefined);
 }
 
 interface Layout {
