@@ -126,7 +126,7 @@ export function App() {
       onNew={(templateId, year, department) => {
         const template = builtInCatalog.templates.find((t) => t.id === templateId)!;
         const report: ReportFile = { kind: template.kind, year, department, unit: template.unit, template: template.id, tables: [] };
-        show(Session.open(report, `${year}年度${department}${template.kind === 'final' ? '部门决算' : '部门预算'}.json`));
+        show(Session.open(report, `${year}年度${department}${template.kind === 'final' ? '部门决算' : '部门预算'}.xlsx`));
       }}
     />
   );

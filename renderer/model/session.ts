@@ -101,8 +101,9 @@ export class Session {
   }
 
   /**
-   * The file to save: figures written back into the .xlsx the report came from, else the
-   * program's own .json. Figures the .xlsx has no row for are named, not silently dropped.
+   * The file to save: figures written back into the .xlsx the report came from; a report started
+   * in the program as a publication workbook; a report opened from .json as .json. Figures an
+   * opened .xlsx has no row for are named, not silently dropped.
    */
   async save(): Promise<{ name: string; bytes: Uint8Array; unplaced: string[] }> {
     if (this.spreadsheet) {
@@ -110,7 +111,8 @@ export class Session {
       const saved = await saveIntoXlsx(this.fileName, this.spreadsheet, this.workbook);
       return { name: this.fileName, bytes: saved.bytes, unplaced: saved.unplaced };
     }
-    return { name: `${this.fileName.replace(/\.json$/iu, '')}.json`, bytes: writeReportJson(this.workbook.toReport()), unplaced: [] };
+    if (/\.xlsx$/iu.test(this.fileName)) return { ...(await this.publication()), name: this.fileName, unplaced: [] };
+    return { name: this.fileName, bytes: writeReportJson(this.workbook.toReport()), unplaced: [] };
   }
 
   /** The tables laid out for publication (A4 landscape, print titles), zeros as the window shows them. */

@@ -22,6 +22,20 @@ test('a new report starts empty, and its totals follow what is typed', async ({ 
   await expect(cell(page, 'line27', 'incomeAmount')).toHaveText('120.50');
   await expect(cell(page, 'line30', 'incomeAmount')).toHaveText('120.50');
   await expect(page.locator('.bd-file')).toContainText('●');
+
+  // Saved as the publication workbook, which opens again with the same figures.
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('2025年度某市财政局部门决算.xlsx');
+  const path = tmp('new-report.xlsx');
+  await saved.saveAs(path);
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '打开报表文件…' }).click();
+  await (await chooser).setFiles(path);
+  await expect(cell(page, 'line27', 'incomeAmount')).toHaveText('120.50');
+  await expect(page.locator('.bd-sheet-meta')).toContainText('部门：某市财政局');
 });
 
 test('inserting a 项 creates its 款 and 类; deleting it removes them; both undo', async ({ page }) => {
