@@ -9,6 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { buildGridModel, type GridColumn, type Slot } from '../../layout/gridModel';
+import { headerCells, headerDepth } from '../../layout/header';
 import type { TableInfo } from '../../engine/structure';
 import type { CellState, Workbook } from '../../engine/workbook';
 import { formatAmount, fromDecimalString } from '../../money/money';
@@ -138,24 +139,12 @@ class TableSheet {
    * fewer levels than its neighbours merged down to the last header row. Returns the next row.
    */
   private writeColumnHeader(top: number): number {
-    const { columns } = this;
-    const depth = Math.max(...columns.map((c) => c.header.length));
-    const path = (c: number, level: number) => columns[c]!.header.slice(0, level + 1).join('/');
-    const isGroup = (c: number, level: number) => columns[c]!.header.length > level + 1;
     const style: Style = { alignment: { horizontal: 'center', wrapText: true } };
-    columns.forEach((column, c) => {
-      column.header.forEach((label, level) => {
-        if (!isGroup(c, level)) {
-          this.put({ top: top + level, left: c + 1, bottom: top + depth - 1 }, label, style);
-          return;
-        }
-        if (c > 0 && isGroup(c - 1, level) && path(c - 1, level) === path(c, level)) return;
-        let right = c;
-        while (right + 1 < columns.length && isGroup(right + 1, level) && path(right + 1, level) === path(c, level)) right++;
-        this.put({ top: top + level, left: c + 1, right: right + 1 }, label, style);
-      });
-    });
-    return top + depth;
+    for (const cell of headerCells(this.columns)) {
+      const area = { top: top + cell.level, left: cell.column + 1 };
+      this.put({ ...area, bottom: area.top + cell.rowSpan - 1, right: area.left + cell.colSpan - 1 }, cell.label, style);
+    }
+    return top + headerDepth(this.columns);
   }
 
   private writeLine(row: number, cells: Content[], header: boolean): void {
