@@ -8,6 +8,7 @@ import type { Finding } from '../../shared/engine/findings';
 import type { Session } from '../model/session';
 import { AddRowDialog } from './AddRowDialog';
 import { AuditPanel } from './AuditPanel';
+import { PrintDialog } from '../print/PrintDialog';
 import { cellKey, TableGrid, type FocusRequest } from './TableGrid';
 import type { GridRow } from '../../shared/layout/gridModel';
 
@@ -31,6 +32,7 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
   const currentRow = useRef<GridRow | null>(null);
   const setCurrentRow = useCallback((row: GridRow | null) => (currentRow.current = row), []);
   const [adding, setAdding] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const active = workbook.structure.tableById.get(activeId)!;
 
   const findings = useMemo(() => workbook.findings(), [workbook, version]);
@@ -95,6 +97,9 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
         </button>
         <button type="button" onClick={onSave} title="Ctrl+S">
           保存
+        </button>
+        <button type="button" onClick={() => setPrinting(true)} title="按公开表格式预览并打印（可另存为 PDF）">
+          打印预览…
         </button>
         <button type="button" onClick={onExport} title="按公开表格式导出 Excel，A4 横向">
           导出公开表
@@ -182,6 +187,7 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
         </span>
         <span data-testid="recalc-ms">重算 {session.lastRecalcMs.toFixed(1)} ms</span>
       </footer>
+      {printing && <PrintDialog session={session} errorCount={total.error} onClose={() => setPrinting(false)} />}
       {adding && active.codeKeyed && (
         <AddRowDialog
           table={active}

@@ -1,0 +1,59 @@
+/**
+ * The print preview window: choose the tables, zeros and unit, look at the pages, then print (the
+ * browser's or the desktop program's print dialog, where a PDF can be saved). Printing a workbook
+ * that still has errors asks first.
+ */
+import { useState } from 'react';
+import type { Session } from '../model/session';
+import { PrintView, type PrintOptions } from './PrintView';
+import './print.css';
+
+interface Props {
+  session: Session;
+  errorCount: number;
+  onClose(): void;
+}
+
+export function PrintDialog({ session, errorCount, onClose }: Props) {
+  const all = session.workbook.structure.tables.map((t) => t.id);
+  const [options, setOptions] = useState<PrintOptions>({ tables: all, zeroAsBlank: session.display.zeroAsBlank, unit: session.display.unit });
+  const toggle = (id: string) =>
+    setOptions((o) => ({ ...o, tables: o.tables.includes(id) ? o.tables.filter((t) => t !== id) : all.filter((t) => t === id || o.tables.includes(t)) }));
+  const print = () => {
+    if (errorCount > 0 && !window.confirm(`报表还有 ${errorCount} 处错误，仍要打印吗？`)) return;
+    window.print();
+  };
+  return (
+    <div className="bd-print-overlay" role="dialog" aria-label="打印预览">
+      <div className="bd-print-toolbar" role="toolbar">
+        <strong>打印预览</strong>
+        <span className="bd-print-tables">
+          {all.map((id) => (
+            <label key={id}>
+              <input type="checkbox" checked={options.tables.includes(id)} onChange={() => toggle(id)} />
+              {id}
+            </label>
+          ))}
+        </span>
+        <label>
+          <input type="checkbox" checked={options.zeroAsBlank} onChange={(e) => setOptions({ ...options, zeroAsBlank: e.target.checked })} />
+          零值为空白
+        </label>
+        <label>
+          单位
+          <select aria-label="打印单位" value={options.unit} onChange={(e) => setOptions({ ...options, unit: e.target.value as '万元' | '元' })}>
+            <option value="万元">万元</option>
+            <option value="元">元</option>
+          </select>
+        </label>
+        <button type="button" onClick={print}>
+          打印…
+        </button>
+        <button type="button" onClick={onClose}>
+          关闭
+        </button>
+      </div>
+      <PrintView key={`${options.tables.join()}|${options.unit}|${options.zeroAsBlank}`} session={session} options={options} />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * Printing for publication: the print view makes a PDF in which every row of every table is
+ * present, the column header repeats on each page and the page numbers are right.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { generateLargeReport } from '../bench/large-report';
+import { openExample, openTab, SCREENS } from './helpers';
+import { loadSample } from '../support/fixtures';
+
+async function printPdf(page: Page, path: string): Promise<string[]> {
+  await page.getByRole('button', { name: '打印预览…' }).click();
+  await expect(page.locator('.bd-print .pv-page').first()).toBeVisible();
+  const pages = await page.locator('.bd-print > .pv-page').count();
+  writeFileSync(path, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const pdfPages = text.split('\f').filter((p) => p.trim() !== '');
+  expect(pdfPages).toHaveLength(pages);
+  return pdfPages;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/gu, '');
+
+async function openFile(page: Page, path: string): Promise<void> {
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '打开报表文件…' }).click();
+  await (await chooser).setFiles(path);
+  await expect(page.getByRole('tab', { name: /公开01表/ })).toBeVisible();
+}
+
+for (const name of ['final-2023-jiefang', 'final-2024-gaoxin'] as const) {
+  test(`${name} prints every row of every table, with repeated headers and page numbers`, async ({ page }) => {
+    await openFile(page, `test/fixtures/${name}.json`);
+    const pdfPages = await printPdf(page, `test-results/print-${name}.pdf`);
+    pdfPages.forEach((text, i) => expect(squeeze(text)).toContain(`第${i + 1}页共${pdfPages.length}页`));
+    const whole = squeeze(pdfPages.join(''));
+    const sample = loadSample(name);
+    for (const table of sample.tables) {
+      expect(whole).toContain(table.id);
+      for (const row of table.rows) {
+        // Codes never wrap; long names wrap inside their cell, so a coded row is found by its code.
+        if (row.code) expect(whole, `${table.id} ${row.code}`).toContain(row.code);
+        else if (row.name) expect(whole, `${table.id} ${row.name}`).toContain(squeeze(row.name));
+      }
+    }
+    // Every page repeats its table's header block and the last line of its column header.
+    const lastHeaderLine: Record<string, string> = { 公开06表: '科目名称决算数', 公开09表: '123456789101112' };
+    for (const text of pdfPages.map(squeeze)) {
+      const table = /公开0\d表/u.exec(text)![0];
+      expect(text).toContain(`${table}部门：`);
+      expect(text).toContain(lastHeaderLine[table] ?? '栏次');
+    }
+    execFileSync('pdftoppm', ['-r', '60', '-png', `test-results/print-${name}.pdf`, `${SCREENS}/print-${name}`]);
+  });
+}
+
+test('printing a report that still has errors asks first', async ({ page }) => {
+  await openExample(page);
+  await page.getByRole('button', { name: '打印预览…' }).click();
+  let question = '';
+  page.once('dialog', (dialog) => {
+    question = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.getByRole('button', { name: '打印…', exact: true }).click();
+  await expect.poll(() => question).toBe('报表还有 5 处错误，仍要打印吗？');
+  await page.getByRole('button', { name: '关闭' }).click();
+  await expect(page.locator('.bd-print')).toHaveCount(0);
+});
+
+test('the 20,000-row workbook prints without losing a row', async ({ page }) => {
+  test.setTimeout(600_000);
+  const path = 'test-results/large-report-print.json';
+  const report = generateLargeReport({ itemRows: Number(process.env.PRINT_ROWS ?? 20_000) });
+  writeFileSync(path, JSON.stringify(report));
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '打开报表文件…' }).click();
+  await (await chooser).setFiles(path);
+  await openTab(page, '公开02表');
+  const started = Date.now();
+  const pdfPages = await printPdf(page, 'test-results/print-large.pdf');
+  const seconds = (Date.now() - started) / 1000;
+  // Every 项 (7-digit code) of every table is on paper exactly as often as the tables list it.
+  const count = (codes: string[]) => codes.reduce((m, c) => m.set(c, (m.get(c) ?? 0) + 1), new Map<string, number>());
+  const expected = count(report.tables.flatMap((t) => t.rows.map((r) => r.code ?? '').filter((c) => c.length === 7)));
+  const printed = count(pdfPages.join('\n').match(/(?<![\d.,])\d{7}(?![\d.,])/gu) ?? []);
+  console.log(`print: ${[...expected.values()].reduce((a, b) => a + b, 0)} 项 rows on ${pdfPages.length} pages in ${seconds.toFixed(1)} s`);
+  expect(printed).toEqual(expected);
+});
