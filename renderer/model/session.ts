@@ -28,7 +28,8 @@ export class Session {
     private spreadsheet: Uint8Array | null = null,
   ) {
     this.history = new EditHistory(workbook);
-    this.display = { reportUnit: workbook.unit, unit: workbook.unit, zeroAsBlank: false };
+    // Zeros are shown the way the opened file shows them: blank (S23) or 0.00 (S24).
+    this.display = { reportUnit: workbook.unit, unit: workbook.unit, zeroAsBlank: workbook.zerosBlank };
   }
 
   static open(report: ReportFile, fileName: string, spreadsheet: Uint8Array | null = null): Session {

@@ -87,6 +87,8 @@ export class Workbook {
     readonly unit: ReportFile['unit'],
     /** Rows or values of the opened report that had no place in the template. */
     readonly problems: PlacementProblem[],
+    /** The opened file leaves zeros blank (as S23 did) rather than printing 0.00 (as S24 did). */
+    readonly zerosBlank: boolean,
   ) {}
 
   static open(report: ReportFile, catalog: Catalog = builtInCatalog): Workbook {
@@ -94,7 +96,7 @@ export class Workbook {
     validateTemplate(template);
     const ruleSet = parseRuleSet(findRuleSet(catalog, template.rules));
     const placed = placeReport(template, report.tables);
-    const workbook = new Workbook(template, ruleSet, report.kind, report.year, report.department, report.unit, placed.problems);
+    const workbook = new Workbook(template, ruleSet, report.kind, report.year, report.department, report.unit, placed.problems, leavesZerosBlank(placed.texts));
     workbook.state = workbook.buildState(placed.structure, placed.texts.map((text) => (text === null ? undefined : workbook.parse(text))));
     return workbook;
   }
@@ -342,6 +344,17 @@ export class Workbook {
       tables: structure.tables.map((t) => ({ id: t.id, rows: t.rows.filter((r) => !r.spare).map(rowOut) })),
     };
   }
+}
+
+/** Whether a file's cells are more often blank than a printed zero: how it wants zeros shown. */
+function leavesZerosBlank(texts: (string | null)[]): boolean {
+  let blank = 0;
+  let zero = 0;
+  for (const text of texts) {
+    if (text === null || text.trim() === '') blank++;
+    else if (/^[-+]?0*(\.0*)?$/u.test(text.trim())) zero++;
+  }
+  return blank > zero;
 }
 
 function entryText(entry: Entry): string {

@@ -44,6 +44,10 @@ describe.each(['final-2023-jiefang', 'final-2024-gaoxin'] as const)('%s', (name)
     expect(workbook.problems).toEqual([]);
   });
 
+  it('notices how the document prints zeros: blank in 2023, 0.00 in 2024', () => {
+    expect(workbook.zerosBlank).toBe(name === 'final-2023-jiefang');
+  });
+
   it('reproduces the recorded anomalies of rules A–D exactly', () => {
     // "≥" rules record their expectation as "≥ 2.23"; the program states the bound itself.
     const expected = sample.anomalies
