@@ -14,6 +14,7 @@ import type { ColumnInfo, RowInfo, TableInfo } from '../engine/structure';
 import type { ReportRow } from '../model/report';
 import { parseAmount, toDecimalString, type AmountUnit } from '../money/money';
 import { encodeGb18030 } from './gb18030';
+import { formatDelimited } from './tsv';
 
 export class CsvError extends Error {
   override name = 'CsvError';
@@ -90,14 +91,6 @@ function unescapeText(text: string): string {
   return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
-function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
-function formatCsv(lines: string[][]): string {
-  return lines.map((cells) => `${cells.map(quote).join(',')}\r\n`).join('');
-}
-
 function keyCell(row: RowInfo, field: KeyField): string {
   switch (field) {
     case 'code':
@@ -130,7 +123,7 @@ export function exportTableCsv(workbook: Workbook, tableId: string, options: { e
       .filter((row) => !row.spare)
       .map((row) => [...keys.map((k) => keyCell(row, k.field)), ...table.columns.map((c) => amountCell(workbook, row, c))]),
   ];
-  const text = formatCsv(lines);
+  const text = formatDelimited(lines, ',');
   if (options.encoding === 'gb18030') return encodeGb18030(text);
   // U+FEFF encodes as the UTF-8 BOM.
   return new TextEncoder().encode(`\uFEFF${text}`);

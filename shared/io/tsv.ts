@@ -59,10 +59,15 @@ export function parseTsv(text: string): string[][] {
   return rows;
 }
 
-function quote(cell: string): string {
-  return /[\t\r\n"]/u.test(cell) ? `"${cell.replace(/"/gu, '""')}"` : cell;
+/**
+ * Rows of cells as delimited text, the way Excel writes it: a cell holding the separator, a quote
+ * or a line break is quoted, with quotes doubled; every row ends with CRLF. Serves TSV and CSV.
+ */
+export function formatDelimited(rows: string[][], separator: '\t' | ','): string {
+  const quote = (cell: string) => (cell.includes(separator) || /[\r\n"]/u.test(cell) ? `"${cell.replace(/"/gu, '""')}"` : cell);
+  return rows.map((row) => `${row.map(quote).join(separator)}\r\n`).join('');
 }
 
 export function formatTsv(rows: string[][]): string {
-  return rows.map((row) => row.map(quote).join('\t')).join('\r\n') + '\r\n';
+  return formatDelimited(rows, '\t');
 }

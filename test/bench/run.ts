@@ -41,7 +41,7 @@ import {
   type BenchCellRef,
 } from './large-report';
 import { toDecimalString } from '../../shared/money/money';
-import { forceGc, gcAvailable, measureHeap, median, msSince, p99 } from './measure';
+import { forceGc, gcAvailable, measureHeap, median, msSince, p99, timeIt } from './measure';
 
 const REEXEC_ENV = 'BUDGETDESK_BENCH_REEXEC';
 const EDITS = 300;
@@ -238,21 +238,11 @@ function run<S>(runner: Runner<S>, report: ReportFile, w: Workload, progress: (s
     const s = state as S;
     progress(`  loaded (${loadTimes.map((x) => x.toFixed(0)).join(' / ')} ms), editing…`);
     for (const e of w.warmup) runner.edit(s, e);
-    const times: number[] = [];
-    for (const e of w.edits) {
-      const t = process.hrtime.bigint();
-      runner.edit(s, e);
-      times.push(msSince(t));
-    }
+    const times = w.edits.map((e) => timeIt(() => runner.edit(s, e)).ms);
     res.editMedian = median(times);
     res.editP99 = p99(times);
     progress('  pasting…');
-    const pasteTimes: number[] = [];
-    for (const block of w.pastes) {
-      const t = process.hrtime.bigint();
-      runner.paste(s, block);
-      pasteTimes.push(msSince(t));
-    }
+    const pasteTimes = w.pastes.map((block) => timeIt(() => runner.paste(s, block)).ms);
     res.paste = median(pasteTimes);
     res.verified = verify(runner, s, w);
   } catch (err) {

@@ -51,3 +51,16 @@ export async function pasteText(page: Page, text: string): Promise<void> {
     document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
   }, text);
 }
+
+/** Picks a file through the file dialog a button opens, as a person does. */
+export async function chooseFile(page: Page, button: Locator, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await button.click();
+  await (await chooser).setFiles(path);
+}
+
+/** Opens a report file from the start page. */
+export async function openReportFile(page: Page, path: string): Promise<void> {
+  await page.goto('/');
+  await chooseFile(page, page.getByRole('button', { name: '打开报表文件…' }), path);
+}

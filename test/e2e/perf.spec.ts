@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { generateLargeReport } from '../bench/large-report';
-import { cell, openExample, openTab } from './helpers';
+import { cell, chooseFile, openExample, openTab } from './helpers';
 
 const results: Record<string, number> = {};
 
@@ -89,10 +89,8 @@ test('the 20,000-row workbook: open, key press to painted totals, scrolling', as
   const path = 'test-results/large-report-20000.json';
   writeFileSync(path, JSON.stringify(generateLargeReport({ itemRows: 20_000 })));
   await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '打开报表文件…' }).click();
   const started = Date.now();
-  await (await chooser).setFiles(path);
+  await chooseFile(page, page.getByRole('button', { name: '打开报表文件…' }), path);
   await openTab(page, '公开02表');
   results.largeOpenMs = Date.now() - started;
 

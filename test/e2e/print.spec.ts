@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { generateLargeReport } from '../bench/large-report';
-import { openExample, openTab, SCREENS } from './helpers';
+import { openExample, openReportFile, openTab, SCREENS } from './helpers';
 import { loadSample } from '../support/fixtures';
 
 async function printPdf(page: Page, path: string): Promise<string[]> {
@@ -23,10 +23,7 @@ async function printPdf(page: Page, path: string): Promise<string[]> {
 const squeeze = (s: string) => s.replace(/\s+/gu, '');
 
 async function openFile(page: Page, path: string): Promise<void> {
-  await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '打开报表文件…' }).click();
-  await (await chooser).setFiles(path);
+  await openReportFile(page, path);
   await expect(page.getByRole('tab', { name: /公开01表/ })).toBeVisible();
 }
 
@@ -75,10 +72,7 @@ test('the 20,000-row workbook prints without losing a row', async ({ page }) => 
   const path = 'test-results/large-report-print.json';
   const report = generateLargeReport({ itemRows: Number(process.env.PRINT_ROWS ?? 20_000) });
   writeFileSync(path, JSON.stringify(report));
-  await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '打开报表文件…' }).click();
-  await (await chooser).setFiles(path);
+  await openReportFile(page, path);
   await openTab(page, '公开02表');
   const started = Date.now();
   const pdfPages = await printPdf(page, 'test-results/print-large.pdf');

@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import iconv from 'iconv-lite';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cell, clickCell, openExample, openTab, scrollGridToEnd, typeInto } from './helpers';
+import { cell, chooseFile, clickCell, openExample, openReportFile, openTab, scrollGridToEnd, typeInto } from './helpers';
 
 const tmp = (name: string) => `test-results/${name}`;
 
@@ -30,10 +30,7 @@ test('a new report starts empty, and its totals follow what is typed', async ({ 
   expect(saved.suggestedFilename()).toBe('2025年度某市财政局部门决算.xlsx');
   const path = tmp('new-report.xlsx');
   await saved.saveAs(path);
-  await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '打开报表文件…' }).click();
-  await (await chooser).setFiles(path);
+  await openReportFile(page, path);
   await expect(cell(page, 'line27', 'incomeAmount')).toHaveText('120.50');
   await expect(page.locator('.bd-sheet-meta')).toContainText('部门：某市财政局');
 });
@@ -99,9 +96,7 @@ test('a saved report reopens with its figures, and is offered under 最近打开
 
   await page.goto('/');
   await expect(page.locator('.bd-recent')).toContainText('2024年度决算示例.json');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '打开报表文件…' }).click();
-  await (await chooser).setFiles(path);
+  await chooseFile(page, page.getByRole('button', { name: '打开报表文件…' }), path);
   await expect(cell(page, 'line21', 'expenseAmount')).toHaveText('2.23');
   await expect(page.getByTestId('total-error')).toHaveText('2');
 });
@@ -111,20 +106,15 @@ test('a file that is not a report is refused with its name, and the open report 
   await typeInto(page, cell(page, 'line1', 'incomeAmount'), '1');
   const bad = tmp('不是报表.json');
   writeFileSync(bad, 'PK\u0003\u0004 this is a zip, not a report');
-  const chooser = page.waitForEvent('filechooser');
   page.once('dialog', (d) => void d.accept());
-  await page.getByRole('button', { name: '打开', exact: true }).click();
-  await (await chooser).setFiles(bad);
+  await chooseFile(page, page.getByRole('button', { name: '打开', exact: true }), bad);
   await expect(page.getByRole('status')).toContainText('无法打开“不是报表.json”');
   await expect(cell(page, 'line1', 'incomeAmount')).toHaveText('1.00');
   await expect(page.locator('.bd-file')).toContainText('2024年度决算示例.json');
 });
 
 test('an .xlsx as finance offices circulate it opens with its real mismatches flagged', async ({ page }) => {
-  await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '打开报表文件…' }).click();
-  await (await chooser).setFiles('test/fixtures/xlsx/final-2024-gaoxin.xlsx');
+  await openReportFile(page, 'test/fixtures/xlsx/final-2024-gaoxin.xlsx');
   await expect(page.locator('.bd-file')).toContainText('final-2024-gaoxin.xlsx');
   await expect(cell(page, 'line21', 'expenseAmount')).toHaveText('0.90');
   await expect(cell(page, 'line21', 'expenseAmount')).toHaveClass(/bd-error/);
@@ -139,10 +129,7 @@ test('an .xlsx as finance offices circulate it opens with its real mismatches fl
   expect(saved.suggestedFilename()).toBe('final-2024-gaoxin.xlsx');
   const path = tmp('saved-into.xlsx');
   await saved.saveAs(path);
-  await page.goto('/');
-  const again = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '打开报表文件…' }).click();
-  await (await again).setFiles(path);
+  await openReportFile(page, path);
   await expect(cell(page, 'line21', 'expenseAmount')).toHaveText('2.23');
   await expect(page.getByTestId('total-error')).toHaveText('2');
 
@@ -165,9 +152,7 @@ test('a table goes out to CSV and comes back from a GB18030 CSV edited in Excel,
   const edited = exported.subarray(3).toString('utf8').replace(/^(2080505,[^,]*,[^,]*,)32\.43,/mu, '$132.42,');
   const gbPath = tmp('公开05表-改.csv');
   writeFileSync(gbPath, iconv.encode(edited, 'gb18030'));
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '导入本表 CSV' }).click();
-  await (await chooser).setFiles(gbPath);
+  await chooseFile(page, page.getByRole('button', { name: '导入本表 CSV' }), gbPath);
   await expect(cell(page, '2080505', 'basic')).toHaveText('32.42');
   await expect(page.getByRole('status')).toContainText('已导入“公开05表-改.csv”');
   await page.keyboard.press('Control+z');
