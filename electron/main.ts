@@ -1,12 +1,97 @@
-// Placeholder entry point of the desktop program's main process; being rewritten in this session.
-import { app, BrowserWindow } from 'electron';
+/**
+ * The desktop program's main process: one instance per user, one window per report, the Chinese
+ * menu, the app:// protocol for the packaged page, and the IPC handlers of the preload bridge.
+ * Reports named on the command line (or double-clicked, through the file association) are opened,
+ * also when the program is already running.
+ */
 import path from 'node:path';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
+import { APP_ORIGIN, APP_SCHEME, serveAppFile } from './appProtocol';
+import { Desktop, PRODUCT_NAME } from './desktop';
+import { registerIpcHandlers } from './ipc';
+import { menuTemplate } from './menu';
+import { hardenSession } from './security';
 
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
 declare const MAIN_WINDOW_VITE_NAME: string;
 
-void app.whenReady().then(() => {
-  const win = new BrowserWindow({ webPreferences: { preload: path.join(__dirname, 'preload.cjs'), contextIsolation: true, sandbox: true } });
-  if (typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string') void win.loadURL(MAIN_WINDOW_VITE_DEV_SERVER_URL);
-  else void win.loadFile(path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}/index.html`));
-});
+const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
+const rendererDir = path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}`);
+
+/** Report files among command-line arguments (Electron's own switches and the app path skipped). */
+export function reportsInArguments(argv: readonly string[], cwd: string): string[] {
+  return argv
+    .slice(app.isPackaged ? 1 : 2)
+    .filter((a) => !a.startsWith('-') && /\.(xlsx|json)$/iu.test(a))
+    .map((a) => path.resolve(cwd, a));
+}
+
+function start(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  const appOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN];
+  let desktop: Desktop | null = null;
+  const queued: string[] = [];
+  const openReports = (files: string[]) => (desktop ? void desktop.openPaths(files) : queued.push(...files));
+
+  app.on('second-instance', (_event, argv, cwd) => {
+    const files = reportsInArguments(argv, cwd);
+    if (files.length > 0) openReports(files);
+    else if (desktop) (desktop.all[0]?.window ?? desktop.createWindow().window).focus();
+  });
+  // macOS hands double-clicked files over as events, also before the program is ready.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openReports([file]);
+  });
+
+  void app.whenReady().then(async () => {
+    protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request));
+    hardenSession(session.defaultSession, devServerUrl);
+    const ready = new Desktop({
+      userData: app.getPath('userData'),
+      documents: app.getPath('documents'),
+      preload: path.join(__dirname, 'preload.cjs'),
+      pageUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      appOrigins,
+    });
+    desktop = ready;
+    registerIpcHandlers(ready, appOrigins);
+
+    const focused = () => ready.all.find((w) => w.window === BrowserWindow.getFocusedWindow()) ?? ready.all[0] ?? ready.createWindow();
+    const buildMenu = async () => {
+      const template = menuTemplate(
+        {
+          send: (command) => ready.send(focused(), command),
+          newWindow: () => ready.createWindow(),
+          openRecent: (file) => void ready.openPaths([file], focused()),
+          showBackups: () => void shell.openPath(ready.backupDir),
+          about: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: '关于',
+              message: PRODUCT_NAME,
+              detail: `版本 ${app.getVersion()}\n部门预算、决算公开表的编制、审核与打印。\n全部数据只保存在本机。`,
+            }),
+        },
+        await ready.recent.list(),
+      );
+      Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+    };
+    ready.onRecentChanged = () => void buildMenu();
+    await buildMenu();
+
+    const files = [...reportsInArguments(process.argv, process.cwd()), ...queued];
+    if (files.length > 0) await ready.openPaths(files);
+    else ready.createWindow();
+  });
+
+  app.on('activate', () => {
+    if (desktop && desktop.all.length === 0) desktop.createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

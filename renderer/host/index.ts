@@ -9,4 +9,4 @@ declare global {
 }
 
 export const host: HostApi = window.budgetdesk ?? browserHost;
-export type { HostApi, OpenedFile, RecentFile } from './types';
+export type { HostApi, MenuCommand, OpenedFile, RecentFile, RecoverableWork } from './types';

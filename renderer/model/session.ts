@@ -161,6 +161,11 @@ export class Session {
     this.say(notes.length > 0 ? `已导入“${fileName}”，但：${notes.join('；')}` : `已导入“${fileName}”（${edits.length} 个单元格，可撤销）`, notes.length > 0);
   }
 
+  /** The whole report as JSON, for the autosave snapshot. */
+  snapshot(): Uint8Array {
+    return writeReportJson(this.workbook.toReport());
+  }
+
   markSaved(fileName: string, bytes: Uint8Array): void {
     this.fileName = fileName;
     if (this.spreadsheet) this.spreadsheet = bytes;

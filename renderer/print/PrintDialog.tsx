@@ -4,6 +4,7 @@
  * that still has errors asks first.
  */
 import { useState } from 'react';
+import { host } from '../host';
 import type { Session } from '../model/session';
 import { PrintView, type PrintOptions } from './PrintView';
 import './print.css';
@@ -19,9 +20,18 @@ export function PrintDialog({ session, errorCount, onClose }: Props) {
   const [options, setOptions] = useState<PrintOptions>({ tables: all, zeroAsBlank: session.display.zeroAsBlank, unit: session.display.unit });
   const toggle = (id: string) =>
     setOptions((o) => ({ ...o, tables: o.tables.includes(id) ? o.tables.filter((t) => t !== id) : all.filter((t) => t === id || o.tables.includes(t)) }));
+  const confirmErrors = () => errorCount === 0 || window.confirm(`报表还有 ${errorCount} 处错误，仍要打印吗？`);
   const print = () => {
-    if (errorCount > 0 && !window.confirm(`报表还有 ${errorCount} 处错误，仍要打印吗？`)) return;
-    window.print();
+    if (confirmErrors()) void host.print().catch((e: unknown) => session.say(e instanceof Error ? e.message : String(e), true));
+  };
+  const savePdf = async (save: (name: string) => Promise<string | null>) => {
+    if (!confirmErrors()) return;
+    try {
+      const saved = await save(`${session.fileName.replace(/\.(json|xlsx)$/iu, '')}.pdf`);
+      if (saved) session.say(`已导出“${saved}”`);
+    } catch (e) {
+      session.say(e instanceof Error ? e.message : String(e), true);
+    }
   };
   return (
     <div className="bd-print-overlay" role="dialog" aria-label="打印预览">
@@ -49,6 +59,11 @@ export function PrintDialog({ session, errorCount, onClose }: Props) {
         <button type="button" onClick={print}>
           打印…
         </button>
+        {host.savePdf && (
+          <button type="button" onClick={() => void savePdf(host.savePdf!.bind(host))}>
+            导出 PDF…
+          </button>
+        )}
         <button type="button" onClick={onClose}>
           关闭
         </button>

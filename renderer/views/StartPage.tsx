@@ -1,10 +1,11 @@
 /**
- * The first thing a user sees: start a new report, open a file, reopen a recent one, or open the
- * bundled example (the 2024 final accounts with their real mismatches flagged).
+ * The first thing a user sees: unsaved work to recover after a crash, start a new report, open a
+ * file, reopen a recent one, or open the bundled example (the 2024 final accounts with their real
+ * mismatches flagged).
  */
 import { useEffect, useState } from 'react';
 import { builtInCatalog } from '../../shared/templates/catalog';
-import type { HostApi, RecentFile } from '../host';
+import type { HostApi, RecentFile, RecoverableWork } from '../host';
 
 interface Props {
   host: HostApi;
@@ -13,15 +14,18 @@ interface Props {
   onOpen(): void;
   onOpenRecent(id: string): void;
   onOpenExample(): void;
+  onRecover(id: string): void;
 }
 
-export function StartPage({ host, error, onNew, onOpen, onOpenRecent, onOpenExample }: Props) {
+export function StartPage({ host, error, onNew, onOpen, onOpenRecent, onOpenExample, onRecover }: Props) {
   const templates = builtInCatalog.templates;
   const [templateId, setTemplateId] = useState(templates[templates.length - 1]!.id);
   const [year, setYear] = useState(new Date().getFullYear() - 1);
   const [department, setDepartment] = useState('');
   const [recent, setRecent] = useState<RecentFile[]>([]);
+  const [recoverable, setRecoverable] = useState<RecoverableWork[]>([]);
   useEffect(() => void host.recentFiles().then(setRecent), [host]);
+  useEffect(() => void host.recoverableWork().then(setRecoverable), [host]);
 
   return (
     <main className="bd-start">
@@ -37,6 +41,32 @@ export function StartPage({ host, error, onNew, onOpen, onOpenRecent, onOpenExam
         <p className="bd-error-message" role="alert">
           {error}
         </p>
+      )}
+      {recoverable.length > 0 && (
+        <section className="bd-recovery" aria-label="恢复未保存的工作">
+          <h2>恢复未保存的工作</h2>
+          <p className="bd-muted">程序上次没有正常关闭，以下报表的修改尚未保存：</p>
+          <ul className="bd-recovery-list">
+            {recoverable.map((w) => (
+              <li key={w.id}>
+                <strong>{w.fileName}</strong>
+                <span className="bd-muted">自动备份于 {new Date(w.savedAt).toLocaleString('zh-CN')}</span>
+                <button type="button" onClick={() => onRecover(w.id)}>
+                  恢复
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    if (!window.confirm(`丢弃“${w.fileName}”未保存的修改？丢弃后无法找回。`)) return;
+                    void host.discardRecoverable(w.id).then(() => setRecoverable((all) => all.filter((x) => x.id !== w.id)));
+                  }}
+                >
+                  丢弃
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <div className="bd-start-grid">
         <section>

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Finding } from '../../shared/engine/findings';
+import { host } from '../host';
 import type { Session } from '../model/session';
 import { AddRowDialog } from './AddRowDialog';
 import { AuditPanel } from './AuditPanel';
@@ -59,6 +60,27 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
     const ref = finding.cells[0]?.ref;
     if (ref) setFocusRequest({ ref, nonce: Date.now() });
   }, []);
+
+  const nextError = useRef(0);
+  useEffect(
+    () =>
+      host.onCommand((command) => {
+        if (command === 'print') setPrinting(true);
+        else if (command === 'undo') session.undo();
+        else if (command === 'redo') session.redo();
+        else if (command === 'adoptComputed') session.adoptComputed();
+        else if (command === 'unitWan' || command === 'unitYuan') session.setDisplay({ unit: command === 'unitWan' ? '万元' : '元' });
+        else if (command === 'toggleZeroBlank') session.setDisplay({ zeroAsBlank: !session.display.zeroAsBlank });
+        else if (command === 'exportCsv') onExportCsv(activeId);
+        else if (command === 'importCsv') onImportCsv(activeId);
+        else if (command === 'nextError') {
+          const errors = findings.filter((f) => f.severity === 'error');
+          if (errors.length === 0) session.say('没有错误');
+          else select(errors[nextError.current++ % errors.length]!);
+        }
+      }),
+    [session, findings, activeId, select, onExportCsv, onImportCsv],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
