@@ -1,13 +1,15 @@
 /**
  * 打印预览: every chosen table laid out as published, from plain HTML tables (a grid draws only the
  * rows on screen and would lose rows at page breaks). Rows are measured once rendered and dealt
- * onto A4 pages, so that no row is split, the header block and column header repeat on every
- * page, each table starts on a new page, and each page says 第 N 页 共 M 页.
+ * onto A4 pages (portrait for a table narrow enough, else landscape), so that no row is split, the
+ * header block and column header repeat on every page, each table starts on a new page, and each
+ * page says 第 N 页 共 M 页.
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TableInfo } from '../../shared/engine/structure';
 import { buildGridModel, type GridColumn, type GridRow } from '../../shared/layout/gridModel';
 import { headerCells, headerDepth } from '../../shared/layout/header';
+import { mmToPx, orientationFor, printableArea, type Orientation } from '../../shared/layout/page';
 import { shownText, type DisplayOptions } from '../model/display';
 import type { Session } from '../model/session';
 
@@ -21,9 +23,6 @@ interface Props {
   session: Session;
   options: PrintOptions;
 }
-
-/** Printable height of an A4 landscape page at the CSS page margins, in CSS pixels (96 per inch). */
-const PAGE_HEIGHT_PX = ((210 - 2 * 10) / 25.4) * 96;
 
 interface Page {
   table: TableInfo;
@@ -127,10 +126,18 @@ function spansNext(row: GridRow, column: GridColumn, next: GridColumn): boolean 
   return column.kind === 'text' && next.kind === 'text' && slot?.kind === 'text' && slot.text !== '' && row.slots[next.colId] === undefined;
 }
 
+const pageClass = (orientation: Orientation) => `pv-page pv-${orientation}`;
+
 export function PrintView({ session, options }: Props) {
   const display: DisplayOptions = { reportUnit: session.workbook.unit, unit: options.unit, zeroAsBlank: options.zeroAsBlank };
   const tables = useMemo(
-    () => session.workbook.structure.tables.filter((t) => options.tables.includes(t.id)).map((table) => ({ table, model: buildGridModel(table) })),
+    () =>
+      session.workbook.structure.tables
+        .filter((t) => options.tables.includes(t.id))
+        .map((table) => {
+          const model = buildGridModel(table);
+          return { table, model, orientation: orientationFor(model.columns) };
+        }),
     [session, options.tables],
   );
   const measureRef = useRef<HTMLDivElement>(null);
@@ -141,7 +148,8 @@ export function PrintView({ session, options }: Props) {
     const root = measureRef.current;
     if (!root) return;
     const dealt: Page[] = [];
-    for (const { table, model } of tables) {
+    for (const { table, model, orientation } of tables) {
+      const pageHeight = mmToPx(printableArea(orientation).heightMm);
       const section = root.querySelector<HTMLElement>(`[data-table="${table.id}"]`)!;
       const headHeight = section.querySelector<HTMLElement>('.pv-head')!.getBoundingClientRect().height;
       const footHeight = section.querySelector<HTMLElement>('.pv-foot')!.getBoundingClientRect().height;
@@ -152,10 +160,10 @@ export function PrintView({ session, options }: Props) {
       do {
         let used = headHeight + footHeight;
         let end = start;
-        while (end < model.rows.length && used + heights[end]! <= PAGE_HEIGHT_PX) used += heights[end++]!;
+        while (end < model.rows.length && used + heights[end]! <= pageHeight) used += heights[end++]!;
         if (end === start) end = start + 1; // a row taller than a page still prints, on a page of its own
         // The 注 goes with the last rows; if it does not fit, the last row moves to a page with it.
-        if (end === model.rows.length && used + noteHeight > PAGE_HEIGHT_PX && end - start > 1) end--;
+        if (end === model.rows.length && used + noteHeight > pageHeight && end - start > 1) end--;
         dealt.push({ table, rows: model.rows.slice(start, end), last: end === model.rows.length });
         start = end;
       } while (start < model.rows.length);
@@ -168,8 +176,8 @@ export function PrintView({ session, options }: Props) {
     <div className="bd-print">
       {!pages && (
         <div className="pv-measure" ref={measureRef} aria-hidden>
-          {tables.map(({ table, model }) => (
-            <section key={table.id} data-table={table.id} className="pv-page">
+          {tables.map(({ table, model, orientation }) => (
+            <section key={table.id} data-table={table.id} className={pageClass(orientation)}>
               <div className="pv-head">
                 <TableHead table={table} session={session} unit={unit} columns={model.columns} lanci={model.lanciRow} />
               </div>
@@ -184,10 +192,10 @@ export function PrintView({ session, options }: Props) {
         </div>
       )}
       {pages?.map((page, i) => {
-        const model = tables.find((t) => t.table === page.table)!.model;
+        const { model, orientation } = tables.find((t) => t.table === page.table)!;
         const empty = page.table.codeKeyed && page.table.rows.length === 1 && page.table.template.emptyExplanation;
         return (
-          <section key={i} className="pv-page" data-table={page.table.id}>
+          <section key={i} className={pageClass(orientation)} data-table={page.table.id} data-orientation={orientation}>
             <div className="pv-head">
               <TableHead table={page.table} session={session} unit={unit} columns={model.columns} lanci={model.lanciRow} />
             </div>

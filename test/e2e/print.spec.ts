@@ -22,6 +22,22 @@ async function printPdf(page: Page, path: string): Promise<string[]> {
 
 const squeeze = (s: string) => s.replace(/\s+/gu, '');
 
+/**
+ * Each page's orientation from its size, and how far down its lowest text (the page number) sits:
+ * a page printed at full size has it near the bottom margin, a shrunken one much higher.
+ */
+function pageGeometry(path: string): { orientation: string; lowestText: number }[] {
+  const bbox = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  return bbox
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/u.exec(page)!.map(Number);
+      const bottoms = [...page.matchAll(/yMax="([\d.]+)"/gu)].map(([, y]) => Number(y));
+      return { orientation: width! < height! ? 'portrait' : 'landscape', lowestText: Math.max(...bottoms) / height! };
+    });
+}
+
 async function openFile(page: Page, path: string): Promise<void> {
   await openReportFile(page, path);
   await expect(page.getByRole('tab', { name: /公开01表/ })).toBeVisible();
@@ -49,6 +65,12 @@ for (const name of ['final-2023-jiefang', 'final-2024-gaoxin'] as const) {
       expect(text).toContain(`${table}部门：`);
       expect(text).toContain(lastHeaderLine[table] ?? '栏次');
     }
+    // Each page lies or stands as its table does in the preview (05 and 08 stand upright).
+    const orientations = await page.locator('.bd-print > .pv-page').evaluateAll((sections) => sections.map((s) => (s as HTMLElement).dataset.orientation));
+    const geometry = pageGeometry(`test-results/print-${name}.pdf`);
+    expect(geometry.map((g) => g.orientation)).toEqual(orientations);
+    for (const [i, g] of geometry.entries()) expect(g.lowestText, `page ${i + 1} printed at full size`).toBeGreaterThan(0.9);
+    expect(new Set(pdfPages.filter((t) => /公开0[58]表/u.test(t)).map((t) => orientations[pdfPages.indexOf(t)]))).toEqual(new Set(['portrait']));
     execFileSync('pdftoppm', ['-r', '60', '-png', `test-results/print-${name}.pdf`, `${SCREENS}/print-${name}`]);
   });
 }

@@ -154,11 +154,12 @@ describe('publication xlsx of the 2024 sample', () => {
     for (const each of book.worksheets) expect(each.columns.map((c) => c.width ?? 0).filter((w) => w < 6), each.name).toEqual([]);
   });
 
-  it.each(TABLE_IDS)('%s prints on A4 landscape, one page wide, with the header on every page', (id) => {
+  it.each(TABLE_IDS)('%s prints on A4 (the narrow 05 and 08 portrait), one page wide, with the header on every page', (id) => {
     const sheet = sheetOf(book, id);
     const titleRows: Record<string, string> = { 公开05表: '1:6', 公开06表: '1:4', 公开09表: '1:7' };
     expect(sheet.pageSetup.printTitlesRow).toBe(titleRows[id] ?? '1:6');
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true });
+    const orientation = id === '公开05表' || id === '公开08表' ? 'portrait' : 'landscape';
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true });
     expect(sheet.pageSetup.margins).toMatchObject({ left: 0.5, right: 0.5 });
     expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
   });

@@ -1,7 +1,8 @@
 /**
  * The nine tables as an .xlsx laid out for publication: one sheet per table, named by its code
  * (公开01表 …), with the header block, the multi-level column header, the 栏次 row, the figures,
- * the 注 footnote and, for a table without data, its 说明 line, set up to print on A4 landscape.
+ * the 注 footnote and, for a table without data, its 说明 line, set up to print on A4 the way the
+ * print view does (landscape, portrait where the table fits: shared/layout/page).
  *
  * The grid is the one the window shows (buildGridModel), so the sheet and the screen agree on
  * which figure stands where: two-sided 01/04 with 收入 left and 支出 right on one line, 06 as
@@ -9,6 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { buildGridModel, type GridColumn, type Slot } from '../../layout/gridModel';
+import { orientationFor } from '../../layout/page';
 import { headerCells, headerDepth } from '../../layout/header';
 import type { TableInfo } from '../../engine/structure';
 import type { CellState, Workbook } from '../../engine/workbook';
@@ -197,7 +199,7 @@ class TableSheet {
   private setUpPage(headerBottom: number): void {
     this.sheet.pageSetup = {
       paperSize: 9, // A4
-      orientation: 'landscape',
+      orientation: orientationFor(this.columns),
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
