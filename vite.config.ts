@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { contentSecurityPolicy } from './electron/csp';
 
 /** The renderer: served by `npm run web` (browser mode) and bundled for the desktop program. */
 export default defineConfig({
@@ -12,5 +13,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
   },
   server: { port: 5173, strictPort: false },
-  preview: { port: 4173 },
+  // The end-to-end tests run the built page under the desktop program's Content-Security-Policy.
+  preview: { port: 4173, headers: { 'Content-Security-Policy': contentSecurityPolicy() } },
 });
