@@ -1,0 +1,26 @@
+/**
+ * Electron Forge: `electron-forge start` (what `npm start` runs where Electron is installed) serves
+ * the page from Vite's dev server and builds main and preload in watch mode, with the same Vite
+ * configs as `npm run build:desktop` (see vite.desktop.ts). The installers are made by
+ * electron-builder (`npm run dist`, build/electron-builder.yml), not by Forge's makers.
+ */
+import { VitePlugin } from '@electron-forge/plugin-vite';
+import type { ForgeConfig } from '@electron-forge/shared-types';
+import { RENDERER_NAME } from './vite.desktop.js';
+
+const config: ForgeConfig = {
+  packagerConfig: { asar: true },
+  rebuildConfig: {},
+  makers: [],
+  plugins: [
+    new VitePlugin({
+      build: [
+        { entry: 'electron/main.ts', config: 'vite.main.config.ts', target: 'main' },
+        { entry: 'electron/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
+      ],
+      renderer: [{ name: RENDERER_NAME, config: 'vite.renderer.config.ts' }],
+    }),
+  ],
+};
+
+export default config;
