@@ -70,6 +70,8 @@ interface Context {
 const SELF = '本行';
 const CHILDREN = '下级';
 const SAME_CODE = '同码';
+/** Rows of another listed table whose codes extend this row's code (a 类 line's 项 rows). */
+const UNDER_CODE = '同码下属';
 const SUM = '求和';
 const EXISTS = '存在';
 const HIERARCHY = '层级完整';
@@ -123,7 +125,7 @@ class Binder {
   private rowTags(table: TableInfo): Set<string> {
     let tags = this.knownRowTags.get(table);
     if (!tags) {
-      tags = new Set(['合计', '收入', '支出', ...(table.template.codeScheme?.levels ?? [])]);
+      tags = new Set(['合计', '收入', '支出', ...(table.template.codeScheme?.levels ?? []), ...(table.template.listScheme?.levels.map((l) => l.name) ?? [])]);
       for (const row of table.template.rows ?? []) for (const tag of row.tags ?? []) tags.add(tag);
       this.knownRowTags.set(table, tags);
     }
@@ -313,7 +315,7 @@ class Binder {
     let rows: RowInfo[];
     if (ref.row !== undefined) {
       rows = this.selectRows(table, ref.row, ctx, ref.offset);
-      if (!inSum && (ref.row === CHILDREN || this.isTag(table, ref.row))) this.fail(ref.offset, `“${ref.row}”指多行，只能用在 ${SUM}(…) 中`);
+      if (!inSum && (ref.row === CHILDREN || ref.row === UNDER_CODE || this.isTag(table, ref.row))) this.fail(ref.offset, `“${ref.row}”指多行，只能用在 ${SUM}(…) 中`);
     } else if (ctx.row && table === ctx.table) {
       rows = [ctx.row];
     } else {
@@ -338,10 +340,17 @@ class Binder {
 
   private absentText(table: TableInfo, selector: string, ctx: Context): string {
     if (selector === CHILDREN) return '本行没有下级科目';
+    if (selector === UNDER_CODE) return `${table.id}没有 ${ctx.row?.code ?? ''} 下的科目`;
     return `${table.id}没有科目 ${selector === SAME_CODE ? ctx.row?.code ?? '' : selector}`;
   }
 
   private selectRows(table: TableInfo, selector: string, ctx: Context, offset: number): RowInfo[] {
+    if (selector === UNDER_CODE) {
+      if (!ctx.row?.code) this.fail(offset, `“${UNDER_CODE}”只能用在有科目编码的行的范围中，如“每个功能类”`);
+      if (!table.listed) this.fail(offset, `“${UNDER_CODE}”只能指逐行列示的表（预算表）`);
+      const code = ctx.row.code;
+      return table.rows.filter((r) => r.code !== null && r.code.length > code.length && r.code.startsWith(code));
+    }
     if (selector === SELF || selector === CHILDREN || selector === SAME_CODE) {
       if (!ctx.row) this.fail(offset, `“${selector}”只能用在“每行”或“每个…”的范围中`);
       if (selector === CHILDREN) return table === ctx.table ? ctx.row.children : this.fail(offset, `“${CHILDREN}”只能指本表的行`);
@@ -353,6 +362,8 @@ class Binder {
       const row = table.rows.find((r) => r.hangci === Number(hangci[1]));
       return row ? [row] : this.fail(offset, `${table.id}没有行次 ${hangci[1]}`);
     }
+    // In a listed table a code may stand on several rows (a 部门 code with several 政府 codes): all of them.
+    if (table.listed && /^\d+$/u.test(selector)) return table.rows.filter((r) => r.code === selector);
     const byKey = table.rowByKey.get(selector) ?? table.rowByCode.get(selector);
     if (byKey) return [byKey];
     // A code that a code-keyed table does not list is a row with no money: it counts as 0.

@@ -4,7 +4,7 @@
  * can keep values and dependencies in flat arrays.
  */
 import type { ReportRow, ReportTable } from '../model/report';
-import type { ColumnTemplate, FixedRowTemplate, Side, TableSetTemplate, TableTemplate } from '../model/template';
+import type { ColumnTemplate, FixedRowTemplate, ListScheme, Side, TableSetTemplate, TableTemplate } from '../model/template';
 
 export interface ColumnInfo {
   table: TableInfo;
@@ -29,8 +29,10 @@ export interface RowInfo {
   name: string | null;
   hangci: number | null;
   side: Side | null;
-  /** Level in the code hierarchy (类/款/项), '合计' for the grand-total row, else null. */
+  /** Level in the code hierarchy (类/款/项) or of a listed table (部门/单位/项), '合计' for the grand-total row, else null. */
   level: string | null;
+  /** Listed tables: the row's other text fields (政府经济分类, 类型, 项目单位 …). */
+  fields: Readonly<Record<string, string | null>> | null;
   tags: ReadonlySet<string>;
   /** An unlabelled spare line of a fixed table: printed, never holds a value. */
   spare: boolean;
@@ -46,6 +48,8 @@ export interface TableInfo {
   /** Position in the table set. */
   index: number;
   codeKeyed: boolean;
+  /** Rows are records in printed order (the budget tables). */
+  listed: boolean;
   columns: ColumnInfo[];
   columnByKey: Map<string, ColumnInfo>;
   rows: RowInfo[];
@@ -115,7 +119,7 @@ function makeColumns(table: TableInfo, columns: ColumnTemplate[]): ColumnInfo[] 
 }
 
 /** What a row is before it becomes part of a table. */
-export type RowSeed = Pick<RowInfo, 'key' | 'code' | 'name' | 'hangci' | 'side' | 'level' | 'spare'> & { tags: string[] };
+export type RowSeed = Pick<RowInfo, 'key' | 'code' | 'name' | 'hangci' | 'side' | 'level' | 'spare' | 'fields'> & { tags: string[] };
 
 /** Rows with the same tags share one set: a 20,000-row table has only a handful of distinct ones. */
 const tagSets = new Map<string, ReadonlySet<string>>();
@@ -138,24 +142,38 @@ function seedFromFixed(table: TableTemplate, row: FixedRowTemplate): RowSeed {
     level,
     tags,
     spare: row.spare === true,
+    fields: null,
   };
 }
 
-function totalSeed(table: TableTemplate): RowSeed {
-  const role = table.codeScheme!.totalRole;
-  return { key: role, code: null, name: role, hangci: null, side: null, level: '合计', tags: ['合计'], spare: false };
+function totalSeed(role: string): RowSeed {
+  return { key: role, code: null, name: role, hangci: null, side: null, level: '合计', tags: ['合计'], spare: false, fields: null };
 }
 
 export function codeSeed(table: TableTemplate, code: string, name: string | null): RowSeed {
   const level = levelOf(table, code);
-  return { key: code, code, name, hangci: null, side: null, level, tags: level ? [level] : [], spare: false };
+  return { key: code, code, name, hangci: null, side: null, level, tags: level ? [level] : [], spare: false, fields: null };
+}
+
+/** A row of a listed table as it is, to rebuild the table around it. */
+export function listedSeed(row: RowInfo): RowSeed {
+  return { key: row.key, code: row.code, name: row.name, hangci: null, side: null, level: row.level, tags: [...row.tags], spare: false, fields: row.fields };
+}
+
+/** Rows of a code-keyed table in code order, of a listed table in printed order; 合计 first in both. */
+function variableRows(tt: TableTemplate, given: RowSeed[]): RowSeed[] {
+  if (tt.layout === 'code-keyed') return [totalSeed(tt.codeScheme!.totalRole), ...[...given].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))];
+  const total = tt.listScheme!.totalRole;
+  if (!total) return given;
+  return [given.find((s) => s.key === total) ?? totalSeed(total), ...given.filter((s) => s.key !== total)];
 }
 
 /**
  * Builds the rows of every table. Code-keyed tables get their 合计 row and then the given codes in
- * code order, which is the depth-first order in which the tables are printed (208, 20801, 2080101…).
+ * code order, which is the depth-first order in which the tables are printed (208, 20801, 2080101…);
+ * listed tables their rows as given.
  */
-export function buildStructure(template: TableSetTemplate, codedRows: Map<string, RowSeed[]>): Structure {
+export function buildStructure(template: TableSetTemplate, givenRows: Map<string, RowSeed[]>): Structure {
   const structure: Structure = { template, tables: [], tableById: new Map(), cells: [] };
   for (const tt of template.tables) {
     const table: TableInfo = {
@@ -163,6 +181,7 @@ export function buildStructure(template: TableSetTemplate, codedRows: Map<string
       id: tt.id,
       index: structure.tables.length,
       codeKeyed: tt.layout === 'code-keyed',
+      listed: tt.layout === 'listed',
       columns: [],
       columnByKey: new Map(),
       rows: [],
@@ -171,11 +190,10 @@ export function buildStructure(template: TableSetTemplate, codedRows: Map<string
     };
     table.columns = makeColumns(table, tt.columns);
     table.columnByKey = new Map(table.columns.map((c) => [c.key, c]));
-    const seeds = table.codeKeyed
-      ? [totalSeed(tt), ...[...(codedRows.get(tt.id) ?? [])].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))]
-      : (tt.rows ?? []).map((r) => seedFromFixed(tt, r));
+    const seeds = table.codeKeyed || table.listed ? variableRows(tt, givenRows.get(tt.id) ?? []) : (tt.rows ?? []).map((r) => seedFromFixed(tt, r));
     for (const seed of seeds) addRow(structure, table, seed);
-    linkHierarchy(table);
+    if (table.listed) linkListed(table);
+    else linkHierarchy(table);
     structure.tables.push(table);
     structure.tableById.set(table.id, table);
   }
@@ -201,6 +219,7 @@ function addRow(structure: Structure, table: TableInfo, seed: RowSeed): void {
     level: seed.level,
     tags: tagSet(seed.tags),
     spare: seed.spare,
+    fields: seed.fields,
     parent: null,
     children: [],
     cells: [],
@@ -215,7 +234,26 @@ function addRow(structure: Structure, table: TableInfo, seed: RowSeed): void {
   }
   table.rows.push(row);
   table.rowByKey.set(row.key, row);
-  if (row.code !== null) table.rowByCode.set(row.code, row);
+  // The first row of a code wins: in the budget's economic tables a 部门 code appears with several 政府 codes.
+  if (row.code !== null && !table.rowByCode.has(row.code)) table.rowByCode.set(row.code, row);
+}
+
+/** Parent of a listed row: the nearest row above it of a higher level. */
+function linkListed(table: TableInfo): void {
+  const levels = table.template.listScheme!.levels.map((l) => l.name);
+  const open: RowInfo[] = [];
+  for (const row of table.rows) {
+    const depth = levels.indexOf(row.level ?? '');
+    if (depth < 0) continue;
+    open.length = Math.min(open.length, depth);
+    const parent = open[open.length - 1];
+    if (parent) {
+      row.parent = parent;
+      parent.children.push(row);
+    }
+    open[depth] = row;
+    open.length = depth + 1;
+  }
 }
 
 /** Parent of a coded row: the row whose code is the prefix of the next level up. */
@@ -234,7 +272,11 @@ function linkHierarchy(table: TableInfo): void {
   }
 }
 
-/** Tries role, code, (side, 行次) and label in turn: files name rows in any of these ways. */
+function aliasesOf(table: TableInfo, row: RowInfo): string[] {
+  return table.template.rows?.find((r) => r.role === row.key)?.aliases ?? [];
+}
+
+/** Tries role, code (or a file's alias for it), (side, 行次) and label in turn: files name rows in any of these ways. */
 function findFixedRow(table: TableInfo, row: ReportRow): RowInfo | undefined {
   if (table.template.layout === 'single-row') return table.rows[0];
   const side = row.side ? SIDE_NAMES[row.side] : undefined;
@@ -242,7 +284,7 @@ function findFixedRow(table: TableInfo, row: ReportRow): RowInfo | undefined {
   const byLabel = row.name ? table.rows.filter((r) => r.name === row.name && onSide(r)) : [];
   return (
     (row.role ? table.rowByKey.get(row.role) : undefined) ??
-    (row.code ? table.rowByCode.get(row.code) : undefined) ??
+    (row.code ? (table.rowByCode.get(row.code) ?? table.rows.find((r) => aliasesOf(table, r).includes(row.code!))) : undefined) ??
     (row.hangci ? table.rows.find((r) => r.hangci === row.hangci && onSide(r)) : undefined) ??
     (byLabel.length === 1 ? byLabel[0] : undefined)
   );
@@ -256,17 +298,68 @@ function describeReportRow(row: ReportRow, index: number): string {
   return parts.join(' ');
 }
 
+/** The template table a report table fills: by id, by printed number, or by the samples' kind. */
+function templateTableOf(template: TableSetTemplate, table: ReportTable): TableTemplate | undefined {
+  return template.tables.find((t) => t.id === table.id) ?? template.tables.find((t) => t.code === table.id || (table.kind !== undefined && t.kind === table.kind));
+}
+
+/** The level of a listed row: named by the file (部门 or the samples' dept), else told by its code length. */
+function listedLevel(scheme: ListScheme, row: ReportRow, code: string | null): string | null {
+  const named = row.level ? scheme.levels.find((l) => l.name === row.level || l.alias === row.level) : undefined;
+  if (named) return named.name;
+  if (row.level === 'total' || row.level === '合计' || (code === null && row.name?.trim() === scheme.totalRole)) return '合计';
+  const byLength = code ? scheme.levels.find((l) => l.codeLength === code.length) : undefined;
+  return (byLength ?? scheme.levels[scheme.levels.length - 1]!).name;
+}
+
+/** Seeds of a listed table's rows, in the file's order; twins (same codes) get a numbered key. */
+function listedSeeds(tt: TableTemplate, rows: ReportRow[]): RowSeed[] {
+  const scheme = tt.listScheme!;
+  const used = new Map<string, number>();
+  return rows.map((row, i) => {
+    const code = row.code ? String(row.code).trim() : null;
+    const level = listedLevel(scheme, row, code);
+    const fields: Record<string, string | null> = {};
+    for (const field of scheme.fields) {
+      if (field.key === 'code' || field.key === 'name') continue;
+      const raw = row.fields?.[field.key] ?? (row as unknown as Record<string, unknown>)[field.key];
+      fields[field.key] = raw === undefined || raw === null ? null : String(raw);
+    }
+    const govCode = fields.govCode;
+    let key = level === '合计' ? scheme.totalRole! : code ? (govCode ? `${code}|${govCode}` : code) : `第${i + 1}行`;
+    const seen = used.get(key) ?? 0;
+    used.set(key, seen + 1);
+    if (seen > 0) key = `${key}#${seen + 1}`;
+    return { key, code, name: row.name ?? null, hangci: null, side: null, level, tags: level ? [level] : [], spare: false, fields };
+  });
+}
+
+/** The column a file's value key names for a row: its key, or its file key on the row's side. */
+function columnForKey(table: TableInfo, key: string, row: RowInfo): ColumnInfo | undefined {
+  const own = table.columnByKey.get(key);
+  if (own) return own;
+  const template = table.template.columns;
+  return table.columns.find((c) => template[c.index]!.fileKey === key && (c.side === null || c.side === row.side));
+}
+
 /** Places a report's rows and values onto the template: the report a user opens becomes cells. */
 export function placeReport(template: TableSetTemplate, reportTables: ReportTable[]): PlacedReport {
   const problems: PlacementProblem[] = [];
-  const byId = new Map(reportTables.map((t) => [t.id, t]));
+  const byId = new Map<string, ReportTable>();
   for (const t of reportTables) {
-    if (!template.tables.some((tt) => tt.id === t.id)) {
-      problems.push({ table: t.id, message: `模板“${template.name}”中没有“${t.id}”，该表未载入` });
-    }
+    const tt = templateTableOf(template, t);
+    if (tt) byId.set(tt.id, t);
+    else problems.push({ table: t.id, message: `模板“${template.name}”中没有“${t.id}”，该表未载入` });
   }
-  const codedRows = new Map<string, RowSeed[]>();
+  const givenRows = new Map<string, RowSeed[]>();
+  const listedKeys = new Map<string, string[]>();
   for (const tt of template.tables) {
+    if (tt.layout === 'listed') {
+      const seeds = listedSeeds(tt, byId.get(tt.id)?.rows ?? []);
+      givenRows.set(tt.id, seeds);
+      listedKeys.set(tt.id, seeds.map((s) => s.key));
+      continue;
+    }
     if (tt.layout !== 'code-keyed') continue;
     const seeds = new Map<string, RowSeed>();
     for (const [i, row] of (byId.get(tt.id)?.rows ?? []).entries()) {
@@ -278,17 +371,19 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
       }
       seeds.set(code, codeSeed(tt, code, row.name ?? null));
     }
-    codedRows.set(tt.id, [...seeds.values()]);
+    givenRows.set(tt.id, [...seeds.values()]);
   }
-  const structure = buildStructure(template, codedRows);
+  const structure = buildStructure(template, givenRows);
   const texts: (string | null)[] = new Array(structure.cells.length).fill(null);
   const origins: (CellOrigin | undefined)[] = new Array(structure.cells.length);
   const claimed = new Set<RowInfo>();
   for (const table of structure.tables) {
     for (const [i, reportRow] of (byId.get(table.id)?.rows ?? []).entries()) {
-      const row = table.codeKeyed
-        ? table.rowByKey.get(reportRow.code ? String(reportRow.code).trim() : table.template.codeScheme!.totalRole)
-        : findFixedRow(table, reportRow);
+      const row = table.listed
+        ? table.rowByKey.get(listedKeys.get(table.id)![i]!)
+        : table.codeKeyed
+          ? table.rowByKey.get(reportRow.code ? String(reportRow.code).trim() : table.template.codeScheme!.totalRole)
+          : findFixedRow(table, reportRow);
       if (!row || claimed.has(row)) {
         if (!row || !table.codeKeyed) {
           problems.push({ table: table.id, message: `${describeReportRow(reportRow, i)}：在模板中找不到对应的行，未载入` });
@@ -297,7 +392,7 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
       }
       claimed.add(row);
       for (const [key, text] of Object.entries(reportRow.values ?? {})) {
-        const column = table.columnByKey.get(key);
+        const column = columnForKey(table, key, row);
         const cell = column ? row.cells[column.index] : undefined;
         if (cell === undefined) {
           if (text !== null && text !== '') {

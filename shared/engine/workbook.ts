@@ -12,7 +12,7 @@ import { validateTemplate } from '../templates/validate';
 import { compileRules, type Instance } from './compile';
 import { FindingWriter, type CellRef, type Finding } from './findings';
 import { Calculator, type Entry, type RecalcResult } from './recalc';
-import { buildStructure, codeSeed, findCell, placeReport, type PlacementProblem, type RowInfo, type RowSeed, type Structure } from './structure';
+import { buildStructure, codeSeed, findCell, listedSeed, placeReport, type PlacementProblem, type RowInfo, type RowSeed, type Structure } from './structure';
 
 export type { CellRef, Finding } from './findings';
 
@@ -262,6 +262,7 @@ export class Workbook {
     const old = this.state;
     const coded = new Map<string, RowSeed[]>();
     for (const table of old.structure.tables) {
+      if (table.listed) coded.set(table.id, table.rows.map(listedSeed));
       if (!table.codeKeyed) continue;
       const seeds = table.rows.filter((r) => r.code !== null).map((r) => codeSeed(table.template, r.code!, r.name));
       coded.set(table.id, table.id === tableId ? edit(seeds) : seeds);
@@ -331,6 +332,7 @@ export class Workbook {
         const cell = row.cells[column.index];
         if (cell !== undefined) values[column.key] = text(cell);
       }
+      if (row.table.listed) return { code: row.code, name: row.name, level: row.level, ...(row.fields ? { fields: { ...row.fields } } : {}), values };
       return row.table.codeKeyed
         ? { code: row.code, name: row.name, values }
         : { role: row.key, name: row.name, side: row.side, hangci: row.hangci, values };

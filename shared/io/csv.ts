@@ -30,8 +30,8 @@ const NAME_HEADER = '科目名称';
 
 // ── layout ─────────────────────────────────────────────────────────────────────────────────
 
-/** What a key column tells about a line's row. */
-type KeyField = 'code' | 'name' | 'hangci' | 'side';
+/** What a key column tells about a line's row; `field:…` is another text field of a listed row. */
+type KeyField = 'code' | 'name' | 'hangci' | 'side' | `field:${string}`;
 
 /**
  * The columns before the amounts, which say which row a line is: the header written first, then
@@ -58,6 +58,11 @@ function keyColumns(table: TableInfo): { field: KeyField; headers: string[] }[] 
       ];
     case 'single-row':
       return [];
+    case 'listed':
+      return table.template.listScheme!.fields.map((f) => ({
+        field: f.key === 'code' || f.key === 'name' ? f.key : (`field:${f.key}` as const),
+        headers: [f.label],
+      }));
   }
 }
 
@@ -101,6 +106,8 @@ function keyCell(row: RowInfo, field: KeyField): string {
       return row.hangci === null ? '' : String(row.hangci);
     case 'side':
       return row.side ?? '';
+    default:
+      return escapeText(row.fields?.[field.slice('field:'.length)] ?? '');
   }
 }
 
@@ -287,8 +294,20 @@ function findTwoSidedRow(reader: Reader, line: CsvLine): Found {
   return row ? fixedRow(row) : { problem: `${reader.table.id}中没有${hangciText ? `行次 ${hangciText} ` : ''}“${label}”这一行，已跳过` };
 }
 
-function findRow(reader: Reader, line: CsvLine, index: number): Found {
+/** A listed row by every key field the file has: codes, names, 类型, 项目单位 … (twins by their order). */
+function findListedRow(reader: Reader, line: CsvLine, claimed: Set<RowInfo>): Found {
+  const wanted = [...reader.header.keys.keys()].map((field) => ({ field, text: keyText(reader, line, field) }));
+  const matches = reader.table.rows.filter((row) => !claimed.has(row) && wanted.every(({ field, text }) => unescapeText(keyCell(row, field)) === text));
+  const row = matches[0];
+  if (!row) return { problem: `${reader.table.id}中没有“${wanted.map((w) => w.text).filter(Boolean).join(' ')}”这一行，请先在表中加入，已跳过` };
+  claimed.add(row);
+  return fixedRow(row);
+}
+
+function findRow(reader: Reader, line: CsvLine, index: number, claimed: Set<RowInfo>): Found {
   switch (reader.table.template.layout) {
+    case 'listed':
+      return findListedRow(reader, line, claimed);
     case 'code-keyed':
     case 'three-group':
       return findCodedRow(reader, line);
@@ -352,8 +371,9 @@ export function importTableCsv(fileName: string, bytes: Uint8Array, table: Table
 
   const rows: ReportRow[] = [];
   const seen = new Set<string>();
+  const claimed = new Set<RowInfo>();
   for (const [index, line] of lines.slice(start + 1).entries()) {
-    const found = findRow(reader, line, index);
+    const found = findRow(reader, line, index, claimed);
     if ('problem' in found) {
       // A line with neither name nor figure loses nothing by being skipped (the spare lines of 01 and 04).
       const holdsSomething = keyText(reader, line, 'name') !== '' || header.amounts.some(({ position }) => (line.cells[position] ?? '').trim() !== '');

@@ -160,6 +160,40 @@ function threeGroup(table: TableInfo): GridModel {
   return finish(columns, rows, null);
 }
 
+const FIELD_WIDTH: Record<string, number> = { code: 92, govCode: 92, name: 240, govName: 170 };
+
+/** The indentation a listed row gets: 合计 and the top level bold, deeper levels indented (类/款/项 styles). */
+function listedLevel(row: RowInfo, levels: string[]): string | null {
+  if (row.level === '合计') return '合计';
+  const depth = levels.indexOf(row.level ?? '');
+  return levels.length < 2 || depth < 0 ? null : (['类', '款', '项'][depth] ?? '项');
+}
+
+/** Budget tables: their text fields (编码, 名称, 类型, 项目单位 …), then the figures, rows as printed. */
+function listed(table: TableInfo): GridModel {
+  const scheme = table.template.listScheme!;
+  const levels = scheme.levels.map((l) => l.name);
+  const columns: GridColumn[] = [
+    ...scheme.fields.map((f, i): GridColumn => ({ colId: `f:${f.key}`, header: f.label.split('/'), kind: 'text', width: FIELD_WIDTH[f.key] ?? 130, pinned: i < 2 })),
+    ...table.columns.map((c) => amountColumn(c)),
+  ];
+  const rows = table.rows.map((row): GridRow => {
+    const level = listedLevel(row, levels);
+    const slots: Record<string, Slot> = {};
+    scheme.fields.forEach((field, i) => {
+      // The 合计 row is labelled in the first text column, as printed.
+      const text = row.level === '合计' ? (i === 0 ? row.key : '') : field.key === 'code' ? row.code : field.key === 'name' ? row.name : row.fields?.[field.key];
+      slots[`f:${field.key}`] = { kind: 'text', text: text ?? '', level };
+    });
+    for (const column of table.columns) {
+      const slot = amountSlot(row, column);
+      if (slot) slots[column.key] = slot;
+    }
+    return { id: row.key, slots };
+  });
+  return finish(columns, rows, null);
+}
+
 function singleRow(table: TableInfo): GridModel {
   const row = table.rows[0]!;
   const columns = table.columns.map((c) => amountColumn(c));
@@ -183,5 +217,7 @@ export function buildGridModel(table: TableInfo): GridModel {
       return threeGroup(table);
     case 'single-row':
       return singleRow(table);
+    case 'listed':
+      return listed(table);
   }
 }

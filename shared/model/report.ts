@@ -19,6 +19,10 @@ export interface ReportRow {
   side?: string | null;
   /** 行次 as printed. */
   hangci?: number | null;
+  /** Listed tables: the row's level (部门, 单位, 项 … or the samples' dept, unit, item). */
+  level?: string | null;
+  /** Listed tables: text fields other than code and name (政府经济分类, 类型, 项目单位 …). */
+  fields?: Record<string, string | null>;
   /** Amount cells by column key. */
   values: Record<string, string | null>;
   /** Where each value was read from (A1 address in the table's sheet), to save figures back there. */
@@ -26,7 +30,10 @@ export interface ReportRow {
 }
 
 export interface ReportTable {
+  /** The template table's id, or (budget samples) its printed code. */
   id: string;
+  /** The samples' table kind (summary, income …), which identifies a budget table whatever its number. */
+  kind?: string;
   rows: ReportRow[];
   /** The worksheet the table was read from. */
   sheet?: string;

@@ -6,7 +6,7 @@
  * never by 行次, because 行次 differ between years.
  */
 
-export type TableLayout = 'two-sided' | 'code-keyed' | 'three-group' | 'single-row';
+export type TableLayout = 'two-sided' | 'code-keyed' | 'three-group' | 'single-row' | 'listed';
 
 /** Side of a two-sided table (01, 04): 收入 on the left, 支出 on the right. */
 export type Side = '收入' | '支出';
@@ -25,6 +25,8 @@ export interface ColumnTemplate {
   lanci: number | null;
   /** Two-sided tables: which side the column belongs to. */
   side?: Side;
+  /** The key files use where it differs (the budget samples call both sides of 01 "amount"). */
+  fileKey?: string;
 }
 
 export interface FixedRowTemplate {
@@ -47,6 +49,8 @@ export interface FixedRowTemplate {
   codePrinted?: boolean;
   /** Extra names by which rules select groups of rows (e.g. "收入项", "功能类"). */
   tags?: string[];
+  /** Other names files give this row (the budget samples' row codes such as "in.gpb"). */
+  aliases?: string[];
 }
 
 /** How codes of a code-keyed table form a hierarchy: the lengths of each level's code. */
@@ -59,9 +63,56 @@ export interface CodeScheme {
   totalRole: string;
 }
 
+/** A text column of a listed table, printed left of the figures (编码, 名称, 类型, 项目单位 …). */
+export interface FieldTemplate {
+  /** "code" and "name" are the row's code and name; any other key is kept as text with the row. */
+  key: string;
+  /** Printed header path, levels separated by "/". */
+  label: string;
+}
+
+/** A level of the rows of a listed table (部门, 单位, 项, 项目 …), below the 合计 row. */
+export interface ListLevel {
+  name: string;
+  /** The word files use for it (the budget samples' "level": dept, unit, item, project). */
+  alias?: string;
+  /** The code length that tells this level when a file does not say. */
+  codeLength?: number;
+}
+
+/**
+ * Listed tables (the budget set): rows are records kept in the printed order, each with its text
+ * fields and figures. A row belongs to the nearest row above it of a higher level (a unit's 项
+ * rows follow the unit), so rules can sum a row's 下级 whatever its codes look like.
+ */
+export interface ListScheme {
+  fields: FieldTemplate[];
+  /** Levels from the top, e.g. [部门, 单位] (收入表) or [部门, 项] (支出表). */
+  levels: ListLevel[];
+  /** Name of the grand-total row printed first (合计), where the table prints one. */
+  totalRole?: string;
+}
+
+/** How a sheet is recognised as this table when table numbers differ between documents. */
+export interface TableMatch {
+  /** The title contains every word of one of these lists. */
+  titleWords: string[][];
+  /** … and none of these. */
+  notWords?: string[];
+}
+
 export interface TableTemplate {
-  /** Table code as printed at the top right, e.g. "公开01表". */
+  /**
+   * Stable name of the table, used by the rules and report files: the printed code where it is
+   * the same in every document (公开01表), else a name (收支总表) and the number in `code`.
+   */
   id: string;
+  /** The table number as this template prints it (预算01表), where it differs from `id`. */
+  code?: string;
+  /** The kind the budget samples name the table by (summary, income …). */
+  kind?: string;
+  /** Recognition by title words, for table sets whose numbering varies. */
+  match?: TableMatch;
   title: string;
   layout: TableLayout;
   columns: ColumnTemplate[];
@@ -69,6 +120,8 @@ export interface TableTemplate {
   rows?: FixedRowTemplate[];
   /** Code-keyed tables: the hierarchy of their codes. */
   codeScheme?: CodeScheme;
+  /** Listed tables: their text fields and row levels. */
+  listScheme?: ListScheme;
   /** Header of the code column (功能分类科目编码 / 科目代码 / 经济分类科目编码). */
   codeHeader?: string;
   /** Header of the name column (科目名称 / 项目). */

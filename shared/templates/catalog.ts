@@ -4,8 +4,10 @@
  */
 import type { TableSetTemplate } from '../model/template';
 import type { RuleSetSource } from '../rules/ruleset';
+import budget2025 from './budget-2025.json';
 import final2023 from './final-2023.json';
 import final2024 from './final-2024.json';
+import budgetRules from '../rules/budget.json';
 import finalAccountsRules from '../rules/final-accounts.json';
 
 export interface Catalog {
@@ -14,8 +16,8 @@ export interface Catalog {
 }
 
 export const builtInCatalog: Catalog = {
-  templates: [final2023 as TableSetTemplate, final2024 as TableSetTemplate],
-  ruleSets: [finalAccountsRules as RuleSetSource],
+  templates: [final2023 as TableSetTemplate, final2024 as TableSetTemplate, budget2025 as TableSetTemplate],
+  ruleSets: [finalAccountsRules as RuleSetSource, budgetRules as RuleSetSource],
 };
 
 /** The template for a report: named explicitly, or the newest of its kind not newer than its year. */

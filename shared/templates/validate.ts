@@ -19,6 +19,7 @@ function duplicates(values: string[]): string[] {
 export function validateTemplate(template: TableSetTemplate): void {
   const problems: string[] = [];
   for (const id of duplicates(template.tables.map((t) => t.id))) problems.push(`表“${id}”出现了两次`);
+  for (const code of duplicates(template.tables.flatMap((t) => (t.code ? [t.code] : [])))) problems.push(`表号“${code}”出现了两次`);
   for (const table of template.tables) {
     const where = table.id;
     if (table.columns.length === 0) problems.push(`${where}：没有栏目`);
@@ -32,6 +33,11 @@ export function validateTemplate(template: TableSetTemplate): void {
     if (table.layout === 'code-keyed') {
       if (!table.codeScheme?.totalRole) problems.push(`${where}：按科目编码排列的表需要 codeScheme 和合计行名称`);
       if (table.rows?.length) problems.push(`${where}：按科目编码排列的表不应列出固定行`);
+    } else if (table.layout === 'listed') {
+      const list = table.listScheme;
+      if (!list?.fields.length || !list.levels.length) problems.push(`${where}：逐行列示的表需要 listScheme（文字栏目和行的层级）`);
+      for (const key of duplicates(list?.fields.map((f) => f.key) ?? [])) problems.push(`${where}：文字栏目“${key}”重复`);
+      if (table.rows?.length) problems.push(`${where}：逐行列示的表不应列出固定行`);
     } else if (!table.rows?.length) {
       problems.push(`${where}：缺少固定行`);
     }

@@ -216,6 +216,43 @@ function readCodeKeyed(grid: Grid, table: TableTemplate, shape: Layout, problems
   return rows;
 }
 
+/**
+ * Budget tables: one record per line with its text fields (found by their header path, like the
+ * figures) until the 注; a merged cell (a unit name over its rows) is filled down.
+ */
+function readListed(grid: Grid, table: TableTemplate, shape: Layout): ReportRow[] {
+  const scheme = table.listScheme!;
+  const fieldColumns = scheme.fields.map((f) => findColumn(shape.paths, { key: f.key, label: f.label, lanci: null }, table)[0]);
+  const columns = table.columns.map((c) => findColumn(shape.paths, c, table)[0]);
+  const rows: ReportRow[] = [];
+  const above: Record<string, string> = {};
+  for (let r = shape.dataStart; r < grid.rows.length; r++) {
+    const cells = grid.rows[r] ?? [];
+    const first = text(cells.find((c) => text(c) !== ''));
+    if (first === '' || first.startsWith('注') || first.startsWith('说明') || first.startsWith('备注')) {
+      if (first !== '') break;
+      continue;
+    }
+    const row: ReportRow = { code: null, name: null, fields: {}, values: {} };
+    const isTotal = first === scheme.totalRole;
+    scheme.fields.forEach((field, i) => {
+      const col = fieldColumns[i];
+      let value = col === undefined ? '' : text(cells[col]);
+      // Grouping fields (项目单位, 类型) are merged over their rows; a file with the merge undone leaves them blank.
+      const grouping = field.key !== 'code' && field.key !== 'name' && !/code/iu.test(field.key);
+      if (grouping && value === '' && !isTotal) value = above[field.key] ?? '';
+      if (grouping && !isTotal) above[field.key] = value;
+      if (field.key === 'code') row.code = value.replace(/\s+/gu, '') || null;
+      else if (field.key === 'name') row.name = value || null;
+      else row.fields![field.key] = value || null;
+    });
+    if (isTotal) row.level = '合计';
+    table.columns.forEach((c, i) => take(row, c.key, grid, r, columns[i]));
+    rows.push(row);
+  }
+  return rows;
+}
+
 function readTwoSided(grid: Grid, table: TableTemplate, shape: Layout): ReportRow[] {
   const rows: ReportRow[] = [];
   for (const side of ['收入', '支出'] as const) {
@@ -283,15 +320,22 @@ function readTable(grid: Grid, table: TableTemplate, shape: Layout, problems: st
       return readThreeGroup(grid, table, shape);
     case 'single-row':
       return readSingleRow(grid, table, shape);
+    case 'listed':
+      return readListed(grid, table, shape);
   }
 }
 
-/** The template whose tables the sheets name: the newest of the final-accounts set not after the year. */
+/**
+ * The template whose tables the sheets are: the one that recognises the most sheets (by code,
+ * title, title words or headers), the newest not after the report's year among equals.
+ */
 function chooseTemplate(catalog: Catalog, year: number | undefined, grids: Grid[]): TableSetTemplate {
-  const candidates = [...catalog.templates].sort((a, b) => b.year - a.year);
-  const titles = new Set(grids.flatMap((g) => g.rows.slice(0, 4).flat().map((c) => squeeze(text(c)))));
-  const fitting = candidates.filter((t) => (year === undefined || t.year <= year) && t.tables.some((tt) => titles.has(squeeze(tt.title))));
-  return fitting[0] ?? candidates[0]!;
+  const candidates = [...catalog.templates].filter((t) => year === undefined || t.year <= year).sort((a, b) => b.year - a.year);
+  const scored = (candidates.length > 0 ? candidates : catalog.templates).map((template) => ({
+    template,
+    recognised: grids.filter((g) => typeof recognise(g, template) !== 'string').length,
+  }));
+  return scored.reduce((best, next) => (next.recognised > best.recognised ? next : best)).template;
 }
 
 export async function readXlsx(fileName: string, bytes: Uint8Array, catalog: Catalog = builtInCatalog): Promise<XlsxImport> {
