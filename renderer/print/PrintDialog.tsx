@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { host } from '../host';
+import { tableCode } from '../../shared/model/template';
 import type { Session } from '../model/session';
 import { PrintView, type PrintOptions } from './PrintView';
 import './print.css';
@@ -41,7 +42,7 @@ export function PrintDialog({ session, errorCount, onClose }: Props) {
           {all.map((id) => (
             <label key={id}>
               <input type="checkbox" checked={options.tables.includes(id)} onChange={() => toggle(id)} />
-              {id}
+              {tableCode(session.workbook.structure.tableById.get(id)!.template)}
             </label>
           ))}
         </span>

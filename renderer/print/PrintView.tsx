@@ -10,6 +10,7 @@ import type { TableInfo } from '../../shared/engine/structure';
 import { buildGridModel, type GridColumn, type GridRow } from '../../shared/layout/gridModel';
 import { headerCells, headerDepth } from '../../shared/layout/header';
 import { mmToPx, orientationFor, printableArea, type Orientation } from '../../shared/layout/page';
+import { tableCode } from '../../shared/model/template';
 import { shownText, type DisplayOptions } from '../model/display';
 import type { Session } from '../model/session';
 
@@ -62,7 +63,7 @@ function TableHead({ table, session, unit, columns, lanci }: { table: TableInfo;
     <>
       <div className="pv-title">
         <h1>{table.template.title}</h1>
-        <span className="pv-code">{table.id}</span>
+        <span className="pv-code">{tableCode(table.template)}</span>
       </div>
       <div className="pv-meta">
         <span>部门：{session.workbook.department}</span>

@@ -12,6 +12,7 @@ import { AuditPanel } from './AuditPanel';
 import { PrintDialog } from '../print/PrintDialog';
 import { cellKey, TableGrid, type FocusRequest } from './TableGrid';
 import type { GridRow } from '../../shared/layout/gridModel';
+import { tableCode } from '../../shared/model/template';
 
 interface Props {
   session: Session;
@@ -178,7 +179,7 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
           const c = countsByTable.get(t.id);
           return (
             <button key={t.id} type="button" role="tab" aria-selected={t.id === activeId} className={t.id === activeId ? 'active' : ''} onClick={() => setActiveId(t.id)} title={t.template.title}>
-              {t.id}
+              {tableCode(t.template)}
               {c?.error ? <span className="bd-badge bd-badge-error">{c.error}</span> : null}
               {c?.rounding ? <span className="bd-badge bd-badge-rounding">{c.rounding}</span> : null}
               {c?.warning ? <span className="bd-badge bd-badge-warning">{c.warning}</span> : null}
@@ -190,7 +191,7 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
         <section className="bd-sheet" aria-label={active.template.title}>
           <div className="bd-sheet-head">
             <h1>{active.template.title}</h1>
-            <span className="bd-table-code">{active.id}</span>
+            <span className="bd-table-code">{tableCode(active.template)}</span>
             <div className="bd-sheet-meta">
               <span>部门：{workbook.department}</span>
               <span>{workbook.year}年度</span>

@@ -374,6 +374,8 @@ class Binder {
 
   private sameCode(table: TableInfo, row: RowInfo, offset: number): RowInfo[] {
     if (row.code === null) {
+      // A listed row may lack its code in the file: it then has no counterpart (and says so as 0).
+      if (row.table.listed && row.level !== '合计') return [];
       if (row.level !== '合计') this.fail(offset, `“${row.name ?? row.key}”没有科目编码，不能用“${SAME_CODE}”`);
       const total = table.template.codeScheme ? table.rowByKey.get(table.template.codeScheme.totalRole) : undefined;
       return total ? [total] : [];

@@ -145,3 +145,8 @@ export interface TableSetTemplate {
   rules: string;
   tables: TableTemplate[];
 }
+
+/** The number a table is printed with (预算01表, 公开01表). */
+export function tableCode(table: TableTemplate): string {
+  return table.code ?? table.id;
+}

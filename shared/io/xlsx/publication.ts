@@ -11,6 +11,7 @@
 import ExcelJS from 'exceljs';
 import { buildGridModel, type GridColumn, type Slot } from '../../layout/gridModel';
 import { orientationFor } from '../../layout/page';
+import { tableCode } from '../../model/template';
 import { headerCells, headerDepth } from '../../layout/header';
 import type { TableInfo } from '../../engine/structure';
 import type { CellState, Workbook } from '../../engine/workbook';
@@ -48,7 +49,7 @@ interface Area {
 export async function writePublicationXlsx(workbook: Workbook, options: PublicationOptions = {}): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   for (const table of workbook.structure.tables) {
-    new TableSheet(book.addWorksheet(table.id), workbook, table, options.zeroAsBlank ?? false).write();
+    new TableSheet(book.addWorksheet(tableCode(table.template)), workbook, table, options.zeroAsBlank ?? false).write();
   }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
@@ -80,7 +81,7 @@ class TableSheet {
 
     this.put({ top: 1, left: 1, right: last }, table.template.title, { font: { bold: true, size: 16 }, alignment: { horizontal: 'center' } });
     sheet.getRow(1).height = 2 * LINE_HEIGHT;
-    this.put({ top: 2, left: last }, table.id, { alignment: { horizontal: 'right' } });
+    this.put({ top: 2, left: last }, tableCode(table.template), { alignment: { horizontal: 'right' } });
     // 部门 left, 年度 centre, 单位 right, each over a third of the columns (every table has at least five).
     const side = Math.ceil(last / 3);
     this.put({ top: 3, left: 1, right: side }, `部门：${workbook.department}`, { alignment: { horizontal: 'left' } });

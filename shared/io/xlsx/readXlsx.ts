@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { ReportFile, ReportRow, ReportTable } from '../../model/report';
-import type { ColumnTemplate, TableSetTemplate, TableTemplate } from '../../model/template';
+import type { ColumnTemplate, TableMatch, TableSetTemplate, TableTemplate } from '../../model/template';
 import { builtInCatalog, type Catalog } from '../../templates/catalog';
 import { archiveProblem } from './zipGuard';
 
@@ -72,14 +72,26 @@ function toGrid(sheet: ExcelJS.Worksheet): Grid {
 const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : String(cell).trim());
 const squeeze = (s: string): string => s.replace(/\s+/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）');
 
-/** Which template table a sheet is: its 公开NN表 code, else its title, else its column headers. */
+/** A title line names the table when it has every word of one of its lists and none of its other words. */
+function isTitleOf(title: string, match: TableMatch): boolean {
+  if (!/表|经费$/u.test(title) || /^(部门|单位)/u.test(title)) return false;
+  return match.titleWords.some((words) => words.every((w) => title.includes(w))) && !(match.notWords ?? []).some((w) => title.includes(w));
+}
+
+/**
+ * Which template table a sheet is: its 公开NN表 code, else its title, else the words of its title
+ * (budget tables, whose numbers differ between documents), else its column headers.
+ */
 function recognise(grid: Grid, template: TableSetTemplate): TableTemplate | string {
   const top = grid.rows.slice(0, 8).flat().map(text);
   const code = top.map((t) => TABLE_CODE.exec(t)?.[0]).find(Boolean);
   if (code) return template.tables.find((t) => t.id === code) ?? `表号“${code}”不在模板“${template.name}”中`;
-  const titles = new Set(top.map(squeeze));
+  // Titles as printed, and without the year budget titles start with (2025年部门收支预算表).
+  const titles = new Set(top.flatMap((t) => [squeeze(t), squeeze(t).replace(/^\d{4}年度?/u, '')]));
   const byTitle = template.tables.filter((t) => titles.has(squeeze(t.title)));
   if (byTitle.length === 1) return byTitle[0]!;
+  const byWords = template.tables.filter((t) => t.match && [...titles].some((title) => isTitleOf(title, t.match!)));
+  if (byWords.length === 1) return byWords[0]!;
   // A sheet may hold another table's columns too (07 has all of 05's); the table with most wins.
   const byHeaders = template.tables.filter((t) => hasAllColumns(grid, t)).sort((a, b) => b.columns.length - a.columns.length);
   if (byHeaders.length > 0 && byHeaders[0]!.columns.length !== byHeaders[1]?.columns.length) return byHeaders[0]!;
@@ -107,7 +119,7 @@ function layout(grid: Grid, table: TableTemplate): Layout | string {
   const meta: Layout['meta'] = {};
   if (unitRow >= 0) {
     for (const t of rowText(unitRow)) {
-      if (t.startsWith('部门')) meta.department = t.replace(/^部门[：:]\s*/u, '');
+      if (t.startsWith('部门')) meta.department = t.replace(/^部门(?:（单位）)?(?:名称)?[：:]\s*/u, '');
       const year = /^(\d{4})\s*年度?$/u.exec(t);
       if (year) meta.year = Number(year[1]);
       if (t.startsWith('单位')) meta.unit = /万元/u.test(t) ? '万元' : '元';
