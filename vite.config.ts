@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { contentSecurityPolicy } from './electron/csp';
+import { contentSecurityPolicy } from './electron/csp.js';
 
 /** The renderer: served by `npm run web` (browser mode) and bundled for the desktop program. */
 export default defineConfig({

@@ -45,6 +45,8 @@ function start(): void {
   });
 
   void app.whenReady().then(async () => {
+    // The taskbar groups windows under the installer's shortcuts (build/electron-builder.yml appId).
+    app.setAppUserModelId('cn.budgetdesk.app');
     protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request));
     hardenSession(session.defaultSession, devServerUrl);
     const ready = new Desktop({
