@@ -24,6 +24,8 @@ export function cell(page: Page, rowId: string, colId: string): Locator {
 export async function clickCell(target: Locator, modifiers: ('Shift' | 'Control')[] = []): Promise<void> {
   await target.click({ modifiers });
   await expect(target).toHaveClass(/ag-cell-focus/);
+  // The grid marks the cell first and moves the keyboard focus to it a moment later.
+  await expect(target).toBeFocused();
 }
 
 export async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
