@@ -241,18 +241,18 @@ function addRow(structure: Structure, table: TableInfo, seed: RowSeed): void {
 /** Parent of a listed row: the nearest row above it of a higher level. */
 function linkListed(table: TableInfo): void {
   const levels = table.template.listScheme!.levels.map((l) => l.name);
-  const open: RowInfo[] = [];
+  /** The latest row seen of each level, cut back whenever a row of a higher level starts a new group. */
+  const latest: (RowInfo | undefined)[] = [];
   for (const row of table.rows) {
     const depth = levels.indexOf(row.level ?? '');
     if (depth < 0) continue;
-    open.length = Math.min(open.length, depth);
-    const parent = open[open.length - 1];
+    latest.length = depth;
+    const parent = latest.filter(Boolean).pop();
     if (parent) {
       row.parent = parent;
       parent.children.push(row);
     }
-    open[depth] = row;
-    open.length = depth + 1;
+    latest[depth] = row;
   }
 }
 
@@ -272,10 +272,6 @@ function linkHierarchy(table: TableInfo): void {
   }
 }
 
-function aliasesOf(table: TableInfo, row: RowInfo): string[] {
-  return table.template.rows?.find((r) => r.role === row.key)?.aliases ?? [];
-}
-
 /** Tries role, code (or a file's alias for it), (side, 行次) and label in turn: files name rows in any of these ways. */
 function findFixedRow(table: TableInfo, row: ReportRow): RowInfo | undefined {
   if (table.template.layout === 'single-row') return table.rows[0];
@@ -284,7 +280,7 @@ function findFixedRow(table: TableInfo, row: ReportRow): RowInfo | undefined {
   const byLabel = row.name ? table.rows.filter((r) => r.name === row.name && onSide(r)) : [];
   return (
     (row.role ? table.rowByKey.get(row.role) : undefined) ??
-    (row.code ? (table.rowByCode.get(row.code) ?? table.rows.find((r) => aliasesOf(table, r).includes(row.code!))) : undefined) ??
+    (row.code ? (table.rowByCode.get(row.code) ?? table.rowByKey.get(table.template.rows?.find((r) => r.aliases?.includes(row.code!))?.role ?? '')) : undefined) ??
     (row.hangci ? table.rows.find((r) => r.hangci === row.hangci && onSide(r)) : undefined) ??
     (byLabel.length === 1 ? byLabel[0] : undefined)
   );
@@ -352,12 +348,9 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
     else problems.push({ table: t.id, message: `模板“${template.name}”中没有“${t.id}”，该表未载入` });
   }
   const givenRows = new Map<string, RowSeed[]>();
-  const listedKeys = new Map<string, string[]>();
   for (const tt of template.tables) {
     if (tt.layout === 'listed') {
-      const seeds = listedSeeds(tt, byId.get(tt.id)?.rows ?? []);
-      givenRows.set(tt.id, seeds);
-      listedKeys.set(tt.id, seeds.map((s) => s.key));
+      givenRows.set(tt.id, listedSeeds(tt, byId.get(tt.id)?.rows ?? []));
       continue;
     }
     if (tt.layout !== 'code-keyed') continue;
@@ -380,7 +373,7 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
   for (const table of structure.tables) {
     for (const [i, reportRow] of (byId.get(table.id)?.rows ?? []).entries()) {
       const row = table.listed
-        ? table.rowByKey.get(listedKeys.get(table.id)![i]!)
+        ? table.rowByKey.get(givenRows.get(table.id)![i]!.key) // seeds follow the report's rows one to one
         : table.codeKeyed
           ? table.rowByKey.get(reportRow.code ? String(reportRow.code).trim() : table.template.codeScheme!.totalRole)
           : findFixedRow(table, reportRow);

@@ -260,14 +260,14 @@ export class Workbook {
 
   private restructure(tableId: string, edit: (seeds: RowSeed[]) => RowSeed[]): Change {
     const old = this.state;
-    const coded = new Map<string, RowSeed[]>();
+    const given = new Map<string, RowSeed[]>();
     for (const table of old.structure.tables) {
-      if (table.listed) coded.set(table.id, table.rows.map(listedSeed));
+      if (table.listed) given.set(table.id, table.rows.map(listedSeed));
       if (!table.codeKeyed) continue;
       const seeds = table.rows.filter((r) => r.code !== null).map((r) => codeSeed(table.template, r.code!, r.name));
-      coded.set(table.id, table.id === tableId ? edit(seeds) : seeds);
+      given.set(table.id, table.id === tableId ? edit(seeds) : seeds);
     }
-    const structure = buildStructure(this.template, coded);
+    const structure = buildStructure(this.template, given);
     const entries = structure.cells.map((cell) => {
       const before = findCell(old.structure, cell.row.table.id, cell.row.key, cell.column.key);
       return before === undefined ? undefined : old.calc.entries[before];

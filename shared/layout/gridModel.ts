@@ -163,7 +163,7 @@ function threeGroup(table: TableInfo): GridModel {
 const FIELD_WIDTH: Record<string, number> = { code: 92, govCode: 92, name: 240, govName: 170 };
 
 /** The indentation a listed row gets: 合计 and the top level bold, deeper levels indented (类/款/项 styles). */
-function listedLevel(row: RowInfo, levels: string[]): string | null {
+function indentLevel(row: RowInfo, levels: string[]): string | null {
   if (row.level === '合计') return '合计';
   const depth = levels.indexOf(row.level ?? '');
   return levels.length < 2 || depth < 0 ? null : (['类', '款', '项'][depth] ?? '项');
@@ -178,7 +178,7 @@ function listed(table: TableInfo): GridModel {
     ...table.columns.map((c) => amountColumn(c)),
   ];
   const rows = table.rows.map((row): GridRow => {
-    const level = listedLevel(row, levels);
+    const level = indentLevel(row, levels);
     const slots: Record<string, Slot> = {};
     scheme.fields.forEach((field, i) => {
       // The 合计 row is labelled in the first text column, as printed.

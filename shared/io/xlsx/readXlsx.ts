@@ -251,7 +251,7 @@ function readListed(grid: Grid, table: TableTemplate, shape: Layout): ReportRow[
       const col = fieldColumns[i];
       let value = col === undefined ? '' : text(cells[col]);
       // Grouping fields (项目单位, 类型) are merged over their rows; a file with the merge undone leaves them blank.
-      const grouping = field.key !== 'code' && field.key !== 'name' && !/code/iu.test(field.key);
+      const grouping = field.key !== 'name' && !/code/iu.test(field.key);
       if (grouping && value === '' && !isTotal) value = above[field.key] ?? '';
       if (grouping && !isTotal) above[field.key] = value;
       if (field.key === 'code') row.code = value.replace(/\s+/gu, '') || null;
@@ -339,15 +339,16 @@ function readTable(grid: Grid, table: TableTemplate, shape: Layout, problems: st
 
 /**
  * The template whose tables the sheets are: the one that recognises the most sheets (by code,
- * title, title words or headers), the newest not after the report's year among equals.
+ * title, title words or headers), the newest not after the report's year among equals; with what
+ * it recognised each sheet as.
  */
-function chooseTemplate(catalog: Catalog, year: number | undefined, grids: Grid[]): TableSetTemplate {
+function chooseTemplate(catalog: Catalog, year: number | undefined, grids: Grid[]): { template: TableSetTemplate; tables: (TableTemplate | string)[] } {
   const candidates = [...catalog.templates].filter((t) => year === undefined || t.year <= year).sort((a, b) => b.year - a.year);
-  const scored = (candidates.length > 0 ? candidates : catalog.templates).map((template) => ({
-    template,
-    recognised: grids.filter((g) => typeof recognise(g, template) !== 'string').length,
-  }));
-  return scored.reduce((best, next) => (next.recognised > best.recognised ? next : best)).template;
+  const scored = (candidates.length > 0 ? candidates : catalog.templates).map((template) => {
+    const tables = grids.map((g) => recognise(g, template));
+    return { template, tables, recognised: tables.filter((t) => typeof t !== 'string').length };
+  });
+  return scored.reduce((best, next) => (next.recognised > best.recognised ? next : best));
 }
 
 export async function readXlsx(fileName: string, bytes: Uint8Array, catalog: Catalog = builtInCatalog): Promise<XlsxImport> {
@@ -366,9 +367,9 @@ export async function readXlsx(fileName: string, bytes: Uint8Array, catalog: Cat
   const reportTables: ReportTable[] = [];
   const metas: Layout['meta'][] = [];
   const yearHint = grids.map((g) => g.rows.slice(0, 6).flat().map(text).map((t) => /^(\d{4})\s*年度$/u.exec(t)?.[1]).find(Boolean)).find(Boolean);
-  const template = chooseTemplate(catalog, yearHint ? Number(yearHint) : undefined, grids);
-  for (const grid of grids) {
-    const table = recognise(grid, template);
+  const { template, tables: recognised } = chooseTemplate(catalog, yearHint ? Number(yearHint) : undefined, grids);
+  for (const [g, grid] of grids.entries()) {
+    const table = recognised[g]!;
     if (typeof table === 'string') {
       unrecognized.push({ sheet: grid.name, reason: table });
       continue;
