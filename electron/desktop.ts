@@ -165,16 +165,19 @@ export class Desktop {
     return file;
   }
 
+  /** Where the dialogs of a window start: the folder of its file, else the documents folder. */
+  private folderOf(entry: DocumentWindow): string {
+    return entry.documentPath ? path.dirname(entry.documentPath) : this.options.documents;
+  }
+
+  private async askOpenPath(entry: DocumentWindow, title: string, filters: Electron.FileFilter[]): Promise<string | null> {
+    const chosen = await dialog.showOpenDialog(entry.window, { title, defaultPath: this.folderOf(entry), filters, properties: ['openFile'] });
+    return (chosen.canceled ? undefined : chosen.filePaths[0]) ?? null;
+  }
+
   async openReport(entry: DocumentWindow): Promise<OpenedFile | null> {
-    const chosen = await dialog.showOpenDialog(entry.window, {
-      title: '打开报表',
-      defaultPath: entry.documentPath ? path.dirname(entry.documentPath) : this.options.documents,
-      filters: [{ name: '报表文件 (*.xlsx, *.json)', extensions: ['xlsx', 'json'] }, FILTERS.xlsx!, FILTERS.json!],
-      properties: ['openFile'],
-    });
-    const file = chosen.canceled ? undefined : chosen.filePaths[0];
-    if (!file) return null;
-    return this.openDocumentHere(entry, file);
+    const file = await this.askOpenPath(entry, '打开报表', [{ name: '报表文件 (*.xlsx, *.json)', extensions: ['xlsx', 'json'] }, FILTERS.xlsx!, FILTERS.json!]);
+    return file ? this.openDocumentHere(entry, file) : null;
   }
 
   /** A report for this window when it has none, otherwise opened in a window of its own (null here). */
@@ -187,19 +190,13 @@ export class Desktop {
   }
 
   async openFile(entry: DocumentWindow, extensions: string[]): Promise<OpenedFile | null> {
-    const chosen = await dialog.showOpenDialog(entry.window, {
-      title: '导入',
-      defaultPath: entry.documentPath ? path.dirname(entry.documentPath) : this.options.documents,
-      filters: extensions.map((e) => FILTERS[e]!),
-      properties: ['openFile'],
-    });
-    const file = chosen.canceled ? undefined : chosen.filePaths[0];
+    const file = await this.askOpenPath(entry, '导入', extensions.map((e) => FILTERS[e]!));
     return file ? { name: path.basename(file), bytes: await readUserFile(file) } : null;
   }
 
   private async askSavePath(entry: DocumentWindow, suggestedName: string, title: string): Promise<string | null> {
-    const folder = entry.documentPath ? path.dirname(entry.documentPath) : this.options.documents;
-    const chosen = await dialog.showSaveDialog(entry.window, { title, defaultPath: path.join(folder, suggestedName), filters: [FILTERS[extensionOf(suggestedName)]!] });
+    const defaultPath = path.join(this.folderOf(entry), suggestedName);
+    const chosen = await dialog.showSaveDialog(entry.window, { title, defaultPath, filters: [FILTERS[extensionOf(suggestedName)]!] });
     return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
   }
 
