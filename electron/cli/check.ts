@@ -13,6 +13,7 @@ import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Workbook, type Finding } from '../../shared/engine/workbook';
 import type { FindingCell } from '../../shared/engine/findings';
+import { templateTableOf } from '../../shared/engine/structure';
 import type { Severity } from '../../shared/engine/recalc';
 import type { ReportFile } from '../../shared/model/report';
 import { readReportJson } from '../../shared/io/reportJson';
@@ -140,10 +141,11 @@ async function checkFile(path: string, io: CheckIO): Promise<{ file: CheckedFile
   const { report } = opened;
   const workbook = Workbook.open(report);
 
-  const known = new Set(workbook.template.tables.map((t) => t.id));
-  const ids = [...new Set(report.tables.map((t) => t.id))];
+  // A file names a table by its template id, its printed number (预算01表) or its kind.
+  const ids = report.tables.map((t) => templateTableOf(workbook.template, t)?.id).filter((id) => id !== undefined);
+  const known = new Set(ids);
   const sheetOf = (id: string) => opened.sheets?.find((s) => s.table === id)?.sheet ?? null;
-  const tables = ids.filter((id) => known.has(id)).map((id) => ({ id, sheet: sheetOf(id) }));
+  const tables = [...known].map((id) => ({ id, sheet: sheetOf(id) }));
   if (tables.length === 0) {
     throw new Error(`无法审核“${path}”：文件中没有可识别的报表（模板“${workbook.template.name}”中没有其中任何一张表）`);
   }

@@ -272,8 +272,13 @@ function linkHierarchy(table: TableInfo): void {
   }
 }
 
-/** Tries role, code (or a file's alias for it), (side, 行次) and label in turn: files name rows in any of these ways. */
-function findFixedRow(table: TableInfo, row: ReportRow): RowInfo | undefined {
+/**
+ * The fixed row a file's row fills: by role, code (or a file's alias for it), (side, 行次), else
+ * label, since files name rows in any of these ways. A label printed on
+ * several lines of a side (04's （一）一般公共预算拨款 under 本年收入 and again under 上年结转)
+ * fills them in printed order: the first such line not taken yet.
+ */
+function findFixedRow(table: TableInfo, row: ReportRow, taken: Set<RowInfo>): RowInfo | undefined {
   if (table.template.layout === 'single-row') return table.rows[0];
   const side = row.side ? SIDE_NAMES[row.side] : undefined;
   const onSide = (r: RowInfo) => side === undefined || r.side === side;
@@ -282,7 +287,7 @@ function findFixedRow(table: TableInfo, row: ReportRow): RowInfo | undefined {
     (row.role ? table.rowByKey.get(row.role) : undefined) ??
     (row.code ? (table.rowByCode.get(row.code) ?? table.rowByKey.get(table.template.rows?.find((r) => r.aliases?.includes(row.code!))?.role ?? '')) : undefined) ??
     (row.hangci ? table.rows.find((r) => r.hangci === row.hangci && onSide(r)) : undefined) ??
-    (byLabel.length === 1 ? byLabel[0] : undefined)
+    byLabel.find((r) => !taken.has(r))
   );
 }
 
@@ -295,7 +300,7 @@ function describeReportRow(row: ReportRow, index: number): string {
 }
 
 /** The template table a report table fills: by id, by printed number, or by the samples' kind. */
-function templateTableOf(template: TableSetTemplate, table: ReportTable): TableTemplate | undefined {
+export function templateTableOf(template: TableSetTemplate, table: Pick<ReportTable, 'id' | 'kind'>): TableTemplate | undefined {
   return template.tables.find((t) => t.id === table.id) ?? template.tables.find((t) => t.code === table.id || (table.kind !== undefined && t.kind === table.kind));
 }
 
@@ -376,7 +381,7 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
         ? table.rowByKey.get(givenRows.get(table.id)![i]!.key) // seeds follow the report's rows one to one
         : table.codeKeyed
           ? table.rowByKey.get(reportRow.code ? String(reportRow.code).trim() : table.template.codeScheme!.totalRole)
-          : findFixedRow(table, reportRow);
+          : findFixedRow(table, reportRow, claimed);
       if (!row || claimed.has(row)) {
         if (!row || !table.codeKeyed) {
           problems.push({ table: table.id, message: `${describeReportRow(reportRow, i)}：在模板中找不到对应的行，未载入` });

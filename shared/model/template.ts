@@ -69,6 +69,8 @@ export interface FieldTemplate {
   key: string;
   /** Printed header path, levels separated by "/". */
   label: string;
+  /** Other headers files print for it (部门（单位）代码 for 部门代码). */
+  aliases?: string[];
 }
 
 /** A level of the rows of a listed table (部门, 单位, 项, 项目 …), below the 合计 row. */

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readers, runCheck } from '../../electron/cli/check';
+import budgetTemplate from '../../shared/templates/budget-2025.json';
 import { loadSample } from '../support/fixtures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -174,6 +175,26 @@ describe('npm run check', () => {
     const [file] = (JSON.parse(result.stdout) as { files: JsonFile[] }).files;
     expect(file!.tables[0]).toEqual({ id: '公开01表', sheet: '收入支出决算总表' });
     expect(file!.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId).sort()).toEqual(['A02', 'A04', 'C03', 'D05', 'D06']);
+  });
+
+  it.each([
+    ['the JSON transcription', 'test/fixtures/budget-2025-jiaozuo.json', null],
+    ['the .xlsx a finance office circulates', 'test/fixtures/xlsx/budget-2025-jiaozuo.xlsx', '2025年部门收支预算表'],
+  ])('reports a budget file (%s) as "kind": "budget", every table recognised', async (_what, path, firstSheet) => {
+    const files = { [path]: readFileSync(`${root}/${path}`) };
+    const json = await run(['--json', path], files);
+    expect(json.code).toBe(0);
+    const file = (JSON.parse(json.stdout) as { files: JsonFile[] }).files[0]!;
+    expect(file).toMatchObject({ kind: 'budget', year: 2025, department: '焦作市人力资源和社会保障局', unrecognized: [] });
+    expect(file.tables.map((t) => t.id)).toEqual(budgetTemplate.tables.map((t) => t.id));
+    expect(file.tables[0]).toEqual({ id: '收支总表', sheet: firstSheet });
+    // Every table equation holds in JZ25; the one advisory finding is the 年终结转结余 label clash.
+    expect(file.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['X15b warning']);
+
+    const text = await run([path], files);
+    expect(text.stdout.split('\n')[1]).toMatch(/^预算 {2}2025年度 {2}焦作市人力资源和社会保障局 {2}金额单位：万元$/u);
+    expect(text.stdout).not.toContain('未识别');
+    expect(text.stdout).not.toContain('未载入');
   });
 
   it('exits 2 for a broken .xlsx, naming it', async () => {

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { ReportFile, ReportRow, ReportTable } from '../../model/report';
-import type { ColumnTemplate, TableMatch, TableSetTemplate, TableTemplate } from '../../model/template';
+import type { ColumnTemplate, FieldTemplate, TableMatch, TableSetTemplate, TableTemplate } from '../../model/template';
 import { builtInCatalog, type Catalog } from '../../templates/catalog';
 import { archiveProblem } from './zipGuard';
 
@@ -34,6 +34,8 @@ type Cell = string | number | null;
 interface Grid {
   name: string;
   rows: Cell[][];
+  /** The merge each merged cell belongs to (its master's address), by "row,column" (0-based). */
+  mergeOf: Map<string, string>;
   formulasWithoutResult: string[];
 }
 
@@ -58,15 +60,17 @@ function plain(value: ExcelJS.CellValue, address: string, missing: string[]): Ce
 
 function toGrid(sheet: ExcelJS.Worksheet): Grid {
   const rows: Cell[][] = [];
+  const mergeOf = new Map<string, string>();
   const formulasWithoutResult: string[] = [];
   sheet.eachRow({ includeEmpty: true }, (row, r) => {
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       cells[c - 1] = plain(cell.value, cell.address, formulasWithoutResult);
+      if (cell.isMerged) mergeOf.set(`${r - 1},${c - 1}`, cell.master.address);
     });
     rows[r - 1] = cells;
   });
-  return { name: sheet.name, rows: Array.from(rows, (r) => r ?? []), formulasWithoutResult };
+  return { name: sheet.name, rows: Array.from(rows, (r) => r ?? []), mergeOf, formulasWithoutResult };
 }
 
 const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : String(cell).trim());
@@ -156,8 +160,10 @@ function firstData(grid: Grid, from: number, table: TableTemplate): number {
   const isCode = (t: string) => /^\d{3,7}(\s|$)/u.test(t);
   for (let r = from; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
-    // The 合计 row of a code-keyed table has its name where names are (a header cell may say 合计 too).
-    const totalRow = table.layout === 'code-keyed' && cells.slice(0, 2).some((c) => text(c) === '合计');
+    // The 合计 row has its name where names are (a header cell elsewhere may say 合计 too); an
+    // empty table (国有资本经营支出表) has no figure in it.
+    const totalRole = table.codeScheme?.totalRole ?? table.listScheme?.totalRole;
+    const totalRow = totalRole !== undefined && cells.slice(0, 2).some((c) => text(c) === totalRole);
     if (totalRow || cells.some((c) => typeof c === 'number' || isCode(text(c)))) return r;
   }
   return -1;
@@ -228,38 +234,101 @@ function readCodeKeyed(grid: Grid, table: TableTemplate, shape: Layout, problems
   return rows;
 }
 
+/** The pieces a code may be printed in (科目编码 类 | 款 | 项); each piece after the first has two digits. */
+const CODE_PIECES = ['类', '款', '项'];
+
+/**
+ * Sheet columns of a text field of a listed table: its own column, or the 类/款/项 columns its
+ * code is printed in, found under the field's header (科目编码) or under the header group it
+ * belongs to (部门预算经济分类 类 | 款, where the template says 部门预算经济分类/科目编码).
+ */
+function fieldColumns(paths: string[][], field: FieldTemplate, table: TableTemplate): number[] {
+  for (const label of [field.label, ...(field.aliases ?? [])]) {
+    const whole = findColumn(paths, { key: field.key, label, lanci: null }, table);
+    if (whole.length > 0) return [whole[0]!];
+  }
+  const labels = field.label.split('/').map(squeeze);
+  const groups = [labels, labels.slice(0, -1)].filter((g) => g.length > 0);
+  const endsWith = (path: string[], tail: string[]) => path.length >= tail.length && tail.every((l, i) => path[path.length - tail.length + i] === l);
+  return paths
+    .map((path, c) => ({ path, c }))
+    .filter(({ path }) => CODE_PIECES.includes(path.at(-1)!) && groups.some((g) => endsWith(path.slice(0, -1), g)))
+    .map(({ c }) => c);
+}
+
+/** The columns of line r that one merged cell spans with column col (just col where it is not merged). */
+function mergedWith(grid: Grid, r: number, col: number): number[] {
+  const master = grid.mergeOf.get(`${r},${col}`);
+  if (master === undefined) return [col];
+  return (grid.rows[r] ?? []).map((_, c) => c).filter((c) => grid.mergeOf.get(`${r},${c}`) === master);
+}
+
+/**
+ * The text of each field on line r. A code printed in pieces is joined (302 | 单位名称 gives 302).
+ * A text merged over several fields' columns is one field's: the name's where the merge covers
+ * the name column (a 部门 line's name spread over 类型 and 项目名称), else the first field's.
+ */
+function fieldTexts(grid: Grid, r: number, fieldCols: number[][], nameField: number): string[] {
+  const nameCol = fieldCols[nameField]?.[0];
+  const own = (col: number, isName: boolean) => {
+    const span = mergedWith(grid, r, col);
+    const owner = nameCol !== undefined && span.includes(nameCol) ? nameCol : span[0];
+    return owner === col || (isName && span.includes(col)) ? text(grid.rows[r]?.[col]) : '';
+  };
+  return fieldCols.map((columns, f) => {
+    if (columns.length <= 1) return columns.length === 0 ? '' : own(columns[0]!, f === nameField);
+    let code = '';
+    for (const [i, col] of columns.entries()) {
+      const piece = own(col, false).replace(/\.0+$/u, '');
+      if (!/^\d+$/u.test(piece)) break;
+      code += i > 0 ? piece.padStart(2, '0') : piece;
+    }
+    return code;
+  });
+}
+
 /**
  * Budget tables: one record per line with its text fields (found by their header path, like the
- * figures) until the 注; a merged cell (a unit name over its rows) is filled down.
+ * figures) until the 注. A 部门 or 单位 line may print its code where the other lines have text
+ * (单位代码 in 支出表, 项目单位 in 基本支出明细表): a line without a code of its own whose first
+ * cell is a bare code of a level's length is that level's line. Grouping fields merged over their lines (项目单位, 类型)
+ * are filled down within a group.
  */
 function readListed(grid: Grid, table: TableTemplate, shape: Layout): ReportRow[] {
   const scheme = table.listScheme!;
-  const fieldColumns = scheme.fields.map((f) => findColumn(shape.paths, { key: f.key, label: f.label, lanci: null }, table)[0]);
+  const fieldCols = scheme.fields.map((f) => fieldColumns(shape.paths, f, table));
   const columns = table.columns.map((c) => findColumn(shape.paths, c, table)[0]);
+  const codeField = scheme.fields.findIndex((f) => f.key === 'code');
+  const nameField = scheme.fields.findIndex((f) => f.key === 'name');
+  const codeLengths = new Set(scheme.levels.map((l) => l.codeLength).filter((n) => n !== undefined));
   const rows: ReportRow[] = [];
-  const above: Record<string, string> = {};
+  let above: Record<string, string> = {};
   for (let r = shape.dataStart; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
-    const first = text(cells.find((c) => text(c) !== ''));
-    if (first === '' || first.startsWith('注') || first.startsWith('说明') || first.startsWith('备注')) {
-      if (first !== '') break;
+    const firstCol = cells.findIndex((c) => text(c) !== '');
+    const first = text(cells[firstCol]).replace(/\.0+$/u, '');
+    if (first === '') continue;
+    if (first.startsWith('注') || first.startsWith('说明') || first.startsWith('备注')) break;
+    const isTotal = first === scheme.totalRole;
+    const row: ReportRow = { code: null, name: null, fields: {}, values: {} };
+    table.columns.forEach((c, i) => take(row, c.key, grid, r, columns[i]));
+    if (isTotal) {
+      rows.push({ ...row, name: first, level: '合计' });
       continue;
     }
-    const row: ReportRow = { code: null, name: null, fields: {}, values: {} };
-    const isTotal = first === scheme.totalRole;
+    const texts = fieldTexts(grid, r, fieldCols, nameField);
+    const groupCode = !texts[codeField] && /^\d+$/u.test(first) && codeLengths.has(first.length) ? first : null;
+    if (groupCode) above = {};
     scheme.fields.forEach((field, i) => {
-      const col = fieldColumns[i];
-      let value = col === undefined ? '' : text(cells[col]);
-      // Grouping fields (项目单位, 类型) are merged over their rows; a file with the merge undone leaves them blank.
+      let value = groupCode && fieldCols[i]!.includes(firstCol) ? '' : texts[i]!;
       const grouping = field.key !== 'name' && !/code/iu.test(field.key);
-      if (grouping && value === '' && !isTotal) value = above[field.key] ?? '';
-      if (grouping && !isTotal) above[field.key] = value;
+      if (grouping && value === '' && !groupCode) value = above[field.key] ?? '';
+      if (grouping && !groupCode) above[field.key] = value;
       if (field.key === 'code') row.code = value.replace(/\s+/gu, '') || null;
       else if (field.key === 'name') row.name = value || null;
       else row.fields![field.key] = value || null;
     });
-    if (isTotal) row.level = '合计';
-    table.columns.forEach((c, i) => take(row, c.key, grid, r, columns[i]));
+    if (row.code === null) row.code = groupCode;
     rows.push(row);
   }
   return rows;
