@@ -4,7 +4,7 @@
  * inverse through the same engine calls, so totals and findings come back exactly as they were,
  * including the figures an opened file printed in its totals.
  */
-import { findingsDiff, type Change, type Edit, type SetOptions, type Workbook } from './workbook';
+import { findingsDiff, type Change, type Edit, type ListedRowInput, type RowSeed, type SetOptions, type Workbook } from './workbook';
 
 interface CellStep {
   kind: 'cells';
@@ -19,15 +19,15 @@ interface AdoptStep {
   released: Edit[];
 }
 
+/** Rows added, removed or renamed in one table: undone by putting its rows and figures back. */
 interface RowsStep {
   kind: 'rows';
   table: string;
-  /** Rows the step added (added: true) or removed (added: false). */
-  rows: { code: string; name: string | null }[];
+  before: RowSeed[];
+  after: RowSeed[];
   /** Figures of the table before the step: typed inputs and totals' printed figures. */
   values: Edit[];
   kept: Edit[];
-  added: boolean;
 }
 
 type Step = CellStep | AdoptStep | RowsStep;
@@ -72,20 +72,33 @@ export class EditHistory {
   }
 
   addRow(table: string, code: string, name: string, parentNames: Record<string, string> = {}): Change {
-    const before = this.codes(table);
-    const snapshot = this.figures(table);
-    const change = this.workbook.addRow(table, code, name, parentNames);
-    const rows = this.rowsOf(table).filter((r) => !before.has(r.code));
-    this.record({ kind: 'rows', table, rows, ...snapshot, added: true });
-    return change;
+    return this.rows(table, () => this.workbook.addRow(table, code, name, parentNames));
   }
 
   removeRow(table: string, code: string): Change {
-    const before = this.rowsOf(table);
-    const snapshot = this.figures(table);
-    const change = this.workbook.removeRow(table, code);
-    const after = this.codes(table);
-    this.record({ kind: 'rows', table, rows: before.filter((r) => !after.has(r.code)), ...snapshot, added: false });
+    return this.rows(table, () => this.workbook.removeRow(table, code));
+  }
+
+  addListedRow(table: string, row: ListedRowInput, near: string | null, parents: ListedRowInput[] = []): Change {
+    return this.rows(table, () => this.workbook.addListedRow(table, row, near, parents));
+  }
+
+  removeListedRow(table: string, key: string): Change {
+    return this.rows(table, () => this.workbook.removeListedRow(table, key));
+  }
+
+  setRowText(table: string, key: string, field: string, text: string): Change {
+    return this.rows(table, () => this.workbook.setRowText(table, key, field, text));
+  }
+
+  /** Runs a change of a table's rows as one step, with what it takes to put them back. */
+  private rows(table: string, action: () => Change): Change {
+    const before = this.workbook.tableRows(table);
+    const values = this.inputsOf(table);
+    const kept = this.workbook.keptFigures(table);
+    const change = action();
+    const after = this.workbook.tableRows(table);
+    if (JSON.stringify(after) !== JSON.stringify(before)) this.record({ kind: 'rows', table, before, after, values, kept });
     return change;
   }
 
@@ -129,40 +142,10 @@ export class EditHistory {
         return backwards ? [() => wb.setMany(step.before, { restoring: true }), () => wb.keepFigures(step.released)] : [() => wb.setMany(step.after)];
       case 'adopt':
         return backwards ? [() => wb.keepFigures(step.released)] : [() => wb.adoptComputed()];
-      case 'rows': {
-        const restore = [() => wb.setMany(step.values, { restoring: true }), () => wb.keepFigures(step.kept)];
-        if (step.added === backwards) return [() => this.removeRows(step), ...(backwards ? restore.slice(1) : [])];
-        return [() => this.addRows(step), ...(backwards ? restore : [])];
-      }
+      case 'rows':
+        if (!backwards) return [() => wb.restoreTableRows(step.table, step.after)];
+        return [() => wb.restoreTableRows(step.table, step.before), () => wb.setMany(step.values, { restoring: true }), () => wb.keepFigures(step.kept)];
     }
-  }
-
-  private addRows(step: RowsStep): Change {
-    const names = Object.fromEntries(step.rows.map((r) => [r.code, r.name ?? '']));
-    const deepestFirst = [...step.rows].sort((a, b) => b.code.length - a.code.length);
-    for (const row of deepestFirst) {
-      if (!this.codes(step.table).has(row.code)) this.workbook.addRow(step.table, row.code, row.name ?? '', names);
-    }
-    // replay() reports the findings; the table is redrawn whole.
-    return { cells: [], added: [], removed: [], changed: [], skipped: [], tables: [step.table], released: [] };
-  }
-
-  private removeRows(step: RowsStep): Change {
-    const top = [...step.rows].sort((a, b) => a.code.length - b.code.length)[0]!;
-    return this.workbook.removeRow(step.table, top.code);
-  }
-
-  private figures(table: string): { values: Edit[]; kept: Edit[] } {
-    return { values: this.inputsOf(table), kept: this.workbook.keptFigures(table) };
-  }
-
-  private codes(table: string): Set<string> {
-    return new Set(this.rowsOf(table).map((r) => r.code));
-  }
-
-  private rowsOf(table: string): { code: string; name: string | null }[] {
-    const info = this.workbook.structure.tableById.get(table)!;
-    return info.rows.filter((r) => r.code !== null).map((r) => ({ code: r.code!, name: r.name }));
   }
 
   private inputsOf(table: string): Edit[] {

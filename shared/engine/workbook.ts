@@ -1,20 +1,23 @@
 /**
  * An open report: the one object the window, the command-line checker and the tests talk to.
- * Load a report, set cells, add or remove code-keyed rows, and get back exactly which cells and
- * which findings changed.
+ * Load a report, set cells, add or remove rows (科目 of code-keyed tables, rows of the listed
+ * budget tables), and get back exactly which cells and which findings changed.
  */
 import { parseAmount, toDecimalString, type AmountUnit } from '../money/money';
 import type { ReportFile, ReportRow } from '../model/report';
-import type { TableSetTemplate } from '../model/template';
+import { tableCode, type TableSetTemplate } from '../model/template';
 import { parseRuleSet, type ParsedRuleSet } from '../rules/ruleset';
 import { builtInCatalog, findRuleSet, findTemplate, type Catalog } from '../templates/catalog';
 import { validateTemplate } from '../templates/validate';
 import { compileRules, type Instance } from './compile';
 import { FindingWriter, type CellRef, type Finding } from './findings';
 import { Calculator, type Entry, type RecalcResult } from './recalc';
-import { buildStructure, codeSeed, findCell, listedSeed, placeReport, type PlacementProblem, type RowInfo, type RowSeed, type Structure } from './structure';
+import { blockOf, depthOf, listedRowProblem, listedRowSeed, placeListedRow, type ListedRowInput } from './listedRows';
+import { buildStructure, codeSeed, findCell, listedSeed, placeReport, type PlacementProblem, type RowInfo, type RowSeed, type Structure, type TableInfo } from './structure';
 
 export type { CellRef, Finding } from './findings';
+export type { ListedRowInput } from './listedRows';
+export type { RowSeed } from './structure';
 
 export interface CellState {
   ref: CellRef;
@@ -251,20 +254,106 @@ export class Workbook {
     return this.restructure(tableId, (seeds) => seeds.filter((s) => !s.key.startsWith(top)));
   }
 
-  private codeKeyedTable(tableId: string) {
-    const table = this.state.structure.tableById.get(tableId);
-    if (!table) throw new WorkbookError(`没有“${tableId}”`);
+  private codeKeyedTable(tableId: string): TableInfo {
+    const table = this.tableOf(tableId);
     if (!table.codeKeyed) throw new WorkbookError(`${tableId}的行是固定的，不能增删`);
     return table;
+  }
+
+  /**
+   * Adds a row to a listed table below the group of the row `near` (a row key; null for the end),
+   * see placeListedRow. A row that would have no row above it (a 单位 in a table without its 部门
+   * row yet) needs `parents`, one row of each level above it, inserted first: totals sum a row's
+   * 下级, so a row without its 部门 would be left out of them.
+   */
+  addListedRow(tableId: string, row: ListedRowInput, near: string | null, parents: ListedRowInput[] = []): Change {
+    const table = this.listedTable(tableId);
+    const depth = depthOf(table, row.level);
+    const place = placeListedRow(table, row.level, near === null ? null : (table.rowByKey.get(near) ?? null));
+    const above = place.parent === null && depth > 0 ? table.template.listScheme!.levels.slice(0, depth) : [];
+    if (above.some((level, i) => parents[i]?.level !== level.name)) {
+      throw new WorkbookError(`${tableCode(table.template)}这里还没有上级行（${above.map((l) => l.name).join('、')}），请一并填写`);
+    }
+    const rows = [...parents.slice(0, above.length), row];
+    for (const input of rows) {
+      const problem = listedRowProblem(table, input);
+      if (problem) throw new WorkbookError(problem);
+    }
+    const taken = new Set(table.rows.map((r) => r.key));
+    const seeds = rows.map((input) => {
+      const seed = listedRowSeed(table, input, taken);
+      taken.add(seed.key);
+      return seed;
+    });
+    return this.restructure(tableId, (all) => [...all.slice(0, place.index), ...seeds, ...all.slice(place.index)]);
+  }
+
+  /** Removes a row of a listed table with the rows under it (a 部门 with its 单位). */
+  removeListedRow(tableId: string, key: string): Change {
+    const table = this.listedTable(tableId);
+    const row = this.listedRow(table, key);
+    const gone = new Set(blockOf(table, row).map((r) => r.key));
+    return this.restructure(tableId, (all) => all.filter((s) => !gone.has(s.key)));
+  }
+
+  /** Changes one text field (code, name, 类型 …) of a row of a listed table, checked as when adding it. */
+  setRowText(tableId: string, key: string, field: string, text: string): Change {
+    const table = this.listedTable(tableId);
+    const row = this.listedRow(table, key);
+    const input: ListedRowInput = { level: row.level!, code: row.code, name: row.name ?? '', fields: { ...row.fields } };
+    if (field === 'code') input.code = text;
+    else if (field === 'name') input.name = text;
+    else if (table.template.listScheme!.fields.some((f) => f.key === field)) input.fields![field] = text;
+    else throw new WorkbookError(`${tableCode(table.template)}没有“${field}”栏`);
+    const problem = listedRowProblem(table, input);
+    if (problem) throw new WorkbookError(problem);
+    const seed = { ...listedRowSeed(table, input, new Set()), key };
+    if (seed.code === row.code && seed.name === row.name && JSON.stringify(seed.fields) === JSON.stringify(row.fields)) return this.unchanged();
+    return this.restructure(tableId, (all) => all.map((s) => (s.key === key ? seed : s)));
+  }
+
+  /** The rows of a code-keyed or listed table as they are now, to put them back later (undo). */
+  tableRows(tableId: string): RowSeed[] {
+    return this.seedsOf(this.tableOf(tableId));
+  }
+
+  /** Makes a table's rows these (undo and redo of adding, removing or renaming rows); figures of rows that stay are kept. */
+  restoreTableRows(tableId: string, rows: RowSeed[]): Change {
+    return this.restructure(tableId, () => rows);
+  }
+
+  private tableOf(tableId: string): TableInfo {
+    const table = this.state.structure.tableById.get(tableId);
+    if (!table) throw new WorkbookError(`没有“${tableId}”`);
+    return table;
+  }
+
+  private listedTable(tableId: string): TableInfo {
+    const table = this.tableOf(tableId);
+    if (!table.listed) throw new WorkbookError(`${tableCode(table.template)}不是逐行列示的表，不能这样增删行`);
+    return table;
+  }
+
+  /** A row of a listed table other than its 合计, which the table always has. */
+  private listedRow(table: TableInfo, key: string): RowInfo {
+    const row = table.rowByKey.get(key);
+    if (!row) throw new WorkbookError(`${tableCode(table.template)}没有这一行（${key}）`);
+    if (depthOf(table, row.level) < 0) throw new WorkbookError('合计行由程序计算，不能删除或改名');
+    return row;
+  }
+
+  /** Rows as seeds: a code-keyed table's 科目 (its 合计 is added again when built), a listed table's rows as they stand. */
+  private seedsOf(table: TableInfo): RowSeed[] {
+    if (table.listed) return table.rows.map(listedSeed);
+    return table.rows.filter((r) => r.code !== null).map((r) => codeSeed(table.template, r.code!, r.name));
   }
 
   private restructure(tableId: string, edit: (seeds: RowSeed[]) => RowSeed[]): Change {
     const old = this.state;
     const given = new Map<string, RowSeed[]>();
     for (const table of old.structure.tables) {
-      if (table.listed) given.set(table.id, table.rows.map(listedSeed));
-      if (!table.codeKeyed) continue;
-      const seeds = table.rows.filter((r) => r.code !== null).map((r) => codeSeed(table.template, r.code!, r.name));
+      if (!table.listed && !table.codeKeyed) continue;
+      const seeds = this.seedsOf(table);
       given.set(table.id, table.id === tableId ? edit(seeds) : seeds);
     }
     const structure = buildStructure(this.template, given);
@@ -280,6 +369,10 @@ export class Workbook {
       })
       .map((c) => this.refOf(c.id));
     return { cells, ...findingsDiff([...old.findings.values()].flat(), this.findings()), skipped: [], tables: [tableId], released: [] };
+  }
+
+  private unchanged(): Change {
+    return { cells: [], added: [], removed: [], changed: [], skipped: [], tables: [], released: [] };
   }
 
   // ── findings bookkeeping ───────────────────────────────────────────────────────────────
