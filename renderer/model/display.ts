@@ -13,9 +13,10 @@ export interface DisplayOptions {
   zeroAsBlank: boolean;
 }
 
-/** The figure as shown in a cell; unreadable text is shown as typed. */
+/** The figure as shown in a cell; unreadable text and a text column's content are shown as typed. */
 export function shownText(cell: CellState, options: DisplayOptions): string {
   if (cell.invalidText !== null) return cell.invalidText;
+  if (cell.text !== null) return cell.text;
   if (cell.value === null) return '';
   const value = convertUnit(fromDecimalString(cell.value), options.reportUnit, options.unit);
   if (value === 0 && options.zeroAsBlank) return '';
@@ -25,6 +26,7 @@ export function shownText(cell: CellState, options: DisplayOptions): string {
 /** The text an editor starts with and the clipboard gets: plain digits in the shown unit, or the unreadable text. */
 export function editText(cell: CellState, options: DisplayOptions): string {
   if (cell.invalidText !== null) return cell.invalidText;
+  if (cell.text !== null) return cell.text;
   if (cell.value === null) return '';
   return toDecimalString(convertUnit(fromDecimalString(cell.value), options.reportUnit, options.unit));
 }

@@ -72,6 +72,10 @@ const CHILDREN = '下级';
 const SAME_CODE = '同码';
 /** Rows of another listed table whose codes extend this row's code (a 类 line's 项 rows). */
 const UNDER_CODE = '同码下属';
+/** The row of another listed table with this row's name (a project in 项目支出表 and in 项目绩效目标表). */
+const SAME_NAME = '同名';
+/** Rows whose code starts with the digits written between 以 and 开头 (以301开头: the 工资福利 款). */
+const CODE_PREFIX = /^以(\d+)开头$/u;
 const SUM = '求和';
 const EXISTS = '存在';
 const HIERARCHY = '层级完整';
@@ -91,6 +95,7 @@ class Binder {
   private readonly columnCache = new Map<string, ColumnInfo[]>();
   private readonly knownRowTags = new Map<TableInfo, Set<string>>();
   private readonly claimed = new Set<number>();
+  private readonly boundKeys = new Set<string>();
   private rule!: ParsedRule;
   private formula!: FormulaNode;
   private formulaIndex = 0;
@@ -142,8 +147,9 @@ class Binder {
       let rows: (RowInfo | null)[] = [null];
       if (scope.rows) {
         const tag = scope.rows.tag;
-        if (tag !== null && !this.rowTags(table).has(tag)) this.fail(scope.rows.offset, `${table.id}没有标签为“${tag}”的行`);
-        rows = table.rows.filter((r) => !r.spare && (tag === null || r.tags.has(tag)));
+        const prefix = tag === null ? undefined : CODE_PREFIX.exec(tag)?.[1];
+        if (tag !== null && !prefix && !this.rowTags(table).has(tag)) this.fail(scope.rows.offset, `${table.id}没有标签为“${tag}”的行`);
+        rows = table.rows.filter((r) => !r.spare && (tag === null || (prefix ? r.code?.startsWith(prefix) : r.tags.has(tag))));
       }
       for (const row of rows) {
         if (!scope.columns) {
@@ -153,7 +159,7 @@ class Binder {
         const side = scope.columns.tag;
         if (side !== null && side !== '收入' && side !== '支出') this.fail(scope.columns.offset, `每栏的标签只能是“收入”或“支出”`);
         for (const column of table.columns) {
-          if (side !== null && column.side !== side) continue;
+          if (column.text || (side !== null && column.side !== side)) continue;
           if (row && row.cells[column.index] === undefined) continue;
           yield { table, row, column };
         }
@@ -191,11 +197,16 @@ class Binder {
       instance.left = this.bindExpr(body.left, ctx);
       instance.right = this.bindExpr(body.right, ctx);
       const anchor = instance.left.cells[0] ?? instance.right.cells[0];
+      // Rows that select nothing on either side (a row without a code under [同码]) have nothing to compare.
+      if (anchor === undefined && instance.left.absent.length + instance.right.absent.length > 0) return;
       if (anchor === undefined) this.fail(body.offset, '公式两边都没有单元格');
       const cell = this.structure.cells[anchor]!;
       instance.key = `${this.rule.id}#${this.formulaIndex}|${cell.row.table.id}|${cell.row.key}|${cell.column.key}`;
+      // Rows sharing a code bind the same comparison once per row (X20 over 30201 twice): check it once.
+      if (this.boundKeys.has(instance.key)) return;
       instance.target = this.claimTarget(body.op, instance.left, instance.right);
     }
+    this.boundKeys.add(instance.key);
     this.instances.push(instance);
   }
 
@@ -315,7 +326,7 @@ class Binder {
     let rows: RowInfo[];
     if (ref.row !== undefined) {
       rows = this.selectRows(table, ref.row, ctx, ref.offset);
-      if (!inSum && (ref.row === CHILDREN || ref.row === UNDER_CODE || this.isTag(table, ref.row))) this.fail(ref.offset, `“${ref.row}”指多行，只能用在 ${SUM}(…) 中`);
+      if (!inSum && (ref.row === CHILDREN || ref.row === UNDER_CODE || CODE_PREFIX.test(ref.row) || this.isTag(table, ref.row))) this.fail(ref.offset, `“${ref.row}”指多行，只能用在 ${SUM}(…) 中`);
     } else if (ctx.row && table === ctx.table) {
       rows = [ctx.row];
     } else {
@@ -341,6 +352,10 @@ class Binder {
   private absentText(table: TableInfo, selector: string, ctx: Context): string {
     if (selector === CHILDREN) return '本行没有下级科目';
     if (selector === UNDER_CODE) return `${table.id}没有 ${ctx.row?.code ?? ''} 下的科目`;
+    if (selector === SAME_NAME) return `${table.id}没有“${ctx.row?.name ?? ''}”`;
+    const prefix = CODE_PREFIX.exec(selector)?.[1];
+    if (prefix) return `${table.id}没有 ${prefix} 开头的科目`;
+    if (table.listed && !/^\d+$/u.test(selector) && selector !== SAME_CODE) return `${table.id}没有“${selector}”的行`;
     return `${table.id}没有科目 ${selector === SAME_CODE ? ctx.row?.code ?? '' : selector}`;
   }
 
@@ -351,6 +366,14 @@ class Binder {
       const code = ctx.row.code;
       return table.rows.filter((r) => r.code !== null && r.code.length > code.length && r.code.startsWith(code));
     }
+    if (selector === SAME_NAME) {
+      if (!ctx.row?.name) this.fail(offset, `“${SAME_NAME}”只能用在有名称的行的范围中，如“每个项目”`);
+      if (table === ctx.table) this.fail(offset, `“${SAME_NAME}”只能指其他表的行`);
+      // Rows with rows under them (a unit named like its 部门) are totals, not the same item.
+      return table.rows.filter((r) => r.name === ctx.row!.name && r.children.length === 0 && r.level !== '合计');
+    }
+    const prefix = CODE_PREFIX.exec(selector)?.[1];
+    if (prefix) return table.rows.filter((r) => r.code?.startsWith(prefix));
     if (selector === SELF || selector === CHILDREN || selector === SAME_CODE) {
       if (!ctx.row) this.fail(offset, `“${selector}”只能用在“每行”或“每个…”的范围中`);
       if (selector === CHILDREN) return table === ctx.table ? ctx.row.children : this.fail(offset, `“${CHILDREN}”只能指本表的行`);
@@ -369,6 +392,9 @@ class Binder {
     // A code that a code-keyed table does not list is a row with no money: it counts as 0.
     if (/^\d+$/u.test(selector) && table.codeKeyed) return [];
     if (this.isTag(table, selector)) return table.rows.filter((r) => !r.spare && r.tags.has(selector));
+    // A listed table's rows are also named by their name or a field (项目支出表[其他运转类] = the rows
+    // of that 类型); a report may have none of them, which counts as 0.
+    if (table.listed) return table.rows.filter((r) => r.name === selector || Object.values(r.fields ?? {}).includes(selector));
     this.fail(offset, `${table.id}没有名为“${selector}”的行或标签`);
   }
 
@@ -380,6 +406,8 @@ class Binder {
       const total = table.template.codeScheme ? table.rowByKey.get(table.template.codeScheme.totalRole) : undefined;
       return total ? [total] : [];
     }
+    // A listed table may print a code on several rows (30201 with 50201 and with 50502): all of them.
+    if (table.listed) return table.rows.filter((r) => r.code === row.code);
     const match = table.rowByCode.get(row.code);
     return match ? [match] : [];
   }
@@ -387,11 +415,12 @@ class Binder {
   private column(table: TableInfo, name: string | undefined, row: RowInfo, ctx: Context, offset: number): ColumnInfo {
     if (name === undefined) {
       if (ctx.column && ctx.column.table === table) return ctx.column;
-      const own = table.columns.filter((c) => row.cells[c.index] !== undefined);
+      const own = table.columns.filter((c) => !c.text && row.cells[c.index] !== undefined);
       if (own.length === 1) return own[0]!;
       this.fail(offset, `请指明${table.id}的栏目，如 .${own[0]?.name ?? '金额'}`);
     }
     const matches = this.columnsNamed(table, name).filter((c) => c.side === null || c.side === row.side);
+    if (matches.length === 1 && matches[0]!.text) this.fail(offset, `${table.id}的“${name}”是文字栏，不能参与计算`);
     if (matches.length === 1) return matches[0]!;
     if (matches.length === 0) this.fail(offset, `${table.id}没有名为“${name}”的栏目`);
     this.fail(offset, `${table.id}有多个栏目叫“${name}”，请用栏次，如 栏${matches[0]!.lanci ?? 1}`);

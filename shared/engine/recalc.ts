@@ -21,6 +21,8 @@ export interface Entry {
   value: Hundredths | null;
   invalidText?: string;
   reason?: string;
+  /** The content of a text column's cell (value is then null: text counts as nothing in a sum). */
+  text?: string;
 }
 
 export type Severity = 'error' | 'rounding' | 'warning';
@@ -146,7 +148,7 @@ export class Calculator {
     for (const { cell, entry } of changes) {
       const before = this.entries[cell];
       this.entries[cell] = entry;
-      if (before?.value === entry.value && before?.invalidText === entry.invalidText) continue;
+      if (before?.value === entry.value && before?.invalidText === entry.invalidText && before?.text === entry.text) continue;
       cells.add(cell);
       this.showValue(cell, entry.value ?? 0);
     }

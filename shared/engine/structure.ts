@@ -4,6 +4,7 @@
  * can keep values and dependencies in flat arrays.
  */
 import type { ReportRow, ReportTable } from '../model/report';
+import { formRows } from './formRows';
 import type { ColumnTemplate, FixedRowTemplate, ListScheme, Side, TableSetTemplate, TableTemplate } from '../model/template';
 
 export interface ColumnInfo {
@@ -17,6 +18,8 @@ export interface ColumnInfo {
   leaf: string;
   lanci: number | null;
   side: Side | null;
+  /** Holds text, not figures (see ColumnTemplate.text). */
+  text: boolean;
 }
 
 export interface RowInfo {
@@ -115,6 +118,7 @@ function makeColumns(table: TableInfo, columns: ColumnTemplate[]): ColumnInfo[] 
     leaf: leafOf(c.label),
     lanci: c.lanci,
     side: c.side ?? null,
+    text: c.text === true,
   }));
 }
 
@@ -349,7 +353,7 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
   const byId = new Map<string, ReportTable>();
   for (const t of reportTables) {
     const tt = templateTableOf(template, t);
-    if (tt) byId.set(tt.id, t);
+    if (tt) byId.set(tt.id, tt.listScheme?.form ? { ...t, rows: [...formRows(t), ...t.rows] } : t);
     else problems.push({ table: t.id, message: `模板“${template.name}”中没有“${t.id}”，该表未载入` });
   }
   const givenRows = new Map<string, RowSeed[]>();

@@ -13,7 +13,8 @@ import { compileRules, type Instance } from './compile';
 import { FindingWriter, type CellRef, type Finding } from './findings';
 import { Calculator, type Entry, type RecalcResult } from './recalc';
 import { blockOf, depthOf, listedRowProblem, listedRowSeed, placeListedRow, type ListedRowInput } from './listedRows';
-import { buildStructure, codeSeed, findCell, listedSeed, placeReport, type PlacementProblem, type RowInfo, type RowSeed, type Structure, type TableInfo } from './structure';
+import { buildStructure, codeSeed, findCell, listedSeed, placeReport, type CellInfo, type ColumnInfo, type PlacementProblem, type RowInfo, type RowSeed, type Structure, type TableInfo } from './structure';
+import { TextChecker } from './textChecks';
 
 export type { CellRef, Finding } from './findings';
 export type { ListedRowInput } from './listedRows';
@@ -25,6 +26,8 @@ export interface CellState {
   value: string | null;
   /** Text that is not a number, kept as typed. */
   invalidText: string | null;
+  /** The content of a text column's cell (value is then null). */
+  text: string | null;
   invalidReason: string | null;
   /** Computed by a rule (合计, 小计, roll-up): read-only. */
   computed: boolean;
@@ -76,6 +79,8 @@ interface State {
   writer: FindingWriter;
   /** Findings per instance, and of unreadable cells under key -1 - cell id. */
   findings: Map<number, Finding[]>;
+  /** Findings of the text rules, per table id. */
+  textFindings: Map<string, Finding[]>;
 }
 
 export class Workbook {
@@ -100,11 +105,14 @@ export class Workbook {
     const ruleSet = parseRuleSet(findRuleSet(catalog, template.rules));
     const placed = placeReport(template, report.tables);
     const workbook = new Workbook(template, ruleSet, report.kind, report.year, report.department, report.unit, placed.problems, leavesZerosBlank(placed.texts));
-    workbook.state = workbook.buildState(placed.structure, placed.texts.map((text) => (text === null ? undefined : workbook.parse(text))));
+    const cells = placed.structure.cells;
+    workbook.state = workbook.buildState(placed.structure, placed.texts.map((text, cell) => (text === null ? undefined : workbook.parse(cells[cell]!, text))));
     return workbook;
   }
 
-  private parse(text: string, entryUnit: AmountUnit = this.unit): Entry {
+  /** What typed text means in a cell: a figure (typed in `entryUnit`), or text in a text column. */
+  private parse(cell: CellInfo, text: string, entryUnit: AmountUnit = this.unit): Entry {
+    if (cell.column.text) return { value: null, text };
     const result = parseAmount(text, { reportUnit: this.unit, entryUnit });
     return result.ok ? { value: result.value } : { value: null, invalidText: text, reason: result.reason };
   }
@@ -113,9 +121,10 @@ export class Workbook {
     const { instances } = compileRules(structure, this.ruleSet);
     const calc = new Calculator(structure.cells.length, instances, this.unit === '万元');
     calc.load(entries);
-    const state: State = { structure, instances, calc, writer: new FindingWriter(structure, calc, this.unit), findings: new Map() };
+    const state: State = { structure, instances, calc, writer: new FindingWriter(structure, calc, this.unit), findings: new Map(), textFindings: new Map() };
     for (const id of [...calc.outcomes.keys(), ...calc.cycle]) this.refreshFindings(state, id);
     calc.entries.forEach((entry, cell) => entry?.invalidText !== undefined && this.refreshInvalid(state, cell));
+    for (const table of new Set(this.ruleSet.textRules.map((r) => r.table))) this.refreshTextFindings(state, table);
     return state;
   }
 
@@ -150,6 +159,7 @@ export class Workbook {
       ref,
       value: blank ? null : toDecimalString(calc.values[id]!),
       invalidText: entry?.invalidText ?? null,
+      text: entry?.text ?? null,
       invalidReason: entry?.reason ?? null,
       computed,
       computedValue: computed ? toDecimalString(calc.computed[id]!) : null,
@@ -172,7 +182,7 @@ export class Workbook {
       const row = ref ? table.rowByKey.get(ref.row) : table.rowByCode.get(f.cells[0]!.row);
       return table.index * 1_000_000 + (row?.index ?? 0);
     };
-    const ranked = [...this.state.findings.values()].flat().map((f) => ({ f, rank: rank(f) }));
+    const ranked = [...this.state.findings.values(), ...this.state.textFindings.values()].flat().map((f) => ({ f, rank: rank(f) }));
     ranked.sort((a, b) => a.rank - b.rank || (a.f.key < b.f.key ? -1 : a.f.key > b.f.key ? 1 : 0));
     return ranked.map((r) => r.f);
   }
@@ -194,7 +204,7 @@ export class Workbook {
     for (const { ref, text } of edits) {
       const cell = this.cellId(ref);
       if (calc.isComputed(cell)) skipped.push(ref);
-      else changes.push({ cell, entry: text.trim() === '' ? { value: null } : this.parse(text, options.entryUnit) });
+      else changes.push({ cell, entry: text.trim() === '' ? { value: null } : this.parse(this.state.structure.cells[cell]!, text, options.entryUnit) });
     }
     return { ...this.collect(calc.setEntries(changes, !options.restoring)), skipped };
   }
@@ -206,7 +216,8 @@ export class Workbook {
 
   /** Computed cells show these figures again, kept as if the file had printed them (undo of a release). */
   keepFigures(figures: Edit[]): Change {
-    return this.collect(this.state.calc.keep(figures.map(({ ref, text }) => ({ cell: this.cellId(ref), entry: this.parse(text) }))));
+    const entry = (ref: CellRef, text: string) => this.parse(this.state.structure.cells[this.cellId(ref)]!, text);
+    return this.collect(this.state.calc.keep(figures.map(({ ref, text }) => ({ cell: this.cellId(ref), entry: entry(ref, text) }))));
   }
 
   /** The figures computed cells keep now, as printed by the opened file. */
@@ -368,7 +379,8 @@ export class Workbook {
         return before === undefined || old.calc.values[before] !== this.state.calc.values[c.id];
       })
       .map((c) => this.refOf(c.id));
-    return { cells, ...findingsDiff([...old.findings.values()].flat(), this.findings()), skipped: [], tables: [tableId], released: [] };
+    const oldFindings = [...old.findings.values(), ...old.textFindings.values()].flat();
+    return { cells, ...findingsDiff(oldFindings, this.findings()), skipped: [], tables: [tableId], released: [] };
   }
 
   private unchanged(): Change {
@@ -398,6 +410,17 @@ export class Workbook {
     else state.findings.set(key, [state.writer.invalidEntry(INVALID_RULE, state.structure.cells[cell]!, entry.invalidText, entry.reason ?? '')]);
   }
 
+  /** Re-runs the text rules of a table (the 绩效 forms are small: all of them at once). */
+  private refreshTextFindings(state: State, tableId: string): void {
+    const table = state.structure.tableById.get(tableId);
+    if (!table) return;
+    const text = (row: RowInfo, column: ColumnInfo) => {
+      const cell = row.cells[column.index];
+      return cell === undefined ? null : (state.calc.entries[cell]?.text ?? null);
+    };
+    state.textFindings.set(tableId, new TextChecker(text).check(table, this.ruleSet.textRules));
+  }
+
   private collect({ cells, instances, released }: RecalcResult): Change {
     const state = this.state;
     const before = new Map<number, Finding[]>();
@@ -405,9 +428,12 @@ export class Workbook {
     for (const cell of cells) before.set(-1 - cell, state.findings.get(-1 - cell) ?? []);
     for (const id of instances) this.refreshFindings(state, id);
     for (const cell of cells) this.refreshInvalid(state, cell);
-    const after = [...before.keys()].flatMap((key) => state.findings.get(key) ?? []);
+    const textTables = new Set([...cells].map((c) => state.structure.cells[c]!).filter((c) => c.column.text).map((c) => c.row.table.id));
+    const textBefore = [...textTables].flatMap((id) => state.textFindings.get(id) ?? []);
+    for (const id of textTables) this.refreshTextFindings(state, id);
+    const after = [...[...before.keys()].flatMap((key) => state.findings.get(key) ?? []), ...[...textTables].flatMap((id) => state.textFindings.get(id) ?? [])];
     const releasedFigures = released.map(({ cell, entry }) => ({ ref: this.refOf(cell), text: entryText(entry) }));
-    return { cells: [...cells].map((c) => this.refOf(c)), ...findingsDiff([...before.values()].flat(), after), skipped: [], tables: [], released: releasedFigures };
+    return { cells: [...cells].map((c) => this.refOf(c)), ...findingsDiff([...[...before.values()].flat(), ...textBefore], after), skipped: [], tables: [], released: releasedFigures };
   }
 
   // ── writing ────────────────────────────────────────────────────────────────────────────
@@ -454,6 +480,7 @@ function leavesZerosBlank(texts: (string | null)[]): boolean {
 
 function entryText(entry: Entry): string {
   if (entry.invalidText !== undefined) return entry.invalidText;
+  if (entry.text !== undefined) return entry.text;
   return entry.value === null ? '' : toDecimalString(entry.value);
 }
 

@@ -35,6 +35,8 @@ export interface ReportTable {
   /** The samples' table kind (summary, income …), which identifies a budget table whatever its number. */
   kind?: string;
   rows: ReportRow[];
+  /** A 绩效 form's upper part as the samples keep it (see shared/engine/formRows.ts). */
+  header?: Record<string, unknown>;
   /** The worksheet the table was read from. */
   sheet?: string;
 }

@@ -27,6 +27,8 @@ export interface ColumnTemplate {
   side?: Side;
   /** The key files use where it differs (the budget samples call both sides of 01 "amount"). */
   fileKey?: string;
+  /** A column of text (a 绩效 indicator's 指标值 such as "≥95%"): kept as typed, never a figure, never in a rule. */
+  text?: boolean;
 }
 
 export interface FixedRowTemplate {
@@ -93,6 +95,11 @@ export interface ListScheme {
   levels: ListLevel[];
   /** Name of the grand-total row printed first (合计), where the table prints one. */
   totalRole?: string;
+  /**
+   * A form (整体绩效目标表) rather than a grid: its upper lines (部门名称, 年度履职目标 …) are rows
+   * too, which the samples keep apart as a `header` object (see shared/engine/formRows.ts).
+   */
+  form?: boolean;
 }
 
 /** How a sheet is recognised as this table when table numbers differ between documents. */

@@ -19,12 +19,38 @@ export interface RuleDefinition {
   formulas: string[];
 }
 
+/**
+ * A check of text cells (the 绩效目标 forms), which formulas cannot express; `check` names what
+ * is checked, the other fields where.
+ */
+export interface TextRuleDefinition {
+  id: string;
+  title: string;
+  advisory?: boolean;
+  /**
+   * sameFigures: each quantity the `rows` text states (城镇新增就业5.5万人) has the same figure where
+   * an `against` text states it too. rateUpperBound: a 率/满意度 indicator is not given as ≤.
+   */
+  check: 'sameFigures' | 'rateUpperBound';
+  table: string;
+  /** The text column checked. */
+  column: string;
+  /** sameFigures: the rows, by name or by a text cell, whose figures are compared. */
+  rows?: string;
+  against?: string;
+  /** rateUpperBound: the column holding each row's indicator name; without it the checked column lists "名称 值；名称 值". */
+  nameColumn?: string;
+  /** rateUpperBound: rates where less is better (预算调整率, 事故发生率), whose ≤ is meant. */
+  lowerIsBetter?: string[];
+}
+
 export interface RuleSetSource {
   id: string;
   name: string;
   /** Named conditions usable after 若 in formulas. */
   conditions?: Record<string, string>;
   rules: RuleDefinition[];
+  textRules?: TextRuleDefinition[];
 }
 
 export interface ParsedRule extends RuleDefinition {
@@ -36,6 +62,7 @@ export interface ParsedRuleSet {
   name: string;
   conditions: Map<string, ConditionNode>;
   rules: ParsedRule[];
+  textRules: TextRuleDefinition[];
 }
 
 /** A rule that cannot be read, located for the person who wrote it. */
@@ -68,6 +95,13 @@ export function parseRuleSet(source: RuleSetSource): ParsedRuleSet {
     conditions.set(name, located(source.id, `条件“${name}”`, () => parseCondition(text)));
   }
   const seen = new Set<string>();
+  for (const rule of source.textRules ?? []) {
+    if (seen.has(rule.id)) throw new RuleSetError(source.id, `文字审核规则 ${rule.id}`, '编号重复');
+    seen.add(rule.id);
+    if ((rule.check === 'sameFigures') !== (rule.rows !== undefined && rule.against !== undefined)) {
+      throw new RuleSetError(source.id, `文字审核规则 ${rule.id}`, '只有 sameFigures 需要且必须写明 rows 和 against');
+    }
+  }
   const rules = source.rules.map((rule): ParsedRule => {
     if (seen.has(rule.id)) throw new RuleSetError(source.id, `规则 ${rule.id}`, '编号重复');
     seen.add(rule.id);
@@ -77,5 +111,5 @@ export function parseRuleSet(source: RuleSetSource): ParsedRuleSet {
     );
     return { ...rule, parsed };
   });
-  return { id: source.id, name: source.name, conditions, rules };
+  return { id: source.id, name: source.name, conditions, rules, textRules: source.textRules ?? [] };
 }

@@ -35,7 +35,7 @@ export function validateTemplate(template: TableSetTemplate): void {
       if (table.rows?.length) problems.push(`${where}：按科目编码排列的表不应列出固定行`);
     } else if (table.layout === 'listed') {
       const list = table.listScheme;
-      if (!list?.fields.length || !list.levels.length) problems.push(`${where}：逐行列示的表需要 listScheme（文字栏目和行的层级）`);
+      if (!list?.levels.length) problems.push(`${where}：逐行列示的表需要 listScheme（文字栏目和行的层级）`);
       for (const key of duplicates(list?.fields.map((f) => f.key) ?? [])) problems.push(`${where}：文字栏目“${key}”重复`);
       if (table.rows?.length) problems.push(`${where}：逐行列示的表不应列出固定行`);
     } else if (!table.rows?.length) {

@@ -183,13 +183,15 @@ describe('npm run check', () => {
   ])('reports a budget file (%s) as "kind": "budget", every table recognised', async (_what, path, firstSheet) => {
     const files = { [path]: readFileSync(`${root}/${path}`) };
     const json = await run(['--json', path], files);
-    expect(json.code).toBe(0);
+    expect(json.code).toBe(1);
     const file = (JSON.parse(json.stdout) as { files: JsonFile[] }).files[0]!;
     expect(file).toMatchObject({ kind: 'budget', year: 2025, department: '焦作市人力资源和社会保障局', unrecognized: [] });
     expect(file.tables.map((t) => t.id)).toEqual(budgetTemplate.tables.map((t) => t.id));
     expect(file.tables[0]).toEqual({ id: '收支总表', sheet: firstSheet });
-    // Every table equation holds in JZ25; the one advisory finding is the 年终结转结余 label clash.
-    expect(file.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['X15b warning']);
+    // Every table equation holds in JZ25. The errors are the three figures 预算14表 states twice
+    // differently (PD4); the hints are the 年终结转结余 label clash and three "≤" rates of 预算15表.
+    const found = file.findings.map((f) => `${f.ruleId} ${f.severity}`);
+    expect(found).toEqual(['X15b warning', 'PD4 error', 'PD4 error', 'PD4 error', 'PI2 warning', 'PI2 warning', 'PI2 warning']);
 
     const text = await run([path], files);
     expect(text.stdout.split('\n')[1]).toMatch(/^预算 {2}2025年度 {2}焦作市人力资源和社会保障局 {2}金额单位：万元$/u);

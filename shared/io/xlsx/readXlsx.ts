@@ -334,6 +334,67 @@ function readListed(grid: Grid, table: TableTemplate, shape: Layout): ReportRow[
   return rows;
 }
 
+/** The texts of line r, one per merged cell, left to right, blanks left out. */
+function lineParts(grid: Grid, r: number): Cell[] {
+  const cells = grid.rows[r] ?? [];
+  return cells.filter((cell, c) => text(cell) !== '' && mergedWith(grid, r, c)[0] === c);
+}
+
+/** 1、资金来源：（1）政府预算资金 → 资金来源：政府预算资金; 部门预算总额（万元） → 部门预算总额. */
+function budgetLineLabel(printed: string, group: string): string {
+  const label = squeeze(printed).replace(/^\d+[、.]/u, '').replace(/（\d+）/gu, '').replace(/（万元）$/u, '');
+  return label.includes('：') || !group ? label : `${group}：${label}`;
+}
+
+/**
+ * A 绩效 form (整体绩效目标表): the lines above the indicator header become rows as
+ * shared/engine/formRows.ts describes (a one-text line, a list under its column titles, a 预算情况
+ * line with its amount), the indicator lines below it rows of the table's text columns.
+ */
+function readForm(grid: Grid, table: TableTemplate): ReportRow[] {
+  const textColumns = table.columns.filter((c) => c.text);
+  const amountKey = table.columns.find((c) => !c.text)?.key;
+  const squeezed = (r: number) => (grid.rows[r] ?? []).map((c) => squeeze(text(c)));
+  const headerRow = grid.rows.findIndex((_, r) => textColumns.every((c) => squeezed(r).includes(squeeze(c.label))));
+  if (headerRow < 0) return [];
+  const titleRow = grid.rows.findIndex((_, r) => table.match !== undefined && squeezed(r).some((t) => isTitleOf(t, table.match!)));
+  const [first, second, third, fourth] = textColumns.map((c) => c.key);
+  const rows: ReportRow[] = [];
+  let group = '';
+  let amountSection = '';
+  for (let r = titleRow + 1; r < headerRow; r++) {
+    const parts = lineParts(grid, r);
+    const section = text(parts[0]);
+    if (parts.length < 2 || /^\d{2}表$|表$/u.test(section)) continue;
+    const last = parts[parts.length - 1]!;
+    const hasFigure = typeof last === 'number' || /^-?[\d,]+(\.\d+)?$/u.test(text(last));
+    // A 预算情况 line left blank ((3)单位资金) follows the section's lines with figures.
+    const isAmount = hasFigure || (section === amountSection && parts.length === 2);
+    if (hasFigure) amountSection = section;
+    // A list's column titles (任务名称 | 主要内容) open its section: the first line, with no figure, of several.
+    const opensList = !isAmount && parts.length > 2 && text(lineParts(grid, r + 1)[0]) === section && text(lineParts(grid, r - 1)[0]) !== section;
+    if (opensList) continue;
+    if (isAmount) {
+      const label = budgetLineLabel(text(parts[1]), group);
+      group = label.includes('：') ? label.split('：')[0]! : '';
+      const figure = hasFigure ? amount(last) : null;
+      rows.push({ name: label.split('：').pop()!, values: { [first!]: section, [second!]: label, ...(amountKey ? { [amountKey]: figure } : {}) } });
+    } else if (parts.length === 2) {
+      rows.push({ name: section, values: { [first!]: section, [fourth!]: text(parts[1]) } });
+    } else {
+      rows.push({ name: text(parts[1]), values: { [first!]: section, [second!]: text(parts[1]), [fourth!]: text(parts[2]) } });
+    }
+  }
+  for (let r = headerRow + 1; r < grid.rows.length; r++) {
+    const cells = grid.rows[r] ?? [];
+    if (cells.every((c) => text(c) === '')) continue;
+    if (/^(注|说明|备注)/u.test(text(cells.find((c) => text(c) !== '')))) break;
+    const values = Object.fromEntries(textColumns.map((c, i) => [c.key, text(cells[i]) || null]));
+    rows.push({ name: values[third!] ?? null, values });
+  }
+  return rows;
+}
+
 function readTwoSided(grid: Grid, table: TableTemplate, shape: Layout): ReportRow[] {
   const rows: ReportRow[] = [];
   for (const side of ['收入', '支出'] as const) {
@@ -402,7 +463,7 @@ function readTable(grid: Grid, table: TableTemplate, shape: Layout, problems: st
     case 'single-row':
       return readSingleRow(grid, table, shape);
     case 'listed':
-      return readListed(grid, table, shape);
+      return table.listScheme?.form ? readForm(grid, table) : readListed(grid, table, shape);
   }
 }
 
