@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { ReportFile, ReportRow, ReportTable } from '../../model/report';
-import type { ColumnTemplate, FieldTemplate, TableMatch, TableSetTemplate, TableTemplate } from '../../model/template';
+import { tableCode, type ColumnTemplate, type FieldTemplate, type TableMatch, type TableSetTemplate, type TableTemplate } from '../../model/template';
 import { builtInCatalog, type Catalog } from '../../templates/catalog';
 import { archiveProblem } from './zipGuard';
 
@@ -86,8 +86,13 @@ function isTitleOf(title: string, match: TableMatch): boolean {
  * Which template table a sheet is: its 公开NN表 code, else its title, else the words of its title
  * (budget tables, whose numbers differ between documents), else its column headers.
  */
+/** The texts of a sheet's first lines, where its number, title and unit are. */
+function topTexts(grid: Grid): string[] {
+  return grid.rows.slice(0, 8).flat().map(text);
+}
+
 function recognise(grid: Grid, template: TableSetTemplate): TableTemplate | string {
-  const top = grid.rows.slice(0, 8).flat().map(text);
+  const top = topTexts(grid);
   const code = top.map((t) => TABLE_CODE.exec(t)?.[0]).find(Boolean);
   if (code) return template.tables.find((t) => t.id === code) ?? `表号“${code}”不在模板“${template.name}”中`;
   // Titles as printed, and without the year budget titles start with (2025年部门收支预算表).
@@ -342,7 +347,7 @@ function lineParts(grid: Grid, r: number): Cell[] {
 
 /** 1、资金来源：（1）政府预算资金 → 资金来源：政府预算资金; 部门预算总额（万元） → 部门预算总额. */
 function budgetLineLabel(printed: string, group: string): string {
-  const label = squeeze(printed).replace(/^\d+[、.]/u, '').replace(/（\d+）/gu, '').replace(/（万元）$/u, '');
+  const label = squeeze(printed).replace(/^\d+[、.]/u, '').replace(/（\d+）/gu, '').replace(/（万?元）$/u, '');
   return label.includes('：') || !group ? label : `${group}：${label}`;
 }
 
@@ -469,16 +474,18 @@ function readTable(grid: Grid, table: TableTemplate, shape: Layout, problems: st
 
 /**
  * The template whose tables the sheets are: the one that recognises the most sheets (by code,
- * title, title words or headers), the newest not after the report's year among equals; with what
- * it recognised each sheet as.
+ * title, title words or headers); among equals the one whose table numbers the sheets print
+ * (budget sets of different cities share their titles, not their numbering), then the newest not
+ * after the report's year. With what it recognised each sheet as.
  */
 function chooseTemplate(catalog: Catalog, year: number | undefined, grids: Grid[]): { template: TableSetTemplate; tables: (TableTemplate | string)[] } {
   const candidates = [...catalog.templates].filter((t) => year === undefined || t.year <= year).sort((a, b) => b.year - a.year);
   const scored = (candidates.length > 0 ? candidates : catalog.templates).map((template) => {
     const tables = grids.map((g) => recognise(g, template));
-    return { template, tables, recognised: tables.filter((t) => typeof t !== 'string').length };
+    const numbered = tables.filter((t, g) => typeof t !== 'string' && topTexts(grids[g]!).includes(tableCode(t))).length;
+    return { template, tables, score: tables.filter((t) => typeof t !== 'string').length * (grids.length + 1) + numbered };
   });
-  return scored.reduce((best, next) => (next.recognised > best.recognised ? next : best));
+  return scored.reduce((best, next) => (next.score > best.score ? next : best));
 }
 
 export async function readXlsx(fileName: string, bytes: Uint8Array, catalog: Catalog = builtInCatalog): Promise<XlsxImport> {
