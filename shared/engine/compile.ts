@@ -85,8 +85,12 @@ export interface CompiledRules {
   instances: Instance[];
 }
 
-export function compileRules(structure: Structure, ruleSet: ParsedRuleSet): CompiledRules {
-  return new Binder(structure, ruleSet).compile();
+/**
+ * Binds a rule set to a report's structure. `codeLists` are the report's options (运行经费不含的
+ * 科目 → 30228, 30229 …): a selector naming one picks the rows with those codes.
+ */
+export function compileRules(structure: Structure, ruleSet: ParsedRuleSet, codeLists: Record<string, string[]> = {}): CompiledRules {
+  return new Binder(structure, ruleSet, codeLists).compile();
 }
 
 class Binder {
@@ -103,6 +107,7 @@ class Binder {
   constructor(
     private readonly structure: Structure,
     private readonly ruleSet: ParsedRuleSet,
+    private readonly codeLists: Record<string, string[]>,
   ) {}
 
   compile(): CompiledRules {
@@ -326,7 +331,8 @@ class Binder {
     let rows: RowInfo[];
     if (ref.row !== undefined) {
       rows = this.selectRows(table, ref.row, ctx, ref.offset);
-      if (!inSum && (ref.row === CHILDREN || ref.row === UNDER_CODE || CODE_PREFIX.test(ref.row) || this.isTag(table, ref.row))) this.fail(ref.offset, `“${ref.row}”指多行，只能用在 ${SUM}(…) 中`);
+      const manyRows = ref.row === CHILDREN || ref.row === UNDER_CODE || CODE_PREFIX.test(ref.row) || Object.hasOwn(this.codeLists, ref.row) || this.isTag(table, ref.row);
+      if (!inSum && manyRows) this.fail(ref.offset, `“${ref.row}”指多行，只能用在 ${SUM}(…) 中`);
     } else if (ctx.row && table === ctx.table) {
       rows = [ctx.row];
     } else {
@@ -374,6 +380,8 @@ class Binder {
     }
     const prefix = CODE_PREFIX.exec(selector)?.[1];
     if (prefix) return table.rows.filter((r) => r.code?.startsWith(prefix));
+    const codes = Object.hasOwn(this.codeLists, selector) ? this.codeLists[selector] : undefined;
+    if (codes) return table.rows.filter((r) => r.code !== null && codes.includes(r.code));
     if (selector === SELF || selector === CHILDREN || selector === SAME_CODE) {
       if (!ctx.row) this.fail(offset, `“${selector}”只能用在“每行”或“每个…”的范围中`);
       if (selector === CHILDREN) return table === ctx.table ? ctx.row.children : this.fail(offset, `“${CHILDREN}”只能指本表的行`);

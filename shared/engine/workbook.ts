@@ -97,6 +97,8 @@ export class Workbook {
     readonly problems: PlacementProblem[],
     /** The opened file leaves zeros blank (as S23 did) rather than printing 0.00 (as S24 did). */
     readonly zerosBlank: boolean,
+    /** The report's settings that differ by region (see ReportOptionTemplate), codes by option key. */
+    private options: Record<string, string[]>,
   ) {}
 
   static open(report: ReportFile, catalog: Catalog = builtInCatalog): Workbook {
@@ -104,7 +106,8 @@ export class Workbook {
     validateTemplate(template);
     const ruleSet = parseRuleSet(findRuleSet(catalog, template.rules));
     const placed = placeReport(template, report.tables);
-    const workbook = new Workbook(template, ruleSet, report.kind, report.year, report.department, report.unit, placed.problems, leavesZerosBlank(placed.texts));
+    const options = Object.fromEntries((template.options ?? []).map((o) => [o.key, report.options?.[o.key] ?? o.codes]));
+    const workbook = new Workbook(template, ruleSet, report.kind, report.year, report.department, report.unit, placed.problems, leavesZerosBlank(placed.texts), options);
     const cells = placed.structure.cells;
     workbook.state = workbook.buildState(placed.structure, placed.texts.map((text, cell) => (text === null ? undefined : workbook.parse(cells[cell]!, text))));
     return workbook;
@@ -118,7 +121,7 @@ export class Workbook {
   }
 
   private buildState(structure: Structure, entries: (Entry | undefined)[]): State {
-    const { instances } = compileRules(structure, this.ruleSet);
+    const { instances } = compileRules(structure, this.ruleSet, this.options);
     const calc = new Calculator(structure.cells.length, instances, this.unit === '万元');
     calc.load(entries);
     const state: State = { structure, instances, calc, writer: new FindingWriter(structure, calc, this.unit), findings: new Map(), textFindings: new Map() };
@@ -462,6 +465,7 @@ export class Workbook {
       department: this.department,
       unit: this.unit,
       template: this.template.id,
+      ...(Object.keys(this.options).length > 0 ? { options: structuredClone(this.options) } : {}),
       tables: structure.tables.map((t) => ({ id: t.id, rows: t.rows.filter((r) => !r.spare).map(rowOut) })),
     };
   }

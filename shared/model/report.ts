@@ -48,5 +48,7 @@ export interface ReportFile {
   unit: '万元' | '元';
   /** Template id; when absent, the newest template of `kind` whose year is not after `year`. */
   template?: string;
+  /** The report's value of the template's options (ReportOptionTemplate): codes by option key. */
+  options?: Record<string, string[]>;
   tables: ReportTable[];
 }

@@ -141,6 +141,18 @@ export interface TableTemplate {
   emptyExplanation?: string;
 }
 
+/**
+ * A setting that differs by region, kept with each report (what counts as 机关运行经费): a named
+ * list of codes that rules use as a row selector (基本支出经济分类表[运行经费不含的科目]).
+ */
+export interface ReportOptionTemplate {
+  key: string;
+  /** What the setting means, shown where it is edited. */
+  label: string;
+  /** The codes a new report starts with. */
+  codes: string[];
+}
+
 export interface TableSetTemplate {
   /** e.g. "final-2024". */
   id: string;
@@ -152,6 +164,8 @@ export interface TableSetTemplate {
   unit: '万元' | '元';
   /** Id of the rule set that checks this table set (shared/rules/<id>.rules). */
   rules: string;
+  /** Settings that differ by region; each report keeps its own value. */
+  options?: ReportOptionTemplate[];
   tables: TableTemplate[];
 }
 

@@ -160,6 +160,24 @@ describe('a changed printed figure is caught by the rule that covers it', () => 
   });
 });
 
+describe('what counts as 机关运行经费 is a setting of the report (X22)', () => {
+  const x22 = (options?: Record<string, string[]>) =>
+    Workbook.open({ ...sample, ...(options ? { options } : {}) })
+      .findings()
+      .filter((f) => f.ruleId === 'X22');
+
+  it('by default leaves out 工会经费, 福利费 and 其他交通费用, as JZ25 does: 945.05 − 412.70 = 532.35', () => {
+    expect(x22()).toEqual([]);
+    expect(Workbook.open(sample).toReport().options).toEqual({ 运行经费不含的科目: ['30228', '30229', '30239'] });
+  });
+
+  it('counts the whole 公用经费 in a region whose setting leaves nothing out', () => {
+    const found = x22({ 运行经费不含的科目: [] });
+    expect(found.map((f) => [f.expected, f.actual])).toEqual([['945.05', '532.35']]);
+    expect(Workbook.open({ ...sample, options: { 运行经费不含的科目: [] } }).toReport().options).toEqual({ 运行经费不含的科目: [] });
+  });
+});
+
 describe('绩效 indicator values', () => {
   it('are taken apart into operator, figure and unit; qualitative values have no figure', () => {
     expect(parseIndicator('≥84454人')).toEqual({ op: '≥', value: '84454', unit: '人' });
