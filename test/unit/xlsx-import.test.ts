@@ -54,7 +54,7 @@ describe.each(['final-2023-jiefang', 'final-2024-gaoxin', 'budget-2025-jiaozuo']
 });
 
 describe('the publication workbook the program writes', () => {
-  it.each(['final-2023-jiefang', 'final-2024-gaoxin'] as const)('reads back into the same figures (%s)', async (name) => {
+  it.each(['final-2023-jiefang', 'final-2024-gaoxin', 'budget-2025-jiaozuo'] as const)('reads back into the same figures and texts (%s)', async (name) => {
     const original = Workbook.open(loadSample(name));
     const bytes = await writePublicationXlsx(original);
     const imported = await readXlsx(`${name}（公开表）.xlsx`, bytes);

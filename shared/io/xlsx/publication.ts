@@ -115,6 +115,7 @@ class TableSheet {
 
   private amount(cell: CellState): Content {
     if (cell.invalidText !== null) return { text: cell.invalidText };
+    if (cell.text !== null) return { text: cell.text };
     if (cell.value === null) return null;
     const hundredths = fromDecimalString(cell.value);
     if (hundredths === 0 && this.zeroAsBlank) return null;

@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { ReportFile, ReportRow, ReportTable } from '../../model/report';
 import { tableCode, type ColumnTemplate, type FieldTemplate, type TableMatch, type TableSetTemplate, type TableTemplate } from '../../model/template';
+import { formRowName } from '../../engine/formRows';
 import { builtInCatalog, type Catalog } from '../../templates/catalog';
 import { archiveProblem } from './zipGuard';
 
@@ -354,7 +355,8 @@ function budgetLineLabel(printed: string, group: string): string {
 /**
  * A 绩效 form (整体绩效目标表): the lines above the indicator header become rows as
  * shared/engine/formRows.ts describes (a one-text line, a list under its column titles, a 预算情况
- * line with its amount), the indicator lines below it rows of the table's text columns.
+ * line with its amount); the lines below it are rows of the table's columns, found by header
+ * (indicators, and every line of a form the program wrote, which prints the whole form as rows).
  */
 function readForm(grid: Grid, table: TableTemplate): ReportRow[] {
   const textColumns = table.columns.filter((c) => c.text);
@@ -363,14 +365,16 @@ function readForm(grid: Grid, table: TableTemplate): ReportRow[] {
   const headerRow = grid.rows.findIndex((_, r) => textColumns.every((c) => squeezed(r).includes(squeeze(c.label))));
   if (headerRow < 0) return [];
   const titleRow = grid.rows.findIndex((_, r) => table.match !== undefined && squeezed(r).some((t) => isTitleOf(t, table.match!)));
-  const [first, second, third, fourth] = textColumns.map((c) => c.key);
+  const [first, second, , fourth] = textColumns.map((c) => c.key);
+  const row = (values: Record<string, string | null>): ReportRow => ({ name: formRowName(textColumns.slice(0, 3).map((c) => values[c.key])), values });
   const rows: ReportRow[] = [];
   let group = '';
   let amountSection = '';
   for (let r = titleRow + 1; r < headerRow; r++) {
     const parts = lineParts(grid, r);
     const section = text(parts[0]);
-    if (parts.length < 2 || /^\d{2}表$|表$/u.test(section)) continue;
+    // The 部门/年度/单位 line above a form is about the table, not a line of it.
+    if (parts.length < 2 || parts.some((p) => /^单位[：:]/u.test(text(p)))) continue;
     const last = parts[parts.length - 1]!;
     const hasFigure = typeof last === 'number' || /^-?[\d,]+(\.\d+)?$/u.test(text(last));
     // A 预算情况 line left blank ((3)单位资金) follows the section's lines with figures.
@@ -382,20 +386,22 @@ function readForm(grid: Grid, table: TableTemplate): ReportRow[] {
     if (isAmount) {
       const label = budgetLineLabel(text(parts[1]), group);
       group = label.includes('：') ? label.split('：')[0]! : '';
-      const figure = hasFigure ? amount(last) : null;
-      rows.push({ name: label.split('：').pop()!, values: { [first!]: section, [second!]: label, ...(amountKey ? { [amountKey]: figure } : {}) } });
+      rows.push(row({ [first!]: section, [second!]: label, ...(amountKey ? { [amountKey]: hasFigure ? amount(last) : null } : {}) }));
     } else if (parts.length === 2) {
-      rows.push({ name: section, values: { [first!]: section, [fourth!]: text(parts[1]) } });
+      rows.push(row({ [first!]: section, [fourth!]: text(parts[1]) }));
     } else {
-      rows.push({ name: text(parts[1]), values: { [first!]: section, [second!]: text(parts[1]), [fourth!]: text(parts[2]) } });
+      rows.push(row({ [first!]: section, [second!]: text(parts[1]), [fourth!]: text(parts[2]) }));
     }
   }
+  const paths = (grid.rows[headerRow] ?? []).map((c) => [squeeze(text(c))]);
+  const columns = table.columns.map((c) => ({ key: c.key, col: findColumn(paths, c, table)[0] }));
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
     if (cells.every((c) => text(c) === '')) continue;
     if (/^(注|说明|备注)/u.test(text(cells.find((c) => text(c) !== '')))) break;
-    const values = Object.fromEntries(textColumns.map((c, i) => [c.key, text(cells[i]) || null]));
-    rows.push({ name: values[third!] ?? null, values });
+    const line: ReportRow = { values: {} };
+    for (const { key, col } of columns) take(line, key, grid, r, col);
+    rows.push({ ...line, name: formRowName(textColumns.slice(0, 3).map((c) => line.values[c.key])) });
   }
   return rows;
 }
