@@ -111,11 +111,12 @@ function keyCell(row: RowInfo, field: KeyField): string {
   }
 }
 
-/** The figure shown (canonical), or the text typed when it is not a number; blank where the row has no cell. */
+/** The figure shown (canonical), or the text typed (a text column's, or one that is not a number); blank where the row has no cell. */
 function amountCell(workbook: Workbook, row: RowInfo, column: ColumnInfo): string {
   if (row.cells[column.index] === undefined) return '';
   const cell = workbook.cell({ table: row.table.id, row: row.key, column: column.key });
-  return cell.invalidText !== null ? escapeText(cell.invalidText) : (cell.value ?? '');
+  const text = cell.invalidText ?? cell.text;
+  return text !== null ? escapeText(text) : (cell.value ?? '');
 }
 
 export function exportTableCsv(workbook: Workbook, tableId: string, options: { encoding?: 'utf-8' | 'gb18030' } = {}): Uint8Array {
@@ -280,8 +281,11 @@ function findCodedRow(reader: Reader, line: CsvLine): Found {
   return row ? fixedRow(row) : { problem: `科目编码“${code}”不在${table.id}中，已跳过` };
 }
 
-/** By 行次 when the label agrees or is blank (行次 change between years), else by a label unique on its side. */
-function findTwoSidedRow(reader: Reader, line: CsvLine): Found {
+/**
+ * By 行次 when the label agrees or is blank (行次 change between years), else by label; a label on
+ * several lines of a side fills them in order (04's （一）一般公共预算拨款 under 本年 and 结转).
+ */
+function findTwoSidedRow(reader: Reader, line: CsvLine, claimed: Set<RowInfo>): Found {
   const hangciText = keyText(reader, line, 'hangci');
   const label = normalLabel(keyText(reader, line, 'name'));
   const side = keyText(reader, line, 'side');
@@ -289,8 +293,9 @@ function findTwoSidedRow(reader: Reader, line: CsvLine): Found {
   const candidates = reader.table.rows.filter((r) => !r.spare && (side === '' || r.side === side));
   const sameLabel = (r: RowInfo) => normalLabel(r.name ?? '') === label;
   const byHangci = candidates.find((r) => hangci !== null && r.hangci === hangci);
-  const byLabel = candidates.filter(sameLabel);
-  const row = byHangci && (label === '' || sameLabel(byHangci)) ? byHangci : byLabel.length === 1 ? byLabel[0] : undefined;
+  const byLabel = candidates.find((r) => sameLabel(r) && !claimed.has(r));
+  const row = byHangci && (label === '' || sameLabel(byHangci)) ? byHangci : byLabel;
+  if (row) claimed.add(row);
   return row ? fixedRow(row) : { problem: `${reader.table.id}中没有${hangciText ? `行次 ${hangciText} ` : ''}“${label}”这一行，已跳过` };
 }
 
@@ -312,7 +317,7 @@ function findRow(reader: Reader, line: CsvLine, index: number, claimed: Set<RowI
     case 'three-group':
       return findCodedRow(reader, line);
     case 'two-sided':
-      return findTwoSidedRow(reader, line);
+      return findTwoSidedRow(reader, line, claimed);
     case 'single-row':
       return index === 0 ? fixedRow(reader.table.rows[0]!) : { problem: `${reader.table.id}只有一行数据，这一行已跳过` };
   }

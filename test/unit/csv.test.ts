@@ -25,6 +25,13 @@ describe('CSV round trip', () => {
     expect(rows).toEqual(reportRows(sample, id));
   });
 
+  const budget = Workbook.open(loadSample('budget-2025-jiaozuo'));
+  it.each(budget.structure.tables.map((t) => t.id))('budget %s comes back with the same figures and texts', (id) => {
+    const { rows, problems } = importTableCsv(`${id}.csv`, exportTableCsv(budget, id), tableOf(budget, id), budget.unit);
+    expect(problems).toEqual([]);
+    expect(rows.map((r) => r.values)).toEqual(reportRows(budget, id).map((r) => r.values));
+  });
+
   it('keeps awkward names, invalid text and negative figures', () => {
     const workbook = open();
     workbook.addRow('公开02表', '2080109', '=cmd|含逗号, "引号"\n和换行');
