@@ -3,7 +3,7 @@
  * there are unsaved edits. Views subscribe to it and redraw when its version changes.
  */
 import { EditHistory } from '../../shared/engine/history';
-import { Workbook, type Change, type Edit } from '../../shared/engine/workbook';
+import { Workbook, type Change, type Edit, type ListedRowInput } from '../../shared/engine/workbook';
 import { writeReportJson } from '../../shared/io/reportJson';
 import type { ReportFile } from '../../shared/model/report';
 import type { DisplayOptions } from './display';
@@ -89,6 +89,18 @@ export class Session {
 
   removeRow(table: string, code: string): Change | null {
     return this.run(() => this.history.removeRow(table, code));
+  }
+
+  addListedRow(table: string, row: ListedRowInput, near: string | null, parents: ListedRowInput[]): Change | null {
+    return this.run(() => this.history.addListedRow(table, row, near, parents));
+  }
+
+  removeListedRow(table: string, key: string): Change | null {
+    return this.run(() => this.history.removeListedRow(table, key));
+  }
+
+  setRowText(table: string, key: string, field: string, text: string): Change | null {
+    return this.run(() => this.history.setRowText(table, key, field, text));
   }
 
   setDisplay(options: Partial<DisplayOptions>): void {

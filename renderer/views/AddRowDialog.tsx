@@ -1,47 +1,54 @@
-/** 插入科目: a code and its name; the names of any 款/类 above it that the table does not list yet. */
-import { useState } from 'react';
-import type { TableInfo } from '../../shared/engine/structure';
+/**
+ * Adding a row. 插入科目 (code-keyed tables): a code and its name, and the names of any 款/类
+ * above it that the table does not list yet. 插入行 (the listed budget tables): the row's level,
+ * its code where it has one and its text fields, and the rows above it (its 部门) where the table
+ * has none yet at that place. The engine checks what is typed; its message stays in the dialog.
+ */
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { codeLabel, depthOf, fieldLabel, isCodeField, levelHasCode, placeListedRow, type ListedRowInput } from '../../shared/engine/listedRows';
+import type { RowInfo, TableInfo } from '../../shared/engine/structure';
+import { tableCode, type ListLevel } from '../../shared/model/template';
+
+export type AddRequest =
+  | { kind: 'code'; code: string; name: string; parentNames: Record<string, string> }
+  | { kind: 'listed'; row: ListedRowInput; parents: ListedRowInput[] };
 
 interface Props {
   table: TableInfo;
-  onAdd(code: string, name: string, parentNames: Record<string, string>): boolean;
+  /** The row the cursor is on: a listed row goes below its group, at its level unless changed. */
+  near: RowInfo | null;
+  /** What a row of a level above is called where it must be added too: the same 部门 as elsewhere in the report. */
+  parentDefault(level: string): { code: string; name: string };
+  /** Adds the row; returns what went wrong, or null when it was added. */
+  onAdd(request: AddRequest): string | null;
   onClose(): void;
 }
 
-export function AddRowDialog({ table, onAdd, onClose }: Props) {
-  const [code, setCode] = useState('');
-  const [name, setName] = useState('');
-  const [parentNames, setParentNames] = useState<Record<string, string>>({});
-  const scheme = table.template.codeScheme!;
-  const depth = scheme.lengths.indexOf(code.trim().length);
-  const missing = depth > 0 ? scheme.lengths.slice(0, depth).map((n) => code.trim().slice(0, n)).filter((c) => !table.rowByCode.has(c)) : [];
+export function AddRowDialog(props: Props) {
+  return props.table.codeKeyed ? <CodeRowForm {...props} /> : <ListedRowForm {...props} />;
+}
 
+function DialogShell({ title, table, error, onSubmit, onClose, children }: { title: string; table: TableInfo; error: string | null; onSubmit(): void; onClose(): void; children: ReactNode }) {
   return (
     <div className="bd-dialog-backdrop" role="presentation">
       <form
         className="bd-dialog"
         role="dialog"
-        aria-label="插入科目"
-        onSubmit={(e) => {
+        aria-label={title}
+        onSubmit={(e: FormEvent) => {
           e.preventDefault();
-          if (onAdd(code.trim(), name.trim(), parentNames)) onClose();
+          onSubmit();
         }}
       >
-        <h2>插入科目（{table.id}）</h2>
-        <label>
-          科目编码（{scheme.lengths.join('/')} 位）
-          <input autoFocus value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" required />
-        </label>
-        <label>
-          科目名称
-          <input value={name} onChange={(e) => setName(e.target.value)} required />
-        </label>
-        {missing.map((parent) => (
-          <label key={parent}>
-            上级科目 {parent} 的名称（表中还没有）
-            <input value={parentNames[parent] ?? ''} onChange={(e) => setParentNames({ ...parentNames, [parent]: e.target.value })} required />
-          </label>
-        ))}
+        <h2>
+          {title}（{tableCode(table.template)}）
+        </h2>
+        {children}
+        {error && (
+          <p className="bd-dialog-error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="bd-dialog-buttons">
           <button type="submit">插入</button>
           <button type="button" onClick={onClose}>
@@ -50,5 +57,132 @@ export function AddRowDialog({ table, onAdd, onClose }: Props) {
         </div>
       </form>
     </div>
+  );
+}
+
+function CodeRowForm({ table, onAdd, onClose }: Props) {
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [parentNames, setParentNames] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const scheme = table.template.codeScheme!;
+  const depth = scheme.lengths.indexOf(code.trim().length);
+  const missing = depth > 0 ? scheme.lengths.slice(0, depth).map((n) => code.trim().slice(0, n)).filter((c) => !table.rowByCode.has(c)) : [];
+  const submit = () => {
+    const problem = onAdd({ kind: 'code', code: code.trim(), name: name.trim(), parentNames });
+    if (problem) setError(problem);
+    else onClose();
+  };
+
+  return (
+    <DialogShell title="插入科目" table={table} error={error} onSubmit={submit} onClose={onClose}>
+      <label>
+        科目编码（{scheme.lengths.join('/')} 位）
+        <input autoFocus value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" required />
+      </label>
+      <label>
+        科目名称
+        <input value={name} onChange={(e) => setName(e.target.value)} required />
+      </label>
+      {missing.map((parent) => (
+        <label key={parent}>
+          上级科目 {parent} 的名称（表中还没有）
+          <input value={parentNames[parent] ?? ''} onChange={(e) => setParentNames({ ...parentNames, [parent]: e.target.value })} required />
+        </label>
+      ))}
+    </DialogShell>
+  );
+}
+
+/** The values typed for one row: its code under "code", its other fields by key. */
+type Typed = Record<string, string>;
+
+const digitsHint = (level: ListLevel) => (level.codeLength === undefined ? '' : `（${level.codeLength} 位数字）`);
+
+function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
+  const scheme = table.template.listScheme!;
+  const [levelName, setLevelName] = useState(() => (near && depthOf(table, near.level) >= 0 ? near.level! : scheme.levels[scheme.levels.length - 1]!.name));
+  const [typed, setTyped] = useState<Typed>({});
+  const [parents, setParents] = useState<Record<string, Typed>>({});
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const level = scheme.levels.find((l) => l.name === levelName)!;
+  const depth = depthOf(table, levelName);
+  // Levels above the new row that the table lacks at its place (the first 单位 of a new budget needs its 部门).
+  const missing = depth > 0 && placeListedRow(table, levelName, near).parent === null ? scheme.levels.slice(0, depth) : [];
+  const parentValue = (l: ListLevel, key: 'code' | 'name') => parents[l.name]?.[key] ?? parentDefault(l.name)[key];
+  const fields = scheme.fields.filter((f) => f.key !== 'code');
+  /** Suggestions for a text field: the values the table already has in it (类型, 项目单位 …). */
+  const suggestions = (key: string) => [...new Set(table.rows.map((r) => r.fields?.[key]).filter((v): v is string => !!v))];
+
+  const submit = () => {
+    const row: ListedRowInput = {
+      level: levelName,
+      code: levelHasCode(table, level) ? (typed.code ?? '') : null,
+      name: typed.name ?? '',
+      fields: Object.fromEntries(fields.filter((f) => f.key !== 'name').map((f) => [f.key, typed[f.key] ?? ''])),
+    };
+    const above = missing.map((l): ListedRowInput => ({ level: l.name, code: levelHasCode(table, l) ? parentValue(l, 'code') : null, name: parentValue(l, 'name') }));
+    const problem = onAdd({ kind: 'listed', row, parents: above });
+    if (problem) setError(problem);
+    else onClose();
+  };
+
+  return (
+    <DialogShell title="插入行" table={table} error={error} onSubmit={submit} onClose={onClose}>
+      <label>
+        层级
+        <select autoFocus value={levelName} onChange={(e) => setLevelName(e.target.value)} disabled={scheme.levels.length === 1}>
+          {scheme.levels.map((l) => (
+            <option key={l.name} value={l.name}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {levelHasCode(table, level) && (
+        <label>
+          {codeLabel(table, level)}
+          {digitsHint(level)}
+          <input value={typed.code ?? ''} onChange={(e) => setTyped({ ...typed, code: e.target.value })} inputMode={level.codeLength ? 'numeric' : 'text'} required={level.codeLength !== undefined} />
+        </label>
+      )}
+      {fields.map((field) => {
+        const options = field.key === 'name' || isCodeField(field) ? [] : suggestions(field.key);
+        return (
+          <label key={field.key}>
+            {fieldLabel(field)}
+            {isCodeField(field) ? digitsHint(level) : ''}
+            <input value={typed[field.key] ?? ''} onChange={(e) => setTyped({ ...typed, [field.key]: e.target.value })} required={field.key === 'name'} list={options.length > 0 ? `${id}-${field.key}` : undefined} />
+            {options.length > 0 && (
+              <datalist id={`${id}-${field.key}`}>
+                {options.map((o) => (
+                  <option key={o} value={o} />
+                ))}
+              </datalist>
+            )}
+          </label>
+        );
+      })}
+      {missing.length > 0 && (
+        <fieldset className="bd-dialog-parents">
+          <legend>这里还没有上级{missing.map((l) => l.name).join('、')}行，将一并插入</legend>
+          {missing.map((l) => (
+            <div key={l.name}>
+              {levelHasCode(table, l) && (
+                <label>
+                  上级{l.name}代码{digitsHint(l)}
+                  <input value={parentValue(l, 'code')} onChange={(e) => setParents({ ...parents, [l.name]: { ...parents[l.name], code: e.target.value, name: parentValue(l, 'name') } })} required />
+                </label>
+              )}
+              <label>
+                上级{l.name}名称
+                <input value={parentValue(l, 'name')} onChange={(e) => setParents({ ...parents, [l.name]: { ...parents[l.name], name: e.target.value, code: parentValue(l, 'code') } })} required />
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      )}
+    </DialogShell>
   );
 }

@@ -14,10 +14,12 @@ const SEVERITIES: { id: Severity; label: string }[] = [
 
 interface Props {
   findings: Finding[];
+  /** How a table is headed: its printed number and, where the rules name it otherwise, that name (预算01表 收支总表). */
+  tableName(id: string): string;
   onSelect(finding: Finding): void;
 }
 
-export function AuditPanel({ findings, onSelect }: Props) {
+export function AuditPanel({ findings, tableName, onSelect }: Props) {
   const [shown, setShown] = useState<Set<Severity>>(new Set(['error', 'rounding', 'warning']));
   const counts = useMemo(() => Object.fromEntries(SEVERITIES.map((s) => [s.id, findings.filter((f) => f.severity === s.id).length])), [findings]);
   const groups = useMemo(() => {
@@ -57,7 +59,7 @@ export function AuditPanel({ findings, onSelect }: Props) {
         {[...groups.entries()].map(([table, rules]) => (
           <section key={table}>
             <h3>
-              {table} <span className="bd-count">{[...rules.values()].reduce((n, l) => n + l.length, 0)}</span>
+              {tableName(table)} <span className="bd-count">{[...rules.values()].reduce((n, l) => n + l.length, 0)}</span>
             </h3>
             {[...rules.entries()].map(([ruleId, list]) => (
               <details key={ruleId} open>

@@ -49,7 +49,7 @@ interface Props {
   table: TableInfo;
   findingsByCell: Map<string, Finding[]>;
   focusRequest: FocusRequest | null;
-  /** The grid row under the cursor, for deleting 科目; told without re-rendering anything. */
+  /** The grid row under the cursor, where rows are inserted and deleted; told without re-rendering anything. */
   onCurrentRow(row: GridRow | null): void;
 }
 
@@ -227,11 +227,22 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
         const slot = slotOf(p.data, column.colId);
         return slot?.kind === 'text' ? slot.text : '';
       },
+      // The text fields of a listed row (code, name, 类型 …) are typed over like figures.
+      editable: (p) => {
+        const slot = slotOf(p.data, column.colId);
+        return p.node.rowPinned == null && slot?.kind === 'text' && slot.field !== undefined;
+      },
       tooltipValueGetter: (p: ITooltipParams<GridRow>) => (typeof p.value === 'string' && p.value.length > 12 ? p.value : undefined),
       cellClass: (p) => {
         const slot = slotOf(p.data, column.colId);
         const level = slot?.kind === 'text' ? slot.level : null;
-        return [column.colId.endsWith('hangci') ? 'bd-center' : '', level ? `bd-level bd-level-${level}` : '', p.node.rowPinned === 'top' ? 'bd-lanci' : ''].join(' ');
+        return [
+          column.colId.endsWith('hangci') ? 'bd-center' : '',
+          level ? `bd-level bd-level-${level}` : '',
+          column.code ? 'bd-code' : '',
+          slot?.kind === 'text' && slot.field !== undefined ? 'bd-text-field' : '',
+          p.node.rowPinned === 'top' ? 'bd-lanci' : '',
+        ].join(' ');
       },
       cellClassRules: { 'bd-in-range': (p: CellClassParams<GridRow>) => p.node.rowPinned == null && p.rowIndex !== null && inRange(p.rowIndex, column.colId) },
     });
@@ -335,9 +346,11 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
   const onCellEditRequest = useCallback(
     (event: CellEditRequestEvent<GridRow>) => {
       const slot = event.data.slots[event.column.getColId()];
-      if (slot?.kind === 'amount') session.edit([{ ref: slot.ref, text: String(event.newValue ?? '') }]);
+      const text = String(event.newValue ?? '');
+      if (slot?.kind === 'amount') session.edit([{ ref: slot.ref, text }]);
+      else if (slot?.kind === 'text' && slot.field !== undefined && event.data.row) session.setRowText(table.id, event.data.row.key, slot.field, text);
     },
-    [session],
+    [session, table.id],
   );
   const onCellMouseDown = useCallback(
     (e: CellMouseDownEvent<GridRow>) => {

@@ -7,11 +7,13 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { Finding } from '../../shared/engine/findings';
 import { host } from '../host';
 import type { Session } from '../model/session';
-import { AddRowDialog } from './AddRowDialog';
+import { AddRowDialog, type AddRequest } from './AddRowDialog';
 import { AuditPanel } from './AuditPanel';
 import { PrintDialog } from '../print/PrintDialog';
 import { cellKey, TableGrid, type FocusRequest } from './TableGrid';
 import type { GridRow } from '../../shared/layout/gridModel';
+import { blockOf } from '../../shared/engine/listedRows';
+import type { RowInfo } from '../../shared/engine/structure';
 import { tableCode } from '../../shared/model/template';
 
 interface Props {
@@ -33,7 +35,8 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
   // A ref, not state: moving the cursor must not re-render the window while the user types.
   const currentRow = useRef<GridRow | null>(null);
   const setCurrentRow = useCallback((row: GridRow | null) => (currentRow.current = row), []);
-  const [adding, setAdding] = useState(false);
+  /** The insert dialog, with the row the cursor was on when it opened. */
+  const [adding, setAdding] = useState<{ near: RowInfo | null } | null>(null);
   const [printing, setPrinting] = useState(false);
   const active = workbook.structure.tableById.get(activeId)!;
 
@@ -61,6 +64,15 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
     const ref = finding.cells[0]?.ref;
     if (ref) setFocusRequest({ ref, nonce: Date.now() });
   }, []);
+
+  const tableName = useCallback(
+    (id: string) => {
+      const table = workbook.structure.tableById.get(id);
+      const code = table ? tableCode(table.template) : id;
+      return code === id ? id : `${code} ${id}`;
+    },
+    [workbook],
+  );
 
   const nextError = useRef(0);
   useEffect(
@@ -100,6 +112,46 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [session, onSave]);
+
+  /** The row under the cursor as the table now stands (rows are rebuilt when rows change). */
+  const rowAtCursor = (): RowInfo | null => {
+    const key = currentRow.current?.row?.key;
+    return (key !== undefined && active.rowByKey.get(key)) || null;
+  };
+
+  const deleteRow = () => {
+    const row = rowAtCursor();
+    if (active.codeKeyed) {
+      if (!row?.code) session.say('请先点选要删除的科目所在的行');
+      else if (window.confirm(`删除 ${active.id} 的科目 ${row.code} ${row.name ?? ''} 及其下级？`)) session.removeRow(active.id, row.code);
+      return;
+    }
+    if (!row) return session.say('请先点选要删除的行');
+    if (row.level === '合计') return session.say('合计行由程序计算，不能删除');
+    const under = blockOf(active, row).length - 1;
+    const label = [row.code, row.name].filter(Boolean).join(' ');
+    if (under === 0 || window.confirm(`删除 ${tableCode(active.template)} 的“${label}”及其下 ${under} 行？`)) session.removeListedRow(active.id, row.key);
+  };
+
+  /** Adds the row the dialog asks for; the cursor then goes to the first figure of a new listed row. */
+  const addRow = (request: AddRequest, near: RowInfo | null): string | null => {
+    if (request.kind === 'code') return session.addRow(active.id, request.code, request.name, request.parentNames) ? null : (session.message?.text ?? '未能插入');
+    const before = new Set(active.rows.map((r) => r.key));
+    if (!session.addListedRow(active.id, request.row, near?.key ?? null, request.parents)) return session.message?.text ?? '未能插入';
+    const added = workbook.structure.tableById.get(active.id)!.rows.filter((r) => !before.has(r.key)).at(-1);
+    const column = added && active.columns.find((c) => added.cells[c.index] !== undefined && !workbook.cell({ table: active.id, row: added.key, column: c.key }).computed);
+    if (added && column) setFocusRequest({ ref: { table: active.id, row: added.key, column: column.key }, nonce: Date.now() });
+    return null;
+  };
+
+  /** A 部门 row the dialog must add too is the report's 部门: as another table lists it, else by the report's name. */
+  const parentDefault = (level: string) => {
+    for (const table of tables) {
+      const row = table.listed ? table.rows.find((r) => r.level === level) : undefined;
+      if (row) return { code: row.code ?? '', name: row.name ?? '' };
+    }
+    return { code: '', name: workbook.department };
+  };
 
   const total = { error: 0, rounding: 0, warning: 0 };
   for (const f of findings) total[f.severity]++;
@@ -144,20 +196,13 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
           采用计算值
         </button>
         <span className="bd-sep" />
-        {active.codeKeyed && (
+        {(active.codeKeyed || active.listed) && (
           <>
-            <button type="button" onClick={() => setAdding(true)}>
-              插入科目…
+            <button type="button" onClick={() => setAdding({ near: rowAtCursor() })} title={active.listed ? '在当前行所在的一组之后插入一行' : undefined}>
+              {active.listed ? '插入行…' : '插入科目…'}
             </button>
-            <button
-              type="button"
-              onClick={() => {
-                const codeRow = currentRow.current?.codeRow;
-                if (!codeRow?.code) session.say('请先点选要删除的科目所在的行');
-                else if (window.confirm(`删除 ${active.id} 的科目 ${codeRow.code} ${codeRow.name ?? ''} 及其下级？`)) session.removeRow(active.id, codeRow.code);
-              }}
-            >
-              删除科目
+            <button type="button" onClick={deleteRow} title={active.listed ? '删除当前行（及其下级行）' : undefined}>
+              {active.listed ? '删除行' : '删除科目'}
             </button>
             <span className="bd-sep" />
           </>
@@ -201,7 +246,7 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
           <TableGrid key={active.id} session={session} table={active} findingsByCell={findingsByCell} focusRequest={focusRequest} onCurrentRow={setCurrentRow} />
           {active.template.note && <p className="bd-note-line">{active.template.note}</p>}
         </section>
-        <AuditPanel findings={findings} onSelect={select} />
+        <AuditPanel findings={findings} tableName={tableName} onSelect={select} />
       </div>
       <footer className="bd-status" role="status">
         <span className={session.message?.error ? 'bd-status-error' : ''}>{session.message?.text ?? '就绪'}</span>
@@ -211,12 +256,8 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
         <span data-testid="recalc-ms">重算 {session.lastRecalcMs.toFixed(1)} ms</span>
       </footer>
       {printing && <PrintDialog session={session} errorCount={total.error} onClose={() => setPrinting(false)} />}
-      {adding && active.codeKeyed && (
-        <AddRowDialog
-          table={active}
-          onClose={() => setAdding(false)}
-          onAdd={(code, name, parents) => session.addRow(active.id, code, name, parents) !== null}
-        />
+      {adding && (
+        <AddRowDialog key={active.id} table={active} near={adding.near} parentDefault={parentDefault} onClose={() => setAdding(null)} onAdd={(request) => addRow(request, adding.near)} />
       )}
     </div>
   );

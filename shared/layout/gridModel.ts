@@ -7,6 +7,7 @@
 import type { CellRef } from '../engine/findings';
 import type { ColumnInfo, RowInfo, TableInfo } from '../engine/structure';
 import type { Side } from '../model/template';
+import { textEm } from './measure';
 
 export interface GridColumn {
   colId: string;
@@ -17,6 +18,8 @@ export interface GridColumn {
   pinned?: boolean;
   /** 栏次 printed under the header, when the table prints one. */
   lanci?: string;
+  /** A column of codes (budget tables): kept on one line and flush left, never indented by level. */
+  code?: boolean;
 }
 
 export interface AmountSlot {
@@ -29,6 +32,8 @@ export interface TextSlot {
   text: string;
   /** 类/款/项 level for indentation and weight. */
   level?: string | null;
+  /** The text field of a listed row this cell shows, which the user may edit (code, name, 类型 …). */
+  field?: string;
 }
 
 export type Slot = AmountSlot | TextSlot;
@@ -36,14 +41,14 @@ export type Slot = AmountSlot | TextSlot;
 export interface GridRow {
   id: string;
   slots: Record<string, Slot>;
-  /** The code-keyed row this grid row shows (for inserting and deleting 科目). */
-  codeRow?: RowInfo;
+  /** The code-keyed or listed row this grid row shows (for inserting and deleting rows). */
+  row?: RowInfo;
 }
 
 export interface GridModel {
   columns: GridColumn[];
   rows: GridRow[];
-  /** The 栏次 line shown under the header, or null where the table has none (06). */
+  /** The 栏次 line shown under the header, or null where the table prints none (06, the budget tables). */
   lanciRow: GridRow | null;
   locate(ref: CellRef): { rowIndex: number; colId: string } | null;
 }
@@ -62,6 +67,15 @@ function amountColumn(column: ColumnInfo, prefix: string[] = []): GridColumn {
 
 function amountSlot(row: RowInfo, column: ColumnInfo): AmountSlot | undefined {
   return row.cells[column.index] === undefined ? undefined : { kind: 'amount', ref: { table: row.table.id, row: row.key, column: column.key } };
+}
+
+/** The 栏次 line: a label in some text columns, each column's 栏次; none where no column prints one. */
+function lanciLine(columns: GridColumn[], labelColumns: string[]): GridRow | null {
+  if (!columns.some((c) => c.lanci)) return null;
+  const lanci: GridRow = { id: '栏次', slots: {} };
+  for (const colId of labelColumns) lanci.slots[colId] = { kind: 'text', text: '栏次' };
+  for (const c of columns) if (c.lanci) lanci.slots[c.colId] = { kind: 'text', text: c.lanci };
+  return lanci;
 }
 
 function finish(columns: GridColumn[], rows: GridRow[], lanciRow: GridRow | null): GridModel {
@@ -90,11 +104,9 @@ function codeKeyed(table: TableInfo): GridModel {
       const slot = amountSlot(row, column);
       if (slot) slots[column.key] = slot;
     }
-    return { id: row.key, slots, codeRow: row };
+    return { id: row.key, slots, row };
   });
-  const lanci: GridRow = { id: '栏次', slots: { code: { kind: 'text', text: '栏次' } } };
-  for (const c of columns) if (c.lanci) lanci.slots[c.colId] = { kind: 'text', text: c.lanci };
-  return finish(columns, rows, lanci);
+  return finish(columns, rows, lanciLine(columns, ['code']));
 }
 
 const SIDES: { side: Side; prefix: string }[] = [
@@ -102,14 +114,19 @@ const SIDES: { side: Side; prefix: string }[] = [
   { side: '支出', prefix: 'ex' },
 ];
 
-/** 01 and 04: line k holds one 收入 row and one 支出 row, as printed. */
+/**
+ * 01 and 04: line k holds one 收入 row and one 支出 row, as printed, under a 收入 and a 支出 group
+ * (which a column's own label may already begin with: the budget's 收入/金额). 行次 and 栏次 only
+ * where the table prints them (the final accounts, not the budget).
+ */
 function twoSided(table: TableInfo): GridModel {
   const columns: GridColumn[] = [];
   for (const { side, prefix } of SIDES) {
+    const hangci = table.rows.some((r) => r.side === side && r.hangci !== null);
     columns.push(
       { colId: `${prefix}:name`, header: [side, '项目'], kind: 'text', width: 250 },
-      { colId: `${prefix}:hangci`, header: [side, '行次'], kind: 'text', width: 52 },
-      ...table.columns.filter((c) => c.side === side).map((c) => amountColumn(c, [side])),
+      ...(hangci ? [{ colId: `${prefix}:hangci`, header: [side, '行次'], kind: 'text' as const, width: 52 }] : []),
+      ...table.columns.filter((c) => c.side === side).map((c) => amountColumn(c, c.label.split('/')[0] === side ? [] : [side])),
     );
   }
   const lines = new Map<number, GridRow>();
@@ -123,16 +140,14 @@ function twoSided(table: TableInfo): GridModel {
     const prefix = row.side === '收入' ? 'in' : 'ex';
     const gridRow = lineOf(row);
     gridRow.slots[`${prefix}:name`] = { kind: 'text', text: row.name ?? '' };
-    gridRow.slots[`${prefix}:hangci`] = { kind: 'text', text: row.hangci === null ? '' : String(row.hangci) };
+    if (row.hangci !== null) gridRow.slots[`${prefix}:hangci`] = { kind: 'text', text: String(row.hangci) };
     for (const column of table.columns) {
       const slot = amountSlot(row, column);
       if (slot) gridRow.slots[column.key] = slot;
     }
   }
   const rows = [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
-  const lanci: GridRow = { id: '栏次', slots: { 'in:name': { kind: 'text', text: '栏次' }, 'ex:name': { kind: 'text', text: '栏次' } } };
-  for (const c of columns) if (c.lanci) lanci.slots[c.colId] = { kind: 'text', text: c.lanci };
-  return finish(columns, rows, lanci);
+  return finish(columns, rows, lanciLine(columns, ['in:name', 'ex:name']));
 }
 
 /** 06: three groups of (code, name, amount) side by side; line 34 holds 人员经费合计 and 公用经费合计. */
@@ -160,7 +175,12 @@ function threeGroup(table: TableInfo): GridModel {
   return finish(columns, rows, null);
 }
 
-const FIELD_WIDTH: Record<string, number> = { code: 92, govCode: 92, name: 240, govName: 170 };
+/** Screen pixels per em (the grid's 13 px font) and for a cell's padding and a level's indent. */
+const EM_PX = 13;
+const PADDING_PX = 24;
+const INDENT_PX: Record<string, number> = { 款: 20, 项: 34 };
+/** The widest a text column grows to fit its longest text; longer texts show in full in their tooltip. */
+const MAX_TEXT_PX = { name: 340, other: 230 };
 
 /** The indentation a listed row gets: 合计 and the top level bold, deeper levels indented (类/款/项 styles). */
 function indentLevel(row: RowInfo, levels: string[]): string | null {
@@ -169,28 +189,57 @@ function indentLevel(row: RowInfo, levels: string[]): string | null {
   return levels.length < 2 || depth < 0 ? null : (['类', '款', '项'][depth] ?? '项');
 }
 
-/** Budget tables: their text fields (编码, 名称, 类型, 项目单位 …), then the figures, rows as printed. */
+/**
+ * A text column as wide as its longest text (names also their indentation), and its header half
+ * its length or four characters (headers wrap); codes in full, other text up to a limit.
+ */
+function fittedWidth(header: string, texts: { text: string; level?: string | null }[], kind: 'code' | 'name' | 'other'): number {
+  const headerEm = Math.min(textEm(header), Math.max(4, textEm(header) / 2));
+  const widest = Math.max(headerEm * EM_PX, ...texts.map((t) => textEm(t.text) * EM_PX + (kind === 'name' ? (INDENT_PX[t.level ?? ''] ?? 0) : 0)));
+  const width = Math.ceil(widest + PADDING_PX);
+  return kind === 'code' ? width : Math.min(width, MAX_TEXT_PX[kind]);
+}
+
+/**
+ * Budget tables: their text fields (编码, 名称, 类型, 项目单位 …), then the figures, rows as printed.
+ * Text columns fit their content; those up to the name stay in view when scrolling. Only the
+ * name is indented by level. A table without a code column (07, 12) shows a 部门 row's code in its
+ * first column, as the circulated sheets do.
+ */
 function listed(table: TableInfo): GridModel {
   const scheme = table.template.listScheme!;
   const levels = scheme.levels.map((l) => l.name);
-  const columns: GridColumn[] = [
-    ...scheme.fields.map((f, i): GridColumn => ({ colId: `f:${f.key}`, header: f.label.split('/'), kind: 'text', width: FIELD_WIDTH[f.key] ?? 130, pinned: i < 2 })),
-    ...table.columns.map((c) => amountColumn(c)),
-  ];
+  const codeColumn = scheme.fields.some((f) => f.key === 'code') ? 'code' : scheme.fields[0]?.key;
   const rows = table.rows.map((row): GridRow => {
     const level = indentLevel(row, levels);
     const slots: Record<string, Slot> = {};
     scheme.fields.forEach((field, i) => {
-      // The 合计 row is labelled in the first text column, as printed.
-      const text = row.level === '合计' ? (i === 0 ? row.key : '') : field.key === 'code' ? row.code : field.key === 'name' ? row.name : row.fields?.[field.key];
-      slots[`f:${field.key}`] = { kind: 'text', text: text ?? '', level };
+      if (row.level === '合计') {
+        // The 合计 row is labelled in the first text column, which spans the others when printed.
+        if (i === 0) slots[`f:${field.key}`] = { kind: 'text', text: row.key, level };
+        return;
+      }
+      const key = field.key === codeColumn && row.code !== null ? 'code' : field.key;
+      const text = key === 'code' ? row.code : key === 'name' ? row.name : row.fields?.[key];
+      slots[`f:${field.key}`] = { kind: 'text', text: text ?? '', level, field: key };
     });
     for (const column of table.columns) {
       const slot = amountSlot(row, column);
       if (slot) slots[column.key] = slot;
     }
-    return { id: row.key, slots };
+    return { id: row.key, slots, row };
   });
+  const nameIndex = scheme.fields.findIndex((f) => f.key === 'name');
+  const columns: GridColumn[] = [
+    ...scheme.fields.map((f, i): GridColumn => {
+      const colId = `f:${f.key}`;
+      const texts = rows.flatMap((r) => (r.slots[colId]?.kind === 'text' && r.row?.level !== '合计' ? [r.slots[colId] as TextSlot] : []));
+      const kind = /^code$|Code$/u.test(f.key) ? 'code' : f.key === 'name' ? 'name' : 'other';
+      const header = f.label.split('/');
+      return { colId, header, kind: 'text', width: fittedWidth(header.at(-1)!, texts, kind), pinned: i <= Math.max(nameIndex, 1), ...(kind === 'code' ? { code: true } : {}) };
+    }),
+    ...table.columns.map((c) => amountColumn(c)),
+  ];
   return finish(columns, rows, null);
 }
 
@@ -202,9 +251,7 @@ function singleRow(table: TableInfo): GridModel {
     const slot = amountSlot(row, column);
     if (slot) slots[column.key] = slot;
   }
-  const lanci: GridRow = { id: '栏次', slots: {} };
-  for (const c of columns) if (c.lanci) lanci.slots[c.colId] = { kind: 'text', text: c.lanci };
-  return finish(columns, [{ id: row.key, slots }], lanci);
+  return finish(columns, [{ id: row.key, slots }], lanciLine(columns, []));
 }
 
 export function buildGridModel(table: TableInfo): GridModel {
