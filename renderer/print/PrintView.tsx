@@ -3,13 +3,15 @@
  * rows on screen and would lose rows at page breaks). Rows are measured once rendered and dealt
  * onto A4 pages (portrait for a table narrow enough, else landscape), so that no row is split, the
  * header block and column header repeat on every page, each table starts on a new page, and each
- * page says 第 N 页 共 M 页.
+ * page says 第 N 页 共 M 页. Columns share the page by what they print (shared/layout/printFit): a
+ * table too wide for its page prints in a smaller font rather than with cut figures.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { TableInfo } from '../../shared/engine/structure';
-import { buildGridModel, type GridColumn, type GridRow } from '../../shared/layout/gridModel';
+import { buildGridModel, type GridColumn, type GridModel, type GridRow } from '../../shared/layout/gridModel';
 import { headerCells, headerDepth } from '../../shared/layout/header';
 import { mmToPx, orientationFor, printableArea, type Orientation } from '../../shared/layout/page';
+import { fitColumns, keepsOnOneLine, type PrintCell, type PrintFit } from '../../shared/layout/printFit';
 import { tableCode } from '../../shared/model/template';
 import { shownText, type DisplayOptions } from '../model/display';
 import type { Session } from '../model/session';
@@ -31,13 +33,12 @@ interface Page {
   last: boolean;
 }
 
-/** Column widths as shares of the page width, from the grid's widths. */
-function ColumnWidths({ columns }: { columns: GridColumn[] }) {
-  const total = columns.reduce((sum, c) => sum + c.width, 0);
+/** Column widths as shares of the page width. */
+function ColumnWidths({ columns, fit }: { columns: GridColumn[]; fit: PrintFit }) {
   return (
     <colgroup>
-      {columns.map((c) => (
-        <col key={c.colId} style={{ width: `${((100 * c.width) / total).toFixed(3)}%` }} />
+      {columns.map((c, i) => (
+        <col key={c.colId} style={{ width: `${(100 * fit.shares[i]!).toFixed(3)}%` }} />
       ))}
     </colgroup>
   );
@@ -56,7 +57,7 @@ function levelOf(row: GridRow, column: GridColumn): string | null {
   return slot?.kind === 'text' ? (slot.level ?? null) : null;
 }
 
-function TableHead({ table, session, unit, columns, lanci }: { table: TableInfo; session: Session; unit: string; columns: GridColumn[]; lanci: GridRow | null }) {
+function TableHead({ table, session, unit, columns, fit, lanci }: { table: TableInfo; session: Session; unit: string; columns: GridColumn[]; fit: PrintFit; lanci: GridRow | null }) {
   const depth = headerDepth(columns);
   const cells = headerCells(columns);
   return (
@@ -70,8 +71,8 @@ function TableHead({ table, session, unit, columns, lanci }: { table: TableInfo;
         <span>{session.workbook.year}年度</span>
         <span>单位：{unit}</span>
       </div>
-      <table className="pv-table">
-        <ColumnWidths columns={columns} />
+      <table className="pv-table" style={{ fontSize: `${fit.fontPt}pt` }}>
+        <ColumnWidths columns={columns} fit={fit} />
         <thead>
           {Array.from({ length: depth }, (_, level) => (
             <tr key={level}>
@@ -101,30 +102,40 @@ function TableHead({ table, session, unit, columns, lanci }: { table: TableInfo;
 function Body({ rows, columns, session, display }: { rows: GridRow[]; columns: GridColumn[]; session: Session; display: DisplayOptions }) {
   return (
     <tbody>
-      {rows.map((row) => (
-        <tr key={row.id} data-row={row.id}>
-          {columns.map((c, i) => {
-            // A label with an empty text cell to its right takes that cell too (06's 人员经费合计).
-            const previous = columns[i - 1];
-            if (previous && spansNext(row, previous, c)) return null;
-            const level = levelOf(row, c);
-            const className = [c.kind === 'amount' ? 'pv-amount' : '', c.colId.endsWith('hangci') ? 'pv-center' : '', level ? `pv-level-${level}` : ''].join(' ');
-            const next = columns[i + 1];
-            return (
-              <td key={c.colId} className={className} colSpan={next && spansNext(row, c, next) ? 2 : 1}>
-                {cellText(session, row, c, display)}
-              </td>
-            );
-          })}
-        </tr>
-      ))}
+      {rows.map((row) => {
+        const cells: ReactElement[] = [];
+        for (let i = 0; i < columns.length; i += spanOf(row, columns, i)) {
+          const c = columns[i]!;
+          const level = levelOf(row, c);
+          const className = [c.kind === 'amount' && !c.prose ? 'pv-amount' : '', keepsOnOneLine(c) ? 'pv-nowrap' : '', c.colId.endsWith('hangci') ? 'pv-center' : '', level ? `pv-level-${level}` : ''].join(' ');
+          cells.push(
+            <td key={c.colId} className={className} colSpan={spanOf(row, columns, i)}>
+              {cellText(session, row, c, display)}
+            </td>,
+          );
+        }
+        return (
+          <tr key={row.id} data-row={row.id}>
+            {cells}
+          </tr>
+        );
+      })}
     </tbody>
   );
 }
 
-function spansNext(row: GridRow, column: GridColumn, next: GridColumn): boolean {
-  const slot = row.slots[column.colId];
-  return column.kind === 'text' && next.kind === 'text' && slot?.kind === 'text' && slot.text !== '' && row.slots[next.colId] === undefined;
+/** A label takes the text columns to its right that have no cell on its row (06's 人员经费合计, a 合计 row's label). */
+function spanOf(row: GridRow, columns: GridColumn[], i: number): number {
+  const slot = row.slots[columns[i]!.colId];
+  if (columns[i]!.kind !== 'text' || slot?.kind !== 'text' || slot.text === '') return 1;
+  let end = i + 1;
+  while (end < columns.length && columns[end]!.kind === 'text' && row.slots[columns[end]!.colId] === undefined) end++;
+  return end - i;
+}
+
+/** The printed body, cell by cell, as the column widths are fitted to it. */
+function printCells(session: Session, model: GridModel, display: DisplayOptions): PrintCell[][] {
+  return model.rows.map((row) => model.columns.map((c, i) => ({ text: cellText(session, row, c, display), level: levelOf(row, c), spans: spanOf(row, model.columns, i) > 1 })));
 }
 
 const pageClass = (orientation: Orientation) => `pv-page pv-${orientation}`;
@@ -137,8 +148,11 @@ export function PrintView({ session, options }: Props) {
         .filter((t) => options.tables.includes(t.id))
         .map((table) => {
           const model = buildGridModel(table);
-          return { table, model, orientation: orientationFor(model.columns) };
+          const orientation = orientationFor(model.columns);
+          const fit = fitColumns(model.columns, printCells(session, model, display), mmToPx(printableArea(orientation).widthMm));
+          return { table, model, orientation, fit };
         }),
+    // The dialog remounts this view whenever its options (unit, zeros) change.
     [session, options.tables],
   );
   const measureRef = useRef<HTMLDivElement>(null);
@@ -177,13 +191,13 @@ export function PrintView({ session, options }: Props) {
     <div className="bd-print">
       {!pages && (
         <div className="pv-measure" ref={measureRef} aria-hidden>
-          {tables.map(({ table, model, orientation }) => (
+          {tables.map(({ table, model, orientation, fit }) => (
             <section key={table.id} data-table={table.id} className={pageClass(orientation)}>
               <div className="pv-head">
-                <TableHead table={table} session={session} unit={unit} columns={model.columns} lanci={model.lanciRow} />
+                <TableHead table={table} session={session} unit={unit} columns={model.columns} fit={fit} lanci={model.lanciRow} />
               </div>
-              <table className="pv-table">
-                <ColumnWidths columns={model.columns} />
+              <table className="pv-table" style={{ fontSize: `${fit.fontPt}pt` }}>
+                <ColumnWidths columns={model.columns} fit={fit} />
                 <Body rows={model.rows} columns={model.columns} session={session} display={display} />
               </table>
               {table.template.note && <p className="pv-note">{table.template.note}</p>}
@@ -193,15 +207,15 @@ export function PrintView({ session, options }: Props) {
         </div>
       )}
       {pages?.map((page, i) => {
-        const { model, orientation } = tables.find((t) => t.table === page.table)!;
+        const { model, orientation, fit } = tables.find((t) => t.table === page.table)!;
         const empty = page.table.codeKeyed && page.table.rows.length === 1 && page.table.template.emptyExplanation;
         return (
           <section key={i} className={pageClass(orientation)} data-table={page.table.id} data-orientation={orientation}>
             <div className="pv-head">
-              <TableHead table={page.table} session={session} unit={unit} columns={model.columns} lanci={model.lanciRow} />
+              <TableHead table={page.table} session={session} unit={unit} columns={model.columns} fit={fit} lanci={model.lanciRow} />
             </div>
-            <table className="pv-table pv-body">
-              <ColumnWidths columns={model.columns} />
+            <table className="pv-table pv-body" style={{ fontSize: `${fit.fontPt}pt` }}>
+              <ColumnWidths columns={model.columns} fit={fit} />
               <Body rows={page.rows} columns={model.columns} session={session} display={display} />
             </table>
             {page.last && page.table.template.note && <p className="pv-note">{page.table.template.note}</p>}

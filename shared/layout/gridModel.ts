@@ -18,8 +18,10 @@ export interface GridColumn {
   pinned?: boolean;
   /** 栏次 printed under the header, when the table prints one. */
   lanci?: string;
-  /** A column of codes (budget tables): kept on one line and flush left, never indented by level. */
+  /** A column of codes: kept on one line (printed too), flush left in the window. */
   code?: boolean;
+  /** A column of typed text rather than figures (a 绩效 indicator's 指标值): printed wrapping, flush left. */
+  prose?: boolean;
 }
 
 export interface AmountSlot {
@@ -62,6 +64,7 @@ function amountColumn(column: ColumnInfo, prefix: string[] = []): GridColumn {
     kind: 'amount',
     width: AMOUNT_WIDTH,
     ...(column.lanci !== null ? { lanci: String(column.lanci) } : {}),
+    ...(column.text ? { prose: true } : {}),
   };
 }
 
@@ -91,7 +94,7 @@ function finish(columns: GridColumn[], rows: GridRow[], lanciRow: GridRow | null
 function codeKeyed(table: TableInfo): GridModel {
   const head = '项目';
   const columns: GridColumn[] = [
-    { colId: 'code', header: [head, table.template.codeHeader ?? '科目编码'], kind: 'text', width: 118, pinned: true },
+    { colId: 'code', header: [head, table.template.codeHeader ?? '科目编码'], kind: 'text', width: 118, pinned: true, code: true },
     { colId: 'name', header: [head, table.template.nameHeader ?? '科目名称'], kind: 'text', width: 260, pinned: true },
     ...table.columns.map((c) => amountColumn(c)),
   ];
@@ -155,7 +158,7 @@ function threeGroup(table: TableInfo): GridModel {
   const amount = table.columns[0]!;
   const groups = [1, 2, 3];
   const columns: GridColumn[] = groups.flatMap((g) => [
-    { colId: `g${g}:code`, header: [table.template.codeHeader ?? '经济分类科目编码'], kind: 'text' as const, width: 92 },
+    { colId: `g${g}:code`, header: [table.template.codeHeader ?? '经济分类科目编码'], kind: 'text' as const, width: 92, code: true },
     { colId: `g${g}:name`, header: [table.template.nameHeader ?? '科目名称'], kind: 'text' as const, width: 170 },
     { colId: `g${g}:amount`, header: [amount.label], kind: 'amount' as const, width: AMOUNT_WIDTH },
   ]);
@@ -221,7 +224,9 @@ function listed(table: TableInfo): GridModel {
       }
       const key = field.key === codeColumn && row.code !== null ? 'code' : field.key;
       const text = key === 'code' ? row.code : key === 'name' ? row.name : row.fields?.[key];
-      slots[`f:${field.key}`] = { kind: 'text', text: text ?? '', level, field: key };
+      // Only the name is indented: codes and other text stay flush left (the weight of a 部门 row stays).
+      const indented = level === '款' || level === '项';
+      slots[`f:${field.key}`] = { kind: 'text', text: text ?? '', level: indented && field.key !== 'name' ? null : level, field: key };
     });
     for (const column of table.columns) {
       const slot = amountSlot(row, column);
