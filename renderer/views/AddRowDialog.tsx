@@ -111,6 +111,7 @@ function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
   // Levels above the new row that the table lacks at its place (the first 单位 of a new budget needs its 部门).
   const missing = depth > 0 && placeListedRow(table, levelName, near).parent === null ? scheme.levels.slice(0, depth) : [];
   const parentValue = (l: ListLevel, key: 'code' | 'name') => parents[l.name]?.[key] ?? parentDefault(l.name)[key];
+  const setParentValue = (l: ListLevel, key: 'code' | 'name', value: string) => setParents((all) => ({ ...all, [l.name]: { ...all[l.name], [key]: value } }));
   const fields = scheme.fields.filter((f) => f.key !== 'code');
   /** Suggestions for a text field: the values the table already has in it (类型, 项目单位 …). */
   const suggestions = (key: string) => [...new Set(table.rows.map((r) => r.fields?.[key]).filter((v): v is string => !!v))];
@@ -172,12 +173,12 @@ function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
               {levelHasCode(table, l) && (
                 <label>
                   上级{l.name}代码{digitsHint(l)}
-                  <input value={parentValue(l, 'code')} onChange={(e) => setParents({ ...parents, [l.name]: { ...parents[l.name], code: e.target.value, name: parentValue(l, 'name') } })} required />
+                  <input value={parentValue(l, 'code')} onChange={(e) => setParentValue(l, 'code', e.target.value)} required />
                 </label>
               )}
               <label>
                 上级{l.name}名称
-                <input value={parentValue(l, 'name')} onChange={(e) => setParents({ ...parents, [l.name]: { ...parents[l.name], name: e.target.value, code: parentValue(l, 'code') } })} required />
+                <input value={parentValue(l, 'name')} onChange={(e) => setParentValue(l, 'name', e.target.value)} required />
               </label>
             </div>
           ))}

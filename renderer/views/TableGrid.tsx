@@ -213,6 +213,8 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
         const cell = stateAt(p.data, column.colId);
         if (slot?.kind !== 'amount' || !cell) return undefined;
         const lines = (findingsRef.current.get(cellKey(slot.ref)) ?? []).map((f) => `【${SEVERITY_NAME[f.severity]} ${f.ruleId}】${f.title}\n${f.message}`);
+        // A typed sentence (a 绩效 form's 指标值) is read in full here.
+        if (column.prose && cell.text !== null) lines.unshift(cell.text);
         if (cell.kept) lines.push(`此合计为文件所列数 ${cell.value}，按公式应为 ${cell.computedValue}。`);
         else if (cell.computed) lines.push('由公式计算，不能直接输入。');
         return lines.length > 0 ? lines.join('\n\n') : undefined;
@@ -240,7 +242,6 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
           column.colId.endsWith('hangci') ? 'bd-center' : '',
           level ? `bd-level bd-level-${level}` : '',
           column.code ? 'bd-code' : '',
-          slot?.kind === 'text' && slot.field !== undefined ? 'bd-text-field' : '',
           p.node.rowPinned === 'top' ? 'bd-lanci' : '',
         ].join(' ');
       },

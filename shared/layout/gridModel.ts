@@ -56,13 +56,15 @@ export interface GridModel {
 }
 
 const AMOUNT_WIDTH = 118;
+/** A column of typed sentences (a 绩效 form's 指标值 and 绩效目标) needs room to be read. */
+const PROSE_WIDTH = 320;
 
 function amountColumn(column: ColumnInfo, prefix: string[] = []): GridColumn {
   return {
     colId: column.key,
     header: [...prefix, ...column.label.split('/')],
     kind: 'amount',
-    width: AMOUNT_WIDTH,
+    width: column.text ? PROSE_WIDTH : AMOUNT_WIDTH,
     ...(column.lanci !== null ? { lanci: String(column.lanci) } : {}),
     ...(column.text ? { prose: true } : {}),
   };

@@ -19,7 +19,7 @@ export const INDENT_EM: Record<string, number> = { 款: 1.2, 项: 2.2 };
 const HEADER_LINE_EM = 4;
 /** Wrapping text: never narrower than this, and no wider than needed or than its limit. */
 const TEXT_MIN_EM = 6;
-const TEXT_MAX_EM = { name: 16, other: 14 };
+const TEXT_MAX_EM = { name: 16, prose: 28, other: 14 };
 
 export interface PrintCell {
   text: string;
@@ -54,7 +54,7 @@ export function fitColumns(columns: GridColumn[], cells: PrintCell[][], pageWidt
       const width = Math.max(longest, header) + PADDING_EM;
       return { least: width, most: width };
     }
-    const limit = column.colId.endsWith('name') ? TEXT_MAX_EM.name : TEXT_MAX_EM.other;
+    const limit = column.prose ? TEXT_MAX_EM.prose : column.colId.endsWith('name') ? TEXT_MAX_EM.name : TEXT_MAX_EM.other;
     return { least: Math.max(Math.min(longest, TEXT_MIN_EM), header) + PADDING_EM, most: Math.max(Math.min(longest, limit), header) + PADDING_EM };
   });
   const least = ranges.reduce((sum, r) => sum + r.least, 0);
