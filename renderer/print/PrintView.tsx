@@ -208,7 +208,8 @@ export function PrintView({ session, options }: Props) {
       )}
       {pages?.map((page, i) => {
         const { model, orientation, fit } = tables.find((t) => t.table === page.table)!;
-        const empty = page.table.codeKeyed && page.table.rows.length === 1 && page.table.template.emptyExplanation;
+        // A table of 科目 or of budget rows that has only its 合计 row says why (本表无数据).
+        const empty = (page.table.codeKeyed || page.table.listed) && page.table.rows.length === 1 && page.table.template.emptyExplanation;
         return (
           <section key={i} className={pageClass(orientation)} data-table={page.table.id} data-orientation={orientation}>
             <div className="pv-head">

@@ -177,4 +177,6 @@ test('the JZ25 budget: every table shows its figures, the only finding is the X1
     expect(overflow, `${table} page ${i + 1}`).toBe(0);
   }
   expect(printed.size).toBe(tabs.length);
+  // The empty 国有资本经营支出表 says why it is empty, as published.
+  await expect(page.locator('.bd-print > .pv-page[data-table="国有资本经营支出表"]')).toContainText('没有国有资本经营预算支出，故本表无数据。');
 });
