@@ -79,6 +79,10 @@ export class Session {
     return this.run(() => this.history.redo());
   }
 
+  setOption(key: string, codes: string[]): Change | null {
+    return this.run(() => this.history.setOption(key, codes));
+  }
+
   adoptComputed(): Change | null {
     return this.run(() => this.history.adoptComputed());
   }

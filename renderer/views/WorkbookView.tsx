@@ -8,6 +8,7 @@ import type { Finding } from '../../shared/engine/findings';
 import { host } from '../host';
 import type { Session } from '../model/session';
 import { AddRowDialog, type AddRequest } from './AddRowDialog';
+import { OptionsDialog } from './OptionsDialog';
 import { AuditPanel } from './AuditPanel';
 import { PrintDialog } from '../print/PrintDialog';
 import { cellKey, TableGrid, type FocusRequest } from './TableGrid';
@@ -38,6 +39,7 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
   /** The insert dialog, with the row the cursor was on when it opened. */
   const [adding, setAdding] = useState<{ near: RowInfo | null } | null>(null);
   const [printing, setPrinting] = useState(false);
+  const [editingOptions, setEditingOptions] = useState(false);
   const active = workbook.structure.tableById.get(activeId)!;
 
   const findings = useMemo(() => workbook.findings(), [workbook, version]);
@@ -207,6 +209,11 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
             <span className="bd-sep" />
           </>
         )}
+        {workbook.template.options?.length ? (
+          <button type="button" onClick={() => setEditingOptions(true)} title="各地口径不同的设置，如机关运行经费不计入的科目">
+            报表设置…
+          </button>
+        ) : null}
         <label>
           单位
           <select aria-label="显示单位" value={display.unit} onChange={(e) => session.setDisplay({ unit: e.target.value as '万元' | '元' })}>
@@ -258,6 +265,9 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
       {printing && <PrintDialog session={session} errorCount={total.error} onClose={() => setPrinting(false)} />}
       {adding && (
         <AddRowDialog key={active.id} table={active} near={adding.near} parentDefault={parentDefault} onClose={() => setAdding(null)} onAdd={(request) => addRow(request, adding.near)} />
+      )}
+      {editingOptions && (
+        <OptionsDialog options={workbook.template.options ?? []} values={workbook.reportOptions} onSave={(key, codes) => session.setOption(key, codes)} onClose={() => setEditingOptions(false)} />
       )}
     </div>
   );

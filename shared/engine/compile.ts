@@ -359,6 +359,9 @@ class Binder {
     if (selector === CHILDREN) return '本行没有下级科目';
     if (selector === UNDER_CODE) return `${table.id}没有 ${ctx.row?.code ?? ''} 下的科目`;
     if (selector === SAME_NAME) return `${table.id}没有“${ctx.row?.name ?? ''}”`;
+    if (Object.hasOwn(this.codeLists, selector)) {
+      return this.codeLists[selector]!.length === 0 ? `报表设置“${selector}”为空` : `${table.id}没有报表设置“${selector}”中的科目`;
+    }
     const prefix = CODE_PREFIX.exec(selector)?.[1];
     if (prefix) return `${table.id}没有 ${prefix} 开头的科目`;
     if (table.listed && !/^\d+$/u.test(selector) && selector !== SAME_CODE) return `${table.id}没有“${selector}”的行`;

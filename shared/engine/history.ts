@@ -30,7 +30,15 @@ interface RowsStep {
   kept: Edit[];
 }
 
-type Step = CellStep | AdoptStep | RowsStep;
+/** A regional setting changed (运行经费不含的科目). */
+interface OptionStep {
+  kind: 'option';
+  key: string;
+  before: string[];
+  after: string[];
+}
+
+type Step = CellStep | AdoptStep | RowsStep | OptionStep;
 
 export class EditHistory {
   private readonly done: Step[] = [];
@@ -91,6 +99,13 @@ export class EditHistory {
     return this.rows(table, () => this.workbook.setRowText(table, key, field, text));
   }
 
+  setOption(key: string, codes: string[]): Change {
+    const before = [...(this.workbook.reportOptions[key] ?? [])];
+    const change = this.workbook.setOption(key, codes);
+    if (JSON.stringify(before) !== JSON.stringify(codes)) this.record({ kind: 'option', key, before, after: [...codes] });
+    return change;
+  }
+
   /** Runs a change of a table's rows as one step, with what it takes to put them back. */
   private rows(table: string, action: () => Change): Change {
     const before = this.workbook.tableRows(table);
@@ -145,6 +160,8 @@ export class EditHistory {
       case 'rows':
         if (!backwards) return [() => wb.restoreTableRows(step.table, step.after)];
         return [() => wb.restoreTableRows(step.table, step.before), () => wb.setMany(step.values, { restoring: true }), () => wb.keepFigures(step.kept)];
+      case 'option':
+        return [() => wb.setOption(step.key, backwards ? step.before : step.after)];
     }
   }
 

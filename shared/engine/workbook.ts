@@ -362,7 +362,20 @@ export class Workbook {
     return table.rows.filter((r) => r.code !== null).map((r) => codeSeed(table.template, r.code!, r.name));
   }
 
-  private restructure(tableId: string, edit: (seeds: RowSeed[]) => RowSeed[]): Change {
+  /** The report's settings that differ by region (see ReportOptionTemplate), codes by option key. */
+  get reportOptions(): Readonly<Record<string, readonly string[]>> {
+    return this.options;
+  }
+
+  /** Changes a regional setting (what counts as 运行经费): the rules are bound again, the figures stay. */
+  setOption(key: string, codes: string[]): Change {
+    if (!Object.hasOwn(this.options, key)) throw new WorkbookError(`报表模板没有“${key}”这项设置`);
+    this.options = { ...this.options, [key]: [...codes] };
+    return this.restructure(null, (seeds) => seeds);
+  }
+
+  /** Rebuilds the structure with one table's rows edited (or none: `tableId` null), keeping every figure. */
+  private restructure(tableId: string | null, edit: (seeds: RowSeed[]) => RowSeed[]): Change {
     const old = this.state;
     const given = new Map<string, RowSeed[]>();
     for (const table of old.structure.tables) {
@@ -383,7 +396,7 @@ export class Workbook {
       })
       .map((c) => this.refOf(c.id));
     const oldFindings = [...old.findings.values(), ...old.textFindings.values()].flat();
-    return { cells, ...findingsDiff(oldFindings, this.findings()), skipped: [], tables: [tableId], released: [] };
+    return { cells, ...findingsDiff(oldFindings, this.findings()), skipped: [], tables: tableId ? [tableId] : [], released: [] };
   }
 
   private unchanged(): Change {

@@ -180,3 +180,17 @@ test('the JZ25 budget: every table shows its figures, the only finding is the X1
   // The empty 国有资本经营支出表 says why it is empty, as published.
   await expect(page.locator('.bd-print > .pv-page[data-table="国有资本经营支出表"]')).toContainText('没有国有资本经营预算支出，故本表无数据。');
 });
+
+test('what counts as 机关运行经费 is set per report: counting all 公用经费 flags X22, undo takes it back', async ({ page }) => {
+  await openReportFile(page, 'test/fixtures/budget-2025-jiaozuo.json');
+  const x22 = page.locator('.bd-audit').getByText(/X22/u);
+  await expect(x22).toHaveCount(0);
+  await page.getByRole('button', { name: '报表设置…' }).click();
+  const field = page.getByRole('dialog', { name: '报表设置' }).getByRole('textbox');
+  await expect(field).toHaveValue('30228、30229、30239');
+  await field.fill('');
+  await page.getByRole('button', { name: '确定' }).click();
+  await expect(page.locator('.bd-audit')).toContainText('运行经费表 合计 为 532.35，应为 945.05（基本支出经济分类表合计「公用经费」 945.05；报表设置“运行经费不含的科目”为空，按 0 计）');
+  await page.keyboard.press('Control+z');
+  await expect(x22).toHaveCount(0);
+});

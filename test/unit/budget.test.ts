@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileRules } from '../../shared/engine/compile';
+import { EditHistory } from '../../shared/engine/history';
 import { Workbook } from '../../shared/engine/workbook';
 import { parseRuleSet, type RuleSetSource } from '../../shared/rules/ruleset';
 import budgetRules from '../../shared/rules/budget.json';
@@ -169,6 +170,16 @@ describe('what counts as 机关运行经费 is a setting of the report (X22)', (
   it('by default leaves out 工会经费, 福利费 and 其他交通费用, as JZ25 does: 945.05 − 412.70 = 532.35', () => {
     expect(x22()).toEqual([]);
     expect(Workbook.open(sample).toReport().options).toEqual({ 运行经费不含的科目: ['30228', '30229', '30239'] });
+  });
+
+  it('is changed in an open report, undoably, with the figures untouched', () => {
+    const workbook = Workbook.open(sample);
+    const history = new EditHistory(workbook);
+    expect(history.setOption('运行经费不含的科目', []).added.map((f) => f.ruleId)).toEqual(['X22']);
+    expect(workbook.cell({ table: '运行经费表', row: '合计', column: 'total' }).value).toBe('532.35');
+    expect(history.undo()!.removed.map((f) => f.ruleId)).toEqual(['X22']);
+    expect(workbook.reportOptions).toEqual({ 运行经费不含的科目: ['30228', '30229', '30239'] });
+    expect(() => workbook.setOption('没有这项', [])).toThrow('报表模板没有“没有这项”这项设置');
   });
 
   it('counts the whole 公用经费 in a region whose setting leaves nothing out', () => {
