@@ -192,7 +192,8 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
       colId: column.colId,
       headerName: column.header[column.header.length - 1],
       width: column.width,
-      type: 'rightAligned',
+      // Figures line up on the right; a text column (绩效 指标值) reads from the left.
+      ...(column.prose ? {} : { type: 'rightAligned' }),
       // The value is what an editor starts from (plain digits in the shown unit); the formatter shows it.
       valueGetter: (p) => textAt(p.data, column.colId, (cell) => editText(cell, session.display)),
       valueFormatter: (p) => textAt(p.data, column.colId, (cell) => shownText(cell, session.display)),
