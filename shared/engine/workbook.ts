@@ -219,8 +219,11 @@ export class Workbook {
 
   /** Computed cells show these figures again, kept as if the file had printed them (undo of a release). */
   keepFigures(figures: Edit[]): Change {
-    const entry = (ref: CellRef, text: string) => this.parse(this.state.structure.cells[this.cellId(ref)]!, text);
-    return this.collect(this.state.calc.keep(figures.map(({ ref, text }) => ({ cell: this.cellId(ref), entry: entry(ref, text) }))));
+    const entries = figures.map(({ ref, text }) => {
+      const cell = this.cellId(ref);
+      return { cell, entry: this.parse(this.state.structure.cells[cell]!, text) };
+    });
+    return this.collect(this.state.calc.keep(entries));
   }
 
   /** The figures computed cells keep now, as printed by the opened file. */

@@ -83,15 +83,15 @@ function isTitleOf(title: string, match: TableMatch): boolean {
   return match.titleWords.some((words) => words.every((w) => title.includes(w))) && !(match.notWords ?? []).some((w) => title.includes(w));
 }
 
-/**
- * Which template table a sheet is: its 公开NN表 code, else its title, else the words of its title
- * (budget tables, whose numbers differ between documents), else its column headers.
- */
 /** The texts of a sheet's first lines, where its number, title and unit are. */
 function topTexts(grid: Grid): string[] {
   return grid.rows.slice(0, 8).flat().map(text);
 }
 
+/**
+ * Which template table a sheet is: its 公开NN表 code, else its title, else the words of its title
+ * (budget tables, whose numbers differ between documents), else its column headers.
+ */
 function recognise(grid: Grid, template: TableSetTemplate): TableTemplate | string {
   const top = topTexts(grid);
   const code = top.map((t) => TABLE_CODE.exec(t)?.[0]).find(Boolean);
@@ -297,8 +297,8 @@ function fieldTexts(grid: Grid, r: number, fieldCols: number[][], nameField: num
  * Budget tables: one record per line with its text fields (found by their header path, like the
  * figures) until the 注. A 部门 or 单位 line may print its code where the other lines have text
  * (单位代码 in 支出表, 项目单位 in 基本支出明细表): a line without a code of its own whose first
- * cell is a bare code of a level's length is that level's line. Grouping fields merged over their lines (项目单位, 类型)
- * are filled down within a group.
+ * cell is a bare code of a level's length is that level's line. Grouping fields merged over their
+ * lines (项目单位, 类型) are filled down within a group.
  */
 function readListed(grid: Grid, table: TableTemplate, shape: Layout): ReportRow[] {
   const scheme = table.listScheme!;
@@ -366,7 +366,8 @@ function readForm(grid: Grid, table: TableTemplate): ReportRow[] {
   if (headerRow < 0) return [];
   const titleRow = grid.rows.findIndex((_, r) => table.match !== undefined && squeezed(r).some((t) => isTitleOf(t, table.match!)));
   const [first, second, , fourth] = textColumns.map((c) => c.key);
-  const row = (values: Record<string, string | null>): ReportRow => ({ name: formRowName(textColumns.slice(0, 3).map((c) => values[c.key])), values });
+  const nameOf = (values: Record<string, string | null>) => formRowName(textColumns.slice(0, 3).map((c) => values[c.key]));
+  const row = (values: Record<string, string | null>): ReportRow => ({ name: nameOf(values), values });
   const rows: ReportRow[] = [];
   let group = '';
   let amountSection = '';
@@ -401,7 +402,7 @@ function readForm(grid: Grid, table: TableTemplate): ReportRow[] {
     if (/^(注|说明|备注)/u.test(text(cells.find((c) => text(c) !== '')))) break;
     const line: ReportRow = { values: {} };
     for (const { key, col } of columns) take(line, key, grid, r, col);
-    rows.push({ ...line, name: formRowName(textColumns.slice(0, 3).map((c) => line.values[c.key])) });
+    rows.push({ ...line, name: nameOf(line.values) });
   }
   return rows;
 }
