@@ -5,7 +5,7 @@
  */
 import { fromDecimalString, type Hundredths } from '../money/money';
 import type { ParsedRule, ParsedRuleSet } from '../rules/ruleset';
-import { pointAt, type CallNode, type Comparator, type ConditionNode, type ExprNode, type FormulaNode, type RefNode, type ScopeNode } from '../rules/syntax';
+import { parseExpression, pointAt, type CallNode, type Comparator, type ConditionNode, type ExprNode, type FormulaNode, type RefNode, type ScopeNode } from '../rules/syntax';
 import type { ColumnInfo, RowInfo, Structure, TableInfo } from './structure';
 
 export interface Operand {
@@ -93,6 +93,14 @@ export function compileRules(structure: Structure, ruleSet: ParsedRuleSet, codeL
   return new Binder(structure, ruleSet, codeLists).compile();
 }
 
+/**
+ * Binds one amount expression of the rule language (公开01表[收入总计], 求和(公开05表[类].小计)) to
+ * the cells it reads, outside any rule: the narrative's slots are expressions like these.
+ */
+export function compileExpression(structure: Structure, source: string, codeLists: Record<string, string[]> = {}): Operand {
+  return new Binder(structure, { id: '', name: '', rules: [], conditions: new Map(), textRules: [] }, codeLists).expression(source);
+}
+
 class Binder {
   private readonly instances: Instance[] = [];
   private readonly namedConditions = new Map<string, CompiledCondition>();
@@ -120,6 +128,12 @@ class Binder {
       });
     }
     return { instances: this.instances };
+  }
+
+  expression(source: string): Operand {
+    this.rule = { id: '算式', title: source, formulas: [source], parsed: [] };
+    this.formula = { source, body: { kind: 'call', name: '', args: [], offset: 0 } };
+    return this.bindExpr(parseExpression(source), { table: null, row: null, column: null });
   }
 
   private fail(offset: number, detail: string): never {

@@ -194,6 +194,12 @@ class Parser {
     return condition;
   }
 
+  parseExpressionOnly(): ExprNode {
+    const expression = this.parseExpr();
+    this.expect('end', '算式在此处应当结束');
+    return expression;
+  }
+
   /** A scope is present when a '：' appears, or when the table name is followed by a scope word. */
   private hasScope(): boolean {
     const second = this.tokens[1];
@@ -412,4 +418,9 @@ export function parseFormula(source: string): FormulaNode {
 
 export function parseCondition(source: string): ConditionNode {
   return new Parser(source).parseConditionOnly();
+}
+
+/** An amount expression alone (公开05表[合计].小计 - 公开05表[合计].基本支出), as the narrative's slots use them. */
+export function parseExpression(source: string): ExprNode {
+  return new Parser(source).parseExpressionOnly();
 }

@@ -3,7 +3,9 @@
  * the 尾差 classification and cycles that are reported instead of looped.
  */
 import { describe, expect, it } from 'vitest';
+import { compileExpression } from '../../shared/engine/compile';
 import { Workbook } from '../../shared/engine/workbook';
+import { loadSample } from '../support/fixtures';
 import type { ReportFile } from '../../shared/model/report';
 import type { TableSetTemplate } from '../../shared/model/template';
 import { parseRuleSet, RuleSetError, type RuleSetSource } from '../../shared/rules/ruleset';
@@ -192,5 +194,15 @@ describe('evaluation and 尾差', () => {
     expect(cycles.map((f) => f.ruleId).sort()).toEqual(['Y1', 'Y2']);
     // Both cells became ordinary inputs: they can be typed into, and the checks still run.
     expect(() => workbook.set({ table: '甲表', row: '数据', column: 'c0' }, '3')).not.toThrow();
+  });
+});
+
+describe('an expression outside any rule', () => {
+  it('binds to the cells it names and adds them up', () => {
+    const workbook = Workbook.open(loadSample('final-2024-gaoxin'));
+    const operand = compileExpression(workbook.structure, '公开05表[合计].小计 - 公开05表[合计].基本支出');
+    expect(operand.cells).toHaveLength(2);
+    expect(operand.signs).toEqual([1, -1]);
+    expect(() => compileExpression(workbook.structure, '公开05表[合计].小计 +')).toThrow();
   });
 });
