@@ -167,6 +167,8 @@ export function App() {
     return (
       <>
         <WorkbookView
+          // A new report may be of another table set: its window starts afresh (its first table, nothing selected).
+          key={session.id}
           session={session}
           onSave={() => void save()}
           onExport={exportPublication}
@@ -204,8 +206,8 @@ export function App() {
       }}
       onNew={(templateId, year, department) => {
         const template = builtInCatalog.templates.find((t) => t.id === templateId)!;
-        const report: ReportFile = { kind: template.kind, year, department, unit: template.unit, template: template.id, tables: [] };
-        show(Session.open(report, `${year}年度${department}${template.kind === 'final' ? '部门决算' : '部门预算'}.xlsx`));
+        const meta = { kind: template.kind, year, department, unit: template.unit, template: template.id };
+        show(Session.create(meta, `${year}年度${department}${template.kind === 'final' ? '部门决算' : '部门预算'}.xlsx`));
       }}
     />
   );

@@ -11,9 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Workbook, type Finding } from '../../shared/engine/workbook';
-import type { FindingCell } from '../../shared/engine/findings';
+import { Workbook, type Finding, type NotChecked } from '../../shared/engine/workbook';
 import { templateTableOf } from '../../shared/engine/structure';
+import { SEVERITY_LABEL, type FindingCell } from '../../shared/engine/findings';
 import type { Severity } from '../../shared/engine/recalc';
 import type { ReportFile } from '../../shared/model/report';
 import { readReportJson } from '../../shared/io/reportJson';
@@ -52,17 +52,38 @@ export const readers: Record<string, ReportReader> = {
 export type CheckedCell = Omit<FindingCell, 'ref'>;
 
 /** A finding as the checker prints it: without the program's key and title. */
-export type CheckedFinding = Omit<Finding, 'key' | 'title' | 'table' | 'cells'> & { cells: CheckedCell[] };
+export type CheckedFinding = Omit<Finding, 'key' | 'title' | 'table' | 'cells' | 'location'> & { cells: CheckedCell[]; location?: Finding['location'] };
+
+/** Checks that could not be run, one line per rule, table and reason (with how many instances). */
+export interface CheckedNotChecked {
+  ruleId: string;
+  table: string | null;
+  reason: string;
+  instances: number;
+}
 
 export interface CheckedFile {
   file: string;
   kind: ReportFile['kind'];
-  year: number;
+  /** null when the file does not say (see yearSource). */
+  year: number | null;
+  /** Where the year was read (a sheet's line, the file name), or null when nowhere. */
+  yearSource: string | null;
   department: string;
-  /** Tables of the file that the template has; `sheet` is the workbook sheet (null for .json). */
-  tables: { id: string; sheet: string | null }[];
+  /** The unit the file's figures are in, or null when the file does not say. */
+  unit: ReportFile['unit'];
+  /** The template the file was read as. */
+  template: { id: string; title: string };
+  /** Tables of the file that the template has; `sheet` is the workbook sheet (null for .json), `title` as printed. */
+  tables: { id: string; sheet: string | null; title: string | null }[];
+  /** Tables the set requires that the file does not have. */
+  missingTables: { id: string; title: string }[];
   /** Tables (or sheets) of the file that the template does not have. */
   unrecognized: { sheet: string; reason: string }[];
+  /** Checks not run because a figure they need is not in the file (未核对). */
+  notChecked: CheckedNotChecked[];
+  /** Figures in the file the reader could not place (未读入). */
+  unplaced: { sheet: string; cell: string; text: string; reason: string }[];
   findings: CheckedFinding[];
 }
 
@@ -102,9 +123,9 @@ export async function runCheck(args: string[], io: CheckIO): Promise<number> {
   let failed = false;
   for (const path of paths) {
     try {
-      const { file, unit, notLoaded } = await checkFile(path, io);
+      const { file, notLoaded } = await checkFile(path, io);
       checked.push(file);
-      if (!json) io.stdout(formatText(file, unit, notLoaded));
+      if (!json) io.stdout(formatText(file, notLoaded));
     } catch (error) {
       failed = true;
       // Readers name the file in their messages; other errors get it added.
@@ -124,7 +145,7 @@ export async function runCheck(args: string[], io: CheckIO): Promise<number> {
  * Opens and checks one file. `notLoaded` are rows or values of recognised tables that had no
  * place in the template: the text report shows them, the JSON shape has no place for them.
  */
-async function checkFile(path: string, io: CheckIO): Promise<{ file: CheckedFile; unit: string; notLoaded: string[] }> {
+async function checkFile(path: string, io: CheckIO): Promise<{ file: CheckedFile; notLoaded: string[] }> {
   const extension = extname(path).toLowerCase();
   const reader = readers[extension];
   if (!reader) {
@@ -145,7 +166,8 @@ async function checkFile(path: string, io: CheckIO): Promise<{ file: CheckedFile
   const ids = report.tables.map((t) => templateTableOf(workbook.template, t)?.id).filter((id) => id !== undefined);
   const known = new Set(ids);
   const sheetOf = (id: string) => opened.sheets?.find((s) => s.table === id)?.sheet ?? null;
-  const tables = [...known].map((id) => ({ id, sheet: sheetOf(id) }));
+  const titleOf = (id: string) => report.tables.find((t) => templateTableOf(workbook.template, t)?.id === id)?.title ?? null;
+  const tables = [...known].map((id) => ({ id, sheet: sheetOf(id), title: titleOf(id) }));
   if (tables.length === 0) {
     throw new Error(`无法审核“${path}”：文件中没有可识别的报表（模板“${workbook.template.name}”中没有其中任何一张表）`);
   }
@@ -158,13 +180,19 @@ async function checkFile(path: string, io: CheckIO): Promise<{ file: CheckedFile
     file: path,
     kind: workbook.kind,
     year: workbook.year,
+    yearSource: workbook.year === null ? null : (workbook.provenance.sources.year ?? null),
     department: workbook.department,
+    unit: workbook.unit,
+    template: { id: workbook.template.id, title: workbook.template.name },
     tables,
+    missingTables: workbook.missingTables.map((id) => ({ id, title: workbook.structure.tableById.get(id)!.template.title })),
     unrecognized,
+    notChecked: summariseNotChecked(workbook.notChecked()),
+    unplaced: workbook.provenance.unplaced,
     findings: workbook.findings().map(toChecked),
   };
   const notLoaded = [...(opened.problems ?? []), ...workbook.problems.filter((p) => known.has(p.table)).map((p) => `${p.table}：${p.message}`)];
-  return { file, unit: workbook.unit, notLoaded };
+  return { file, notLoaded };
 }
 
 function toChecked(finding: Finding): CheckedFinding {
@@ -176,18 +204,37 @@ function toChecked(finding: Finding): CheckedFinding {
     expected: finding.expected,
     actual: finding.actual,
     diff: finding.diff,
+    // Only narrative findings say where they are beyond their cells: a span of the text.
+    ...(finding.location.kind === 'narrative' ? { location: finding.location, printed: finding.printed ?? null } : {}),
   };
+}
+
+/** One line per rule, table and reason: a missing table leaves many instances of a rule unchecked for the same reason. */
+function summariseNotChecked(items: NotChecked[]): CheckedNotChecked[] {
+  const lines = new Map<string, CheckedNotChecked>();
+  for (const { ruleId, table, reason } of items) {
+    const key = `${ruleId}|${table}|${reason}`;
+    const line = lines.get(key);
+    if (line) line.instances++;
+    else lines.set(key, { ruleId, table, reason, instances: 1 });
+  }
+  return [...lines.values()];
 }
 
 // ── Chinese text ─────────────────────────────────────────────────────────────────────────
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', rounding: '尾差', warning: '提示' };
-
-function formatText(file: CheckedFile, unit: string, notLoaded: string[]): string {
+function formatText(file: CheckedFile, notLoaded: string[]): string {
   const kind = file.kind === 'final' ? '决算' : '预算';
-  const lines = [`文件：${file.file}`, `${kind}  ${file.year}年度  ${file.department || '（未填部门）'}  金额单位：${unit}`];
+  const year = file.year === null ? '（文件中没有找到年度）' : `${file.year}年度`;
+  const lines = [
+    `文件：${file.file}`,
+    `${kind}  ${year}  ${file.department || '（文件中没有找到部门名称）'}  金额单位：${file.unit ?? '（文件中没有注明）'}  按“${file.template.title}”读取`,
+  ];
   for (const { sheet, reason } of file.unrecognized) lines.push(`  未识别“${sheet}”：${reason}`);
+  for (const { id, title } of file.missingTables) lines.push(`  缺少 ${id}（${title}）`);
   for (const problem of notLoaded) lines.push(`  未载入 ${problem}`);
+  for (const { sheet, cell, text, reason } of file.unplaced) lines.push(`  未读入 “${sheet}”${cell}“${text}”：${reason}`);
+  for (const { ruleId, reason, instances } of file.notChecked) lines.push(`  未核对 ${ruleId}${instances > 1 ? `（${instances} 处）` : ''}：${reason}`);
 
   const byTable = new Map<string, CheckedFinding[]>();
   for (const finding of file.findings) {

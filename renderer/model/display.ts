@@ -6,11 +6,17 @@ import type { CellState } from '../../shared/engine/workbook';
 import { convertUnit, formatAmount, fromDecimalString, toDecimalString, type AmountUnit } from '../../shared/money/money';
 
 export interface DisplayOptions {
-  /** Unit of the report's figures. */
-  reportUnit: AmountUnit;
-  /** Unit the user looks at and types in. */
-  unit: AmountUnit;
+  /** Unit of the report's figures; null while the file has not said (figures are shown as printed). */
+  reportUnit: AmountUnit | null;
+  /** Unit the user looks at and types in (null with reportUnit). */
+  unit: AmountUnit | null;
   zeroAsBlank: boolean;
+}
+
+/** A figure of the report in the unit shown. */
+function inShownUnit(value: string, options: DisplayOptions): number {
+  const hundredths = fromDecimalString(value);
+  return options.reportUnit && options.unit ? convertUnit(hundredths, options.reportUnit, options.unit) : hundredths;
 }
 
 /** The figure as shown in a cell; unreadable text and a text column's content are shown as typed. */
@@ -18,7 +24,7 @@ export function shownText(cell: CellState, options: DisplayOptions): string {
   if (cell.invalidText !== null) return cell.invalidText;
   if (cell.text !== null) return cell.text;
   if (cell.value === null) return '';
-  const value = convertUnit(fromDecimalString(cell.value), options.reportUnit, options.unit);
+  const value = inShownUnit(cell.value, options);
   if (value === 0 && options.zeroAsBlank) return '';
   return formatAmount(value);
 }
@@ -28,5 +34,5 @@ export function editText(cell: CellState, options: DisplayOptions): string {
   if (cell.invalidText !== null) return cell.invalidText;
   if (cell.text !== null) return cell.text;
   if (cell.value === null) return '';
-  return toDecimalString(convertUnit(fromDecimalString(cell.value), options.reportUnit, options.unit));
+  return toDecimalString(inShownUnit(cell.value, options));
 }

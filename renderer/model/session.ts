@@ -8,7 +8,11 @@ import { writeReportJson } from '../../shared/io/reportJson';
 import type { ReportFile } from '../../shared/model/report';
 import type { DisplayOptions } from './display';
 
+let sessions = 0;
+
 export class Session {
+  /** Tells one open report from the next in the window. */
+  readonly id = ++sessions;
   readonly history: EditHistory;
   display: DisplayOptions;
   dirty = false;
@@ -34,6 +38,11 @@ export class Session {
 
   static open(report: ReportFile, fileName: string, spreadsheet: Uint8Array | null = null): Session {
     return new Session(Workbook.open(report), fileName, spreadsheet);
+  }
+
+  /** A new, empty report of a template, to be typed in. */
+  static create(meta: Parameters<typeof Workbook.create>[0], fileName: string): Session {
+    return new Session(Workbook.create(meta), fileName);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -68,7 +77,7 @@ export class Session {
   }
 
   edit(edits: Edit[]): Change | null {
-    return this.run(() => this.history.edit(edits, { entryUnit: this.display.unit }));
+    return this.run(() => this.history.edit(edits, { entryUnit: this.display.unit ?? undefined }));
   }
 
   undo(): Change | null {

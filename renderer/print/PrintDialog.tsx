@@ -52,7 +52,7 @@ export function PrintDialog({ session, errorCount, onClose }: Props) {
         </label>
         <label>
           单位
-          <select aria-label="打印单位" value={options.unit} onChange={(e) => setOptions({ ...options, unit: e.target.value as '万元' | '元' })}>
+          <select aria-label="打印单位" value={options.unit ?? ""} disabled={options.unit === null} onChange={(e) => setOptions({ ...options, unit: e.target.value as '万元' | '元' })}>
             <option value="万元">万元</option>
             <option value="元">元</option>
           </select>

@@ -186,7 +186,7 @@ export function PrintView({ session, options }: Props) {
     setPages(dealt);
   }, [tables, session.version, options.unit, options.zeroAsBlank]);
 
-  const unit = options.unit;
+  const unit = options.unit ?? '（未注明）';
   return (
     <div className="bd-print">
       {!pages && (

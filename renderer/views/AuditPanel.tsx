@@ -19,6 +19,12 @@ interface Props {
   onSelect(finding: Finding): void;
 }
 
+/** A finding is listed under its table, the section of the 情况说明 it is in, or the report as a whole. */
+function groupOf(finding: Finding): string {
+  if (finding.table !== null) return finding.table;
+  return finding.location.kind === 'narrative' ? `情况说明 ${finding.location.section}` : '全文';
+}
+
 export function AuditPanel({ findings, tableName, onSelect }: Props) {
   const [shown, setShown] = useState<Set<Severity>>(new Set(['error', 'rounding', 'warning']));
   const counts = useMemo(() => Object.fromEntries(SEVERITIES.map((s) => [s.id, findings.filter((f) => f.severity === s.id).length])), [findings]);
@@ -26,8 +32,9 @@ export function AuditPanel({ findings, tableName, onSelect }: Props) {
     const byTable = new Map<string, Map<string, Finding[]>>();
     for (const f of findings) {
       if (!shown.has(f.severity)) continue;
-      const rules = byTable.get(f.table) ?? new Map<string, Finding[]>();
-      byTable.set(f.table, rules);
+      const group = groupOf(f);
+      const rules = byTable.get(group) ?? new Map<string, Finding[]>();
+      byTable.set(group, rules);
       rules.set(f.ruleId, [...(rules.get(f.ruleId) ?? []), f]);
     }
     return byTable;

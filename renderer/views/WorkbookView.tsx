@@ -54,6 +54,7 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
   const countsByTable = useMemo(() => {
     const counts = new Map<string, Record<Finding['severity'], number>>();
     for (const f of findings) {
+      if (f.table === null) continue;
       const c = counts.get(f.table) ?? { error: 0, rounding: 0, warning: 0 };
       c[f.severity]++;
       counts.set(f.table, c);
@@ -62,6 +63,7 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
   }, [findings]);
 
   const select = useCallback((finding: Finding) => {
+    if (finding.table === null) return;
     setActiveId(finding.table);
     const ref = finding.cells[0]?.ref;
     if (ref) setFocusRequest({ ref, nonce: Date.now() });
@@ -216,7 +218,7 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
         ) : null}
         <label>
           单位
-          <select aria-label="显示单位" value={display.unit} onChange={(e) => session.setDisplay({ unit: e.target.value as '万元' | '元' })}>
+          <select aria-label="显示单位" value={display.unit ?? ""} disabled={display.unit === null} onChange={(e) => session.setDisplay({ unit: e.target.value as '万元' | '元' })}>
             <option value="万元">万元</option>
             <option value="元">元</option>
           </select>

@@ -14,11 +14,19 @@ export interface Operand {
   constant: Hundredths;
   /** Rows the formula names that the report does not have (they count as 0), for messages. */
   absent: string[];
+  /**
+   * Tables (by index) whose list of rows the selection relies on: a 类's 下级, a code looked up in
+   * another table, the rows of a tag. Where the file did not give all rows of one, the operand
+   * cannot be evaluated (a row not read is not a row with no money).
+   */
+  tables: number[];
 }
 
 export type CompiledCondition =
   | { kind: 'compare'; op: Comparator; left: Operand; right: Operand }
   | { kind: 'const'; value: boolean }
+  /** 存在(…) over a table whose rows are incomplete: whether the row exists cannot be told. */
+  | { kind: 'unknown'; table: number }
   | { kind: 'and' | 'or'; parts: CompiledCondition[] };
 
 /** A structural defect found when the rule is bound (a 项 without its 款, a code missing in a table). */
@@ -50,9 +58,11 @@ export interface Instance {
   /** Structure checks are warnings unless the rule asserts something that must hold (存在). */
   severity: 'error' | 'warning';
   key: string;
+  /** Tables whose rows the instance relies on (its operands' and its structure check's), see Operand.tables. */
+  tables: number[];
 }
 
-const NO_CELLS: Operand = { cells: [], signs: [], constant: 0, absent: [] };
+const NO_CELLS: Operand = { cells: [], signs: [], constant: 0, absent: [], tables: [] };
 
 export class RuleBindError extends Error {
   constructor(rule: string, formula: FormulaNode, offset: number, detail: string) {
@@ -204,12 +214,14 @@ class Binder {
       problems: [],
       severity: 'error',
       key: '',
+      tables: [],
     };
     if (body.kind === 'call') {
-      const { problems, severity } = this.bindStructureCall(body, ctx);
+      const { problems, severity, tables } = this.bindStructureCall(body, ctx);
       instance.kind = 'structure';
       instance.problems = problems;
       instance.severity = severity;
+      instance.tables = tables;
       instance.key = `${this.rule.id}#${this.formulaIndex}|${ctx.table?.id ?? ''}|${ctx.row?.key ?? ''}`;
     } else {
       instance.op = body.op;
@@ -224,6 +236,7 @@ class Binder {
       // Rows sharing a code bind the same comparison once per row (X20 over 30201 twice): check it once.
       if (this.boundKeys.has(instance.key)) return;
       instance.target = this.claimTarget(body.op, instance.left, instance.right);
+      instance.tables = [...new Set([...instance.left.tables, ...instance.right.tables])];
     }
     this.boundKeys.add(instance.key);
     this.instances.push(instance);
@@ -248,9 +261,12 @@ class Binder {
         return fold(node.kind, node.parts.map((p) => this.bindCondition(p, ctx)));
       case 'named':
         return this.namedCondition(node.name, node.offset);
-      case 'call':
+      case 'call': {
         if (node.name !== EXISTS) this.fail(node.offset, `条件中只能使用“${EXISTS}(…)”`);
+        const table = this.refTable(node.args[0] as RefNode, ctx);
+        if (table.rowsGap !== null && this.relies(table, (node.args[0] as RefNode).row ?? SELF)) return { kind: 'unknown', table: table.index };
         return { kind: 'const', value: this.exists(node, ctx) };
+      }
     }
   }
 
@@ -271,11 +287,11 @@ class Binder {
     return this.selectRows(table, arg.row ?? SELF, ctx, arg.offset).length > 0;
   }
 
-  private bindStructureCall(node: CallNode, ctx: Context): { problems: StructureProblem[]; severity: 'error' | 'warning' } {
+  private bindStructureCall(node: CallNode, ctx: Context): { problems: StructureProblem[]; severity: 'error' | 'warning'; tables: number[] } {
     switch (node.name) {
       case HIERARCHY:
         if (!ctx.table || ctx.row) this.fail(node.offset, `${HIERARCHY}() 用于整张表，如“公开02表：${HIERARCHY}()”`);
-        return { problems: hierarchyProblems(ctx.table), severity: 'warning' };
+        return { problems: hierarchyProblems(ctx.table), severity: 'warning', tables: [ctx.table.index] };
       case SAME_CODES: {
         const [a, b] = node.args.map((arg) => {
           if (arg.kind !== 'ref' || arg.head === undefined || arg.row !== undefined || arg.column !== undefined) {
@@ -284,14 +300,16 @@ class Binder {
           return this.table(arg.head, arg.offset);
         });
         if (!a || !b || node.args.length !== 2) this.fail(node.offset, `${SAME_CODES}(…) 需要两个表名`);
-        return { problems: [...missingCodes(a, b), ...missingCodes(b, a)], severity: 'warning' };
+        return { problems: [...missingCodes(a, b), ...missingCodes(b, a)], severity: 'warning', tables: [a.index, b.index] };
       }
       case EXISTS: {
         const present = this.exists(node, ctx);
-        if (present || !ctx.row) return { problems: [], severity: 'error' };
-        const target = (node.args[0] as RefNode).head ?? ctx.row.table.id;
-        const problem = { row: ctx.row, message: `${target}中没有与之对应的行` };
-        return { problems: [problem], severity: this.rule.advisory ? 'warning' : 'error' };
+        const ref = node.args[0] as RefNode;
+        const table = this.refTable(ref, ctx);
+        const tables = this.relies(table, ref.row ?? SELF) ? [table.index] : [];
+        if (present || !ctx.row) return { problems: [], severity: 'error', tables };
+        const problem = { row: ctx.row, message: `${ref.head ?? ctx.row.table.id}中没有与之对应的行` };
+        return { problems: [problem], severity: this.rule.advisory ? 'warning' : 'error', tables };
       }
       default:
         this.fail(node.offset, `未知的函数“${node.name}”（可用：${SUM}、${EXISTS}、${HIERARCHY}、${SAME_CODES}）`);
@@ -299,7 +317,7 @@ class Binder {
   }
 
   private bindExpr(node: ExprNode, ctx: Context): Operand {
-    const operand: Operand = { cells: [], signs: [], constant: 0, absent: [] };
+    const operand: Operand = { cells: [], signs: [], constant: 0, absent: [], tables: [] };
     this.addTerms(node, ctx, false, 1, operand);
     return operand;
   }
@@ -362,6 +380,18 @@ class Binder {
       into.signs.push(sign);
     }
     if (rows.length === 0 && ref.row !== undefined) into.absent.push(this.absentText(table, ref.row, ctx));
+    if (ref.row !== undefined && this.relies(table, ref.row) && !into.tables.includes(table.index)) into.tables.push(table.index);
+  }
+
+  /**
+   * Whether selecting rows of a table with this selector relies on the file having given all its
+   * rows: everything but the row in hand and the 合计 row of a code-keyed or listed table (whose
+   * rows are the file's), never in a table of fixed rows (whose rows are the template's).
+   */
+  private relies(table: TableInfo, selector: string): boolean {
+    if (!table.codeKeyed && !table.listed) return false;
+    const total = table.template.codeScheme?.totalRole ?? table.template.listScheme?.totalRole;
+    return selector !== SELF && selector !== total;
   }
 
   /** A tag names a group of rows; a row's own key takes precedence over a tag of the same name. */

@@ -5,14 +5,44 @@
 import { toDecimalString } from '../money/money';
 import type { Side } from '../model/template';
 import type { Instance, Operand, StructureProblem } from './compile';
-import type { Calculator, Outcome, Severity } from './recalc';
-import type { CellInfo, RowInfo, Structure } from './structure';
+import type { Calculator, Outcome, Severity, Unchecked } from './recalc';
+import { tableWording, type CellInfo, type RowInfo, type Structure } from './structure';
 
 /** Addresses a cell the way files and the UI do: table id, row key (role, code or 合计), column key. */
 export interface CellRef {
   table: string;
   row: string;
   column: string;
+}
+
+/** The one spelling of a cell's identity as a map key. */
+export const cellKey = (ref: CellRef): string => `${ref.table}|${ref.row}|${ref.column}`;
+
+/** How each class of finding is named to a finance officer. */
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', rounding: '尾差', warning: '提示' };
+
+/**
+ * Where a finding is: a cell, a row, a whole table, the document (a table the set requires is
+ * missing), or a span of the written 情况说明 (offsets into the whole text).
+ */
+export type FindingLocation =
+  | { kind: 'cell'; ref: CellRef }
+  | { kind: 'row'; table: string; row: string }
+  | { kind: 'table'; table: string }
+  | { kind: 'document' }
+  | { kind: 'narrative'; section: string; sentence: number; start: number; end: number };
+
+/** The table a location is in, or null (the document, the narrative). */
+export function locationTable(location: FindingLocation): string | null {
+  switch (location.kind) {
+    case 'cell':
+      return location.ref.table;
+    case 'row':
+    case 'table':
+      return location.table;
+    default:
+      return null;
+  }
 }
 
 /** One cell named in a finding (the JSON shape of the command-line checker). */
@@ -35,12 +65,32 @@ export interface Finding {
   severity: Severity;
   title: string;
   message: string;
-  /** Table where the finding is shown (that of its first cell). */
-  table: string;
+  location: FindingLocation;
+  /** Table where the finding is shown (that of its location), or null for the document and the narrative. */
+  table: string | null;
   cells: FindingCell[];
   expected: string | null;
   actual: string | null;
   diff: string | null;
+  /** A narrative finding's figure as the text prints it. */
+  printed?: string | null;
+}
+
+/** A check that was not run (未核对): a figure it needs is not in the file, so it cannot be judged. */
+export interface NotChecked {
+  key: string;
+  ruleId: string;
+  title: string;
+  /** Table of the check (where its first figure is), or null. */
+  table: string | null;
+  reason: string;
+  location: FindingLocation;
+}
+
+/** A finding about one cell (most findings): its location and table follow from the cell. */
+export function cellFinding(fields: Omit<Finding, 'location' | 'table'> & { ref: CellRef }): Finding {
+  const { ref, ...rest } = fields;
+  return { ...rest, location: { kind: 'cell', ref }, table: ref.table };
 }
 
 const LISTED_TERMS = 6;
@@ -118,18 +168,48 @@ export class FindingWriter {
     let message = `${subject} 为 ${actual}，${verb} ${expected}（${this.operandText(inst.right, anchor)}），差额 ${signed(diff)} ${this.unit}。`;
     if (outcome.severity === 'rounding') message += `差额在尾差允许范围（±${toDecimalString(outcome.tolerance)}）内，属四舍五入尾差。`;
     if (inst.rule.advisory) message += '此为提示性审核，差异不一定是错误。';
-    return {
+    return cellFinding({
       key: inst.key,
       ruleId: inst.rule.id,
       severity: outcome.severity,
       title: inst.rule.title,
       message,
-      table: anchor.row.table.id,
+      ref: this.refOf(anchor),
       cells: involved.map((c) => this.cellOf(c)),
       expected,
       actual,
       diff: toDecimalString(diff),
+    });
+  }
+
+  private refOf(cell: CellInfo): CellRef {
+    return { table: cell.row.table.id, row: cell.row.key, column: cell.column.key };
+  }
+
+  /**
+   * Why an instance was not run, in Chinese: the figure it needs that the file does not have (or
+   * that cannot be read), or the table whose rows the file did not all give.
+   */
+  notChecked(inst: Instance, why: Unchecked): NotChecked {
+    const anchorCell = inst.left.cells[0] ?? inst.right.cells[0] ?? inst.target;
+    const anchor = anchorCell >= 0 ? this.structure.cells[anchorCell] : undefined;
+    const table = anchor?.row.table ?? this.structure.tables[inst.tables[0] ?? -1];
+    return {
+      key: inst.key,
+      ruleId: inst.rule.id,
+      title: inst.rule.title,
+      table: table?.id ?? null,
+      reason: this.uncheckedReason(why),
+      location: anchor ? { kind: 'cell', ref: this.refOf(anchor) } : table ? { kind: 'table', table: table.id } : { kind: 'document' },
     };
+  }
+
+  uncheckedReason(why: Unchecked): string {
+    if ('table' in why) return this.structure.tables[why.table]!.rowsGap ?? `${this.structure.tables[why.table]!.id}的行不全`;
+    const cell = this.structure.cells[why.cell]!;
+    const entry = this.calculator.entries[why.cell];
+    if (entry?.absent !== undefined) return entry.absent;
+    return `${this.where(cell)}的内容“${entry?.invalidText ?? ''}”不是有效金额`;
   }
 
   /** A cell named in full: 公开05表 2080505 机关事业单位基本养老保险缴费支出「小计」. */
@@ -146,35 +226,35 @@ export class FindingWriter {
   cycle(inst: Instance): Finding {
     const cell = this.structure.cells[inst.target]!;
     const where = this.where(cell);
-    return {
+    return cellFinding({
       key: `cycle|${inst.key}`,
       ruleId: inst.rule.id,
       severity: 'error',
       title: inst.rule.title,
       message: `审核公式循环引用：${where} 的计算结果又被用来计算它自己，已改为普通输入单元格，请检查审核公式。`,
-      table: cell.row.table.id,
+      ref: this.refOf(cell),
       cells: [this.cellOf(cell)],
       expected: null,
       actual: null,
       diff: null,
-    };
+    });
   }
 
   /** Text in an amount cell that is not a number: kept as typed, counted as 0, and explained. */
   invalidEntry(rule: { id: string; title: string }, cell: CellInfo, text: string, reason: string): Finding {
     const where = this.where(cell);
-    return {
+    return cellFinding({
       key: `${rule.id}|${cell.row.table.id}|${cell.row.key}|${cell.column.key}`,
       ruleId: rule.id,
       severity: 'error',
       title: rule.title,
-      message: `${where}：${reason}。内容已原样保留，计算时按 0 处理，请改为数字。`,
-      table: cell.row.table.id,
+      message: `${where}：${reason}。内容已原样保留，用到它的审核暂不进行（未核对），请改为数字。`,
+      ref: this.refOf(cell),
       cells: [{ ...this.cellOf(cell), value: text }],
       expected: null,
       actual: text,
       diff: null,
-    };
+    });
   }
 
   private structureFinding(ruleId: string, title: string, key: string, severity: Severity, problem: StructureProblem): Finding {
@@ -185,8 +265,27 @@ export class FindingWriter {
       severity,
       title,
       message: `${row.table.id}：${problem.message}。`,
+      location: { kind: 'row', table: row.table.id, row: row.key },
       table: row.table.id,
       cells: [{ table: row.table.id, row: this.rowLabel(row), hangci: row.hangci, side: row.side, column: null, value: null, ref: null }],
+      expected: null,
+      actual: null,
+      diff: null,
+    };
+  }
+
+  /** A table the set requires that the file does not have: published even when empty, so its absence is a finding. */
+  missingTable(rule: { id: string; title: string }, tableId: string): Finding {
+    const table = this.structure.tableById.get(tableId)!;
+    return {
+      key: `${rule.id}|${tableId}`,
+      ruleId: rule.id,
+      severity: 'warning',
+      title: rule.title,
+      message: `文件中没有${tableWording(table.template)}。公开表即使没有数据也要公开；用到这张表的审核未进行（未核对）。`,
+      location: { kind: 'table', table: tableId },
+      table: tableId,
+      cells: [],
       expected: null,
       actual: null,
       diff: null,

@@ -12,6 +12,12 @@
  * instances are ranked topologically once; an edit re-evaluates only what depends on it, rank by
  * rank, and stops where a value does not change. A condition (若 … 则) is evaluated once per edit,
  * and its checks are revisited only when it flips. Cycles are found when ranking and reported.
+ *
+ * A figure the report does not have (its table, row or column is not in the file) or cannot read
+ * (text in an amount cell) is unknown, never a zero. A total computed from an unknown figure is
+ * unknown too, unless the file printed the total itself. An instance that needs an unknown figure,
+ * or the rows of a table whose rows the file did not all give, is not evaluated: it is unchecked,
+ * with the cell or table that is the cause.
  */
 import type { Hundredths } from '../money/money';
 import type { CompiledCondition, Instance, Operand } from './compile';
@@ -23,6 +29,16 @@ export interface Entry {
   reason?: string;
   /** The content of a text column's cell (value is then null: text counts as nothing in a sum). */
   text?: string;
+  /** The report does not have this figure (its table, row or column is not in the file): why. */
+  absent?: string;
+}
+
+/** Why an instance was not evaluated: an unknown figure (the cell whose own entry is the cause), or a table whose rows are incomplete. */
+export type Unchecked = { cell: number } | { table: number };
+
+/** Whether an entry leaves its cell's figure unknown: not in the report, or text that is not an amount. */
+export function isUnknownEntry(entry: Entry | undefined): boolean {
+  return entry !== undefined && (entry.absent !== undefined || entry.invalidText !== undefined);
 }
 
 export type Severity = 'error' | 'rounding' | 'warning';
@@ -65,15 +81,23 @@ class Adjacency {
 }
 
 export class Calculator {
-  /** Shown value of every cell, 0 for blank. */
+  /** Shown value of every cell, 0 for blank (and for an unknown figure, which `unknown` marks). */
   readonly values: number[];
+  /** 1 where the shown figure is not known (see the module comment). */
+  readonly unknown: Uint8Array;
+  /** For an unknown cell, the cell whose own entry makes it unknown (itself, or an input of its formula). */
+  readonly cause: Int32Array;
   /** Inputs always have an entry; a computed cell has one only while it keeps an imported figure. */
   readonly entries: (Entry | undefined)[];
   /** Formula result of computed cells. */
   readonly computed: number[];
+  /** For a computed cell whose formula reads an unknown figure, the cause (see `cause`); else -1. */
+  readonly computedCause: Int32Array;
   /** Instance that computes the cell, or -1 for input cells. */
   readonly definedBy: Int32Array;
   readonly outcomes = new Map<number, Outcome>();
+  /** Instances not evaluated, with why. */
+  readonly unchecked = new Map<number, Unchecked>();
   /** Computing instances that lie on a cycle; their cells were turned into inputs. */
   readonly cycle: number[];
 
@@ -86,18 +110,26 @@ export class Calculator {
   /** Distinct conditions, each evaluated once per edit. */
   private readonly guards: CompiledCondition[] = [];
   private readonly guardOf: Int32Array;
+  /** Per condition: 1 holds, 0 does not, UNKNOWN when it reads an unknown figure (then guardCause says which). */
   private readonly guardHolds: Uint8Array;
+  private readonly guardCause: (Unchecked | null)[];
   private readonly guardReaders: Adjacency;
   private readonly guarded: Adjacency;
 
   constructor(
     cellCount: number,
     readonly instances: Instance[],
-    private readonly roundingTolerance: boolean,
+    /** One printed step in hundredths (1 for figures printed to 0.01), the unit of the rounding tail. */
+    private readonly printedStep: number,
+    /** Tables (by index) whose list of rows the report did not give completely. */
+    private readonly incompleteTables: ReadonlySet<number> = new Set(),
   ) {
     this.values = new Array<number>(cellCount).fill(0);
+    this.unknown = new Uint8Array(cellCount);
+    this.cause = new Int32Array(cellCount).fill(-1);
     this.entries = new Array<Entry | undefined>(cellCount);
     this.computed = new Array<number>(cellCount).fill(0);
+    this.computedCause = new Int32Array(cellCount).fill(-1);
     this.definedBy = new Int32Array(cellCount).fill(-1);
     this.rank = new Int32Array(instances.length);
     this.queued = new Uint8Array(instances.length);
@@ -112,6 +144,7 @@ export class Calculator {
       }
     }
     this.guardHolds = new Uint8Array(this.guards.length);
+    this.guardCause = new Array<Unchecked | null>(this.guards.length).fill(null);
     this.readers = new Adjacency(cellCount, (add) => {
       for (const inst of instances) {
         for (const cell of inst.left.cells) add(cell, inst.id);
@@ -127,19 +160,21 @@ export class Calculator {
   load(entries: (Entry | undefined)[]): void {
     for (let cell = 0; cell < entries.length; cell++) {
       const entry = entries[cell];
-      if (this.definedBy[cell]! < 0) {
-        this.entries[cell] = entry ?? { value: null };
-        this.values[cell] = entry?.value ?? 0;
-      } else if (entry && (entry.value !== null || entry.invalidText !== undefined)) {
-        // Kept for now; dropped below if the formula gives the same figure.
-        this.entries[cell] = entry;
-        this.values[cell] = entry.value ?? 0;
-      }
+      // A computed cell keeps what the file printed there (a blank is a printed 0); dropped below if the formula agrees.
+      const kept = this.definedBy[cell]! < 0 ? (entry ?? { value: null }) : entry;
+      this.entries[cell] = kept;
+      this.values[cell] = kept?.value ?? 0;
+      if (isUnknownEntry(kept)) this.markUnknown(cell, cell);
     }
     for (const inst of this.instances) if (this.isComputing(inst)) this.enqueue(inst.id);
     this.drain(new Set(), new Set(), 'load');
-    this.guards.forEach((g, id) => (this.guardHolds[id] = this.condition(g) ? 1 : 0));
+    this.guards.forEach((g, id) => this.decideGuard(id, g));
     for (const inst of this.instances) this.evaluate(inst.id);
+  }
+
+  private markUnknown(cell: number, cause: number): void {
+    this.unknown[cell] = cause >= 0 ? 1 : 0;
+    this.cause[cell] = cause;
   }
 
   /** Sets the entries of input cells (a typed value, a paste) and recomputes once; totals above them follow. */
@@ -148,9 +183,9 @@ export class Calculator {
     for (const { cell, entry } of changes) {
       const before = this.entries[cell];
       this.entries[cell] = entry;
-      if (before?.value === entry.value && before?.invalidText === entry.invalidText && before?.text === entry.text) continue;
+      if (before?.value === entry.value && before?.invalidText === entry.invalidText && before?.text === entry.text && before?.absent === entry.absent) continue;
       cells.add(cell);
-      this.showValue(cell, entry.value ?? 0);
+      this.show(cell, entry.value ?? 0, isUnknownEntry(entry) ? cell : -1);
     }
     return this.finish(cells, totalsFollow);
   }
@@ -163,7 +198,7 @@ export class Calculator {
       if (this.definedBy[cell]! < 0 || kept === undefined) continue;
       this.release(cell, kept);
       cells.add(cell);
-      this.showValue(cell, this.computed[cell]!);
+      this.show(cell, this.computed[cell]!, this.computedCause[cell]!);
     }
     return this.finish(cells);
   }
@@ -175,7 +210,7 @@ export class Calculator {
       if (this.definedBy[cell]! < 0) continue;
       this.entries[cell] = entry;
       cells.add(cell);
-      this.showValue(cell, entry.value ?? 0);
+      this.show(cell, entry.value ?? 0, isUnknownEntry(entry) ? cell : -1);
     }
     return this.finish(cells);
   }
@@ -193,9 +228,11 @@ export class Calculator {
     return inst.target >= 0 && this.definedBy[inst.target] === inst.id;
   }
 
-  private showValue(cell: number, value: number): void {
-    if (this.values[cell] === value) return;
+  /** Shows a figure (unknown when `cause` names a cell); whatever reads the cell is recomputed if that changed. */
+  private show(cell: number, value: number, cause: number): void {
+    if (this.values[cell] === value && this.cause[cell] === cause) return;
     this.values[cell] = value;
+    this.markUnknown(cell, cause);
     this.readers.forEach(cell, (id) => this.enqueue(id));
   }
 
@@ -208,10 +245,7 @@ export class Calculator {
       this.guardReaders.forEach(cell, (id) => guards.add(id));
     }
     for (const id of guards) {
-      const holds = this.condition(this.guards[id]!) ? 1 : 0;
-      if (holds === this.guardHolds[id]) continue;
-      this.guardHolds[id] = holds;
-      this.guarded.forEach(id, (inst) => instances.add(inst));
+      if (this.decideGuard(id, this.guards[id]!)) this.guarded.forEach(id, (inst) => instances.add(inst));
     }
     for (const id of instances) this.evaluate(id);
     const released = this.released;
@@ -241,18 +275,22 @@ export class Calculator {
         touched.add(inst.id);
         const cell = inst.target;
         const result = this.sum(inst.right);
-        if (!loading && result === this.computed[cell]) continue;
+        const missing = this.firstUnknown(inst.right);
+        const cause = missing < 0 ? -1 : this.cause[missing]!;
+        if (!loading && result === this.computed[cell] && cause === this.computedCause[cell]) continue;
         this.computed[cell] = result;
+        this.computedCause[cell] = cause;
         const kept = this.entries[cell];
-        const agrees = kept !== undefined && kept.invalidText === undefined && (kept.value ?? 0) === result;
+        // A printed figure agrees with the formula only when every figure of the formula is known.
+        const agrees = kept !== undefined && !isUnknownEntry(kept) && (kept.value ?? 0) === result && cause < 0;
         if (kept && loading && agrees) this.entries[cell] = undefined;
         else if (kept && (agrees || mode === 'edit')) {
           this.release(cell, kept);
           changedCells.add(cell);
         }
         if (this.entries[cell] === undefined) {
-          if (!loading && this.values[cell] !== result) changedCells.add(cell);
-          this.showValue(cell, result);
+          if (!loading && (this.values[cell] !== result || this.cause[cell] !== cause)) changedCells.add(cell);
+          this.show(cell, result, cause);
         }
       }
       bucket.length = 0;
@@ -267,22 +305,63 @@ export class Calculator {
     return total;
   }
 
+  /** The first cell of the operand whose figure is unknown, or -1. */
+  private firstUnknown(operand: Operand): number {
+    for (const cell of operand.cells) if (this.unknown[cell]) return cell;
+    return -1;
+  }
+
+  /** Why an operand cannot be evaluated (a table whose rows it looks up is incomplete, a figure it reads is unknown), or null. */
+  private missingIn(operand: Operand): Unchecked | null {
+    for (const table of operand.tables) if (this.incompleteTables.has(table)) return { table };
+    const cell = this.firstUnknown(operand);
+    return cell < 0 ? null : { cell: this.cause[cell]! };
+  }
+
   private nonZero(operand: Operand): number {
     let n = 0;
     for (const cell of operand.cells) if (this.values[cell] !== 0) n++;
     return n;
   }
 
-  private condition(condition: CompiledCondition): boolean {
+  /** Decides a condition again; true when its state (holds, does not, unknown) changed. */
+  private decideGuard(id: number, condition: CompiledCondition): boolean {
+    const missing: Unchecked[] = [];
+    const holds = this.condition(condition, missing);
+    const state = holds === null ? UNKNOWN : holds ? 1 : 0;
+    const changed = state !== this.guardHolds[id];
+    this.guardHolds[id] = state;
+    this.guardCause[id] = missing[0] ?? null;
+    return changed;
+  }
+
+  /** Three-valued: null when the figures that would decide it are unknown (the causes are collected). */
+  private condition(condition: CompiledCondition, missing: Unchecked[]): boolean | null {
     switch (condition.kind) {
       case 'const':
         return condition.value;
+      case 'unknown':
+        missing.push({ table: condition.table });
+        return null;
       case 'and':
-        return condition.parts.every((p) => this.condition(p));
-      case 'or':
-        return condition.parts.some((p) => this.condition(p));
-      case 'compare':
+      case 'or': {
+        const decisive = condition.kind === 'or';
+        let unknown = false;
+        for (const part of condition.parts) {
+          const holds = this.condition(part, missing);
+          if (holds === decisive) return decisive;
+          if (holds === null) unknown = true;
+        }
+        return unknown ? null : !decisive;
+      }
+      case 'compare': {
+        const gap = this.missingIn(condition.left) ?? this.missingIn(condition.right);
+        if (gap) {
+          missing.push(gap);
+          return null;
+        }
         return compare(condition.op, this.sum(condition.left) - this.sum(condition.right));
+      }
     }
   }
 
@@ -294,23 +373,32 @@ export class Calculator {
    */
   private evaluate(id: number): void {
     const inst = this.instances[id]!;
+    this.outcomes.delete(id);
+    this.unchecked.delete(id);
     const guard = this.guardOf[id]!;
-    if (guard >= 0 && !this.guardHolds[guard]) {
-      this.outcomes.delete(id);
+    if (guard >= 0 && this.guardHolds[guard] !== 1) {
+      if (this.guardHolds[guard] === UNKNOWN) this.unchecked.set(id, this.guardCause[guard]!);
+      return;
+    }
+    const missing = inst.tables.find((t) => this.incompleteTables.has(t));
+    if (missing !== undefined) {
+      this.unchecked.set(id, { table: missing });
       return;
     }
     if (inst.kind === 'structure') {
       if (inst.problems.length > 0) this.outcomes.set(id, { severity: inst.severity, left: 0, right: 0, tolerance: 0 });
       return;
     }
-    const left = this.sum(inst.left);
-    const right = this.sum(inst.right);
-    if (compare(inst.op, left - right)) {
-      this.outcomes.delete(id);
+    const gap = this.missingIn(inst.left) ?? this.missingIn(inst.right);
+    if (gap) {
+      this.unchecked.set(id, gap);
       return;
     }
+    const left = this.sum(inst.left);
+    const right = this.sum(inst.right);
+    if (compare(inst.op, left - right)) return;
     const k = Math.max(1, this.nonZero(inst.left)) + this.nonZero(inst.right);
-    const tolerance = this.roundingTolerance ? Math.ceil(k / 2) - 1 : 0;
+    const tolerance = (Math.ceil(k / 2) - 1) * this.printedStep;
     const severity: Severity = inst.rule.advisory ? 'warning' : Math.abs(left - right) <= tolerance ? 'rounding' : 'error';
     this.outcomes.set(id, { severity, left, right, tolerance });
   }
@@ -342,6 +430,9 @@ export class Calculator {
   }
 }
 
+/** guardHolds of a condition that reads an unknown figure. */
+const UNKNOWN = 2;
+
 function compare(op: string, diff: number): boolean {
   return op === '=' ? diff === 0 : op === '>=' ? diff >= 0 : diff <= 0;
 }
@@ -350,7 +441,7 @@ function conditionCells(condition: CompiledCondition, visit: (cell: number) => v
   if (condition.kind === 'compare') {
     condition.left.cells.forEach(visit);
     condition.right.cells.forEach(visit);
-  } else if (condition.kind !== 'const') {
+  } else if (condition.kind === 'and' || condition.kind === 'or') {
     for (const part of condition.parts) conditionCells(part, visit);
   }
 }

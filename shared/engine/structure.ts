@@ -3,7 +3,7 @@
  * the rows the report actually has. Cells get dense integer ids so that the recalculation engine
  * can keep values and dependencies in flat arrays.
  */
-import type { ReportRow, ReportTable } from '../model/report';
+import type { ReportRow, ReportTable, TableGap, UnplacedFigure } from '../model/report';
 import { formRows } from './formRows';
 import type { ColumnTemplate, FixedRowTemplate, ListScheme, Side, TableSetTemplate, TableTemplate } from '../model/template';
 
@@ -58,6 +58,11 @@ export interface TableInfo {
   rows: RowInfo[];
   rowByKey: Map<string, RowInfo>;
   rowByCode: Map<string, RowInfo>;
+  /**
+   * Why the table's list of rows may be incomplete (the table is not in the file, or lines of it
+   * could not be placed), or null. Rules that add up or look up rows of this table are then not run.
+   */
+  rowsGap: string | null;
 }
 
 export interface CellInfo {
@@ -87,11 +92,20 @@ export interface CellOrigin {
 
 export interface PlacedReport {
   structure: Structure;
-  /** Text of every cell as the report holds it (null for blank), by cell id. */
-  texts: (string | null)[];
+  /** Text of every cell as the report holds it (null for blank, undefined where the report does not give it), by cell id. */
+  texts: (string | null | undefined)[];
+  /** Why a cell has no figure at all (its table, row or column is not in the report), by cell id. */
+  absent: (string | undefined)[];
   /** Where each cell was read from, when the report came from a spreadsheet, by cell id. */
   origins: (CellOrigin | undefined)[];
   problems: PlacementProblem[];
+  /** Lines of the report's tables that have no place in the template, figure by figure. */
+  unplaced: UnplacedFigure[];
+}
+
+export interface PlaceOptions {
+  /** Whatever the report does not list is blank (a report started in the program), not absent. */
+  complete?: boolean;
 }
 
 const SIDE_NAMES: Record<string, Side> = { 收入: '收入', income: '收入', 支出: '支出', expenditure: '支出' };
@@ -177,7 +191,7 @@ function variableRows(tt: TableTemplate, given: RowSeed[]): RowSeed[] {
  * code order, which is the depth-first order in which the tables are printed (208, 20801, 2080101…);
  * listed tables their rows as given.
  */
-export function buildStructure(template: TableSetTemplate, givenRows: Map<string, RowSeed[]>): Structure {
+export function buildStructure(template: TableSetTemplate, givenRows: Map<string, RowSeed[]>, rowsGaps: ReadonlyMap<string, string> = new Map()): Structure {
   const structure: Structure = { template, tables: [], tableById: new Map(), cells: [] };
   for (const tt of template.tables) {
     const table: TableInfo = {
@@ -191,6 +205,7 @@ export function buildStructure(template: TableSetTemplate, givenRows: Map<string
       rows: [],
       rowByKey: new Map(),
       rowByCode: new Map(),
+      rowsGap: rowsGaps.get(tt.id) ?? null,
     };
     table.columns = makeColumns(table, tt.columns);
     table.columnByKey = new Map(table.columns.map((c) => [c.key, c]));
@@ -347,49 +362,92 @@ function columnForKey(table: TableInfo, key: string, row: RowInfo): ColumnInfo |
   return table.columns.find((c) => template[c.index]!.fileKey === key && (c.side === null || c.side === row.side));
 }
 
-/** Places a report's rows and values onto the template: the report a user opens becomes cells. */
-export function placeReport(template: TableSetTemplate, reportTables: ReportTable[]): PlacedReport {
+/** How a table is named in messages: its printed number and title (公开09表（一般公共预算财政拨款“三公”经费支出决算表）). */
+export function tableWording(table: TableTemplate): string {
+  const code = table.code ?? table.id;
+  return code === table.title ? code : `${code}（${table.title}）`;
+}
+
+/** What the report says about a table it has: its row gap (lines not placed) and its columns' gaps by key. */
+function gapsOf(table: ReportTable | undefined): { rows: string | null; columns: Map<string, string> } {
+  const columns = new Map<string, string>();
+  let rows: string | null = null;
+  for (const gap of table?.gaps ?? []) {
+    if (gap.column === undefined) rows ??= gap.reason;
+    else columns.set(gap.column, gap.reason);
+  }
+  return { rows, columns };
+}
+
+function placeCodeKeyed(tt: TableTemplate, reportRows: ReportRow[], problems: PlacementProblem[]): RowSeed[] {
+  const seeds = new Map<string, RowSeed>();
+  for (const [i, row] of reportRows.entries()) {
+    if (!row.code) continue;
+    const code = String(row.code).trim();
+    if (seeds.has(code)) {
+      problems.push({ table: tt.id, message: `${describeReportRow(row, i)}：科目编码 ${code} 重复，只保留第一行` });
+      continue;
+    }
+    seeds.set(code, codeSeed(tt, code, row.name ?? null));
+  }
+  return [...seeds.values()];
+}
+
+/** A form prints each of its lines whole: a cell a given line leaves out is blank, not missing from the file. */
+function wholeLines(tt: TableTemplate, rows: ReportRow[]): ReportRow[] {
+  const blank = Object.fromEntries(tt.columns.map((c) => [c.key, null]));
+  return rows.map((row) => ({ ...row, values: { ...blank, ...row.values } }));
+}
+
+/** The figures of a report row that found no place, one by one, where the file says where they are. */
+function unplacedFigures(table: ReportTable, row: ReportRow, index: number, reason: string): UnplacedFigure[] {
+  const sheet = table.sheet ?? table.id;
+  const figures = Object.entries(row.values ?? {}).filter(([, text]) => text !== null && text !== '');
+  const label = [row.code, row.name].filter(Boolean).join(' ');
+  if (figures.length === 0) return [{ sheet, cell: row.origin ?? `第 ${index + 1} 行`, text: label, reason }];
+  return figures.map(([key, text]) => ({ sheet, cell: row.origins?.[key] ?? `第 ${index + 1} 行`, text: `${label ? `${label}：` : ''}${text}`, reason }));
+}
+
+/**
+ * Places a report's rows and values onto the template: the report a user opens becomes cells.
+ * A cell whose table, row or column the report does not have is absent, with the reason (unless
+ * the report is `complete`: then it is blank); lines that fit nowhere are listed as unplaced.
+ */
+export function placeReport(template: TableSetTemplate, reportTables: ReportTable[], options: PlaceOptions = {}): PlacedReport {
   const problems: PlacementProblem[] = [];
+  const unplaced: UnplacedFigure[] = [];
   const byId = new Map<string, ReportTable>();
   for (const t of reportTables) {
     const tt = templateTableOf(template, t);
-    if (tt) byId.set(tt.id, tt.listScheme?.form ? { ...t, rows: [...formRows(t), ...t.rows] } : t);
+    if (tt) byId.set(tt.id, tt.listScheme?.form ? { ...t, rows: wholeLines(tt, [...formRows(t), ...t.rows]) } : t);
     else problems.push({ table: t.id, message: `模板“${template.name}”中没有“${t.id}”，该表未载入` });
   }
   const givenRows = new Map<string, RowSeed[]>();
+  const rowsGaps = new Map<string, string>();
   for (const tt of template.tables) {
-    if (tt.layout === 'listed') {
-      givenRows.set(tt.id, listedSeeds(tt, byId.get(tt.id)?.rows ?? []));
-      continue;
+    const reportTable = byId.get(tt.id);
+    if (!options.complete) {
+      const gap = reportTable ? gapsOf(reportTable).rows : `文件中没有${tableWording(tt)}`;
+      if (gap) rowsGaps.set(tt.id, gap);
     }
-    if (tt.layout !== 'code-keyed') continue;
-    const seeds = new Map<string, RowSeed>();
-    for (const [i, row] of (byId.get(tt.id)?.rows ?? []).entries()) {
-      if (!row.code) continue;
-      const code = String(row.code).trim();
-      if (seeds.has(code)) {
-        problems.push({ table: tt.id, message: `${describeReportRow(row, i)}：科目编码 ${code} 重复，只保留第一行` });
-        continue;
-      }
-      seeds.set(code, codeSeed(tt, code, row.name ?? null));
-    }
-    givenRows.set(tt.id, [...seeds.values()]);
+    if (tt.layout === 'listed') givenRows.set(tt.id, listedSeeds(tt, reportTable?.rows ?? []));
+    else if (tt.layout === 'code-keyed') givenRows.set(tt.id, placeCodeKeyed(tt, reportTable?.rows ?? [], problems));
   }
-  const structure = buildStructure(template, givenRows);
-  const texts: (string | null)[] = new Array(structure.cells.length).fill(null);
+  const structure = buildStructure(template, givenRows, rowsGaps);
+  const texts = new Array<string | null | undefined>(structure.cells.length);
+  const given = new Array<boolean>(structure.cells.length).fill(false);
   const origins: (CellOrigin | undefined)[] = new Array(structure.cells.length);
   const claimed = new Set<RowInfo>();
   for (const table of structure.tables) {
-    for (const [i, reportRow] of (byId.get(table.id)?.rows ?? []).entries()) {
+    const reportTable = byId.get(table.id);
+    for (const [i, reportRow] of (reportTable?.rows ?? []).entries()) {
       const row = table.listed
         ? table.rowByKey.get(givenRows.get(table.id)![i]!.key) // seeds follow the report's rows one to one
         : table.codeKeyed
           ? table.rowByKey.get(reportRow.code ? String(reportRow.code).trim() : table.template.codeScheme!.totalRole)
           : findFixedRow(table, reportRow, claimed);
       if (!row || claimed.has(row)) {
-        if (!row || !table.codeKeyed) {
-          problems.push({ table: table.id, message: `${describeReportRow(reportRow, i)}：在模板中找不到对应的行，未载入` });
-        }
+        if (!row || !table.codeKeyed) unplaced.push(...unplacedFigures(reportTable!, reportRow, i, `${tableWording(table.template)}中没有与之对应的行`));
         continue;
       }
       claimed.add(row);
@@ -403,11 +461,37 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
           continue;
         }
         texts[cell] = text;
+        given[cell] = true;
         const address = reportRow.origins?.[key];
-        const sheet = byId.get(table.id)?.sheet;
-        if (address && sheet) origins[cell] = { sheet, address };
+        if (address && reportTable?.sheet) origins[cell] = { sheet: reportTable.sheet, address };
       }
     }
   }
-  return { structure, texts, origins, problems };
+  const absent = options.complete ? new Array<string | undefined>(structure.cells.length) : absentCells(structure, byId, given, claimed);
+  return { structure, texts, absent, origins, problems, unplaced };
+}
+
+function omittedWhenZero(table: TableInfo, row: RowInfo): boolean {
+  return table.template.rows?.find((r) => r.role === row.key)?.omittedWhenZero === true;
+}
+
+/** Why each cell the report did not give has no figure: its table, its row or its column is not in the file. */
+function absentCells(structure: Structure, byId: Map<string, ReportTable>, given: boolean[], claimed: Set<RowInfo>): (string | undefined)[] {
+  const absent = new Array<string | undefined>(structure.cells.length);
+  for (const table of structure.tables) {
+    const reportTable = byId.get(table.id);
+    const gaps = gapsOf(reportTable);
+    const name = tableWording(table.template);
+    for (const row of table.rows) {
+      for (const column of table.columns) {
+        const cell = row.cells[column.index];
+        if (cell === undefined || given[cell] || (reportTable && !claimed.has(row) && omittedWhenZero(table, row))) continue;
+        absent[cell] = !reportTable
+          ? `文件中没有${name}`
+          : (gaps.columns.get(column.key) ??
+            (claimed.has(row) ? `${name}的“${column.leaf}”栏不在文件中` : `${name}中没有“${row.name ?? row.code ?? row.key}”这一行`));
+      }
+    }
+  }
+  return absent;
 }

@@ -4,7 +4,7 @@
  * What is checked where is data (a rule set's `textRules`); this module knows how to check it.
  */
 import type { TextRuleDefinition } from '../rules/ruleset';
-import type { Finding } from './findings';
+import { cellFinding, type Finding } from './findings';
 import type { ColumnInfo, RowInfo, TableInfo } from './structure';
 
 /** An indicator value as printed (≥95%, ≤18300元, 100%, 及时), taken apart; the text itself is what is kept. */
@@ -144,17 +144,18 @@ export class TextChecker {
     what: { message: string; actual: string; expected: string | null },
   ): Finding {
     const table = row.table.id;
-    return {
+    const ref = { table, row: row.key, column: column.key };
+    return cellFinding({
       key: `${rule.id}|${table}|${row.key}|${column.key}|${subject}`,
       ruleId: rule.id,
       severity: rule.advisory ? 'warning' : 'error',
       title: rule.title,
       message: `${what.message}${/[。？]$/u.test(what.message) ? '' : '。'}${rule.advisory ? '此为提示性审核，不一定是错误。' : ''}`,
-      table,
-      cells: [{ table, row: row.name ?? row.key, hangci: null, side: null, column: column.leaf, value: this.text(row, column), ref: { table, row: row.key, column: column.key } }],
+      ref,
+      cells: [{ table, row: row.name ?? row.key, hangci: null, side: null, column: column.leaf, value: this.text(row, column), ref }],
       expected: what.expected,
       actual: what.actual,
       diff: null,
-    };
+    });
   }
 }

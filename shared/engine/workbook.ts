@@ -4,19 +4,21 @@
  * budget tables), and get back exactly which cells and which findings changed.
  */
 import { parseAmount, toDecimalString, type AmountUnit } from '../money/money';
-import type { ReportFile, ReportRow } from '../model/report';
+import type { ReportFile, ReportRow, ReportTable } from '../model/report';
 import { tableCode, type TableSetTemplate } from '../model/template';
 import { parseRuleSet, type ParsedRuleSet } from '../rules/ruleset';
 import { builtInCatalog, findRuleSet, findTemplate, type Catalog } from '../templates/catalog';
 import { validateTemplate } from '../templates/validate';
+import type { MetaSources, UnplacedFigure } from '../model/report';
+import { createCheckers, FindingsStore, type Checker, type CheckDelta } from './checks';
 import { compileRules, type Instance } from './compile';
-import { FindingWriter, type CellRef, type Finding } from './findings';
-import { Calculator, type Entry, type RecalcResult } from './recalc';
+import { FindingWriter, type CellRef, type Finding, type NotChecked } from './findings';
+import { Calculator, isUnknownEntry, type Entry, type RecalcResult } from './recalc';
 import { blockOf, depthOf, listedRowProblem, listedRowSeed, placeListedRow, type ListedRowInput } from './listedRows';
-import { buildStructure, codeSeed, findCell, listedSeed, placeReport, type CellInfo, type ColumnInfo, type PlacementProblem, type RowInfo, type RowSeed, type Structure, type TableInfo } from './structure';
+import { buildStructure, codeSeed, findCell, listedSeed, placeReport, templateTableOf, type CellInfo, type PlacementProblem, type RowInfo, type RowSeed, type Structure, type TableInfo } from './structure';
 import { TextChecker } from './textChecks';
 
-export type { CellRef, Finding } from './findings';
+export type { CellRef, Finding, NotChecked } from './findings';
 export type { ListedRowInput } from './listedRows';
 export type { RowSeed } from './structure';
 
@@ -35,6 +37,8 @@ export interface CellState {
   computedValue: string | null;
   /** A computed cell showing the figure the opened file printed, which differs from the formula. */
   kept: boolean;
+  /** Why the figure is not known (the file does not have it, or a figure its formula reads), or null. */
+  unknownReason: string | null;
 }
 
 export interface Edit {
@@ -70,17 +74,19 @@ export class WorkbookError extends Error {
   override name = 'WorkbookError';
 }
 
-const INVALID_RULE = { id: 'V01', title: '单元格内容不是有效金额' };
-
 interface State {
   structure: Structure;
   instances: Instance[];
   calc: Calculator;
   writer: FindingWriter;
-  /** Findings per instance, and of unreadable cells under key -1 - cell id. */
-  findings: Map<number, Finding[]>;
-  /** Findings of the text rules, per table id. */
-  textFindings: Map<string, Finding[]>;
+  checkers: Map<string, Checker>;
+  store: FindingsStore;
+}
+
+/** What the opened file says beyond its tables: where its year, department and unit came from, and what could not be placed. */
+export interface Provenance {
+  sources: MetaSources;
+  unplaced: UnplacedFigure[];
 }
 
 export class Workbook {
@@ -90,7 +96,7 @@ export class Workbook {
     readonly template: TableSetTemplate,
     private readonly ruleSet: ParsedRuleSet,
     readonly kind: ReportFile['kind'],
-    readonly year: number,
+    readonly year: number | null,
     readonly department: string,
     readonly unit: ReportFile['unit'],
     /** Rows or values of the opened report that had no place in the template. */
@@ -99,36 +105,62 @@ export class Workbook {
     readonly zerosBlank: boolean,
     /** The report's settings that differ by region (see ReportOptionTemplate), codes by option key. */
     private options: Record<string, string[]>,
+    /** Tables the template requires that the report does not have. */
+    readonly missingTables: readonly string[],
+    readonly provenance: Provenance,
   ) {}
 
+  /**
+   * Opens a report read from a file: whatever it does not have (a table, a row, a column) is
+   * absent, never a zero, and the checks that need it are not run (未核对).
+   */
   static open(report: ReportFile, catalog: Catalog = builtInCatalog): Workbook {
+    return Workbook.load(report, catalog, false);
+  }
+
+  /** A report started in the program: every table of the template, every cell blank until typed. */
+  static create(meta: Pick<ReportFile, 'kind' | 'year' | 'department' | 'unit' | 'template'>, catalog: Catalog = builtInCatalog): Workbook {
+    return Workbook.load({ ...meta, tables: [] }, catalog, true);
+  }
+
+  private static load(report: ReportFile, catalog: Catalog, complete: boolean): Workbook {
     const template = findTemplate(catalog, report.kind, report.year, report.template);
     validateTemplate(template);
     const ruleSet = parseRuleSet(findRuleSet(catalog, template.rules));
-    const placed = placeReport(template, report.tables);
+    const placed = placeReport(template, report.tables, { complete });
     const options = Object.fromEntries((template.options ?? []).map((o) => [o.key, report.options?.[o.key] ?? o.codes]));
-    const workbook = new Workbook(template, ruleSet, report.kind, report.year, report.department, report.unit, placed.problems, leavesZerosBlank(placed.texts), options);
+    const present = new Set(placed.structure.tables.filter((t) => report.tables.some((r) => templateTableOf(template, r)?.id === t.id)).map((t) => t.id));
+    const missing = complete ? [] : template.tables.filter((t) => !t.optional && !present.has(t.id)).map((t) => t.id);
+    const provenance = { sources: report.sources ?? {}, unplaced: [...(report.unplaced ?? []), ...placed.unplaced] };
+    const workbook = new Workbook(template, ruleSet, report.kind, report.year, report.department, report.unit, placed.problems, leavesZerosBlank(placed.texts), options, missing, provenance);
     const cells = placed.structure.cells;
-    workbook.state = workbook.buildState(placed.structure, placed.texts.map((text, cell) => (text === null ? undefined : workbook.parse(cells[cell]!, text))));
+    const entries = Array.from(placed.texts, (text, cell): Entry | undefined => {
+      const absent = placed.absent[cell];
+      if (absent !== undefined) return { value: null, absent };
+      return text === undefined ? undefined : text === null ? { value: null } : workbook.parse(cells[cell]!, text);
+    });
+    workbook.state = workbook.buildState(placed.structure, entries);
     return workbook;
   }
 
   /** What typed text means in a cell: a figure (typed in `entryUnit`), or text in a text column. */
-  private parse(cell: CellInfo, text: string, entryUnit: AmountUnit = this.unit): Entry {
+  private parse(cell: CellInfo, text: string, entryUnit?: AmountUnit): Entry {
     if (cell.column.text) return { value: null, text };
-    const result = parseAmount(text, { reportUnit: this.unit, entryUnit });
+    // Without a unit (the file does not say) figures are taken as printed: there is nothing to convert from.
+    const result = parseAmount(text, this.unit === null ? {} : { reportUnit: this.unit, entryUnit: entryUnit ?? this.unit });
     return result.ok ? { value: result.value } : { value: null, invalidText: text, reason: result.reason };
   }
 
   private buildState(structure: Structure, entries: (Entry | undefined)[]): State {
     const { instances } = compileRules(structure, this.ruleSet, this.options);
-    const calc = new Calculator(structure.cells.length, instances, this.unit === '万元');
+    const incomplete = new Set(structure.tables.filter((t) => t.rowsGap !== null).map((t) => t.index));
+    const calc = new Calculator(structure.cells.length, instances, this.unit === '万元' ? 1 : 0, incomplete);
     calc.load(entries);
-    const state: State = { structure, instances, calc, writer: new FindingWriter(structure, calc, this.unit), findings: new Map(), textFindings: new Map() };
-    for (const id of [...calc.outcomes.keys(), ...calc.cycle]) this.refreshFindings(state, id);
-    calc.entries.forEach((entry, cell) => entry?.invalidText !== undefined && this.refreshInvalid(state, cell));
-    for (const table of new Set(this.ruleSet.textRules.map((r) => r.table))) this.refreshTextFindings(state, table);
-    return state;
+    const writer = new FindingWriter(structure, calc, this.unit ?? '');
+    const checkers = createCheckers({ structure, calc, instances, writer, ruleSet: this.ruleSet, missingTables: this.missingTables });
+    const store = new FindingsStore();
+    for (const [kind, checker] of checkers) store.put(kind, checker.checkAll());
+    return { structure, instances, calc, writer, checkers, store };
   }
 
   // ── reading ────────────────────────────────────────────────────────────────────────────
@@ -166,7 +198,8 @@ export class Workbook {
       invalidReason: entry?.reason ?? null,
       computed,
       computedValue: computed ? toDecimalString(calc.computed[id]!) : null,
-      kept: computed && entry !== undefined,
+      kept: computed && entry !== undefined && !isUnknownEntry(entry),
+      unknownReason: calc.unknown[id] ? this.state.writer.uncheckedReason({ cell: calc.cause[id]! }) : null,
     };
   }
 
@@ -176,18 +209,29 @@ export class Workbook {
     return entry === undefined ? '' : entryText(entry);
   }
 
-  /** Every current finding, in table order, then row order, then rule. */
+  /** Every current finding, in table order, then row order, then rule; the narrative's after the tables. */
   findings(): Finding[] {
+    return this.ordered(this.state.store.findings());
+  }
+
+  /** Every check not run (未核对), with why, in the same order. */
+  notChecked(): NotChecked[] {
+    return this.ordered(this.state.store.notChecked());
+  }
+
+  private ordered<T extends { key: string; location: Finding['location'] }>(items: T[]): T[] {
     const { structure } = this.state;
-    const rank = (f: Finding) => {
-      const table = structure.tableById.get(f.table)!;
-      const ref = f.cells[0]!.ref;
-      const row = ref ? table.rowByKey.get(ref.row) : table.rowByCode.get(f.cells[0]!.row);
-      return table.index * 1_000_000 + (row?.index ?? 0);
+    const rank = (item: T) => {
+      const where = item.location;
+      const tableId = where.kind === 'cell' ? where.ref.table : where.kind === 'row' || where.kind === 'table' ? where.table : null;
+      const table = tableId === null ? undefined : structure.tableById.get(tableId);
+      if (!table) return where.kind === 'narrative' ? 1e12 + where.start : where.kind === 'document' ? -1 : 1e12;
+      const rowKey = where.kind === 'cell' ? where.ref.row : where.kind === 'row' ? where.row : null;
+      return table.index * 1_000_000 + (rowKey === null ? 0 : (table.rowByKey.get(rowKey)?.index ?? 0));
     };
-    const ranked = [...this.state.findings.values(), ...this.state.textFindings.values()].flat().map((f) => ({ f, rank: rank(f) }));
-    ranked.sort((a, b) => a.rank - b.rank || (a.f.key < b.f.key ? -1 : a.f.key > b.f.key ? 1 : 0));
-    return ranked.map((r) => r.f);
+    const ranked = items.map((item) => ({ item, rank: rank(item) }));
+    ranked.sort((a, b) => a.rank - b.rank || (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0));
+    return ranked.map((r) => r.item);
   }
 
   // ── editing ────────────────────────────────────────────────────────────────────────────
@@ -386,7 +430,8 @@ export class Workbook {
       const seeds = this.seedsOf(table);
       given.set(table.id, table.id === tableId ? edit(seeds) : seeds);
     }
-    const structure = buildStructure(this.template, given);
+    const gaps = new Map(old.structure.tables.filter((t) => t.rowsGap !== null).map((t) => [t.id, t.rowsGap!]));
+    const structure = buildStructure(this.template, given, gaps);
     const entries = structure.cells.map((cell) => {
       const before = findCell(old.structure, cell.row.table.id, cell.row.key, cell.column.key);
       return before === undefined ? undefined : old.calc.entries[before];
@@ -398,8 +443,7 @@ export class Workbook {
         return before === undefined || old.calc.values[before] !== this.state.calc.values[c.id];
       })
       .map((c) => this.refOf(c.id));
-    const oldFindings = [...old.findings.values(), ...old.textFindings.values()].flat();
-    return { cells, ...findingsDiff(oldFindings, this.findings()), skipped: [], tables: tableId ? [tableId] : [], released: [] };
+    return { cells, ...findingsDiff(old.store.findings(), this.state.store.findings()), skipped: [], tables: tableId ? [tableId] : [], released: [] };
   }
 
   private unchanged(): Change {
@@ -413,53 +457,32 @@ export class Workbook {
     return { table: info.row.table.id, row: info.row.key, column: info.column.key };
   }
 
-  private refreshFindings(state: State, id: number): void {
-    const outcome = state.calc.outcomes.get(id);
-    const inst = state.instances[id]!;
-    const findings = outcome ? state.writer.describe(inst, outcome) : [];
-    if (state.calc.cycle.includes(id)) findings.push(state.writer.cycle(inst));
-    if (findings.length > 0) state.findings.set(id, findings);
-    else state.findings.delete(id);
-  }
-
-  private refreshInvalid(state: State, cell: number): void {
-    const entry = state.calc.entries[cell];
-    const key = -1 - cell;
-    if (entry?.invalidText === undefined) state.findings.delete(key);
-    else state.findings.set(key, [state.writer.invalidEntry(INVALID_RULE, state.structure.cells[cell]!, entry.invalidText, entry.reason ?? '')]);
-  }
-
-  /** Re-runs the text rules of a table (the 绩效 forms are small: all of them at once). */
-  private refreshTextFindings(state: State, tableId: string): void {
-    const table = state.structure.tableById.get(tableId);
-    if (!table) return;
-    const text = (row: RowInfo, column: ColumnInfo) => {
-      const cell = row.cells[column.index];
-      return cell === undefined ? null : (state.calc.entries[cell]?.text ?? null);
-    };
-    state.textFindings.set(tableId, new TextChecker(text).check(table, this.ruleSet.textRules));
-  }
-
+  /** After the engine recalculated: every checker re-checks what the change touched. */
   private collect({ cells, instances, released }: RecalcResult): Change {
-    const state = this.state;
-    const before = new Map<number, Finding[]>();
-    for (const id of instances) before.set(id, state.findings.get(id) ?? []);
-    for (const cell of cells) before.set(-1 - cell, state.findings.get(-1 - cell) ?? []);
-    for (const id of instances) this.refreshFindings(state, id);
-    for (const cell of cells) this.refreshInvalid(state, cell);
-    const textTables = new Set([...cells].map((c) => state.structure.cells[c]!).filter((c) => c.column.text).map((c) => c.row.table.id));
-    const textBefore = [...textTables].flatMap((id) => state.textFindings.get(id) ?? []);
-    for (const id of textTables) this.refreshTextFindings(state, id);
-    const after = [...[...before.keys()].flatMap((key) => state.findings.get(key) ?? []), ...[...textTables].flatMap((id) => state.textFindings.get(id) ?? [])];
+    const { checkers, store } = this.state;
+    const delta: CheckDelta = { cells, instances };
+    const before: Finding[] = [];
+    const after: Finding[] = [];
+    for (const [kind, checker] of checkers) {
+      const put = store.put(kind, checker.recheck(delta));
+      before.push(...put.before);
+      after.push(...put.after);
+    }
     const releasedFigures = released.map(({ cell, entry }) => ({ ref: this.refOf(cell), text: entryText(entry) }));
-    return { cells: [...cells].map((c) => this.refOf(c)), ...findingsDiff([...[...before.values()].flat(), ...textBefore], after), skipped: [], tables: [], released: releasedFigures };
+    return { cells: [...cells].map((c) => this.refOf(c)), ...findingsDiff(before, after), skipped: [], tables: [], released: releasedFigures };
   }
 
   // ── writing ────────────────────────────────────────────────────────────────────────────
 
   /** The report as decimal strings, ready to save: typed text, kept figures and computed values. */
+  /**
+   * The report as decimal strings, ready to save: typed text, kept figures and computed values.
+   * What the opened file did not have stays out (a figure not given, a row or table not given, with
+   * the reasons of incomplete tables), so that the saved report still says it is not there.
+   */
   toReport(): ReportFile {
     const { calc, structure } = this.state;
+    const absent = (cell: number) => calc.entries[cell]?.absent !== undefined;
     const text = (cell: number): string | null => {
       const entry = calc.entries[cell];
       return entry === undefined ? toDecimalString(calc.computed[cell]!) : entryText(entry) || null;
@@ -468,13 +491,22 @@ export class Workbook {
       const values: Record<string, string | null> = {};
       for (const column of row.table.columns) {
         const cell = row.cells[column.index];
-        if (cell !== undefined) values[column.key] = text(cell);
+        if (cell !== undefined && !absent(cell)) values[column.key] = text(cell);
       }
       if (row.table.listed) return { code: row.code, name: row.name, level: row.level, ...(row.fields ? { fields: { ...row.fields } } : {}), values };
       return row.table.codeKeyed
         ? { code: row.code, name: row.name, values }
         : { role: row.key, name: row.name, side: row.side, hangci: row.hangci, values };
     };
+    const given = (row: RowInfo) => !row.spare && (row.table.codeKeyed || row.table.listed || row.cells.some((c) => c !== undefined && !absent(c)));
+    const tableOut = (table: TableInfo): ReportTable => ({
+      id: table.id,
+      rows: table.rows.filter(given).map(rowOut),
+      ...(table.rowsGap !== null ? { gaps: [{ reason: table.rowsGap }] } : {}),
+    });
+    // A table the file did not have, and that nothing has been typed into since, stays out.
+    const untouched = (table: TableInfo) => this.missingTables.includes(table.id) && table.rows.every((r) => r.cells.every((c) => c === undefined || absent(c)));
+    const { sources, unplaced } = this.provenance;
     return {
       kind: this.kind,
       year: this.year,
@@ -482,16 +514,19 @@ export class Workbook {
       unit: this.unit,
       template: this.template.id,
       ...(Object.keys(this.options).length > 0 ? { options: structuredClone(this.options) } : {}),
-      tables: structure.tables.map((t) => ({ id: t.id, rows: t.rows.filter((r) => !r.spare).map(rowOut) })),
+      tables: structure.tables.filter((t) => !untouched(t)).map(tableOut),
+      ...(Object.keys(sources).length > 0 ? { sources: { ...sources } } : {}),
+      ...(unplaced.length > 0 ? { unplaced: unplaced.map((u) => ({ ...u })) } : {}),
     };
   }
 }
 
 /** Whether a file's cells are more often blank than a printed zero: how it wants zeros shown. */
-function leavesZerosBlank(texts: (string | null)[]): boolean {
+function leavesZerosBlank(texts: (string | null | undefined)[]): boolean {
   let blank = 0;
   let zero = 0;
   for (const text of texts) {
+    if (text === undefined) continue;
     if (text === null || text.trim() === '') blank++;
     else if (/^[-+]?0*(\.0*)?$/u.test(text.trim())) zero++;
   }

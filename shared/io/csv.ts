@@ -125,7 +125,7 @@ export function exportTableCsv(workbook: Workbook, tableId: string, options: { e
   const keys = keyColumns(table);
   const lines = [
     // Says which table and unit the figures are, so that importing checks both.
-    [table.id, escapeText(table.template.title), `单位：${workbook.unit}`],
+    [table.id, escapeText(table.template.title), `单位：${workbook.unit ?? '（未注明）'}`],
     [...keys.map((k) => k.headers[0]!), ...amountHeaders(table)],
     ...table.rows
       .filter((row) => !row.spare)
@@ -236,8 +236,8 @@ interface Reader {
   fileName: string;
   table: TableInfo;
   header: Header;
-  fileUnit: AmountUnit;
-  reportUnit: AmountUnit;
+  fileUnit: AmountUnit | null;
+  reportUnit: AmountUnit | null;
   problems: string[];
 }
 
@@ -360,7 +360,7 @@ function columnProblems(reader: Reader): string[] {
   return [...extra, ...missing];
 }
 
-export function importTableCsv(fileName: string, bytes: Uint8Array, table: TableInfo, reportUnit: AmountUnit): CsvImport {
+export function importTableCsv(fileName: string, bytes: Uint8Array, table: TableInfo, reportUnit: AmountUnit | null): CsvImport {
   const lines = parseCsv(decode(fileName, bytes));
   if (lines.length === 0) fail(fileName, '文件是空的');
   const header = findHeader(table, lines);
@@ -371,7 +371,7 @@ export function importTableCsv(fileName: string, bytes: Uint8Array, table: Table
   const start = lines.indexOf(header.line);
   const fileUnit = readTitle(fileName, table, lines.slice(0, start)) ?? reportUnit;
   const reader: Reader = { fileName, table, header, fileUnit, reportUnit, problems: [] };
-  if (fileUnit !== reportUnit) reader.problems.push(`“${fileName}”的金额单位是${fileUnit}，已换算为报表的单位${reportUnit}`);
+  if (fileUnit !== reportUnit && reportUnit !== null) reader.problems.push(`“${fileName}”的金额单位是${fileUnit}，已换算为报表的单位${reportUnit}`);
   reader.problems.push(...columnProblems(reader));
 
   const rows: ReportRow[] = [];

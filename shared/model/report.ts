@@ -27,6 +27,28 @@ export interface ReportRow {
   values: Record<string, string | null>;
   /** Where each value was read from (A1 address in the table's sheet), to save figures back there. */
   origins?: Record<string, string>;
+  /** The cell the row's label or code was read from (A1), to name the line when it cannot be placed. */
+  origin?: string;
+}
+
+/**
+ * What of a table the file does not have. A figure the file does not have is never a zero: rules
+ * that need it are not run (未核对) and say why.
+ */
+export interface TableGap {
+  /** The column the file lacks (its key); absent: the table's list of rows is incomplete. */
+  column?: string;
+  /** Why, in Chinese, naming the sheet: 工作表“收入决算表”中没有找到“财政拨款收入”栏. */
+  reason: string;
+}
+
+/** A figure the reader found in the file but could not place in any table. */
+export interface UnplacedFigure {
+  sheet: string;
+  /** A1 address. */
+  cell: string;
+  text: string;
+  reason: string;
 }
 
 export interface ReportTable {
@@ -39,16 +61,33 @@ export interface ReportTable {
   header?: Record<string, unknown>;
   /** The worksheet the table was read from. */
   sheet?: string;
+  /** The table's title as the file prints it. */
+  title?: string;
+  /** Columns the file lacks, or lines that could not be placed; see TableGap. */
+  gaps?: TableGap[];
+}
+
+/** Where a report's year, department and unit were read from (a sheet's line, the file name). */
+export interface MetaSources {
+  year?: string;
+  department?: string;
+  unit?: string;
 }
 
 export interface ReportFile {
   kind: 'final' | 'budget';
-  year: number;
+  /** null when the file does not say (the window asks; the checker reports it). */
+  year: number | null;
   department: string;
-  unit: '万元' | '元';
+  /** The unit the figures are printed in; null when the file does not say. */
+  unit: '万元' | '元' | null;
   /** Template id; when absent, the newest template of `kind` whose year is not after `year`. */
   template?: string;
   /** The report's value of the template's options (ReportOptionTemplate): codes by option key. */
   options?: Record<string, string[]>;
   tables: ReportTable[];
+  /** Where year, department and unit came from, for reports read from a spreadsheet. */
+  sources?: MetaSources;
+  /** Figures in the file that could not be placed in any table. */
+  unplaced?: UnplacedFigure[];
 }

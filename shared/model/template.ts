@@ -38,6 +38,11 @@ export interface FixedRowTemplate {
   label: string | null;
   /** An unlabelled spare line: printed to keep 行次 contiguous, never holds a value. */
   spare?: boolean;
+  /**
+   * A line documents leave out when it holds nothing (预算01表 年终结转结余: JZ25 does not print it,
+   * others print 0.00): a file without it says 0 there, not that it lacks the figure.
+   */
+  omittedWhenZero?: boolean;
   /** 行次 printed in this year's template, or null. */
   hangci?: number | null;
   side?: Side;
@@ -139,6 +144,8 @@ export interface TableTemplate {
   note?: string;
   /** The 说明 line printed when the table holds no data. */
   emptyExplanation?: string;
+  /** A table not every document publishes (a city's extra table): a file without it is not missing one. */
+  optional?: boolean;
 }
 
 /**

@@ -85,10 +85,11 @@ function foldToAscii(text: string): string {
  */
 export function parseAmount(
   text: string,
-  options: { entryUnit?: AmountUnit; reportUnit?: AmountUnit } = {},
+  options: { entryUnit?: AmountUnit | null; reportUnit?: AmountUnit | null } = {},
 ): ParseResult {
+  // Without a report unit (a file that does not say) figures are taken as printed, unconverted.
   const reportUnit = options.reportUnit ?? '万元';
-  const entryUnit = options.entryUnit ?? reportUnit;
+  const entryUnit = options.reportUnit === null ? reportUnit : (options.entryUnit ?? reportUnit);
   const plain = entryUnit === reportUnit ? PLAIN.exec(text) : null;
   if (plain) {
     // At most 13 digits: the product stays far below 2^53, so it is exact.

@@ -21,15 +21,15 @@ export const builtInCatalog: Catalog = {
 };
 
 /** The template for a report: named explicitly, or the newest of its kind not newer than its year. */
-export function findTemplate(catalog: Catalog, kind: string, year: number, id?: string): TableSetTemplate {
+export function findTemplate(catalog: Catalog, kind: string, year: number | null, id?: string): TableSetTemplate {
   if (id !== undefined) {
     const named = catalog.templates.find((t) => t.id === id);
     if (!named) throw new Error(`没有名为“${id}”的报表模板`);
     return named;
   }
-  const candidates = catalog.templates.filter((t) => t.kind === kind && t.year <= year).sort((a, b) => b.year - a.year);
+  const candidates = catalog.templates.filter((t) => t.kind === kind && (year === null || t.year <= year)).sort((a, b) => b.year - a.year);
   const chosen = candidates[0];
-  if (!chosen) throw new Error(`没有适用于 ${year} 年度${kind === 'final' ? '决算' : '预算'}的报表模板`);
+  if (!chosen) throw new Error(`没有适用于 ${year ?? ''} 年度${kind === 'final' ? '决算' : '预算'}的报表模板`);
   return chosen;
 }
 

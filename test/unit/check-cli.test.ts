@@ -57,7 +57,7 @@ function corrected2024(): Uint8Array {
   return encode(report);
 }
 
-const FILE_KEYS = ['department', 'file', 'findings', 'kind', 'tables', 'unrecognized', 'year'];
+const FILE_KEYS = ['department', 'file', 'findings', 'kind', 'missingTables', 'notChecked', 'tables', 'template', 'unit', 'unplaced', 'unrecognized', 'year', 'yearSource'];
 const FINDING_KEYS = ['actual', 'cells', 'diff', 'expected', 'message', 'ruleId', 'severity'];
 const CELL_KEYS = ['column', 'hangci', 'row', 'side', 'table', 'value'];
 
@@ -69,7 +69,7 @@ interface JsonFinding {
 }
 interface JsonFile {
   findings: JsonFinding[];
-  tables: { id: string; sheet: string | null }[];
+  tables: { id: string; sheet: string | null; title: string | null }[];
   [key: string]: unknown;
 }
 
@@ -100,8 +100,20 @@ describe('npm run check', () => {
     expect(result.files).toHaveLength(1);
     const file = result.files[0]!;
     expect(Object.keys(file).sort()).toEqual(FILE_KEYS);
-    expect(file).toMatchObject({ file: FIXTURE_2024, kind: 'final', year: 2024, department: '焦作高新技术产业开发区人力资源和社会保障局', unrecognized: [] });
-    expect(file.tables).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({ id: `公开0${n}表`, sheet: null })));
+    expect(file).toMatchObject({
+      file: FIXTURE_2024,
+      kind: 'final',
+      year: 2024,
+      department: '焦作高新技术产业开发区人力资源和社会保障局',
+      unit: '万元',
+      template: { id: 'final-2024', title: '部门决算公开表（2024年度格式）' },
+      unrecognized: [],
+      missingTables: [],
+      notChecked: [],
+      unplaced: [],
+    });
+    // A .json report has no sheets; its tables' titles are those it was transcribed with.
+    expect(file.tables).toEqual(loadSample('final-2024-gaoxin').tables.map((t) => ({ id: t.id, sheet: null, title: (t as { title?: string }).title })));
     expect(file.findings.length).toBeGreaterThan(0);
     for (const finding of file.findings) {
       expect(Object.keys(finding).sort()).toEqual(FINDING_KEYS);
@@ -173,7 +185,7 @@ describe('npm run check', () => {
     const result = await run(['--json', xlsx], { [xlsx]: readFileSync(`${root}/${xlsx}`) });
     expect(result.code).toBe(1);
     const [file] = (JSON.parse(result.stdout) as { files: JsonFile[] }).files;
-    expect(file!.tables[0]).toEqual({ id: '公开01表', sheet: '收入支出决算总表' });
+    expect(file!.tables[0]).toEqual({ id: '公开01表', sheet: '收入支出决算总表', title: '收入支出决算总表' });
     expect(file!.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId).sort()).toEqual(['A02', 'A04', 'C03', 'D05', 'D06']);
   });
 
@@ -187,14 +199,14 @@ describe('npm run check', () => {
     const file = (JSON.parse(json.stdout) as { files: JsonFile[] }).files[0]!;
     expect(file).toMatchObject({ kind: 'budget', year: 2025, department: '焦作市人力资源和社会保障局', unrecognized: [] });
     expect(file.tables.map((t) => t.id)).toEqual(budgetTemplate.tables.map((t) => t.id));
-    expect(file.tables[0]).toEqual({ id: '收支总表', sheet: firstSheet });
+    expect(file.tables[0]).toEqual({ id: '收支总表', sheet: firstSheet, title: '2025年部门收支预算表' });
     // Every table equation holds in JZ25. The errors are the three figures 预算14表 states twice
     // differently (PD4); the hints are the 年终结转结余 label clash and three "≤" rates of 预算15表.
     const found = file.findings.map((f) => `${f.ruleId} ${f.severity}`);
     expect(found).toEqual(['X15b warning', 'PD4 error', 'PD4 error', 'PD4 error', 'PI2 warning', 'PI2 warning', 'PI2 warning']);
 
     const text = await run([path], files);
-    expect(text.stdout.split('\n')[1]).toMatch(/^预算 {2}2025年度 {2}焦作市人力资源和社会保障局 {2}金额单位：万元$/u);
+    expect(text.stdout.split('\n')[1]).toMatch(/^预算 {2}2025年度 {2}焦作市人力资源和社会保障局 {2}金额单位：万元 {2}按“部门预算公开表（2025年度格式）”读取$/u);
     expect(text.stdout).not.toContain('未识别');
     expect(text.stdout).not.toContain('未载入');
   });

@@ -8,7 +8,7 @@ import { listedRowProblem, placeListedRow } from '../../shared/engine/listedRows
 import { Workbook } from '../../shared/engine/workbook';
 import { loadSample } from '../support/fixtures';
 
-const emptyBudget = () => Workbook.open({ kind: 'budget', year: 2025, department: '某市人社局', unit: '万元', template: 'budget-2025', tables: [] });
+const emptyBudget = () => Workbook.create({ kind: 'budget', year: 2025, department: '某市人社局', unit: '万元', template: 'budget-2025' });
 const jz25 = () => Workbook.open(loadSample('budget-2025-jiaozuo'));
 
 const keys = (workbook: Workbook, table: string) => workbook.structure.tableById.get(table)!.rows.map((r) => r.key);

@@ -46,7 +46,8 @@ function demo(rules: RuleSetSource['rules'], values: Record<string, string>, uni
     unit,
     template: 'demo',
     tables: [
-      { id: '甲表', rows: [{ values }] },
+      // Every column is in the file: those not given are blank, not absent.
+      { id: '甲表', rows: [{ values: { ...Object.fromEntries(demoTemplate.tables[0]!.columns.map((c) => [c.key, null])), ...values } }] },
       { id: '乙表', rows: [{ code: '201', name: '类', values: { amount: '5.00' } }, { code: '20101', name: '款', values: { amount: '5.00' } }] },
     ],
   };
@@ -179,6 +180,9 @@ describe('evaluation and 尾差', () => {
 
   it('computes cells defined by a computing rule, with constants and subtraction', () => {
     const workbook = demo([{ id: 'P1', title: '计算', compute: true, formulas: ['甲表 每行：栏1 = 栏2 - 栏3 + 1.5'] }], { c1: '10.00', c2: '4.00' });
+    // The file leaves the total blank, which is a printed 0 kept until the computed figure is adopted.
+    expect(workbook.cell({ table: '甲表', row: '数据', column: 'c0' })).toMatchObject({ value: null, computedValue: '7.50', kept: true });
+    workbook.adoptComputed();
     expect(workbook.cell({ table: '甲表', row: '数据', column: 'c0' })).toMatchObject({ value: '7.50', computed: true });
   });
 

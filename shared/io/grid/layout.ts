@@ -91,10 +91,14 @@ export const isCodeHeader = (path: string[]) => /编码|代码/u.test(path[path.
 export const isNameHeader = (path: string[]) => /科目名称|^项目$/u.test(path[path.length - 1] ?? '');
 export const isHangciHeader = (path: string[]) => path[path.length - 1] === '行次';
 
-/** Puts the figure of grid cell (r, col) into a report row, remembering where it came from. */
+/**
+ * Puts the figure of grid cell (r, col) into a report row, remembering where it came from. A
+ * column the sheet does not have gives nothing: the figure is absent, not blank.
+ */
 export function take(row: ReportRow, key: string, grid: Grid, r: number, col: number | undefined): void {
-  row.values[key] = col === undefined ? null : amount(grid.rows[r]?.[col]);
-  if (col !== undefined) (row.origins ??= {})[key] = addressOf(r, col);
+  if (col === undefined) return;
+  row.values[key] = amount(grid.rows[r]?.[col]);
+  (row.origins ??= {})[key] = addressOf(r, col);
 }
 
 export function amount(cell: Cell | undefined): string | null {

@@ -3,12 +3,12 @@
  * what it says, never by its name or position; columns are mapped by their header labels and rows
  * by code, 行次 or label. What cannot be placed is reported in Chinese, naming the sheet and cell.
  */
-import type { ReportFile, ReportTable } from '../../model/report';
+import type { ReportFile, ReportTable, UnplacedFigure } from '../../model/report';
 import type { Catalog } from '../../templates/catalog';
 import { text, type Grid } from './grid';
 import { layout, type Layout } from './layout';
 import { readTable } from './readTables';
-import { chooseTemplate } from './recognise';
+import { chooseTemplate, printedTitle } from './recognise';
 
 export interface SheetMatch {
   sheet: string;
@@ -32,6 +32,7 @@ export function readGrids(fileName: string, grids: Grid[], catalog: Catalog): Gr
   const tables: SheetMatch[] = [];
   const unrecognized: GridImport['unrecognized'] = [];
   const reportTables: ReportTable[] = [];
+  const unplaced: UnplacedFigure[] = [];
   const metas: Layout['meta'][] = [];
   const yearHint = grids.map((g) => g.rows.slice(0, 6).flat().map(text).map((t) => /^(\d{4})\s*年度$/u.exec(t)?.[1]).find(Boolean)).find(Boolean);
   const { template, tables: recognised } = chooseTemplate(catalog, yearHint ? Number(yearHint) : undefined, grids);
@@ -55,7 +56,9 @@ export function readGrids(fileName: string, grids: Grid[], catalog: Catalog): Gr
     }
     tables.push({ sheet: grid.name, table: table.id });
     metas.push(shape.meta);
-    reportTables.push({ id: table.id, sheet: grid.name, rows: readTable(grid, table, shape, problems) });
+    const { rows, gaps, unplaced: lost } = readTable(grid, table, shape);
+    unplaced.push(...lost);
+    reportTables.push({ id: table.id, sheet: grid.name, title: printedTitle(grid) ?? undefined, rows, ...(gaps.length > 0 ? { gaps } : {}) });
   }
   if (tables.length === 0) throw new GridReadError(`“${fileName}”中没有能识别的报表（${unrecognized.map((u) => `${u.sheet}：${u.reason}`).join('；')}）`);
   const meta = (key: keyof Layout['meta']) => metas.map((m) => m[key]).find((v) => v !== undefined);
@@ -66,6 +69,7 @@ export function readGrids(fileName: string, grids: Grid[], catalog: Catalog): Gr
     unit: (meta('unit') as '万元' | '元' | undefined) ?? template.unit,
     template: template.id,
     tables: reportTables,
+    ...(unplaced.length > 0 ? { unplaced } : {}),
   };
   return { report, tables, unrecognized, problems };
 }

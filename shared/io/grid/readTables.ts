@@ -3,36 +3,62 @@
  * name in one cell), listed (budget) tables as records with their text fields, 绩效 forms line by
  * line, two-sided tables by side, 06's three groups, 09's single row.
  */
-import type { ReportRow } from '../../model/report';
+import type { ReportRow, TableGap, UnplacedFigure } from '../../model/report';
 import type { FieldTemplate, TableTemplate } from '../../model/template';
 import { formRowName } from '../../engine/formRows';
-import { text, squeeze, type Cell, type Grid } from './grid';
+import { addressOf, text, squeeze, type Cell, type Grid } from './grid';
 import { amount, findColumn, isCodeHeader, isHangciHeader, isNameHeader, take, type Layout } from './layout';
 import { isTitleOf } from './recognise';
 
-function readCodeKeyed(grid: Grid, table: TableTemplate, shape: Layout, problems: string[]): ReportRow[] {
+/** What reading a table gave: its rows, what of it the sheet lacks, and the figures that found no row. */
+export interface TableReading {
+  rows: ReportRow[];
+  gaps: TableGap[];
+  unplaced: UnplacedFigure[];
+}
+
+/** The figures of line r that no row takes, each with its cell (the line's label where it has no figure). */
+function unplacedLine(grid: Grid, r: number, figureCols: (number | undefined)[], reason: string): UnplacedFigure[] {
+  const cells = grid.rows[r] ?? [];
+  const label = cells.map(text).filter((t) => t !== '' && !/^-?[\d,.]+$/u.test(t)).join(' ');
+  const figures = figureCols.filter((c): c is number => c !== undefined && text(cells[c]) !== '');
+  const at = (c: number, t: string) => ({ sheet: grid.name, cell: addressOf(r, c), text: t, reason });
+  if (figures.length === 0) return [at(Math.max(0, cells.findIndex((c) => text(c) !== '')), label)];
+  return figures.map((c) => at(c, `${label ? `${label}：` : ''}${text(cells[c])}`));
+}
+
+/** The template's columns that the sheet does not have, each with why. */
+function columnGaps(grid: Grid, table: TableTemplate, found: (number | undefined)[]): TableGap[] {
+  return table.columns.flatMap((c, i) => (found[i] === undefined ? [{ column: c.key, reason: `工作表“${grid.name}”中没有找到“${c.label.split('/').join(' ')}”栏` }] : []));
+}
+
+function readCodeKeyed(grid: Grid, table: TableTemplate, shape: Layout): TableReading {
   const codeCol = shape.paths.findIndex(isCodeHeader);
   const nameCol = shape.paths.findIndex(isNameHeader);
   const columns = table.columns.map((c) => findColumn(shape.paths, c, table)[0]);
-  const rows: ReportRow[] = [];
+  const reading: TableReading = { rows: [], gaps: columnGaps(grid, table, columns), unplaced: [] };
+  const seen = new Set<string>();
   for (let r = shape.dataStart; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
     let code = text(cells[codeCol]).replace(/\.0+$/u, '');
     let name = text(cells[nameCol]);
     const joined = /^(\d{3,7})\s+(.+)$/u.exec(code) ?? (code === '' ? /^(\d{3,7})\s+(.+)$/u.exec(name) : null);
     if (joined) [code, name] = [joined[1]!, joined[2]!];
-    if (name.startsWith('注') || name.startsWith('说明')) break;
-    if (!code && name !== (table.codeScheme?.totalRole ?? '合计')) {
-      if (cells.some((c) => text(c) !== '') && !text(cells[0]).startsWith('注') && !text(cells[0]).startsWith('说明')) {
-        problems.push(`“${grid.name}”第 ${r + 1} 行：没有科目编码，未载入`);
-      }
+    if (/^(注|说明)/u.test(name) || /^(注|说明)/u.test(text(cells[0]))) break;
+    const isTotal = !code && name === (table.codeScheme?.totalRole ?? '合计');
+    const why = !code ? (isTotal || cells.every((c) => text(c) === '') ? null : '没有能识别的科目编码') : seen.has(code) ? `科目编码 ${code} 在本表中重复` : null;
+    if (why) {
+      reading.unplaced.push(...unplacedLine(grid, r, columns, why));
       continue;
     }
-    const row: ReportRow = { code: code || null, name, values: {} };
+    if (!code && !isTotal) continue;
+    seen.add(code);
+    const row: ReportRow = { code: code || null, name, values: {}, origin: addressOf(r, Math.max(codeCol, 0)) };
     table.columns.forEach((c, i) => take(row, c.key, grid, r, columns[i]));
-    rows.push(row);
+    reading.rows.push(row);
   }
-  return rows;
+  if (reading.unplaced.length > 0) reading.gaps.push({ reason: `工作表“${grid.name}”有 ${new Set(reading.unplaced.map((u) => u.cell.replace(/^[A-Z]+/u, ''))).size} 行未能读入（见未读入清单）` });
+  return reading;
 }
 
 /** The pieces a code may be printed in (科目编码 类 | 款 | 项); each piece after the first has two digits. */
@@ -259,18 +285,19 @@ function readSingleRow(grid: Grid, table: TableTemplate, shape: Layout): ReportR
   return [row];
 }
 
-export function readTable(grid: Grid, table: TableTemplate, shape: Layout, problems: string[]): ReportRow[] {
+export function readTable(grid: Grid, table: TableTemplate, shape: Layout): TableReading {
+  const rowsOnly = (rows: ReportRow[]): TableReading => ({ rows, gaps: [], unplaced: [] });
   switch (table.layout) {
     case 'code-keyed':
-      return readCodeKeyed(grid, table, shape, problems);
+      return readCodeKeyed(grid, table, shape);
     case 'two-sided':
-      return readTwoSided(grid, table, shape);
+      return rowsOnly(readTwoSided(grid, table, shape));
     case 'three-group':
-      return readThreeGroup(grid, table, shape);
+      return rowsOnly(readThreeGroup(grid, table, shape));
     case 'single-row':
-      return readSingleRow(grid, table, shape);
+      return rowsOnly(readSingleRow(grid, table, shape));
     case 'listed':
-      return table.listScheme?.form ? readForm(grid, table) : readListed(grid, table, shape);
+      return rowsOnly(table.listScheme?.form ? readForm(grid, table) : readListed(grid, table, shape));
   }
 }
 

@@ -8,6 +8,13 @@ import { squeeze, text, type Grid } from './grid';
 import { findColumn, layout, TABLE_CODE } from './layout';
 
 /** A title line names the table when it has every word of one of its lists and none of its other words. */
+/** The title line as the sheet prints it: the first line near the top that reads as a table's title. */
+export function printedTitle(grid: Grid): string | null {
+  // A table's number (公开01表, 预算01表, 附表3) is printed beside the title, not as it.
+  const titled = (t: string) => /(表|经费)$/u.test(t) && !/^(部门|单位|注|说明)/u.test(t) && !/^.{0,4}\d{1,2}表$/u.test(t);
+  return topTexts(grid).find((t) => titled(squeeze(t))) ?? null;
+}
+
 export function isTitleOf(title: string, match: TableMatch): boolean {
   if (!/表|经费$/u.test(title) || /^(部门|单位)/u.test(title)) return false;
   return match.titleWords.some((words) => words.every((w) => title.includes(w))) && !(match.notWords ?? []).some((w) => title.includes(w));

@@ -19,7 +19,7 @@ export interface XlsxSave {
 }
 
 /** Two texts of a figure are the same figure when they read as the same amount (blank = 0). */
-function sameFigure(a: string | null, b: string | null, unit: '万元' | '元'): boolean {
+function sameFigure(a: string | null, b: string | null, unit: '万元' | '元' | null): boolean {
   const read = (t: string | null) => {
     const parsed = t === null ? null : parseAmount(t, { reportUnit: unit });
     return parsed === null ? 0 : parsed.ok ? (parsed.value ?? 0) : t;
