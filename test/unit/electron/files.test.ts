@@ -35,7 +35,7 @@ afterEach(async () => {
 });
 
 const leftovers = async () => (await fs.readdir(dir)).filter((n) => n.endsWith('.tmp'));
-/** The backups of `file`, oldest first, and their contents. */
+/** The contents of `file`'s backups, oldest first. */
 async function backupsOf(file: string): Promise<string[]> {
   const pool = backupPool(backups, file);
   const names = (await fs.readdir(pool)).sort();
