@@ -1,18 +1,19 @@
 /**
  * Reading and writing the user's files so that no work is ever lost: a save goes to a temporary
  * file beside the target, is flushed to disk and only then renamed over the target, so a failure
- * at any point leaves the previous file as it was. The previous version is kept as a backup.
- * Errors come back as Chinese messages that name the file and say what to do.
+ * or a kill at any point leaves either the previous file or the new one, never a part of one. The
+ * previous version is kept as a backup (backups.ts); what interrupted saves left behind is removed
+ * by the next save into the folder (temporaryFiles.ts). Errors come back as Chinese messages that
+ * name the file and say what to do.
  */
-import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { keepBackup } from './backups';
+import { flushFolder } from './flush';
+import { removeLeftovers, withTemporaryBeside } from './temporaryFiles';
 
 /** Larger than any table set; a bigger file is refused before it is read into memory. */
 export const MAX_READ_BYTES = 100 * 1024 * 1024;
-/** Backups kept per file name; older ones are removed. */
-export const BACKUPS_PER_FILE = 10;
 
 export class UserFileError extends Error {
   override name = 'UserFileError';
@@ -57,31 +58,26 @@ export async function readUserFile(file: string): Promise<Uint8Array> {
   }
 }
 
-async function isReadOnly(file: string): Promise<boolean> {
+/**
+ * The file a save replaces: for a symbolic link the file it points to, so that the link stays a
+ * link and its target gets the new content. A path that does not resolve (a new file, a link
+ * pointing nowhere) is written as given.
+ */
+async function fileBehind(target: string): Promise<string> {
+  return fs.realpath(target).catch(() => target);
+}
+
+/** Writes `bytes` into the new file `temporary` with the permissions of the file it replaces, and flushes it. */
+async function writeFlushed(temporary: string, bytes: Uint8Array, mode: number | undefined): Promise<void> {
+  const handle = await fs.open(temporary, 'wx', mode ?? 0o666);
   try {
-    // Windows maps the read-only attribute to a mode without the owner's write bit.
-    return ((await fs.stat(file)).mode & 0o200) === 0;
-  } catch {
-    return false;
+    // The umask may have narrowed the mode given to open; a 0600 file stays 0600, a 0644 one 0644.
+    if (mode !== undefined) await handle.chmod(mode);
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
-}
-
-function backupName(file: string, at: Date): string {
-  const ext = path.extname(file);
-  const stamp = at.toISOString().replace(/[-:]/gu, '').replace('T', '-').slice(0, 15);
-  return `${path.basename(file, ext)}.${stamp}${ext}`;
-}
-
-/** Copies the current version of `file` into `backupDir` and keeps only the newest backups of it. */
-export async function keepBackup(file: string, backupDir: string, at = new Date()): Promise<string> {
-  await fs.mkdir(backupDir, { recursive: true });
-  const target = path.join(backupDir, backupName(file, at));
-  await fs.copyFile(file, target);
-  const ext = path.extname(file);
-  const prefix = `${path.basename(file, ext)}.`;
-  const ours = (await fs.readdir(backupDir)).filter((n) => n.startsWith(prefix) && n.endsWith(ext) && /^\d{8}-\d{6}$/u.test(n.slice(prefix.length, n.length - ext.length)));
-  for (const old of ours.sort().slice(0, Math.max(0, ours.length - BACKUPS_PER_FILE))) await fs.rm(path.join(backupDir, old), { force: true });
-  return target;
 }
 
 export interface SaveResult {
@@ -92,45 +88,38 @@ export interface SaveResult {
 }
 
 /**
- * Replaces `target` with `bytes` atomically. The previous version is copied to `backupDir` first
- * (when given); a backup that cannot be made does not stop the save but is reported.
+ * Replaces `target` with `bytes` atomically: a temporary file beside it, flushed, renamed over it,
+ * and the folder flushed. The previous version is copied to its pool in `backupDir` first (when
+ * given); a backup that cannot be made does not stop the save but is reported. What interrupted
+ * saves left in the folder is removed first.
  */
 export async function saveAtomically(target: string, bytes: Uint8Array, backupDir: string | null): Promise<SaveResult> {
-  const exists = await fs.access(target, constants.F_OK).then(
-    () => true,
-    () => false,
-  );
-  if (exists && (await isReadOnly(target))) {
+  const file = await fileBehind(target);
+  const current = await fs.stat(file).catch(() => null);
+  // Windows maps the read-only attribute to a mode without the owner's write bit.
+  if (current && (current.mode & 0o200) === 0) {
     throw new UserFileError(`无法保存“${path.basename(target)}”：文件是只读的。请用“另存为”保存为新文件，或在文件属性中取消“只读”。`);
   }
-  const temporary = path.join(path.dirname(target), `.~${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const handle = await fs.open(temporary, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw describeFileError(error, target, '保存');
-  }
+  const folder = path.dirname(file);
+  await removeLeftovers(folder);
 
   let backup: string | null = null;
   let warning: string | null = null;
-  if (exists && backupDir) {
-    try {
-      backup = await keepBackup(target, backupDir);
-    } catch (error) {
-      warning = `已保存，但未能保留上一版本的备份：${error instanceof Error ? error.message : String(error)}`;
-    }
-  }
   try {
-    await fs.rename(temporary, target);
+    await withTemporaryBeside(file, async (temporary) => {
+      await writeFlushed(temporary, bytes, current ? current.mode & 0o777 : undefined);
+      if (current && backupDir) {
+        try {
+          backup = await keepBackup(file, backupDir);
+        } catch (error) {
+          warning = `已保存，但未能保留上一版本的备份：${error instanceof Error ? error.message : String(error)}`;
+        }
+      }
+      await fs.rename(temporary, file);
+    });
   } catch (error) {
-    await fs.rm(temporary, { force: true });
     throw describeFileError(error, target, '保存');
   }
+  await flushFolder(folder);
   return { backup, warning };
 }

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import { APP_ORIGIN, APP_SCHEME, serveAppFile } from './appProtocol';
+import { removeInterruptedBackups } from './backups';
 import { Desktop, PRODUCT_NAME } from './desktop';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
@@ -57,6 +58,8 @@ function start(): void {
       appOrigins,
     });
     desktop = ready;
+    // A pool is cleaned whenever its file is saved again; this cleans those of files not saved again.
+    void removeInterruptedBackups(ready.backupDir);
     registerIpcHandlers(ready, appOrigins);
 
     const focused = () => ready.all.find((w) => w.window === BrowserWindow.getFocusedWindow()) ?? ready.all[0] ?? ready.createWindow();

@@ -3,8 +3,12 @@
  * and packs it with electron-builder, as `npm run dist` does, into an unpacked Linux folder with a
  * stand-in Electron (offline). The app.asar it writes must hold exactly what the program runs:
  * the bundles and package.json, and nothing of the sources, tests, source maps or node_modules.
+ * The executable's fuses must be flipped as build/electron-builder.yml and forge.config.ts say.
  */
+import { FusesPlugin } from '@electron-forge/plugin-fuses';
+import type { ResolvedForgeConfig } from '@electron-forge/shared-types';
 import asar from '@electron/asar';
+import { FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import fs from 'node:fs';
@@ -12,6 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FUSES, writeElectronStandIn } from '../../build/electron-stand-in.mjs';
+import forgeConfig from '../../forge.config';
 
 const projectDir = fileURLToPath(new URL('../..', import.meta.url));
 const output = fs.mkdtempSync(path.join(os.tmpdir(), 'budgetdesk-packaging-'));
@@ -79,5 +85,47 @@ describe('app.asar of the packaged program', () => {
 
   it('is next to the executable the Linux packages start', () => {
     expect(fs.existsSync(path.join(output, 'linux-unpacked', 'budgetdesk'))).toBe(true);
+  });
+});
+
+const ON = '1'.charCodeAt(0);
+const OFF = '0'.charCodeAt(0);
+/** Electron's ninth fuse, which @electron/fuses 1.8 cannot name: left as Electron ships it. */
+const WASM_TRAP_HANDLERS = 8;
+/** The fuse wire as getCurrentFuseWire reads it: fuse index → '1' or '0' as a byte. */
+const HARDENED_WIRE = {
+  version: FuseVersion.V1,
+  [FuseV1Options.RunAsNode]: OFF,
+  [FuseV1Options.EnableCookieEncryption]: ON,
+  [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: OFF,
+  [FuseV1Options.EnableNodeCliInspectArguments]: OFF,
+  [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: ON,
+  [FuseV1Options.OnlyLoadAppFromAsar]: ON,
+  [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: OFF,
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: OFF,
+  [WASM_TRAP_HANDLERS]: ON,
+};
+
+describe('Electron fuses of the packaged executable', () => {
+  it('the stand-in executable starts with Electron\'s defaults', async () => {
+    const standIn = path.join(output, 'stand-in');
+    writeElectronStandIn(standIn);
+    expect(await getCurrentFuseWire(standIn)).toEqual({ version: FuseVersion.V1, ...[...DEFAULT_FUSES].map((fuse) => fuse.charCodeAt(0)) });
+  });
+
+  it('are flipped by electron-builder (npm run dist): no running as Node, no NODE_OPTIONS or --inspect, cookies encrypted, only app.asar and its integrity checked, no file:// privileges', async () => {
+    expect(await getCurrentFuseWire(path.join(output, 'linux-unpacked', 'budgetdesk'))).toEqual(HARDENED_WIRE);
+  });
+
+  it('are flipped the same by Electron Forge (forge.config.ts)', async () => {
+    const plugin = forgeConfig.plugins?.find((p): p is FusesPlugin => p instanceof FusesPlugin);
+    const flip = plugin?.getHooks().packageAfterCopy;
+    if (!flip || Array.isArray(flip)) throw new Error('forge.config.ts has no FusesPlugin with one packageAfterCopy hook');
+    // Forge's packager copies Electron into the build folder and the program into resources/app.
+    const buildFolder = fs.mkdtempSync(path.join(output, 'forge-'));
+    writeElectronStandIn(path.join(buildFolder, 'electron'));
+    const electronVersion = JSON.parse(fs.readFileSync(path.join(projectDir, 'node_modules/electron/package.json'), 'utf8')).version as string;
+    await flip({ packagerConfig: {} } as ResolvedForgeConfig, path.join(buildFolder, 'resources', 'app'), electronVersion, 'linux', 'x64');
+    expect(await getCurrentFuseWire(path.join(buildFolder, 'electron'))).toEqual(HARDENED_WIRE);
   });
 });

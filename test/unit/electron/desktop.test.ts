@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backupPool } from '../../../electron/backups';
 import type { Desktop } from '../../../electron/desktop';
 import { makeDesktop, windowOf } from './desktop-setup';
 import { dialog } from './fake-electron';
@@ -117,9 +118,11 @@ describe('saving', () => {
     expect(await desktop.saveReport(entry, '决算.xlsx', bytes('新'), false)).toBe('决算.xlsx');
     expect(dialog.showSaveDialog).not.toHaveBeenCalled();
     expect(await fs.readFile(file, 'utf8')).toBe('新');
-    const kept = await fs.readdir(desktop.backupDir);
+    const pool = backupPool(desktop.backupDir, file);
+    expect(await fs.readdir(desktop.backupDir)).toEqual([path.basename(pool)]);
+    const kept = await fs.readdir(pool);
     expect(kept).toHaveLength(1);
-    expect(await fs.readFile(path.join(desktop.backupDir, kept[0]!), 'utf8')).toBe('旧');
+    expect(await fs.readFile(path.join(pool, kept[0]!), 'utf8')).toBe('旧');
   });
 
   it('asks where to save a new report, 另存为, or a report of another type', async () => {
