@@ -96,6 +96,8 @@ export interface PlacedReport {
   texts: (string | null | undefined)[];
   /** Why a cell has no figure at all (its table, row or column is not in the report), by cell id. */
   absent: (string | undefined)[];
+  /** Why the value a file holds in a cell cannot be an amount (a date, #REF!), by cell id. */
+  notAmounts: (string | undefined)[];
   /** Where each cell was read from, when the report came from a spreadsheet, by cell id. */
   origins: (CellOrigin | undefined)[];
   problems: PlacementProblem[];
@@ -435,6 +437,7 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
   }
   const structure = buildStructure(template, givenRows, rowsGaps);
   const texts = new Array<string | null | undefined>(structure.cells.length);
+  const notAmounts = new Array<string | undefined>(structure.cells.length);
   const given = new Array<boolean>(structure.cells.length).fill(false);
   const origins: (CellOrigin | undefined)[] = new Array(structure.cells.length);
   const claimed = new Set<RowInfo>();
@@ -462,13 +465,14 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
         }
         texts[cell] = text;
         given[cell] = true;
+        notAmounts[cell] = reportRow.notAmounts?.[key];
         const address = reportRow.origins?.[key];
         if (address && reportTable?.sheet) origins[cell] = { sheet: reportTable.sheet, address };
       }
     }
   }
   const absent = options.complete ? new Array<string | undefined>(structure.cells.length) : absentCells(structure, byId, given, claimed);
-  return { structure, texts, absent, origins, problems, unplaced };
+  return { structure, texts, absent, notAmounts, origins, problems, unplaced };
 }
 
 function omittedWhenZero(table: TableInfo, row: RowInfo): boolean {

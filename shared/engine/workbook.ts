@@ -137,6 +137,8 @@ export class Workbook {
     const entries = Array.from(placed.texts, (text, cell): Entry | undefined => {
       const absent = placed.absent[cell];
       if (absent !== undefined) return { value: null, absent };
+      const notAmount = placed.notAmounts[cell];
+      if (notAmount !== undefined) return { value: null, invalidText: text ?? '', reason: notAmount };
       return text === undefined ? undefined : text === null ? { value: null } : workbook.parse(cells[cell]!, text);
     });
     workbook.state = workbook.buildState(placed.structure, entries);

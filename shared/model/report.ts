@@ -29,6 +29,8 @@ export interface ReportRow {
   origins?: Record<string, string>;
   /** The cell the row's label or code was read from (A1), to name the line when it cannot be placed. */
   origin?: string;
+  /** Values the file holds that cannot be amounts (a date, #REF!), by column key: why. */
+  notAmounts?: Record<string, string>;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { ReportRow } from '../../model/report';
 import type { ColumnTemplate, TableTemplate } from '../../model/template';
-import { addressOf, squeeze, text, type Cell, type Grid } from './grid';
+import { addressOf, isNotAmount, squeeze, text, type Cell, type Grid } from './grid';
 
 export const TABLE_CODE = /公开\d{2}表/u;
 
@@ -97,13 +97,16 @@ export const isHangciHeader = (path: string[]) => path[path.length - 1] === '行
  */
 export function take(row: ReportRow, key: string, grid: Grid, r: number, col: number | undefined): void {
   if (col === undefined) return;
-  row.values[key] = amount(grid.rows[r]?.[col]);
+  const cell = grid.rows[r]?.[col];
+  row.values[key] = amount(cell);
   (row.origins ??= {})[key] = addressOf(r, col);
+  if (isNotAmount(cell)) (row.notAmounts ??= {})[key] = cell.reason;
 }
 
 export function amount(cell: Cell | undefined): string | null {
   if (cell === null || cell === undefined) return null;
   // A number from the file: its shortest decimal spelling, parsed exactly by the engine later.
-  return typeof cell === 'number' ? String(cell) : String(cell).trim() || null;
+  if (typeof cell === 'number') return String(cell);
+  return text(cell) || null;
 }
 
