@@ -3,20 +3,35 @@
  * finding opens its table and puts the cursor on its cell.
  */
 import { useMemo, useState } from 'react';
-import type { Finding } from '../../shared/engine/findings';
+import { SEVERITY_LABEL, type Finding, type NotChecked } from '../../shared/engine/findings';
+import type { UnplacedFigure } from '../../shared/model/report';
 import type { Severity } from '../../shared/engine/recalc';
 
-const SEVERITIES: { id: Severity; label: string }[] = [
-  { id: 'error', label: '错误' },
-  { id: 'rounding', label: '尾差' },
-  { id: 'warning', label: '提示' },
-];
+const SEVERITIES = (['error', 'rounding', 'warning'] as const).map((id) => ({ id, label: SEVERITY_LABEL[id] }));
 
 interface Props {
   findings: Finding[];
   /** How a table is headed: its printed number and, where the rules name it otherwise, that name (预算01表 收支总表). */
   tableName(id: string): string;
   onSelect(finding: Finding): void;
+  /** A finding's message as the user reads it (amounts in the unit shown). */
+  describe(finding: Finding): string;
+  /** Checks not run because a figure they need is not in the file. */
+  notChecked: NotChecked[];
+  /** Figures in the file that could not be placed. */
+  unplaced: UnplacedFigure[];
+}
+
+/** The checks not run, one line per reason (a missing table leaves many rules unchecked for one reason). */
+function byReason(items: NotChecked[]): { reason: string; rules: string[]; count: number }[] {
+  const lines = new Map<string, { reason: string; rules: Set<string>; count: number }>();
+  for (const item of items) {
+    const line = lines.get(item.reason) ?? { reason: item.reason, rules: new Set<string>(), count: 0 };
+    line.rules.add(item.ruleId);
+    line.count++;
+    lines.set(item.reason, line);
+  }
+  return [...lines.values()].map((l) => ({ ...l, rules: [...l.rules] }));
 }
 
 /** A finding is listed under its table, the section of the 情况说明 it is in, or the report as a whole. */
@@ -25,7 +40,8 @@ function groupOf(finding: Finding): string {
   return finding.location.kind === 'narrative' ? `情况说明 ${finding.location.section}` : '全文';
 }
 
-export function AuditPanel({ findings, tableName, onSelect }: Props) {
+export function AuditPanel({ findings, tableName, onSelect, describe, notChecked, unplaced }: Props) {
+  const reasons = useMemo(() => byReason(notChecked), [notChecked]);
   const [shown, setShown] = useState<Set<Severity>>(new Set(['error', 'rounding', 'warning']));
   const counts = useMemo(() => Object.fromEntries(SEVERITIES.map((s) => [s.id, findings.filter((f) => f.severity === s.id).length])), [findings]);
   const groups = useMemo(() => {
@@ -77,7 +93,7 @@ export function AuditPanel({ findings, tableName, onSelect }: Props) {
                   {list.map((f) => (
                     <li key={f.key}>
                       <button type="button" className={`bd-finding bd-finding-${f.severity}`} onClick={() => onSelect(f)} title="定位到单元格">
-                        {f.message}
+                        {describe(f)}
                       </button>
                     </li>
                   ))}
@@ -87,6 +103,39 @@ export function AuditPanel({ findings, tableName, onSelect }: Props) {
           </section>
         ))}
       </div>
+      {(reasons.length > 0 || unplaced.length > 0) && (
+        <div className="bd-audit-gaps" aria-label="未核对与未读入">
+          {reasons.length > 0 && (
+            <details open>
+              <summary>
+                未核对 <span className="bd-count" data-testid="count-not-checked">{notChecked.length}</span>
+              </summary>
+              <p>文件中没有下列数字，用到它们的审核没有进行（不按 0 计算）：</p>
+              <ul>
+                {reasons.map((r) => (
+                  <li key={r.reason}>
+                    {r.reason}（{r.rules.join('、')}，{r.count} 处）
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {unplaced.length > 0 && (
+            <details open>
+              <summary>
+                未读入 <span className="bd-count" data-testid="count-unplaced">{unplaced.length}</span>
+              </summary>
+              <ul>
+                {unplaced.map((u) => (
+                  <li key={`${u.sheet}|${u.cell}|${u.text}`}>
+                    “{u.sheet}”{u.cell}“{u.text}”：{u.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
     </aside>
   );
 }

@@ -22,11 +22,11 @@ import {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { CellRef, Finding } from '../../shared/engine/findings';
+import { cellKey, SEVERITY_LABEL, type CellRef, type Finding } from '../../shared/engine/findings';
 import type { CellState } from '../../shared/engine/workbook';
 import type { TableInfo } from '../../shared/engine/structure';
 import { parseTsv, formatTsv } from '../../shared/io/tsv';
-import { editText, shownText } from '../model/display';
+import { editText, findingMessage, shownAmount, shownText } from '../model/display';
 import { buildGridModel, type GridColumn, type GridRow, type Slot } from '../../shared/layout/gridModel';
 import type { Session } from '../model/session';
 
@@ -78,10 +78,9 @@ const DEFAULT_COLUMN: ColDef<GridRow> = {
 };
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;
 
-export const cellKey = (ref: CellRef) => `${ref.table}|${ref.row}|${ref.column}`;
+export { cellKey };
 
 const SEVERITY_ORDER = ['error', 'rounding', 'warning'] as const;
-const SEVERITY_NAME = { error: '错误', rounding: '尾差', warning: '提示' } as const;
 
 function worst(findings: Finding[] | undefined): Finding['severity'] | null {
   if (!findings?.length) return null;
@@ -202,6 +201,7 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
         'bd-computed': (p: CellClassParams<GridRow>) => stateAt(p.data, column.colId)?.computed === true,
         'bd-kept': (p: CellClassParams<GridRow>) => stateAt(p.data, column.colId)?.kept === true,
         'bd-invalid': (p: CellClassParams<GridRow>) => (stateAt(p.data, column.colId)?.invalidText ?? null) !== null,
+        'bd-unknown': (p: CellClassParams<GridRow>) => (stateAt(p.data, column.colId)?.unknownReason ?? null) !== null,
         'bd-error': (p: CellClassParams<GridRow>) => severityAt(p, column.colId) === 'error',
         'bd-rounding': (p: CellClassParams<GridRow>) => severityAt(p, column.colId) === 'rounding',
         'bd-warning': (p: CellClassParams<GridRow>) => severityAt(p, column.colId) === 'warning',
@@ -213,10 +213,12 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
         const slot = slotOf(p.data, column.colId);
         const cell = stateAt(p.data, column.colId);
         if (slot?.kind !== 'amount' || !cell) return undefined;
-        const lines = (findingsRef.current.get(cellKey(slot.ref)) ?? []).map((f) => `【${SEVERITY_NAME[f.severity]} ${f.ruleId}】${f.title}\n${f.message}`);
+        const display = session.display;
+        const lines = (findingsRef.current.get(cellKey(slot.ref)) ?? []).map((f) => `【${SEVERITY_LABEL[f.severity]} ${f.ruleId}】${f.title}\n${findingMessage(f, display)}`);
         // A typed sentence (a 绩效 form's 指标值) is read in full here.
         if (column.prose && cell.text !== null) lines.unshift(cell.text);
-        if (cell.kept) lines.push(`此合计为文件所列数 ${cell.value}，按公式应为 ${cell.computedValue}。`);
+        if (cell.unknownReason !== null) lines.push(`未核对：${cell.unknownReason}。用到这个数的审核暂不进行。`);
+        if (cell.kept) lines.push(`此合计为文件所列数 ${shownAmount(cell.value ?? '0.00', display)}，按公式应为 ${shownAmount(cell.computedValue!, display)}。`);
         else if (cell.computed) lines.push('由公式计算，不能直接输入。');
         return lines.length > 0 ? lines.join('\n\n') : undefined;
       },

@@ -11,7 +11,9 @@ import { AddRowDialog, type AddRequest } from './AddRowDialog';
 import { OptionsDialog } from './OptionsDialog';
 import { AuditPanel } from './AuditPanel';
 import { PrintDialog } from '../print/PrintDialog';
-import { cellKey, TableGrid, type FocusRequest } from './TableGrid';
+import { TableGrid, type FocusRequest } from './TableGrid';
+import { cellKey } from '../../shared/engine/findings';
+import { findingMessage } from '../model/display';
 import type { GridRow } from '../../shared/layout/gridModel';
 import { blockOf } from '../../shared/engine/listedRows';
 import type { RowInfo } from '../../shared/engine/structure';
@@ -43,6 +45,8 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
   const active = workbook.structure.tableById.get(activeId)!;
 
   const findings = useMemo(() => workbook.findings(), [workbook, version]);
+  const notChecked = useMemo(() => workbook.notChecked(), [workbook, version]);
+  const unreadByTable = useMemo(() => new Map(tables.map((t) => [t.id, workbook.unreadOf(t.id)])), [workbook, tables, version]);
   const findingsByCell = useMemo(() => {
     const map = new Map<string, Finding[]>();
     for (const f of findings) {
@@ -231,9 +235,12 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
       <nav className="bd-tabs" role="tablist" aria-label="报表">
         {tables.map((t) => {
           const c = countsByTable.get(t.id);
+          const unread = unreadByTable.get(t.id) ?? [];
+          const title = unread.length > 0 ? `${t.template.title}\n未读入：${unread.join('；')}` : t.template.title;
           return (
-            <button key={t.id} type="button" role="tab" aria-selected={t.id === activeId} className={t.id === activeId ? 'active' : ''} onClick={() => setActiveId(t.id)} title={t.template.title}>
+            <button key={t.id} type="button" role="tab" aria-selected={t.id === activeId} className={t.id === activeId ? 'active' : ''} onClick={() => setActiveId(t.id)} title={title}>
               {tableCode(t.template)}
+              {unread.length > 0 ? <span className="bd-unread" aria-label="有未读入的内容">◌</span> : null}
               {c?.error ? <span className="bd-badge bd-badge-error">{c.error}</span> : null}
               {c?.rounding ? <span className="bd-badge bd-badge-rounding">{c.rounding}</span> : null}
               {c?.warning ? <span className="bd-badge bd-badge-warning">{c.warning}</span> : null}
@@ -255,7 +262,14 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
           <TableGrid key={active.id} session={session} table={active} findingsByCell={findingsByCell} focusRequest={focusRequest} onCurrentRow={setCurrentRow} />
           {active.template.note && <p className="bd-note-line">{active.template.note}</p>}
         </section>
-        <AuditPanel findings={findings} tableName={tableName} onSelect={select} />
+        <AuditPanel
+          findings={findings}
+          tableName={tableName}
+          onSelect={select}
+          describe={(f) => findingMessage(f, session.display)}
+          notChecked={notChecked}
+          unplaced={workbook.provenance.unplaced}
+        />
       </div>
       <footer className="bd-status" role="status">
         <span className={session.message?.error ? 'bd-status-error' : ''}>{session.message?.text ?? '就绪'}</span>

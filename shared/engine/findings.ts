@@ -64,7 +64,13 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   title: string;
+  /** In Chinese, with amounts in the report's unit (see messageIn for another unit). */
   message: string;
+  /**
+   * The message with its amounts as tokens (amountToken), so that it can be said in the unit the
+   * user looks at; absent where the message names no amount.
+   */
+  messageTemplate?: string;
   location: FindingLocation;
   /** Table where the finding is shown (that of its location), or null for the document and the narrative. */
   table: string | null;
@@ -85,6 +91,25 @@ export interface NotChecked {
   table: string | null;
   reason: string;
   location: FindingLocation;
+}
+
+/** Marks an amount (in hundredths of the report's unit) inside a message template. */
+const TOKEN = '\u2063';
+const AMOUNT_TOKEN = new RegExp(`${TOKEN}(-?\\d+)${TOKEN}`, 'gu');
+const UNIT_TOKEN = `${TOKEN}U${TOKEN}`;
+
+export function amountToken(hundredths: number): string {
+  return `${TOKEN}${hundredths}${TOKEN}`;
+}
+
+/** A message template said with amounts written by `format` and the unit word `unit`. */
+export function renderMessage(template: string, format: (hundredths: number) => string, unit: string): string {
+  return template.replace(AMOUNT_TOKEN, (_, h: string) => format(Number(h))).replaceAll(UNIT_TOKEN, unit);
+}
+
+/** A finding's message as the user reads it, in the unit shown (the report's when `format` is absent). */
+export function messageIn(finding: Finding, format: (hundredths: number) => string, unit: string): string {
+  return finding.messageTemplate === undefined ? finding.message : renderMessage(finding.messageTemplate, format, unit);
 }
 
 /** A finding about one cell (most findings): its location and table follow from the cell. */
@@ -146,13 +171,13 @@ export class FindingWriter {
 
   private operandText(operand: Operand, anchor: CellInfo): string {
     const { cells, signs, constant } = operand;
-    if (cells.length > LISTED_TERMS) return `${cells.length} 个单元格之和 ${toDecimalString(this.calculator.sum(operand))}`;
+    if (cells.length > LISTED_TERMS) return `${cells.length} 个单元格之和 ${amountToken(this.calculator.sum(operand))}`;
     const parts = cells.map((id, i) => {
       const cell = this.structure.cells[id]!;
       const sign = i === 0 ? (signs[i] === -1 ? '−' : '') : signs[i] === -1 ? ' − ' : ' + ';
-      return `${sign}${this.place(cell, anchor)} ${toDecimalString(this.calculator.values[id]!)}`;
+      return `${sign}${this.place(cell, anchor)} ${amountToken(this.calculator.values[id]!)}`;
     });
-    if (constant !== 0 || (parts.length === 0 && operand.absent.length === 0)) parts.push(`${parts.length ? ' + ' : ''}${toDecimalString(constant)}`);
+    if (constant !== 0 || (parts.length === 0 && operand.absent.length === 0)) parts.push(`${parts.length ? ' + ' : ''}${amountToken(constant)}`);
     const absent = operand.absent.length > 0 ? `${parts.length ? '；' : ''}${operand.absent.join('、')}，按 0 计` : '';
     return parts.join('') + absent;
   }
@@ -165,15 +190,16 @@ export class FindingWriter {
     const subject = inst.left.cells.length === 1 ? this.where(anchor) : this.operandText(inst.left, anchor);
     const expected = toDecimalString(outcome.right);
     const actual = toDecimalString(outcome.left);
-    let message = `${subject} 为 ${actual}，${verb} ${expected}（${this.operandText(inst.right, anchor)}），差额 ${signed(diff)} ${this.unit}。`;
-    if (outcome.severity === 'rounding') message += `差额在尾差允许范围（±${toDecimalString(outcome.tolerance)}）内，属四舍五入尾差。`;
-    if (inst.rule.advisory) message += '此为提示性审核，差异不一定是错误。';
+    let template = `${subject} 为 ${amountToken(outcome.left)}，${verb} ${amountToken(outcome.right)}（${this.operandText(inst.right, anchor)}），差额 ${diff > 0 ? '+' : ''}${amountToken(diff)}${UNIT_TOKEN}。`;
+    if (outcome.severity === 'rounding') template += `差额在尾差允许范围（±${amountToken(outcome.tolerance)}${UNIT_TOKEN}）内，属四舍五入尾差。`;
+    if (inst.rule.advisory) template += '此为提示性审核，差异不一定是错误。';
     return cellFinding({
       key: inst.key,
       ruleId: inst.rule.id,
       severity: outcome.severity,
       title: inst.rule.title,
-      message,
+      message: renderMessage(template, toDecimalString, this.unit ? ` ${this.unit}` : ''),
+      messageTemplate: template,
       ref: this.refOf(anchor),
       cells: involved.map((c) => this.cellOf(c)),
       expected,
@@ -291,9 +317,4 @@ export class FindingWriter {
       diff: null,
     };
   }
-}
-
-function signed(hundredths: number): string {
-  const text = toDecimalString(hundredths);
-  return hundredths > 0 ? `+${text}` : text;
 }

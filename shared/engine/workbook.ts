@@ -3,7 +3,8 @@
  * Load a report, set cells, add or remove rows (科目 of code-keyed tables, rows of the listed
  * budget tables), and get back exactly which cells and which findings changed.
  */
-import { parseAmount, toDecimalString, type AmountUnit } from '../money/money';
+import { parseAmount, toDecimalString, type AmountUnit, type Hundredths } from '../money/money';
+import { declaredPrecision, precisionOf, type Precision } from './precision';
 import type { ReportFile, ReportRow, ReportTable } from '../model/report';
 import { tableCode, type TableSetTemplate } from '../model/template';
 import { parseRuleSet, type ParsedRuleSet } from '../rules/ruleset';
@@ -108,6 +109,8 @@ export class Workbook {
     /** Tables the template requires that the report does not have. */
     readonly missingTables: readonly string[],
     readonly provenance: Provenance,
+    /** Digits the figures are held to, and the printed step in which 尾差 is judged. */
+    readonly precision: Precision,
   ) {}
 
   /**
@@ -119,7 +122,7 @@ export class Workbook {
   }
 
   /** A report started in the program: every table of the template, every cell blank until typed. */
-  static create(meta: Pick<ReportFile, 'kind' | 'year' | 'department' | 'unit' | 'template'>, catalog: Catalog = builtInCatalog): Workbook {
+  static create(meta: Pick<ReportFile, 'kind' | 'year' | 'department' | 'unit' | 'template' | 'decimals'>, catalog: Catalog = builtInCatalog): Workbook {
     return Workbook.load({ ...meta, tables: [] }, catalog, true);
   }
 
@@ -132,7 +135,8 @@ export class Workbook {
     const present = new Set(placed.structure.tables.filter((t) => report.tables.some((r) => templateTableOf(template, r)?.id === t.id)).map((t) => t.id));
     const missing = complete ? [] : template.tables.filter((t) => !t.optional && !present.has(t.id)).map((t) => t.id);
     const provenance = { sources: report.sources ?? {}, unplaced: [...(report.unplaced ?? []), ...placed.unplaced] };
-    const workbook = new Workbook(template, ruleSet, report.kind, report.year, report.department, report.unit, placed.problems, leavesZerosBlank(placed.texts), options, missing, provenance);
+    const precision = complete ? declaredPrecision(report.decimals ?? template.decimals ?? 2) : precisionOf(printedFigures(placed.texts, report.unit), report.unit, report.decimals);
+    const workbook = new Workbook(template, ruleSet, report.kind, report.year, report.department, report.unit, placed.problems, leavesZerosBlank(placed.texts), options, missing, provenance, precision);
     const cells = placed.structure.cells;
     const entries = Array.from(placed.texts, (text, cell): Entry | undefined => {
       const absent = placed.absent[cell];
@@ -146,17 +150,24 @@ export class Workbook {
   }
 
   /** What typed text means in a cell: a figure (typed in `entryUnit`), or text in a text column. */
-  private parse(cell: CellInfo, text: string, entryUnit?: AmountUnit): Entry {
+  /**
+   * What text means in a cell: a figure (typed in `entryUnit`), or text in a text column. A figure
+   * the report cannot hold exactly is kept as text and flagged, unless `typed`: then it is refused.
+   */
+  private parse(cell: CellInfo, text: string, entryUnit?: AmountUnit, typed = false): Entry {
     if (cell.column.text) return { value: null, text };
+    const { decimals } = this.precision;
     // Without a unit (the file does not say) figures are taken as printed: there is nothing to convert from.
-    const result = parseAmount(text, this.unit === null ? {} : { reportUnit: this.unit, entryUnit: entryUnit ?? this.unit });
-    return result.ok ? { value: result.value } : { value: null, invalidText: text, reason: result.reason };
+    const result = parseAmount(text, this.unit === null ? { decimals } : { reportUnit: this.unit, entryUnit: entryUnit ?? this.unit, decimals });
+    if (result.ok) return { value: result.value };
+    if (typed && result.tooPrecise) throw new WorkbookError(result.reason);
+    return { value: null, invalidText: text, reason: result.reason };
   }
 
   private buildState(structure: Structure, entries: (Entry | undefined)[]): State {
     const { instances } = compileRules(structure, this.ruleSet, this.options);
     const incomplete = new Set(structure.tables.filter((t) => t.rowsGap !== null).map((t) => t.index));
-    const calc = new Calculator(structure.cells.length, instances, this.unit === '万元' ? 1 : 0, incomplete);
+    const calc = new Calculator(structure.cells.length, instances, this.precision.step, incomplete);
     calc.load(entries);
     const writer = new FindingWriter(structure, calc, this.unit ?? '');
     const checkers = createCheckers({ structure, calc, instances, writer, ruleSet: this.ruleSet, missingTables: this.missingTables });
@@ -216,6 +227,18 @@ export class Workbook {
     return this.ordered(this.state.store.findings());
   }
 
+  /**
+   * What of a table the file does not have, in Chinese: why its rows may be incomplete, and the
+   * reasons its absent figures are absent (each once).
+   */
+  unreadOf(tableId: string): string[] {
+    const table = this.tableOf(tableId);
+    const { calc } = this.state;
+    const reasons = new Set<string>(table.rowsGap ? [table.rowsGap] : []);
+    for (const row of table.rows) for (const cell of row.cells) if (cell !== undefined && calc.entries[cell]?.absent) reasons.add(calc.entries[cell].absent);
+    return [...reasons];
+  }
+
   /** Every check not run (未核对), with why, in the same order. */
   notChecked(): NotChecked[] {
     return this.ordered(this.state.store.notChecked());
@@ -245,7 +268,10 @@ export class Workbook {
     return change;
   }
 
-  /** Sets many cells at once (a paste): one recalculation, one change. Computed cells are skipped. */
+  /**
+   * Sets many cells at once (a paste): one recalculation, one change. Computed cells are skipped.
+   * A figure the report cannot hold exactly (more decimals than it keeps) refuses the whole edit.
+   */
   setMany(edits: Edit[], options: SetOptions = {}): Change {
     const { calc } = this.state;
     const skipped: CellRef[] = [];
@@ -253,7 +279,7 @@ export class Workbook {
     for (const { ref, text } of edits) {
       const cell = this.cellId(ref);
       if (calc.isComputed(cell)) skipped.push(ref);
-      else changes.push({ cell, entry: text.trim() === '' ? { value: null } : this.parse(this.state.structure.cells[cell]!, text, options.entryUnit) });
+      else changes.push({ cell, entry: text.trim() === '' ? { value: null } : this.parse(this.state.structure.cells[cell]!, text, options.entryUnit, !options.restoring) });
     }
     return { ...this.collect(calc.setEntries(changes, !options.restoring)), skipped };
   }
@@ -514,6 +540,7 @@ export class Workbook {
       year: this.year,
       department: this.department,
       unit: this.unit,
+      decimals: this.precision.decimals,
       template: this.template.id,
       ...(Object.keys(this.options).length > 0 ? { options: structuredClone(this.options) } : {}),
       tables: structure.tables.filter((t) => !untouched(t)).map(tableOut),
@@ -521,6 +548,18 @@ export class Workbook {
       ...(unplaced.length > 0 ? { unplaced: unplaced.map((u) => ({ ...u })) } : {}),
     };
   }
+}
+
+/** The figures a file prints, as amounts (what its precision is told from); text that is not one is left out. */
+function printedFigures(texts: (string | null | undefined)[], unit: AmountUnit | null): Hundredths[] {
+  const figures: Hundredths[] = [];
+  for (const text of texts) {
+    if (!text) continue;
+    // Read with fen allowed, so that a figure with fen shows the report is not in whole 元.
+    const parsed = parseAmount(text, { reportUnit: unit });
+    if (parsed.ok && parsed.value !== null) figures.push(parsed.value);
+  }
+  return figures;
 }
 
 /** Whether a file's cells are more often blank than a printed zero: how it wants zeros shown. */
@@ -532,7 +571,8 @@ function leavesZerosBlank(texts: (string | null | undefined)[]): boolean {
     if (text === null || text.trim() === '') blank++;
     else if (/^[-+]?0*(\.0*)?$/u.test(text.trim())) zero++;
   }
-  return blank > zero;
+  // A report started in the program has nothing to go by: zeros blank, as most documents print them.
+  return blank + zero === 0 || blank > zero;
 }
 
 function entryText(entry: Entry): string {

@@ -83,6 +83,8 @@ export interface ReportFile {
   department: string;
   /** The unit the figures are printed in; null when the file does not say. */
   unit: '万元' | '元' | null;
+  /** Digits after the point the report holds: 2 (0.01 of its unit) or 0 (whole 元); when absent, told from the figures. */
+  decimals?: 2 | 0;
   /** Template id; when absent, the newest template of `kind` whose year is not after `year`. */
   template?: string;
   /** The report's value of the template's options (ReportOptionTemplate): codes by option key. */

@@ -169,6 +169,8 @@ export interface TableSetTemplate {
   name: string;
   /** Unit amounts are printed in. */
   unit: '万元' | '元';
+  /** Digits after the point a new report holds (2 when absent; 0 for a template printed in whole 元). */
+  decimals?: 2 | 0;
   /** Id of the rule set that checks this table set (shared/rules/<id>.rules). */
   rules: string;
   /** Settings that differ by region; each report keeps its own value. */

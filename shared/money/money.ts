@@ -10,7 +10,15 @@ export type Hundredths = number;
 
 export type AmountUnit = '万元' | '元';
 
-export type ParseResult = { ok: true; value: Hundredths | null } | { ok: false; reason: string };
+/**
+ * A refused text says why; `tooPrecise` marks a number that is fine except that it has more
+ * decimals than the report holds (30.481 万元, 12345.67 元 typed into a 万元 report): typing it is
+ * refused, a file holding it keeps it as text and flags it.
+ */
+export type ParseResult = { ok: true; value: Hundredths | null } | { ok: false; reason: string; tooPrecise?: boolean };
+
+/** Digits after the point a report holds its figures to: 0.01 of its unit, or whole 元. */
+export type Decimals = 2 | 0;
 
 /**
  * A private Decimal so that no other module's configuration can change our rounding.
@@ -28,11 +36,17 @@ const MAX_UNITS = new D(Number.MAX_SAFE_INTEGER).div(100);
 const NOTHING_MARKS = new Set(['-', '–', '—', '——']);
 
 /**
- * What people type and spreadsheets paste: optional sign, digits with commas or spaces anywhere
- * between them (pasted numbers come grouped in odd ways), an optional fraction and an optional
- * exponent ("1.2E+3" is how spreadsheets export large or tiny values).
+ * What people type and spreadsheets paste: optional sign, digits (grouped by thousands with commas
+ * or spaces, checked below), an optional fraction and an optional exponent ("1.2E+3" is how
+ * spreadsheets export large or tiny values).
  */
 const TYPED_NUMBER = /^([+-]?)\s*(?=\.?\d)(\d(?:[\d,\s]*\d)?)?(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
+
+/**
+ * Thousands separators are only that: groups of exactly three digits after the first (1,234,567 or
+ * 1 234 567), one kind of separator. "1,64" or "1 64" is not 164 and must not be read as it.
+ */
+const GROUPED = /^\d{1,3}(?:(,|\s)\d{3})?(?:\1\d{3})*$/u;
 
 /** Amounts as files hold them ("1234.56", "-0.5"): read with integer arithmetic, no Decimal needed. */
 const PLAIN = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
@@ -85,12 +99,13 @@ function foldToAscii(text: string): string {
  */
 export function parseAmount(
   text: string,
-  options: { entryUnit?: AmountUnit | null; reportUnit?: AmountUnit | null } = {},
+  options: { entryUnit?: AmountUnit | null; reportUnit?: AmountUnit | null; decimals?: Decimals } = {},
 ): ParseResult {
   // Without a report unit (a file that does not say) figures are taken as printed, unconverted.
   const reportUnit = options.reportUnit ?? '万元';
   const entryUnit = options.reportUnit === null ? reportUnit : (options.entryUnit ?? reportUnit);
-  const plain = entryUnit === reportUnit ? PLAIN.exec(text) : null;
+  const decimals = options.decimals ?? 2;
+  const plain = entryUnit === reportUnit && decimals === 2 ? PLAIN.exec(text) : null;
   if (plain) {
     // At most 13 digits: the product stays far below 2^53, so it is exact.
     const [, sign, whole = '', fraction = ''] = plain;
@@ -109,15 +124,29 @@ export function parseAmount(
     return { ok: false, reason: `“${shown}” 不是有效的金额` };
   }
   const [, sign, integerPart = '', fraction = '', exponent = '0'] = match;
+  if (/[,\s]/u.test(integerPart) && !GROUPED.test(integerPart)) {
+    return { ok: false, reason: `“${shown}” 不是有效的金额（逗号或空格只能用作千位分隔符，每三位一组）` };
+  }
   const negative = accountingBody !== undefined || sign === '-';
   // The unit change goes into the exponent, so the value stays exact whatever its length.
   const scale = BigInt(exponent) + BigInt(unitExponent(entryUnit, reportUnit));
   const digits = `${integerPart.replace(/[,\s]/g, '') || '0'}.${fraction || '0'}e${scale}`;
 
-  const units = new D(digits).toDecimalPlaces(2);
-  if (units.gt(MAX_UNITS)) return { ok: false, reason: `“${shown}” 金额过大，超出可处理范围` };
+  // An exponent far below any precision would underflow to 0 in Decimal: it is too precise, not zero.
+  const tiny = scale < -1000n && /[1-9]/u.test(integerPart + fraction);
+  const units = tiny ? new D(`1e-${decimals + 1}`) : new D(digits);
+  if (units.decimalPlaces() > decimals) return { ok: false, reason: tooPreciseReason(shown, units, entryUnit, reportUnit, decimals), tooPrecise: true };
+  if (units.abs().gt(MAX_UNITS)) return { ok: false, reason: `“${shown}” 金额过大，超出可处理范围` };
   const hundredths = checkedHundredths(units.times(100).toNumber());
   return { ok: true, value: negative ? checkedHundredths(-hundredths) : hundredths };
+}
+
+/** Why a figure with more decimals than the report holds cannot be kept, and what would do. */
+function tooPreciseReason(shown: string, units: Decimal, entryUnit: AmountUnit, reportUnit: AmountUnit, decimals: Decimals): string {
+  const step = decimals === 2 ? `0.01 ${reportUnit}` : `1 ${reportUnit}`;
+  if (entryUnit === reportUnit) return `“${shown}” 有 ${units.decimalPlaces()} 位小数，本报表金额精确到 ${step}，不能原样保存（程序不会替您四舍五入）`;
+  const inEntry = decimals === 2 && reportUnit === '万元' ? '100 元' : step;
+  return `${shown} ${entryUnit}换算为 ${units.toFixed()} ${reportUnit}，本报表金额精确到 ${step}（${inEntry}），不能原样保存；请输入 ${inEntry}的整数倍，或在“报表设置”中改变报表的金额单位`;
 }
 
 /** For display: grouped by default because that is how the printed tables show amounts. */
@@ -154,6 +183,22 @@ export function convertUnit(value: Hundredths, from: AmountUnit, to: AmountUnit)
   const remainder = magnitude % 10_000;
   const quotient = (magnitude - remainder) / 10_000 + (remainder >= 5_000 ? 1 : 0);
   return checkedHundredths(value < 0 ? -quotient : quotient);
+}
+
+/**
+ * A figure shown exactly in another unit than the report's: 1234567 hundredths of 元 shown in
+ * 万元 is 1.234567 (never rounded to 1.23); at least two decimals, more only where they are digits.
+ */
+export function formatInUnit(value: Hundredths, reportUnit: AmountUnit, shownUnit: AmountUnit, options: { thousands?: boolean } = {}): string {
+  if (reportUnit === shownUnit) return formatAmount(value, options);
+  // 万元 → 元 is exact: ten thousand times as many hundredths.
+  if (reportUnit === '万元') return formatAmount(checkedHundredths(value * 10_000), options);
+  // 元 → 万元: the hundredths of 元 are millionths of 万元; print six decimals, then drop zeros past two.
+  const digits = String(Math.abs(checkedHundredths(value))).padStart(7, '0');
+  const whole = digits.slice(0, -6);
+  const grouped = options.thousands === false ? whole : whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  const fraction = digits.slice(-6).replace(/0{1,4}$/u, '');
+  return `${value < 0 ? '-' : ''}${grouped}.${fraction.padEnd(2, '0')}`;
 }
 
 export function add(a: Hundredths, b: Hundredths): Hundredths {

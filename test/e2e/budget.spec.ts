@@ -146,7 +146,7 @@ test('the JZ25 budget: every table shows its figures, the only finding is the X1
   await expect(audit).toHaveCount(1);
   await expect(audit.locator('h3')).toHaveText('预算01表 收支总表 1');
   await expect(audit.locator('summary')).toHaveText(/^X15b （提示）两表同名的“年终结转结余”含义不同/u);
-  await expect(audit.locator('.bd-finding')).toHaveText(/^收支总表 年终结转结余 为 0.00，应为 5114.28/u);
+  await expect(audit.locator('.bd-finding')).toHaveText(/^收支总表 年终结转结余 为 0.00，应为 5,114.28/u);
   await expect(audit.locator('.bd-finding-warning')).toHaveCount(1);
 
   const sample = loadSample('budget-2025-jiaozuo');

@@ -123,8 +123,12 @@ test('figures can be shown in 元 and zeros as blank', async ({ page }) => {
   await expect(cell(page, '2080101', 'basic')).toHaveText('587,800.00');
   await page.getByLabel('零值显示为空白').check();
   await expect(cell(page, '2080101', 'project')).toHaveText('');
-  // Typing in 元 stores 万元 exactly.
+  // A 万元 report holds 0.01 万元: 12345 元 cannot be kept exactly, so it is refused, saying why; 12300 元 is 1.23 万元.
   await typeInto(page, cell(page, '2080101', 'project'), '12345');
+  await expect(page.getByRole('status')).toContainText('12345 元换算为 1.2345 万元，本报表金额精确到 0.01 万元（100 元），不能原样保存');
+  await expect(cell(page, '2080101', 'project')).toHaveText('');
+  await expect(page.getByRole('button', { name: '撤销' })).toBeDisabled();
+  await typeInto(page, cell(page, '2080101', 'project'), '12300');
   await page.getByLabel('显示单位').selectOption('万元');
   await expect(cell(page, '2080101', 'project')).toHaveText('1.23');
 });

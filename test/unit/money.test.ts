@@ -42,9 +42,16 @@ function value(text: string, options?: Parameters<typeof parseAmount>[1]): numbe
   return result.value;
 }
 
-function rejection(text: string): string {
-  const result: ParseResult = parseAmount(text);
+function rejection(text: string, options?: Parameters<typeof parseAmount>[1]): string {
+  const result: ParseResult = parseAmount(text, options);
   if (result.ok) throw new Error(`expected "${text}" to be rejected, got ${result.value}`);
+  return result.reason;
+}
+
+/** The text is a number, but has more decimals than the report holds: refused as too precise. */
+function tooPrecise(text: string, options?: Parameters<typeof parseAmount>[1]): string {
+  const result: ParseResult = parseAmount(text, options);
+  if (result.ok || !result.tooPrecise) throw new Error(`expected "${text}" to be refused as too precise, got ${JSON.stringify(result)}`);
   return result.reason;
 }
 
@@ -72,7 +79,7 @@ describe('parseAmount: accepted forms', () => {
     ['1\u2009234.56', 123456],
     ['1\u3000234.56', 123456],
     ['12,345,678.90', 1234567890],
-    ['1,23,4.5', 123450],
+    ['1 234 567', 123456700],
     ['-1,234.56', -123456],
   ])('grouped %j → %d', (text, expected) => {
     expect(value(text)).toBe(expected);
@@ -101,12 +108,12 @@ describe('parseAmount: accepted forms', () => {
   it.each([
     ['1.2E+3', 120000],
     ['1.2e3', 120000],
-    ['1.5E-2', 2],
-    ['-1.5E-2', -2],
-    ['1e-7', 0],
-    ['1.23456789E+5', 12345679],
+    ['1.5E-1', 15],
+    ['-1.5E-2', null],
+    ['1.2345678E+5', 12345678],
   ])('exponent %j → %d', (text, expected) => {
-    expect(value(text)).toBe(expected);
+    if (expected === null) tooPrecise(text);
+    else expect(value(text)).toBe(expected);
   });
 
   it.each(['', '   ', '\u3000', '\u00a0\t', '-', '—', '–', '－', '——', '−', ' — '])(
@@ -117,38 +124,38 @@ describe('parseAmount: accepted forms', () => {
   );
 
   it('never yields -0', () => {
-    for (const text of ['-0', '-0.001', '(0)', '-1e-7']) {
+    for (const text of ['-0', '-0.00', '(0)', '-0e5']) {
       expect(Object.is(value(text), 0)).toBe(true);
     }
   });
 });
 
-describe('parseAmount: rounding half up to 0.01', () => {
-  it.each([
-    ['12.345', 1235],
-    ['12.344', 1234],
-    ['12.3449999', 1234],
-    ['-12.345', -1235],
-    ['-12.344', -1234],
-    ['(12.345)', -1235],
-    ['0.005', 1],
-    ['-0.005', -1],
-    ['0.004', 0],
-    ['-0.004', 0],
-    ['0.995', 100],
-    ['-0.995', -100],
-    ['99.995', 10000],
-  ])('%j → %d', (text, expected) => {
-    expect(value(text)).toBe(expected);
+describe('parseAmount: never rounded', () => {
+  it.each(['12.345', '12.344', '12.3449999', '-12.345', '(12.345)', '0.005', '-0.004', '99.995', '30.481', '1e-7', `0.00${'9'.repeat(60)}`])(
+    '%j has more decimals than 0.01 万元 and is refused, saying why',
+    (text) => {
+      expect(tooPrecise(text)).toMatch(/位小数，本报表金额精确到 0.01 万元，不能原样保存/u);
+    },
+  );
+
+  it('accepts trailing zeros, which add no precision', () => {
+    expect(value('12.3400')).toBe(1234);
+    expect(value('30.48000000')).toBe(3048);
   });
 
-  it('rounds only once, on the exact value, even for very long inputs', () => {
-    expect(value(`0.00${'4'.repeat(60)}9`)).toBe(0);
-    expect(value(`0.00${'9'.repeat(60)}`)).toBe(1);
+  it('holds a report in whole 元 to the 元', () => {
+    const whole = { reportUnit: '元', decimals: 0 } as const;
+    expect(value('1,234', whole)).toBe(123400);
+    expect(value('1,234.00', whole)).toBe(123400);
+    expect(tooPrecise('12.50', whole)).toMatch(/精确到 1 元/u);
   });
 });
 
 describe('parseAmount: rejected forms', () => {
+  it.each(['1,64', '1 64', '1,23,4.5', '12,34', '1,234 567', '1234,567'])('%j uses a comma or space that is not a thousands separator', (text) => {
+    expect(rejection(text)).toMatch(/不是有效的金额（逗号或空格只能用作千位分隔符/u);
+  });
+
   it.each(['abc', '1.2.3', '12a', '12-3', '--5', '()', '（）', '1e', 'e5', '.', '1,', ',5', 'NaN',
     'Infinity', '-Infinity', '(-12)', '-(12)', '12)', '(12', '0x10', '１２ａ', '¥12', '12 . 5'])(
     '%j is not an amount',
@@ -168,15 +175,14 @@ describe('parseAmount: rejected forms', () => {
   it('accepts the largest safe amount and rejects anything beyond it', () => {
     expect(value('90071992547409.91')).toBe(MAX);
     expect(value('-90071992547409.91')).toBe(-MAX);
-    expect(value('90071992547409.914')).toBe(MAX);
-    for (const text of ['90071992547409.915', '90071992547409.92', '-90071992547409.92', '1e16',
+    for (const text of ['90071992547409.92', '-90071992547409.92', '1e16',
       '(1e16)', '1e99999999999999999999', '1e1000000']) {
       expect(rejection(text)).toMatch(/金额过大/);
     }
   });
 
-  it('treats an enormous negative exponent as zero', () => {
-    expect(value('1e-99999999999999999999')).toBe(0);
+  it('refuses an enormous negative exponent as far more precise than any report', () => {
+    tooPrecise('1e-99999999999999999999');
   });
 });
 
@@ -188,26 +194,25 @@ describe('parseAmount: entry unit', () => {
     expect(value('123456.78', { reportUnit: '元' })).toBe(12345678);
   });
 
-  it('converts 元 typed into a 万元 report, rounding half up to 0.01 万元', () => {
-    expect(value('123456.78', { entryUnit: '元' })).toBe(1235);
-    expect(value('123456.78', { entryUnit: '元', reportUnit: '万元' })).toBe(1235);
-    expect(value('50', { entryUnit: '元' })).toBe(1);
-    expect(value('49.99', { entryUnit: '元' })).toBe(0);
-    expect(value('-50', { entryUnit: '元' })).toBe(-1);
-    expect(value('(150)', { entryUnit: '元' })).toBe(-2);
+  it('converts 元 typed into a 万元 report exactly: whole hundreds of 元', () => {
+    expect(value('12300', { entryUnit: '元' })).toBe(123);
+    expect(value('-100', { entryUnit: '元', reportUnit: '万元' })).toBe(-1);
+    expect(value('(150,000)', { entryUnit: '元' })).toBe(-1500);
     expect(value('1.2E+5', { entryUnit: '元' })).toBe(1200);
   });
 
-  it('converts exactly before rounding (49.995 元 is 0.0049995 万元, not 0.01 万元)', () => {
-    expect(value('49.995', { entryUnit: '元' })).toBe(0);
-    expect(value('-49.995', { entryUnit: '元' })).toBe(0);
+  it('refuses 元 that a 万元 report cannot hold to the fen (12345.67 元 is 1.234567 万元), saying what would do', () => {
+    const reason = tooPrecise('12345.67', { entryUnit: '元', reportUnit: '万元' });
+    expect(reason).toContain('换算为 1.234567 万元');
+    expect(reason).toContain('请输入 100 元的整数倍');
+    tooPrecise('50', { entryUnit: '元' });
+    tooPrecise('49.995', { entryUnit: '元' });
   });
 
   it('converts 万元 typed into a 元 report exactly', () => {
     expect(value('1.23456', { entryUnit: '万元', reportUnit: '元' })).toBe(1234560);
     expect(value('0.000001', { entryUnit: '万元', reportUnit: '元' })).toBe(1);
-    expect(value('0.0000005', { entryUnit: '万元', reportUnit: '元' })).toBe(1);
-    expect(value('0.0000004', { entryUnit: '万元', reportUnit: '元' })).toBe(0);
+    tooPrecise('0.0000005', { entryUnit: '万元', reportUnit: '元' });
   });
 
   it('rejects an amount that only overflows after conversion', () => {
@@ -354,7 +359,7 @@ describe('properties', () => {
     );
   });
 
-  it('parses any number of decimals with one half-up rounding, in either entry unit', () => {
+  it('keeps every figure exactly or refuses it as too precise, in either entry unit, never rounding', () => {
     const digits = (min: number, max: number) =>
       fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max })
         .map((ds) => ds.join(''));
@@ -363,8 +368,9 @@ describe('properties', () => {
         const text = `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
         const exact = BigInt(`${negative ? '-' : ''}${whole}${fraction}`);
         const divisor = 10n ** BigInt(fraction.length) * (inYuan ? 10000n : 1n);
-        const expected = Number(roundHalfUpDiv(exact * 100n, divisor));
-        expect(value(text, { entryUnit: inYuan ? '元' : '万元' })).toBe(expected);
+        const result = parseAmount(text, { entryUnit: inYuan ? '元' : '万元' });
+        if ((exact * 100n) % divisor === 0n) expect(result).toEqual({ ok: true, value: Number((exact * 100n) / divisor) || 0 });
+        else expect(result).toMatchObject({ ok: false, tooPrecise: true });
       }),
     );
   });

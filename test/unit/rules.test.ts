@@ -151,8 +151,9 @@ describe('evaluation and 尾差', () => {
     expect(outcome({ c0: '1.01', c1: '1.00', c2: '0.00', c3: '', c4: '0', c5: '-' })).toBe('error');
   });
 
-  it('allows no tail in a report kept in 元', () => {
-    expect(outcome({ c0: '1.01', c1: '0.50', c2: '0.50' }, '元')).toBe('error');
+  it('judges the tail in the step the figures are printed to: 0.01 元 in a 元 report printed to the fen', () => {
+    expect(outcome({ c0: '1.01', c1: '0.50', c2: '0.50' }, '元')).toBe('rounding');
+    expect(outcome({ c0: '1.02', c1: '0.50', c2: '0.50' }, '元')).toBe('error');
   });
 
   it('classifies a ≥ shortfall and flags advisory rules as warnings', () => {
