@@ -6,6 +6,8 @@
  * never by 行次, because 行次 differ between years.
  */
 
+import type { Vocabulary } from './vocabulary';
+
 export type TableLayout = 'two-sided' | 'code-keyed' | 'three-group' | 'single-row' | 'listed';
 
 /** Side of a two-sided table (01, 04): 收入 on the left, 支出 on the right. */
@@ -128,6 +130,8 @@ export interface TableTemplate {
   /** Recognition by title words, for table sets whose numbering varies. */
   match?: TableMatch;
   title: string;
+  /** Other titles documents print for this table (another year's or region's wording). */
+  titles?: string[];
   layout: TableLayout;
   columns: ColumnTemplate[];
   /** Fixed rows in printed order (two-sided, three-group and single-row tables). */
@@ -175,6 +179,13 @@ export interface TableSetTemplate {
   rules: string;
   /** Settings that differ by region; each report keeps its own value. */
   options?: ReportOptionTemplate[];
+  /**
+   * How the set's tables are numbered in print (公开\d{2}表), where they are; `identify` where the
+   * numbers mean the same tables everywhere (the 决算 set), so that a printed number decides.
+   */
+  tableNumbers?: { pattern: string; identify?: boolean } | null;
+  /** Words this set's documents use for the same thing, beyond the common ones (shared/model/vocabulary.json). */
+  vocabulary?: Partial<Vocabulary>;
   tables: TableTemplate[];
 }
 

@@ -49,6 +49,6 @@ describe('bad .xlsx input', () => {
     const book = new ExcelJS.Workbook();
     book.addWorksheet('工资表').getCell('A1').value = '2024年工资发放表';
     const bytes = new Uint8Array(await book.xlsx.writeBuffer());
-    await refused('工资表.xlsx', bytes, /中没有能识别的报表（工资表：没有找到表号/u);
+    await refused('工资表.xlsx', bytes, /中没有能识别的报表（工资表：没有找到能识别的表号、表名或表头/u);
   });
 });

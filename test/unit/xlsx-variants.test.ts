@@ -178,7 +178,7 @@ describe('an .xlsx that differs from the template the way real files do', () => 
         book.addWorksheet('填报说明').getCell('A1').value = '请按要求填写';
       }),
     );
-    expect(imported.unrecognized).toEqual([{ sheet: '填报说明', reason: '没有找到表号（公开NN表）、能识别的表名或表头' }]);
+    expect(imported.unrecognized).toEqual([{ sheet: '填报说明', reason: '没有找到能识别的表号、表名或表头' }]);
     expect(imported.tables).toHaveLength(9);
   });
 });
