@@ -458,7 +458,7 @@ class Binder {
       // A listed row may lack its code in the file: it then has no counterpart (and says so as 0).
       if (row.table.listed && row.level !== '合计') return [];
       if (row.level !== '合计') this.fail(offset, `“${row.name ?? row.key}”没有科目编码，不能用“${SAME_CODE}”`);
-      const total = table.template.codeScheme ? table.rowByKey.get(table.template.codeScheme.totalRole) : undefined;
+      const total = table.template.codeScheme ? table.rowByKey.get(table.template.codeScheme.totalRole!) : undefined;
       return total ? [total] : [];
     }
     // A listed table may print a code on several rows (30201 with 50201 and with 50502): all of them.

@@ -182,7 +182,7 @@ export function listedSeed(row: RowInfo): RowSeed {
 
 /** Rows of a code-keyed table in code order, of a listed table in printed order; 合计 first in both. */
 function variableRows(tt: TableTemplate, given: RowSeed[]): RowSeed[] {
-  if (tt.layout === 'code-keyed') return [totalSeed(tt.codeScheme!.totalRole), ...[...given].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))];
+  if (tt.layout === 'code-keyed') return [totalSeed(tt.codeScheme!.totalRole!), ...[...given].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))];
   const total = tt.listScheme!.totalRole;
   if (!total) return given;
   return [given.find((s) => s.key === total) ?? totalSeed(total), ...given.filter((s) => s.key !== total)];
@@ -447,7 +447,7 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
       const row = table.listed
         ? table.rowByKey.get(givenRows.get(table.id)![i]!.key) // seeds follow the report's rows one to one
         : table.codeKeyed
-          ? table.rowByKey.get(reportRow.code ? String(reportRow.code).trim() : table.template.codeScheme!.totalRole)
+          ? table.rowByKey.get(reportRow.code ? String(reportRow.code).trim() : table.template.codeScheme!.totalRole!)
           : findFixedRow(table, reportRow, claimed);
       if (!row || claimed.has(row)) {
         if (!row || !table.codeKeyed) unplaced.push(...unplacedFigures(reportTable!, reportRow, i, `${tableWording(table.template)}中没有与之对应的行`));

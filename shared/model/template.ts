@@ -68,8 +68,8 @@ export interface CodeScheme {
   levels: string[];
   /** Code length of each level, e.g. [3, 5, 7]. */
   lengths: number[];
-  /** Name of the grand-total row printed first (合计). */
-  totalRole: string;
+  /** Name of the grand-total row (合计) of a code-keyed table; 06's economic codes have none. */
+  totalRole?: string;
 }
 
 /** A text column of a listed table, printed left of the figures (编码, 名称, 类型, 项目单位 …). */
@@ -167,6 +167,8 @@ export interface ReportOptionTemplate {
 export interface TableSetTemplate {
   /** e.g. "final-2024". */
   id: string;
+  /** The set this one is a variant of (see shared/templates/inherit.ts). */
+  extends?: string;
   kind: 'final' | 'budget';
   /** First report year this template is for; it serves later years until a newer one exists. */
   year: number;

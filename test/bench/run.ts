@@ -14,11 +14,8 @@
  * and heap per workbook (heapUsed delta, after forced GC, around the last of the 3 loads while the
  * earlier ones are still alive: the warm, marginal cost of one loaded workbook).
  *
- * Without --expose-gc the script re-executes itself under `node --expose-gc --import tsx` (same
- * arguments, inherited stdio) so that the heap figures are exact.
+ * `npm run bench` runs it under `node --expose-gc`, so that the heap figures are exact.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { ReportFile } from '../../shared/model/report';
 import { budgetDeskEngine, NOT_WIRED, type BenchEngine } from './budgetdesk-adapter';
 import {
@@ -43,7 +40,6 @@ import {
 import { toDecimalString } from '../../shared/money/money';
 import { forceGc, gcAvailable, measureHeap, median, msSince, p99, timeIt } from './measure';
 
-const REEXEC_ENV = 'BUDGETDESK_BENCH_REEXEC';
 const EDITS = 300;
 const WARMUP_EDITS = 20;
 const PASTES = 5;
@@ -91,29 +87,6 @@ function parseArgs(argv: readonly string[]): Args {
     }
   }
   return args;
-}
-
-/** Re-runs this script under `node --expose-gc --import tsx` when gc is unavailable. */
-function reexecWithGc(): Promise<number> | null {
-  if (gcAvailable() || process.env[REEXEC_ENV]) return null;
-  let tsx = 'tsx';
-  try {
-    tsx = import.meta.resolve('tsx');
-  } catch {
-    // fall back to the bare specifier (resolved from the working directory)
-  }
-  const script = fileURLToPath(import.meta.url);
-  const child = spawn(process.execPath, ['--expose-gc', '--import', tsx, script, ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, [REEXEC_ENV]: '1' },
-  });
-  return new Promise((resolve) => {
-    child.on('error', (err) => {
-      process.stderr.write(`bench: cannot re-execute with --expose-gc: ${err.message}\n`);
-      resolve(-1);
-    });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -424,8 +397,6 @@ async function main(): Promise<number> {
     process.stderr.write(`bench: ${(err as Error).message}\n`);
     return 2;
   }
-  const reexec = reexecWithGc();
-  if (reexec) return reexec;
   if (!gcAvailable()) process.stderr.write('bench: global.gc unavailable — heap figures are approximate\n');
 
   const progress = (s: string) => {

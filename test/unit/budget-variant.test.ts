@@ -13,13 +13,14 @@ import { readXlsx } from '../../shared/io/xlsx/readXlsx';
 import type { TableSetTemplate } from '../../shared/model/template';
 import { tableCode } from '../../shared/model/template';
 import { parseAmount, toDecimalString } from '../../shared/money/money';
-import { builtInCatalog, type Catalog } from '../../shared/templates/catalog';
+import { buildCatalog, builtInCatalog, builtInFiles, type Catalog } from '../../shared/templates/catalog';
 import { loadSample } from '../support/fixtures';
 
 const fixture = (path: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url)));
-const otherCity = JSON.parse(fixture('templates/budget-2025-other-city.json').toString('utf8')) as TableSetTemplate;
+// The other city's template is data alone: the JZ25 set it extends, and what differs.
+const catalog: Catalog = buildCatalog({ ...builtInFiles.templates, 'other-city.json': JSON.parse(fixture('templates/budget-2025-other-city.json').toString('utf8')) }, builtInFiles.rules);
+const otherCity = catalog.templates.find((t) => t.id === 'budget-2025-other-city')!;
 const builtInBudget = builtInCatalog.templates.find((t) => t.id === 'budget-2025')!;
-const catalog: Catalog = { ...builtInCatalog, templates: [...builtInCatalog.templates, otherCity] };
 
 /** An amount in 元 from one in 万元, exactly (the decimal point moved in its text). */
 function inYuan(value: number): number {

@@ -236,7 +236,7 @@ describe('npm run check', () => {
   });
 
   it('runs as a program', async () => {
-    const child = spawnSync('npx', ['tsx', 'electron/cli/check.ts', '--json', FIXTURE_2024], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync('node', ['electron/cli/run.mjs', 'electron/cli/check.ts', '--json', FIXTURE_2024], { cwd: root, encoding: 'utf8', timeout: 60_000 });
     expect(child.status).toBe(1);
     const result = JSON.parse(child.stdout) as { files: JsonFile[] };
     expect(result.files[0]!.findings.some((f) => f.ruleId === 'D05')).toBe(true);
