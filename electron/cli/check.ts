@@ -32,6 +32,8 @@ export interface OpenedReport {
   unrecognized?: { sheet: string; reason: string }[];
   /** Cells that could not be read. */
   problems?: string[];
+  /** Why the file was read as its template (spreadsheets: how many sheets it recognised, and how). */
+  templateWhy?: string;
 }
 
 /** Turns a file's bytes into a report; throws an Error with a Chinese message naming the file. */
@@ -41,8 +43,8 @@ export type ReportReader = (fileName: string, bytes: Uint8Array) => Promise<Open
 export const readers: Record<string, ReportReader> = {
   '.json': async (fileName, bytes) => ({ report: readReportJson(fileName, bytes) }),
   '.xlsx': async (fileName, bytes) => {
-    const { report, tables, unrecognized, problems } = await readXlsx(fileName, bytes);
-    return { report, sheets: tables, unrecognized, problems };
+    const { report, tables, unrecognized, problems, templateWhy } = await readXlsx(fileName, bytes);
+    return { report, sheets: tables, unrecognized, problems, templateWhy };
   },
 };
 
@@ -72,8 +74,8 @@ export interface CheckedFile {
   department: string;
   /** The unit the file's figures are in, or null when the file does not say. */
   unit: ReportFile['unit'];
-  /** The template the file was read as. */
-  template: { id: string; title: string };
+  /** The template the file was read as, and why (for a file whose tables were recognised). */
+  template: { id: string; title: string; why?: string };
   /** Tables of the file that the template has; `sheet` is the workbook sheet (null for .json), `title` as printed. */
   tables: { id: string; sheet: string | null; title: string | null }[];
   /** Tables the set requires that the file does not have. */
@@ -183,7 +185,7 @@ async function checkFile(path: string, io: CheckIO): Promise<{ file: CheckedFile
     yearSource: workbook.year === null ? null : (workbook.provenance.sources.year ?? null),
     department: workbook.department,
     unit: workbook.unit,
-    template: { id: workbook.template.id, title: workbook.template.name },
+    template: { id: workbook.template.id, title: workbook.template.name, ...(opened.templateWhy ? { why: opened.templateWhy } : {}) },
     tables,
     missingTables: workbook.missingTables.map((id) => ({ id, title: workbook.structure.tableById.get(id)!.template.title })),
     unrecognized,

@@ -142,7 +142,8 @@ export class FindingWriter {
 
   private describeRow(row: RowInfo): string {
     if (row.hangci !== null) return `行${row.hangci} ${row.name ?? ''}`.trim();
-    if (row.code !== null) return `${row.code} ${row.name ?? ''}`.trim();
+    // A class line of 01/04 carries its 类 code to tie it to other tables; the table prints only its label.
+    if (row.code !== null && row.table.template.layout !== 'two-sided') return `${row.code} ${row.name ?? ''}`.trim();
     return row.name ?? row.key;
   }
 

@@ -19,7 +19,8 @@ describe('built-in templates', () => {
   it('are valid; the final-accounts sets hold the nine tables, the budget set the fifteen tables of the catalogue in the spec', () => {
     for (const template of builtInCatalog.templates) expect(() => validateTemplate(template)).not.toThrow();
     for (const template of builtInCatalog.templates.filter((t) => t.kind === 'final')) {
-      expect(template.tables.map((t) => t.id)).toEqual(['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开07表', '公开08表', '公开09表']);
+      // Shanghai prints 三公 seventh; its tables keep the ids of their meaning.
+      expect(template.tables.map((t) => t.id).sort()).toEqual(['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开07表', '公开08表', '公开09表']);
     }
     const budget = builtInCatalog.templates.find((t) => t.kind === 'budget')!;
     expect(budget.tables.map((t) => t.kind)).toEqual(['summary', 'income', 'expenditure', 'fiscal-summary', 'gpb-expenditure', 'gpb-basic-econ', 'basic-detail', 'econ-summary', 'three-public', 'gf-expenditure', 'soe-expenditure', 'projects', 'running-costs', 'perf-dept', 'perf-projects']);
