@@ -206,8 +206,9 @@ function toChecked(finding: Finding): CheckedFinding {
     expected: finding.expected,
     actual: finding.actual,
     diff: finding.diff,
-    // Only narrative findings say where they are beyond their cells: a span of the text.
-    ...(finding.location.kind === 'narrative' ? { location: finding.location, printed: finding.printed ?? null } : {}),
+    // A finding not about a cell says where it is: a row, a table, the document or a span of the narrative.
+    ...(finding.location.kind !== 'cell' ? { location: finding.location } : {}),
+    ...(finding.location.kind === 'narrative' ? { printed: finding.printed ?? null } : {}),
   };
 }
 

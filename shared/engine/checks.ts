@@ -99,7 +99,7 @@ function ruleChecker({ calc, instances, writer }: CheckContext): Checker {
     const findings = outcome ? writer.describe(inst, outcome) : [];
     if (calc.cycle.includes(id)) findings.push(writer.cycle(inst));
     const why = calc.unchecked.get(id);
-    return { findings, notChecked: why ? [writer.notChecked(inst, why)] : [] };
+    return { findings, notChecked: why ? writer.notChecked(inst, why) : [] };
   };
   const groups = (ids: Iterable<number>) => new Map([...ids].map((id) => [String(id), group(id)]));
   return {

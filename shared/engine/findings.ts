@@ -217,18 +217,19 @@ export class FindingWriter {
    * Why an instance was not run, in Chinese: the figure it needs that the file does not have (or
    * that cannot be read), or the table whose rows the file did not all give.
    */
-  notChecked(inst: Instance, why: Unchecked): NotChecked {
-    const anchorCell = inst.left.cells[0] ?? inst.right.cells[0] ?? inst.target;
-    const anchor = anchorCell >= 0 ? this.structure.cells[anchorCell] : undefined;
-    const table = anchor?.row.table ?? this.structure.tables[inst.tables[0] ?? -1];
-    return {
-      key: inst.key,
-      ruleId: inst.rule.id,
-      title: inst.rule.title,
-      table: table?.id ?? null,
-      reason: this.uncheckedReason(why),
-      location: anchor ? { kind: 'cell', ref: this.refOf(anchor) } : table ? { kind: 'table', table: table.id } : { kind: 'document' },
-    };
+  notChecked(inst: Instance, why: Unchecked): NotChecked[] {
+    const reason = this.uncheckedReason(why);
+    const base = { ruleId: inst.rule.id, title: inst.rule.title, reason };
+    // A structure check (代码一致 of 02 and 03) would have reported in any of its tables: it is unchecked in each.
+    if (inst.kind === 'structure') {
+      return inst.tables.map((t) => {
+        const table = this.structure.tables[t]!.id;
+        return { ...base, key: `${inst.key}|${table}`, table, location: { kind: 'table', table } };
+      });
+    }
+    const anchor = this.structure.cells[inst.left.cells[0] ?? inst.right.cells[0] ?? inst.target];
+    if (!anchor) return [{ ...base, key: inst.key, table: null, location: { kind: 'document' } }];
+    return [{ ...base, key: inst.key, table: anchor.row.table.id, location: { kind: 'cell', ref: this.refOf(anchor) } }];
   }
 
   uncheckedReason(why: Unchecked): string {

@@ -1,46 +1,11 @@
 /**
  * The program as the generated-file tests see it: the command-line checker's JSON (its stable
- * public interface), run on a file held in memory. The fields the rebuilt reader adds (unit,
- * yearSource, template, titles, missingTables, notChecked, unplaced) are optional here because
- * today's checker does not print them yet; the tests say where they must be present.
+ * public interface), run on a file held in memory.
  */
 import Decimal from 'decimal.js';
-import { runCheck } from '../../electron/cli/check';
+import { runCheck, type CheckedFile, type CheckedFinding } from '../../electron/cli/check';
 
-export interface CheckedCell {
-  table: string;
-  row: string | null;
-  hangci: number | null;
-  side: string | null;
-  column: string | null;
-  value: string | null;
-}
-
-export interface CheckedFinding {
-  ruleId: string;
-  severity: 'error' | 'rounding' | 'warning';
-  message: string;
-  cells: CheckedCell[];
-  expected: string | null;
-  actual: string | null;
-  diff: string | null;
-}
-
-export interface CheckedFile {
-  file: string;
-  kind: 'final' | 'budget';
-  year: number;
-  department: string;
-  unit?: '万元' | '元';
-  yearSource?: string | null;
-  template?: { id: string; title: string };
-  tables: { id: string; sheet: string | null; title?: string }[];
-  unrecognized: { sheet: string; reason: string }[];
-  missingTables?: { id: string; title: string }[];
-  notChecked?: { ruleId: string; table: string; reason: string }[];
-  unplaced?: { sheet: string; cell: string; text: string; reason: string }[];
-  findings: CheckedFinding[];
-}
+export type { CheckedCell, CheckedFile, CheckedFinding } from '../../electron/cli/check';
 
 export interface CheckRun {
   /** 0 no error finding, 1 an error finding, 2 unreadable. */

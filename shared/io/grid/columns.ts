@@ -55,12 +55,13 @@ const PIECES = ['类', '款', '项'];
 const isCodeHeader = (path: string[]) => path.some((p) => /编码|代码/u.test(p));
 
 /**
- * The grid columns a code is printed in, among `candidates`: its 类 | 款 | 项 pieces (under a
- * 编码 header), else the one column headed 编码/代码. Empty when the grid prints no code column.
+ * The grid columns a code is printed in, among `candidates`: its 类 | 款 | 项 pieces, else the
+ * one column headed 编码/代码. Empty when the grid prints no code column.
  */
 export function codeColumns(paths: string[][], candidates: number[] = paths.map((_, c) => c)): number[] {
   const coded = candidates.filter((c) => isCodeHeader(paths[c]!));
-  const pieces = coded.filter((c) => PIECES.includes(paths[c]!.at(-1)!));
+  // 类 | 款 | 项 headers are the pieces of a code even where the 编码 header above them was lost.
+  const pieces = candidates.filter((c) => PIECES.includes(paths[c]!.at(-1)!));
   if (pieces.length >= 2) return pieces.sort((a, b) => PIECES.indexOf(paths[a]!.at(-1)!) - PIECES.indexOf(paths[b]!.at(-1)!));
   return coded.slice(0, 1);
 }

@@ -4,9 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import budget2025 from '../../../shared/templates/budget-2025.json';
-import final2023 from '../../../shared/templates/final-2023.json';
-import final2024 from '../../../shared/templates/final-2024.json';
+import { builtInCatalog } from '../../../shared/templates/catalog';
 import { readBook, type BookModel } from './sheet-model';
 
 /** The part of a template JSON file the generators use. */
@@ -25,6 +23,11 @@ export interface Sample {
 }
 
 const FINAL_TABLES = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `公开0${n}表`);
+const template = (id: string): TemplateTables => builtInCatalog.templates.find((t) => t.id === id)!;
+const final2023 = template('final-2023');
+const final2024 = template('final-2024');
+const shanghai2024 = template('final-2024-shanghai');
+const budget2025 = template('budget-2025');
 
 export const SAMPLES: readonly Sample[] = [
   { file: 'final-2023-jiefang.xlsx', template: final2023, tables: FINAL_TABLES },
@@ -32,7 +35,7 @@ export const SAMPLES: readonly Sample[] = [
   // Shanghai prints no table codes and orders the last three 三公, 政府性基金, 国有资本经营.
   {
     file: 'final-2024-shanghai.xlsx',
-    template: final2024,
+    template: shanghai2024,
     tables: ['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开09表', '公开07表', '公开08表'],
   },
   // The budget prints 预算01表 … 预算15表 in the template's order.

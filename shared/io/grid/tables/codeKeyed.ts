@@ -7,7 +7,7 @@
 import type { ReportRow } from '../../../model/report';
 import { addressOf } from '../grid';
 import { codeColumns, matchColumns, nameColumn } from '../columns';
-import { codeAndName, columnGaps, dataLines, hasFigure, isReadableCode, linesGap, take, unplacedLine, type ReadContext, type TableReading } from './common';
+import { codeAndName, noLines, columnGaps, dataLines, hasFigure, isReadableCode, linesGap, take, unplacedLine, type ReadContext, type TableReading } from './common';
 
 export function readCodeKeyed({ grid, table, words, header }: ReadContext): TableReading {
   const codeCols = codeColumns(header.paths);
@@ -34,6 +34,6 @@ export function readCodeKeyed({ grid, table, words, header }: ReadContext): Tabl
     table.columns.forEach((c, i) => take(row, c.key, grid, r, columns[i]));
     reading.rows.push(row);
   }
-  reading.gaps.push(...linesGap(grid, reading.unplaced));
+  reading.gaps.push(...linesGap(grid, reading.unplaced), ...noLines(grid, reading.rows));
   return reading;
 }

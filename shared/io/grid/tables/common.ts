@@ -66,8 +66,12 @@ export function codeAndName(grid: Grid, r: number, codeCols: number[], nameCol: 
 
 /** "2080101 行政运行" → 2080101 and 行政运行; "208 01 01" → 2080101; "2080101.0" (a number) → 2080101. */
 export function splitCode(printed: string): { code: string; name: string } {
-  const joined = /^(\d{3}(?:\s?\d{2}){0,3})(?:\s+|(?=[^\d\s.]))(.*)$/u.exec(printed);
+  // A name glued to its code starts with a letter or character (行政运行), never with ? or # (208?702 is a damaged code).
+  const joined = /^(\d{3}(?:\s\d{2}){1,3}|\d{3,})(?:\s+(?=\S)|(?=[\p{L}（(]))(.*)$/u.exec(printed);
   if (joined) return { code: joined[1]!.replace(/\s+/gu, ''), name: joined[2]!.trim() };
+  // A project code (21 characters, letters allowed) before its name: "410800240000000005261 综合业务经费".
+  const project = /^([0-9A-Za-z]*\d[0-9A-Za-z]*)\s+(\S.*)$/u.exec(printed);
+  if (project && /[A-Za-z]/u.test(project[1]!)) return { code: project[1]!, name: project[2]!.trim() };
   return { code: printed.replace(/\.0+$/u, '').replace(/^(\d+)\s+(?=\d)/u, '$1').replace(/(?<=\d)\s+(?=\d)/gu, ''), name: '' };
 }
 
@@ -100,6 +104,14 @@ export function columnGaps(grid: Grid, columns: ColumnTemplate[], found: (number
 export function linesGap(grid: Grid, unplaced: UnplacedFigure[]): TableGap[] {
   const lines = new Set(unplaced.map((u) => u.cell.replace(/^[A-Z]+/u, '')));
   return lines.size === 0 ? [] : [{ reason: `工作表“${grid.name}”有 ${lines.size} 行未能读入（见未读入清单）` }];
+}
+
+/**
+ * A table of records with no line at all, not even its 合计 (an empty table prints that): the sheet
+ * has lost its data, so the table's rows are not known.
+ */
+export function noLines(grid: Grid, rows: ReportRow[]): TableGap[] {
+  return rows.length > 0 ? [] : [{ reason: `工作表“${grid.name}”中没有数据行（连合计行也没有）` }];
 }
 
 /** Puts the figure of grid cell (r, col) into a report row, remembering where it came from; a column the sheet lacks gives nothing. */

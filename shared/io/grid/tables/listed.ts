@@ -5,13 +5,13 @@
  * cell is a bare code of a level's length is that level's line. Grouping fields merged over their
  * lines (项目单位, 类型) are filled down within a group.
  */
-import type { ReportRow } from '../../../model/report';
+import type { ReportRow, UnplacedFigure } from '../../../model/report';
 import type { FieldTemplate } from '../../../model/template';
 import type { Words } from '../../../model/vocabulary';
 import { text, type Grid } from '../grid';
 import { isCodeField } from '../../../engine/listedRows';
 import { matchColumns } from '../columns';
-import { columnGaps, dataLines, take, type ReadContext, type TableReading } from './common';
+import { columnGaps, dataLines, linesGap, noLines, splitCode, unplacedLine, take, type ReadContext, type TableReading } from './common';
 
 /** The pieces a code may be printed in (科目编码 类 | 款 | 项); each piece after the first has two digits. */
 const CODE_PIECES = ['类', '款', '项'];
@@ -39,6 +39,30 @@ function fieldColumns(paths: string[][], field: FieldTemplate, words: Words): nu
   return pieces;
 }
 
+/** The name field that goes with a code field: code → name, govCode → govName. */
+const nameKeyOf = (codeKey: string) => (codeKey === 'code' ? 'name' : codeKey.replace(/Code$/u, 'Name'));
+
+/**
+ * A code printed with its name in one cell ("2080101 行政运行", in the code's column or the
+ * name's) is split, so that the code field holds the code and the name field the name.
+ */
+function splitCodesFromNames(fields: FieldTemplate[], texts: string[]): string[] {
+  const result = [...texts];
+  fields.forEach((field, i) => {
+    if (!isCodeField(field)) return;
+    const n = fields.findIndex((f) => f.key === nameKeyOf(field.key));
+    const name = n >= 0 ? result[n]! : '';
+    const inCode = splitCode(result[i]!);
+    const inName = splitCode(name);
+    const readable = (code: string) => /^[0-9A-Za-z]+$/u.test(code) && /\d/u.test(code);
+    const joined = readable(inCode.code) && inCode.name ? inCode : !result[i] && readable(inName.code) && inName.name ? inName : null;
+    if (!joined) return;
+    result[i] = joined.code;
+    if (n >= 0 && (name === '' || name === texts[i] || joined === inName)) result[n] = joined.name;
+  });
+  return result;
+}
+
 /** The columns of line r that one merged cell spans with column col (just col where it is not merged). */
 export function mergedWith(grid: Grid, r: number, col: number): number[] {
   const master = grid.mergeOf.get(`${r},${col}`);
@@ -63,7 +87,9 @@ function fieldTexts(grid: Grid, r: number, fieldCols: number[][], nameField: num
     let code = '';
     for (const [i, col] of columns.entries()) {
       const piece = own(col, false).replace(/\.0+$/u, '');
-      if (!/^\d+$/u.test(piece)) break;
+      // A piece that is not digits (见附表, #REF!) leaves the code unreadable, never shorter.
+      if (piece !== '' && !/^\d+$/u.test(piece)) return `${code}${piece}`;
+      if (piece === '') break;
       code += i > 0 ? piece.padStart(2, '0') : piece;
     }
     return code;
@@ -79,6 +105,7 @@ export function readListed({ grid, table, words, header }: ReadContext): TableRe
   const nameField = scheme.fields.findIndex((f) => f.key === 'name');
   const codeLengths = new Set(scheme.levels.map((l) => l.codeLength).filter((n) => n !== undefined));
   const rows: ReportRow[] = [];
+  const unplaced: UnplacedFigure[] = [];
   let above: Record<string, string> = {};
   for (const r of dataLines(grid, header)) {
     const cells = grid.rows[r] ?? [];
@@ -91,7 +118,12 @@ export function readListed({ grid, table, words, header }: ReadContext): TableRe
       rows.push({ ...row, name: first, level: '合计' });
       continue;
     }
-    const texts = fieldTexts(grid, r, fieldCols, nameField);
+    const texts = splitCodesFromNames(scheme.fields, fieldTexts(grid, r, fieldCols, nameField));
+    const unreadable = scheme.fields.findIndex((f, i) => isCodeField(f) && texts[i] !== '' && !/^[0-9A-Za-z]+$/u.test(texts[i]!.replace(/\s+/gu, '')));
+    if (unreadable >= 0) {
+      unplaced.push(...unplacedLine(grid, r, columns, `“${texts[unreadable]}”不是能识别的编码`));
+      continue;
+    }
     const groupCode = !texts[codeField] && /^\d+$/u.test(first) && codeLengths.has(first.length) ? first : null;
     if (groupCode) above = {};
     scheme.fields.forEach((field, i) => {
@@ -106,6 +138,6 @@ export function readListed({ grid, table, words, header }: ReadContext): TableRe
     if (row.code === null) row.code = groupCode;
     rows.push(row);
   }
-  return { rows, gaps: columnGaps(grid, table.columns, columns), unplaced: [] };
+  return { rows, gaps: [...columnGaps(grid, table.columns, columns), ...noLines(grid, rows), ...linesGap(grid, unplaced)], unplaced };
 }
 
