@@ -197,7 +197,7 @@ export function App() {
           const work = await host.recover(id);
           if (!work) return fail('这份自动备份已不存在。');
           const recovered = Session.open(readReportJson(work.fileName, work.report), work.fileName, work.spreadsheet);
-          recovered.dirty = true;
+          recovered.recovered = true;
           show(recovered);
           recovered.say(`已恢复“${work.fileName}”未保存的修改，请核对后保存。`);
         } catch (e) {

@@ -3,7 +3,8 @@
  * there are unsaved edits. Views subscribe to it and redraw when its version changes.
  */
 import { EditHistory } from '../../shared/engine/history';
-import { Workbook, type Change, type Edit, type ListedRowInput } from '../../shared/engine/workbook';
+import type { Command, Result } from '../../shared/engine/commands';
+import { Workbook, type Change, type Edit } from '../../shared/engine/workbook';
 import { writeReportJson } from '../../shared/io/reportJson';
 import type { ReportFile } from '../../shared/model/report';
 import type { DisplayOptions } from './display';
@@ -15,7 +16,8 @@ export class Session {
   readonly id = ++sessions;
   readonly history: EditHistory;
   display: DisplayOptions;
-  dirty = false;
+  /** Recovered from an autosave: unsaved whatever its steps say, until it is saved. */
+  recovered = false;
   version = 0;
   /** Bumped when rows were added or removed, so that grids rebuild their rows. */
   structureVersion = 0;
@@ -52,32 +54,12 @@ export class Session {
 
   getVersion = (): number => this.version;
 
-  private run(action: () => Change | null, changesData = true): Change | null {
-    const started = performance.now();
-    let change: Change | null = null;
-    try {
-      change = action();
-      this.message = null;
-    } catch (error) {
-      this.message = { text: error instanceof Error ? error.message : String(error), error: true };
-    }
-    this.lastRecalcMs = performance.now() - started;
-    if (change) {
-      if (changesData) this.dirty = true;
-      if (change.tables.length > 0) this.structureVersion++;
-      if (change.skipped.length > 0) this.message = { text: `已跳过 ${change.skipped.length} 个由公式计算的单元格`, error: false };
-    }
-    this.notify();
-    return change;
-  }
-
-  notify(): void {
-    this.version++;
-    for (const listener of this.listeners) listener();
-  }
-
-  edit(edits: Edit[]): Change | null {
-    return this.run(() => this.history.edit(edits, { entryUnit: this.display.unit ?? undefined }));
+  /**
+   * Applies a command of the user (typing, paste, rows, settings …) as one undoable step; a
+   * refusal is said in the status line and changes nothing.
+   */
+  dispatch(command: Command): Change | null {
+    return this.run(() => this.history.apply(command.kind === 'setCells' && this.display.unit ? { ...command, entryUnit: this.display.unit } : command));
   }
 
   undo(): Change | null {
@@ -88,32 +70,30 @@ export class Session {
     return this.run(() => this.history.redo());
   }
 
-  setOption(key: string, codes: string[]): Change | null {
-    return this.run(() => this.history.setOption(key, codes));
+  private run(action: () => Result | null): Change | null {
+    const started = performance.now();
+    const result = action();
+    this.lastRecalcMs = performance.now() - started;
+    this.message = result && !result.ok ? { text: result.reason, error: true } : null;
+    const change = result?.ok ? result.change : null;
+    // The report's unit may have been set or changed (报表设置): figures are shown in it from now on.
+    if (this.display.reportUnit !== this.workbook.unit) this.display = { ...this.display, reportUnit: this.workbook.unit, unit: this.workbook.unit };
+    if (change) {
+      if (change.tables.length > 0) this.structureVersion++;
+      if (change.skipped.length > 0) this.message = { text: `已跳过 ${change.skipped.length} 个由公式计算的单元格`, error: false };
+    }
+    this.notify();
+    return change;
   }
 
-  adoptComputed(): Change | null {
-    return this.run(() => this.history.adoptComputed());
+  /** Unsaved: the report differs from the saved file (its steps say so), or it was recovered after a crash. */
+  get dirty(): boolean {
+    return this.recovered || this.history.dirty;
   }
 
-  addRow(table: string, code: string, name: string, parentNames: Record<string, string>): Change | null {
-    return this.run(() => this.history.addRow(table, code, name, parentNames));
-  }
-
-  removeRow(table: string, code: string): Change | null {
-    return this.run(() => this.history.removeRow(table, code));
-  }
-
-  addListedRow(table: string, row: ListedRowInput, near: string | null, parents: ListedRowInput[]): Change | null {
-    return this.run(() => this.history.addListedRow(table, row, near, parents));
-  }
-
-  removeListedRow(table: string, key: string): Change | null {
-    return this.run(() => this.history.removeListedRow(table, key));
-  }
-
-  setRowText(table: string, key: string, field: string, text: string): Change | null {
-    return this.run(() => this.history.setRowText(table, key, field, text));
+  notify(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
   }
 
   setDisplay(options: Partial<DisplayOptions>): void {
@@ -181,7 +161,7 @@ export class Session {
         if (this.workbook.cellIfPresent(ref)?.computed === false) edits.push({ ref, text: text ?? '' });
       }
     }
-    this.edit(edits);
+    this.dispatch({ kind: 'setCells', edits });
     const notes = [...imported.problems, ...(missing.length > 0 ? [`表中没有这些科目，请先插入：${missing.join('、')}`] : [])];
     this.say(notes.length > 0 ? `已导入“${fileName}”，但：${notes.join('；')}` : `已导入“${fileName}”（${edits.length} 个单元格，可撤销）`, notes.length > 0);
   }
@@ -194,7 +174,8 @@ export class Session {
   markSaved(fileName: string, bytes: Uint8Array): void {
     this.fileName = fileName;
     if (this.spreadsheet) this.spreadsheet = bytes;
-    this.dirty = false;
+    this.history.markSaved();
+    this.recovered = false;
     this.notify();
   }
 }

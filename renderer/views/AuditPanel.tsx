@@ -104,7 +104,7 @@ export function AuditPanel({ findings, tableName, onSelect, describe, notChecked
         ))}
       </div>
       {(reasons.length > 0 || unplaced.length > 0) && (
-        <div className="bd-audit-gaps" aria-label="未核对与未读入">
+        <section className="bd-audit-gaps" aria-label="未核对与未读入">
           {reasons.length > 0 && (
             <details open>
               <summary>
@@ -134,7 +134,7 @@ export function AuditPanel({ findings, tableName, onSelect, describe, notChecked
               </ul>
             </details>
           )}
-        </div>
+        </section>
       )}
     </aside>
   );

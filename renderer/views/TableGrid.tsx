@@ -309,7 +309,7 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
           return slot?.kind === 'amount' ? [{ ref: slot.ref, text }] : [];
         }),
       );
-      if (edits.length > 0) session.edit(edits);
+      if (edits.length > 0) session.dispatch({ kind: 'setCells', edits });
       const last = { rowIndex: Math.min(focused.rowIndex + block.length - 1, model.rows.length - 1), colId: order[Math.min(start + (block[0]?.length ?? 1) - 1, order.length - 1)]! };
       selectBlock({ rowIndex: focused.rowIndex, colId: focused.column.getColId() }, last);
     };
@@ -338,7 +338,7 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
       event.preventDefault();
       event.stopPropagation();
       const edits = rangeRefs().flat().filter((ref): ref is CellRef => ref !== null && !session.workbook.cell(ref).computed).map((ref) => ({ ref, text: '' }));
-      if (edits.length > 0) session.edit(edits);
+      if (edits.length > 0) session.dispatch({ kind: 'setCells', edits });
     };
     root?.addEventListener('keydown', onKey, true);
     return () => root?.removeEventListener('keydown', onKey, true);
@@ -351,8 +351,8 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, onCurr
     (event: CellEditRequestEvent<GridRow>) => {
       const slot = event.data.slots[event.column.getColId()];
       const text = String(event.newValue ?? '');
-      if (slot?.kind === 'amount') session.edit([{ ref: slot.ref, text }]);
-      else if (slot?.kind === 'text' && slot.field !== undefined && event.data.row) session.setRowText(table.id, event.data.row.key, slot.field, text);
+      if (slot?.kind === 'amount') session.dispatch({ kind: 'setCells', edits: [{ ref: slot.ref, text }] });
+      else if (slot?.kind === 'text' && slot.field !== undefined && event.data.row) session.dispatch({ kind: 'setRowText', table: table.id, key: event.data.row.key, field: slot.field, text });
     },
     [session, table.id],
   );

@@ -8,6 +8,7 @@ import type { Finding } from '../../shared/engine/findings';
 import { host } from '../host';
 import type { Session } from '../model/session';
 import { AddRowDialog, type AddRequest } from './AddRowDialog';
+import { MetaLine } from './MetaLine';
 import { OptionsDialog } from './OptionsDialog';
 import { AuditPanel } from './AuditPanel';
 import { PrintDialog } from '../print/PrintDialog';
@@ -89,7 +90,7 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
         if (command === 'print') setPrinting(true);
         else if (command === 'undo') session.undo();
         else if (command === 'redo') session.redo();
-        else if (command === 'adoptComputed') session.adoptComputed();
+        else if (command === 'adoptComputed') session.dispatch({ kind: 'adoptComputed' });
         else if (command === 'unitWan' || command === 'unitYuan') session.setDisplay({ unit: command === 'unitWan' ? '万元' : '元' });
         else if (command === 'toggleZeroBlank') session.setDisplay({ zeroAsBlank: !session.display.zeroAsBlank });
         else if (command === 'exportCsv') onExportCsv(activeId);
@@ -131,21 +132,21 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
     const row = rowAtCursor();
     if (active.codeKeyed) {
       if (!row?.code) session.say('请先点选要删除的科目所在的行');
-      else if (window.confirm(`删除 ${active.id} 的科目 ${row.code} ${row.name ?? ''} 及其下级？`)) session.removeRow(active.id, row.code);
+      else if (window.confirm(`删除 ${active.id} 的科目 ${row.code} ${row.name ?? ''} 及其下级？`)) session.dispatch({ kind: 'removeRow', table: active.id, code: row.code });
       return;
     }
     if (!row) return session.say('请先点选要删除的行');
     if (row.level === '合计') return session.say('合计行由程序计算，不能删除');
     const under = blockOf(active, row).length - 1;
     const label = [row.code, row.name].filter(Boolean).join(' ');
-    if (under === 0 || window.confirm(`删除 ${tableCode(active.template)} 的“${label}”及其下 ${under} 行？`)) session.removeListedRow(active.id, row.key);
+    if (under === 0 || window.confirm(`删除 ${tableCode(active.template)} 的“${label}”及其下 ${under} 行？`)) session.dispatch({ kind: 'removeListedRow', table: active.id, key: row.key });
   };
 
   /** Adds the row the dialog asks for; the cursor then goes to the first figure of a new listed row. */
   const addRow = (request: AddRequest, near: RowInfo | null): string | null => {
-    if (request.kind === 'code') return session.addRow(active.id, request.code, request.name, request.parentNames) ? null : (session.message?.text ?? '未能插入');
+    if (request.kind === 'code') return session.dispatch({ kind: 'addRow', table: active.id, code: request.code, name: request.name, parentNames: request.parentNames }) ? null : (session.message?.text ?? '未能插入');
     const before = new Set(active.rows.map((r) => r.key));
-    if (!session.addListedRow(active.id, request.row, near?.key ?? null, request.parents)) return session.message?.text ?? '未能插入';
+    if (!session.dispatch({ kind: 'addListedRow', table: active.id, row: request.row, near: near?.key ?? null, parents: request.parents })) return session.message?.text ?? '未能插入';
     const added = workbook.structure.tableById.get(active.id)!.rows.filter((r) => !before.has(r.key)).at(-1);
     const column = added && active.columns.find((c) => added.cells[c.index] !== undefined && !workbook.cell({ table: active.id, row: added.key, column: c.key }).computed);
     if (added && column) setFocusRequest({ ref: { table: active.id, row: added.key, column: column.key }, nonce: Date.now() });
@@ -200,7 +201,7 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
         <button type="button" onClick={() => session.redo()} disabled={!session.history.canRedo} title="Ctrl+Y">
           重做
         </button>
-        <button type="button" onClick={() => session.adoptComputed()} disabled={workbook.keptFigures().length === 0} title="所有合计、小计改为按公式计算的数">
+        <button type="button" onClick={() => session.dispatch({ kind: 'adoptComputed' })} disabled={workbook.keptFigures().length === 0} title="所有合计、小计改为按公式计算的数">
           采用计算值
         </button>
         <span className="bd-sep" />
@@ -253,11 +254,7 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
           <div className="bd-sheet-head">
             <h1>{active.template.title}</h1>
             <span className="bd-table-code">{tableCode(active.template)}</span>
-            <div className="bd-sheet-meta">
-              <span>部门：{workbook.department}</span>
-              <span>{workbook.year}年度</span>
-              <span>单位：{display.unit}</span>
-            </div>
+            <MetaLine session={session} />
           </div>
           <TableGrid key={active.id} session={session} table={active} findingsByCell={findingsByCell} focusRequest={focusRequest} onCurrentRow={setCurrentRow} />
           {active.template.note && <p className="bd-note-line">{active.template.note}</p>}
@@ -283,7 +280,7 @@ export function WorkbookView({ session, onSave, onExport, onExportCsv, onImportC
         <AddRowDialog key={active.id} table={active} near={adding.near} parentDefault={parentDefault} onClose={() => setAdding(null)} onAdd={(request) => addRow(request, adding.near)} />
       )}
       {editingOptions && (
-        <OptionsDialog options={workbook.template.options ?? []} values={workbook.reportOptions} onSave={(key, codes) => session.setOption(key, codes)} onClose={() => setEditingOptions(false)} />
+        <OptionsDialog options={workbook.template.options ?? []} values={workbook.reportOptions} onSave={(key, codes) => session.dispatch({ kind: 'setOption', key, codes })} onClose={() => setEditingOptions(false)} />
       )}
     </div>
   );

@@ -241,6 +241,11 @@ export class FindingWriter {
   }
 
   /** A cell named in full: 公开05表 2080505 机关事业单位基本养老保险缴费支出「小计」. */
+  /** A cell named in full, by id (for messages outside findings). */
+  placeOf(cell: number): string {
+    return this.where(this.structure.cells[cell]!);
+  }
+
   private where(cell: CellInfo): string {
     return `${cell.row.table.id} ${this.describeRow(cell.row)}${this.columnSuffix(cell)}`;
   }

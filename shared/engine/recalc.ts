@@ -203,6 +203,22 @@ export class Calculator {
     return this.finish(cells);
   }
 
+  /**
+   * Computed cells that keep a printed figure give way to their formula (their parts changed
+   * without an edit: rows were added or removed), as an edit of a part would make them.
+   */
+  giveWay(cells: number[]): RecalcResult {
+    const changed = new Set<number>();
+    for (const cell of cells) {
+      const kept = this.entries[cell];
+      if (this.definedBy[cell]! < 0 || kept === undefined) continue;
+      this.release(cell, kept);
+      changed.add(cell);
+      this.show(cell, this.computed[cell]!, this.computedCause[cell]!);
+    }
+    return this.finish(changed, true);
+  }
+
   /** Makes computed cells show given figures again (undoing a release): they are kept, as on opening. */
   keep(changes: { cell: number; entry: Entry }[]): RecalcResult {
     const cells = new Set<number>();

@@ -34,7 +34,7 @@ export interface CellState {
   invalidReason: string | null;
   /** Computed by a rule (合计, 小计, roll-up): read-only. */
   computed: boolean;
-  /** For computed cells: the formula's result (differs from `value` while an imported figure is kept). */
+  /** For computed cells: the formula's result (differs from `value` while an imported figure is kept); null when it reads an unknown figure. */
   computedValue: string | null;
   /** A computed cell showing the figure the opened file printed, which differs from the formula. */
   kept: boolean;
@@ -84,6 +84,13 @@ interface State {
   store: FindingsStore;
 }
 
+/** What a report says about itself: its year, department and unit. */
+export interface ReportMeta {
+  year: number | null;
+  department: string;
+  unit: AmountUnit | null;
+}
+
 /** What the opened file says beyond its tables: where its year, department and unit came from, and what could not be placed. */
 export interface Provenance {
   sources: MetaSources;
@@ -97,9 +104,7 @@ export class Workbook {
     readonly template: TableSetTemplate,
     private readonly ruleSet: ParsedRuleSet,
     readonly kind: ReportFile['kind'],
-    readonly year: number | null,
-    readonly department: string,
-    readonly unit: ReportFile['unit'],
+    private meta: ReportMeta,
     /** Rows or values of the opened report that had no place in the template. */
     readonly problems: PlacementProblem[],
     /** The opened file leaves zeros blank (as S23 did) rather than printing 0.00 (as S24 did). */
@@ -110,8 +115,26 @@ export class Workbook {
     readonly missingTables: readonly string[],
     readonly provenance: Provenance,
     /** Digits the figures are held to, and the printed step in which 尾差 is judged. */
-    readonly precision: Precision,
+    private held: Precision,
   ) {}
+
+  /** The report's year, or null while the file has not said (the window asks). */
+  get year(): number | null {
+    return this.meta.year;
+  }
+
+  get department(): string {
+    return this.meta.department;
+  }
+
+  /** The unit the figures are in, or null while the file has not said. */
+  get unit(): AmountUnit | null {
+    return this.meta.unit;
+  }
+
+  get precision(): Precision {
+    return this.held;
+  }
 
   /**
    * Opens a report read from a file: whatever it does not have (a table, a row, a column) is
@@ -136,7 +159,8 @@ export class Workbook {
     const missing = complete ? [] : template.tables.filter((t) => !t.optional && !present.has(t.id)).map((t) => t.id);
     const provenance = { sources: report.sources ?? {}, unplaced: [...(report.unplaced ?? []), ...placed.unplaced] };
     const precision = complete ? declaredPrecision(report.decimals ?? template.decimals ?? 2) : precisionOf(printedFigures(placed.texts, report.unit), report.unit, report.decimals);
-    const workbook = new Workbook(template, ruleSet, report.kind, report.year, report.department, report.unit, placed.problems, leavesZerosBlank(placed.texts), options, missing, provenance, precision);
+    const meta = { year: report.year, department: report.department, unit: report.unit };
+    const workbook = new Workbook(template, ruleSet, report.kind, meta, placed.problems, leavesZerosBlank(placed.texts), options, missing, provenance, precision);
     const cells = placed.structure.cells;
     const entries = Array.from(placed.texts, (text, cell): Entry | undefined => {
       const absent = placed.absent[cell];
@@ -210,8 +234,9 @@ export class Workbook {
       text: entry?.text ?? null,
       invalidReason: entry?.reason ?? null,
       computed,
-      computedValue: computed ? toDecimalString(calc.computed[id]!) : null,
-      kept: computed && entry !== undefined && !isUnknownEntry(entry),
+      // A formula that reads a figure the file does not have has no result to show.
+      computedValue: computed && calc.computedCause[id]! < 0 ? toDecimalString(calc.computed[id]!) : null,
+      kept: computed && entry !== undefined && !isUnknownEntry(entry) && calc.computedCause[id]! < 0,
       unknownReason: calc.unknown[id] ? this.state.writer.uncheckedReason({ cell: calc.cause[id]! }) : null,
     };
   }
@@ -401,6 +426,22 @@ export class Workbook {
     return this.restructure(tableId, (all) => all.map((s) => (s.key === key ? seed : s)));
   }
 
+  /** The typed figures of a table as they are now (input cells with something in them), to put them back later (undo). */
+  inputsOf(tableId: string): Edit[] {
+    const table = this.tableOf(tableId);
+    const edits: Edit[] = [];
+    for (const row of table.rows) {
+      for (const column of table.columns) {
+        const cell = row.cells[column.index];
+        if (cell === undefined || this.state.calc.isComputed(cell)) continue;
+        const entry = this.state.calc.entries[cell];
+        const text = entry === undefined ? '' : entryText(entry);
+        if (text !== '') edits.push({ ref: { table: tableId, row: row.key, column: column.key }, text });
+      }
+    }
+    return edits;
+  }
+
   /** The rows of a code-keyed or listed table as they are now, to put them back later (undo). */
   tableRows(tableId: string): RowSeed[] {
     return this.seedsOf(this.tableOf(tableId));
@@ -449,6 +490,37 @@ export class Workbook {
     return this.restructure(null, (seeds) => seeds);
   }
 
+  /**
+   * Changes what the report says about itself. A year must be one (2000–2100). A unit the file
+   * did not say only names the figures; changing a known unit converts every figure exactly
+   * (万元 → 元 multiplies by 10000; 元 → 万元 only where every figure is whole hundreds of 元).
+   */
+  setMeta(changes: Partial<ReportMeta>): Change {
+    const next = { ...this.meta, ...changes, department: (changes.department ?? this.meta.department).trim() };
+    if (next.year !== null && (!Number.isInteger(next.year) || next.year < 2000 || next.year > 2100)) throw new WorkbookError(`年度“${next.year}”不对，应为 2000 至 2100 之间的年份`);
+    const converting = this.meta.unit !== null && next.unit !== null && next.unit !== this.meta.unit;
+    const entries = converting ? this.convertedEntries(this.meta.unit!, next.unit!) : [...this.state.calc.entries];
+    if (converting) {
+      const factor = next.unit === '元' ? 10_000 : 1 / 10_000;
+      this.held = { decimals: 2, step: Math.max(1, this.held.step * factor) };
+    }
+    this.meta = next;
+    return this.rebuild(this.state.structure, entries, null);
+  }
+
+  /** Every figure of the report in another unit, exactly; a figure that cannot be is refused, naming its cell. */
+  private convertedEntries(from: AmountUnit, to: AmountUnit): (Entry | undefined)[] {
+    const { calc } = this.state;
+    return calc.entries.map((entry, cell) => {
+      if (!entry || entry.value === null) return entry;
+      if (to === '元') return { ...entry, value: entry.value * 10_000 };
+      if (entry.value % 10_000 !== 0) {
+        throw new WorkbookError(`${this.state.writer.placeOf(cell)} 为 ${toDecimalString(entry.value)} ${from}，不是 100 元的整数倍，不能精确换算为${to}；报表单位未改`);
+      }
+      return { ...entry, value: entry.value / 10_000 };
+    });
+  }
+
   /** Rebuilds the structure with one table's rows edited (or none: `tableId` null), keeping every figure. */
   private restructure(tableId: string | null, edit: (seeds: RowSeed[]) => RowSeed[]): Change {
     const old = this.state;
@@ -464,14 +536,31 @@ export class Workbook {
       const before = findCell(old.structure, cell.row.table.id, cell.row.key, cell.column.key);
       return before === undefined ? undefined : old.calc.entries[before];
     });
+    return this.rebuild(structure, entries, tableId);
+  }
+
+  /**
+   * Computes everything again over a structure with these entries (`tableId`: the table whose rows
+   * changed, or null); the change is what differs from before.
+   */
+  private rebuild(structure: Structure, entries: (Entry | undefined)[], tableId: string | null): Change {
+    const old = this.state;
     this.state = this.buildState(structure, entries);
+    // A total that showed the figure the file printed follows its parts once a part is added or
+    // removed, as after typing (deleting a 款 updates its 类 and everything above it).
+    const moved = structure.cells.filter((c) => {
+      if (tableId === null) return false;
+      const before = findCell(old.structure, c.row.table.id, c.row.key, c.column.key);
+      return before !== undefined && old.calc.isComputed(before) && old.calc.computed[before] !== this.state.calc.computed[c.id];
+    });
+    const { released } = this.collect(this.state.calc.giveWay(moved.map((c) => c.id)));
     const cells = structure.cells
       .filter((c) => {
         const before = findCell(old.structure, c.row.table.id, c.row.key, c.column.key);
         return before === undefined || old.calc.values[before] !== this.state.calc.values[c.id];
       })
       .map((c) => this.refOf(c.id));
-    return { cells, ...findingsDiff(old.store.findings(), this.state.store.findings()), skipped: [], tables: tableId ? [tableId] : [], released: [] };
+    return { cells, ...findingsDiff(old.store.findings(), this.state.store.findings()), skipped: [], tables: tableId ? [tableId] : [], released };
   }
 
   private unchanged(): Change {
@@ -481,8 +570,7 @@ export class Workbook {
   // ── findings bookkeeping ───────────────────────────────────────────────────────────────
 
   private refOf(cell: number): CellRef {
-    const info = this.state.structure.cells[cell]!;
-    return { table: info.row.table.id, row: info.row.key, column: info.column.key };
+    return refIn(this.state.structure, cell);
   }
 
   /** After the engine recalculated: every checker re-checks what the change touched. */
@@ -548,6 +636,11 @@ export class Workbook {
       ...(unplaced.length > 0 ? { unplaced: unplaced.map((u) => ({ ...u })) } : {}),
     };
   }
+}
+
+function refIn(structure: Structure, cell: number): CellRef {
+  const info = structure.cells[cell]!;
+  return { table: info.row.table.id, row: info.row.key, column: info.column.key };
 }
 
 /** The figures a file prints, as amounts (what its precision is told from); text that is not one is left out. */

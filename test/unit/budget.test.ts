@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileRules } from '../../shared/engine/compile';
+import type { Result } from '../../shared/engine/commands';
 import { EditHistory } from '../../shared/engine/history';
 import { Workbook } from '../../shared/engine/workbook';
 import { parseRuleSet, type RuleSetSource } from '../../shared/rules/ruleset';
@@ -175,9 +176,14 @@ describe('what counts as 机关运行经费 is a setting of the report (X22)', (
   it('is changed in an open report, undoably, with the figures untouched', () => {
     const workbook = Workbook.open(sample);
     const history = new EditHistory(workbook);
-    expect(history.setOption('运行经费不含的科目', []).added.map((f) => f.ruleId)).toEqual(['X22']);
+    const changeOf = (result: Result | null) => (result?.ok ? result.change : expect.fail(JSON.stringify(result)));
+    expect(changeOf(history.apply({ kind: 'setOption', key: '运行经费不含的科目', codes: [] })).added.map((f) => f.ruleId)).toEqual(['X22']);
     expect(workbook.cell({ table: '运行经费表', row: '合计', column: 'total' }).value).toBe('532.35');
-    expect(history.undo()!.removed.map((f) => f.ruleId)).toEqual(['X22']);
+    expect(changeOf(history.undo()).removed.map((f) => f.ruleId)).toEqual(['X22']);
+    // Confirming the setting unchanged is no step: nothing to undo, nothing unsaved.
+    history.apply({ kind: 'setOption', key: '运行经费不含的科目', codes: ['30228', '30229', '30239'] });
+    expect(history.canUndo).toBe(false);
+    expect(history.dirty).toBe(false);
     expect(workbook.reportOptions).toEqual({ 运行经费不含的科目: ['30228', '30229', '30239'] });
     expect(() => workbook.setOption('没有这项', [])).toThrow('报表模板没有“没有这项”这项设置');
   });

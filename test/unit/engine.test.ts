@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Workbook, WorkbookError, type CellRef, type Change } from '../../shared/engine/workbook';
+import { EditHistory } from '../../shared/engine/history';
 import { loadSample } from '../support/fixtures';
 
 const ref = (table: string, row: string, column: string): CellRef => ({ table, row, column });
@@ -205,6 +206,19 @@ describe('adding and removing 项 rows', () => {
     expect(workbook.cell(ref('公开08表', '合计', 'total')).value).toBe('0.00');
     expect(keys(change).added).toContain('D09 公开04表 本年支出合计 国有资本经营预算财政拨款');
     expect(workbook.cell(ref('公开05表', '2080505', 'basic')).value).toBe('32.43');
+  });
+
+  it('deleting a 款 makes its 类 follow its remaining parts, even where the 类 still showed the figure the file printed; undo puts both back', () => {
+    // 208 in 公开03表 prints 6461.30 where its 款 add up to 6461.31 (a kept tail); 20825 is one of them.
+    const workbook = Workbook.open(loadSample('final-2024-gaoxin'));
+    const history = new EditHistory(workbook);
+    const before = workbook.cell(ref('公开03表', '208', 'total'));
+    expect(before).toMatchObject({ value: '6461.30', kept: true });
+    const gone = BigInt(workbook.cell(ref('公开03表', '20825', 'total')).value!.replace('.', ''));
+    history.apply({ kind: 'removeRow', table: '公开03表', code: '20825' });
+    expect(workbook.cell(ref('公开03表', '208', 'total'))).toMatchObject({ value: asMoney(646131n - gone), kept: false });
+    history.undo();
+    expect(workbook.cell(ref('公开03表', '208', 'total'))).toMatchObject({ value: '6461.30', kept: true });
   });
 
   it('rejects codes of the wrong length and duplicates', () => {

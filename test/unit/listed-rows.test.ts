@@ -142,8 +142,8 @@ describe('undo and redo of row changes in listed tables', () => {
     const workbook = emptyBudget();
     const history = new EditHistory(workbook);
     const original = snapshot(workbook);
-    history.addListedRow('收入表', { level: '单位', code: '302101', name: '本级' }, null, [dept]);
-    history.edit([{ ref: { table: '收入表', row: '302101', column: 'cur.other' }, text: '5' }]);
+    history.apply({ kind: 'addListedRow', table: '收入表', row: { level: '单位', code: '302101', name: '本级' }, near: null, parents: [dept] });
+    history.apply({ kind: 'setCells', edits: [{ ref: { table: '收入表', row: '302101', column: 'cur.other' }, text: '5' }] });
     const edited = snapshot(workbook);
     history.undo();
     expect(value(workbook, '收入表', '302101', 'cur.other')).toBeNull();
@@ -159,7 +159,7 @@ describe('undo and redo of row changes in listed tables', () => {
     const workbook = jz25();
     const history = new EditHistory(workbook);
     const original = snapshot(workbook);
-    history.removeListedRow('收入表', '302');
+    history.apply({ kind: 'removeListedRow', table: '收入表', key: '302' });
     expect(keys(workbook, '收入表')).toEqual(['合计']);
     history.undo();
     expect(snapshot(workbook)).toEqual(original);
@@ -171,12 +171,12 @@ describe('undo and redo of row changes in listed tables', () => {
     const workbook = jz25();
     const history = new EditHistory(workbook);
     const original = snapshot(workbook);
-    history.setRowText('支出表', '2080101', 'name', '行政运行（本级）');
+    history.apply({ kind: 'setRowText', table: '支出表', key: '2080101', field: 'name', text: '行政运行（本级）' });
     expect(workbook.structure.tableById.get('支出表')!.rowByKey.get('2080101')!.name).toBe('行政运行（本级）');
     history.undo();
     expect(snapshot(workbook)).toEqual(original);
     expect(history.canUndo).toBe(false);
-    history.setRowText('支出表', '2080101', 'name', '行政运行');
+    history.apply({ kind: 'setRowText', table: '支出表', key: '2080101', field: 'name', text: '行政运行' });
     expect(history.canUndo).toBe(false);
   });
 });
