@@ -35,7 +35,7 @@ export class Session {
     private spreadsheet: Uint8Array | null = null,
   ) {
     this.history = new EditHistory(workbook);
-    // Zeros are shown the way the opened file shows them: blank (S23) or 0.00 (S24).
+    // Zeros are shown the way the opened file shows them: blank (the 2023 解放区 document) or 0.00 (the 2024 高新区 one).
     this.display = { reportUnit: workbook.unit, unit: workbook.unit, zeroAsBlank: workbook.zerosBlank };
   }
 

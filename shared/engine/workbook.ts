@@ -113,7 +113,7 @@ export class Workbook {
     private meta: ReportMeta,
     /** Rows or values of the opened report that had no place in the template. */
     readonly problems: PlacementProblem[],
-    /** The opened file leaves zeros blank (as S23 did) rather than printing 0.00 (as S24 did). */
+    /** The opened file leaves zeros blank (as the 2023 解放区 document does) rather than printing 0.00 (as the 2024 高新区 one does). */
     readonly zerosBlank: boolean,
     /** The report's settings that differ by region (see ReportOptionTemplate), codes by option key. */
     private options: Record<string, string[]>,
