@@ -8,11 +8,16 @@
  *   options: --rows N (项 rows in all across 02/03/05), --seed N, --json
  *
  * Measures, per engine: load (report → every total and check computed; median of 3 loads), one
- * input edit until all totals and checks are current (median and p99 over 300 timed edits of random
+ * input edit until all totals and checks are current (median and p99 of 300 timed edits of random
  * 项 input cells, after 20 untimed warm-up edits; each edit toggles the cell between its original
  * value and original + δ, so it always changes something), a 500-cell paste (median of 5 blocks)
  * and heap per workbook (heapUsed delta, after forced GC, around the last of the 3 loads while the
  * earlier ones are still alive: the warm, marginal cost of one loaded workbook).
+ *
+ * The edits run in 7 rounds of 300, the two engines taking turns (which one goes first alternates),
+ * so that whatever the machine does meanwhile (other processes, CPU clocks, GC of the other engine)
+ * falls on both alike. Each round gives a ratio; the ratio printed is the median of the rounds',
+ * with their range as its spread.
  *
  * `npm run bench` runs it under `node --expose-gc`, so that the heap figures are exact.
  */
@@ -41,6 +46,7 @@ import { toDecimalString } from '../../shared/money/money';
 import { forceGc, gcAvailable, measureHeap, median, msSince, p99, timeIt } from './measure';
 
 const EDITS = 300;
+const ROUNDS = 7;
 const WARMUP_EDITS = 20;
 const PASTES = 5;
 const PASTE_SIZE = 500;
@@ -95,7 +101,8 @@ function parseArgs(argv: readonly string[]): Args {
 
 interface Workload {
   warmup: BenchCellEdit[];
-  edits: BenchCellEdit[];
+  /** ROUNDS rounds of EDITS edits each */
+  rounds: BenchCellEdit[][];
   pastes: BenchCellEdit[][];
   /** expected 合计 row of 02/03/05 (hundredths) after warm-up + edits + pastes, in that order */
   expectedHeads: Map<string, Map<string, number>>;
@@ -145,14 +152,14 @@ function buildWorkload(report: ReportFile, seed: number): Workload {
       return e;
     });
   const warmup = toggle(pickEditCells(report, WARMUP_EDITS, seed + 1));
-  const edits = toggle(pickEditCells(report, EDITS, seed + 2));
+  const rounds = Array.from({ length: ROUNDS }, (_, r) => toggle(pickEditCells(report, EDITS, seed + 2 + r * 101)));
   const pastes: BenchCellEdit[][] = [];
   for (let p = 0; p < PASTES; p++) {
     const block = pasteBlock(report, PASTE_SIZE, seed + 10 + p);
     block.forEach(apply);
     pastes.push(block);
   }
-  return { warmup, edits, pastes, expectedHeads: heads };
+  return { warmup, rounds, pastes, expectedHeads: heads };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,14 +186,29 @@ interface Result {
   /** heap delta of the first (cold) load, one-time initialisation included */
   heapColdMb?: number;
   heapExact?: boolean;
+  /** ours/baseline of each edit round's median and p99 (BudgetDesk's result only) */
+  roundRatios?: { median: number[]; p99: number[] };
   /** verification of the 合计 rows after the workload */
   verified?: 'ok' | 'skipped' | string;
   extra?: string;
 }
 
-function run<S>(runner: Runner<S>, report: ReportFile, w: Workload, progress: (s: string) => void): Result {
-  const res: Result = { status: 'ok' };
-  let state: S | undefined;
+/** An engine under measurement: its runner, its loaded workbook and what was measured so far. */
+interface Subject<S> {
+  runner: Runner<S>;
+  state?: S;
+  res: Result;
+}
+
+function fail(subject: Subject<unknown>, err: unknown): void {
+  const msg = err instanceof Error ? err.message : String(err);
+  subject.res = { status: msg === NOT_WIRED ? 'not-wired' : 'error', message: msg };
+  if (subject.state !== undefined) subject.runner.dispose?.(subject.state);
+  subject.state = undefined;
+}
+
+function load<S>(runner: Runner<S>, report: ReportFile, progress: (s: string) => void): Subject<S> {
+  const subject: Subject<S> = { runner, res: { status: 'ok' } };
   const earlier: S[] = [];
   try {
     // LOADS loads; earlier instances stay alive while the next one is measured, so the heap delta
@@ -196,39 +218,74 @@ function run<S>(runner: Runner<S>, report: ReportFile, w: Workload, progress: (s
     const loadTimes: number[] = [];
     const heaps: number[] = [];
     for (let i = 0; i < LOADS; i++) {
-      if (state !== undefined) earlier.push(state);
+      if (subject.state !== undefined) earlier.push(subject.state);
       const m = measureHeap(() => runner.load(report));
-      state = m.result.state;
+      subject.state = m.result.state;
       loadTimes.push(m.result.ms);
       heaps.push(m.mb);
-      res.heapExact = m.exact;
+      subject.res.heapExact = m.exact;
     }
-    res.heapMb = heaps[heaps.length - 1];
-    res.heapColdMb = heaps[0];
-    for (const e of earlier.splice(0)) runner.dispose?.(e);
-    forceGc();
-    res.loadMs = median(loadTimes);
-    const s = state as S;
-    progress(`  loaded (${loadTimes.map((x) => x.toFixed(0)).join(' / ')} ms), editing…`);
-    for (const e of w.warmup) runner.edit(s, e);
-    const times = w.edits.map((e) => timeIt(() => runner.edit(s, e)).ms);
-    res.editMedian = median(times);
-    res.editP99 = p99(times);
-    progress('  pasting…');
-    const pasteTimes = w.pastes.map((block) => timeIt(() => runner.paste(s, block)).ms);
-    res.paste = median(pasteTimes);
-    res.verified = verify(runner, s, w);
+    subject.res.heapMb = heaps[heaps.length - 1];
+    subject.res.heapColdMb = heaps[0];
+    subject.res.loadMs = median(loadTimes);
+    progress(`  loaded (${loadTimes.map((x) => x.toFixed(0)).join(' / ')} ms)`);
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    res.status = msg === NOT_WIRED ? 'not-wired' : 'error';
-    res.message = msg;
+    fail(subject, err);
   } finally {
-    for (const e of earlier.splice(0)) runner.dispose?.(e);
-    if (state !== undefined) runner.dispose?.(state);
-    state = undefined;
+    for (const e of earlier) runner.dispose?.(e);
     forceGc();
   }
-  return res;
+  return subject;
+}
+
+/** The timed edits of both engines, round by round, taking turns. */
+function editInTurns(subjects: Subject<unknown>[], w: Workload, progress: (s: string) => void): void {
+  const times = subjects.map(() => [] as number[][]);
+  const edit = (i: number, edits: BenchCellEdit[]) => {
+    const subject = subjects[i]!;
+    if (subject.state === undefined) return edits.map(() => NaN);
+    try {
+      return edits.map((e) => timeIt(() => subject.runner.edit(subject.state, e)).ms);
+    } catch (err) {
+      fail(subject, err);
+      return edits.map(() => NaN);
+    }
+  };
+  subjects.forEach((_, i) => edit(i, w.warmup));
+  w.rounds.forEach((round, r) => {
+    const order = r % 2 === 0 ? subjects.map((_, i) => i) : subjects.map((_, i) => i).reverse();
+    for (const i of order) times[i]!.push(edit(i, round));
+    progress(`  edit round ${r + 1} of ${w.rounds.length}`);
+  });
+  subjects.forEach((subject, i) => {
+    if (subject.state === undefined) return;
+    const all = times[i]!.flat();
+    subject.res.editMedian = median(all);
+    subject.res.editP99 = p99(all);
+  });
+  const [ours, base] = [times[0]!, times[1]!];
+  if (subjects.every((s) => s.state !== undefined)) {
+    subjects[0]!.res.roundRatios = {
+      median: ours.map((t, r) => median(t) / median(base[r]!)),
+      p99: ours.map((t, r) => p99(t) / p99(base[r]!)),
+    };
+  }
+}
+
+/** Pastes, then checks the totals and lets the workbook go. */
+function finish<S>(subject: Subject<S>, w: Workload): void {
+  const s = subject.state;
+  if (s === undefined) return;
+  try {
+    subject.res.paste = median(w.pastes.map((block) => timeIt(() => subject.runner.paste(s, block)).ms));
+    subject.res.verified = verify(subject.runner, s, w);
+  } catch (err) {
+    fail(subject as Subject<unknown>, err);
+  } finally {
+    if (subject.state !== undefined) subject.runner.dispose?.(subject.state);
+    subject.state = undefined;
+    forceGc();
+  }
 }
 
 function verify<S>(runner: Runner<S>, state: S, w: Workload): string {
@@ -291,12 +348,14 @@ interface Measure {
   label: string;
   unit: 'ms' | 'MB';
   pick: (r: Result) => number | undefined;
+  /** the ratio of each round, where the measure is taken in rounds */
+  rounds?: (r: Result) => number[] | undefined;
 }
 
 const MEASURES: Measure[] = [
   { key: 'load', label: `载入/构建 Load (median of ${LOADS})`, unit: 'ms', pick: (r) => r.loadMs },
-  { key: 'editMedian', label: `单格编辑 Edit 1 cell, median (n=${EDITS})`, unit: 'ms', pick: (r) => r.editMedian },
-  { key: 'editP99', label: `单格编辑 Edit 1 cell, p99 (n=${EDITS})`, unit: 'ms', pick: (r) => r.editP99 },
+  { key: 'editMedian', label: `单格编辑 Edit 1 cell, median (n=${ROUNDS}×${EDITS})`, unit: 'ms', pick: (r) => r.editMedian, rounds: (r) => r.roundRatios?.median },
+  { key: 'editP99', label: `单格编辑 Edit 1 cell, p99 (n=${ROUNDS}×${EDITS})`, unit: 'ms', pick: (r) => r.editP99, rounds: (r) => r.roundRatios?.p99 },
   { key: 'paste500', label: `粘贴 Paste ${PASTE_SIZE} cells (median of ${PASTES})`, unit: 'ms', pick: (r) => r.paste },
   { key: 'heap', label: '堆内存 Heap per workbook (warm)', unit: 'MB', pick: (r) => r.heapMb },
 ];
@@ -322,10 +381,17 @@ function fmt(x: number): string {
   return a < 1 ? x.toFixed(3) : a < 100 ? x.toFixed(2) : x.toFixed(1);
 }
 
-function ratioOf(ours: number | undefined, base: number | undefined): number | undefined {
+/** The ratio: of the whole measure, or where it is taken in rounds the median of the rounds' ratios, with their range. */
+function ratioOf(m: Measure, bd: Result, hf: Result): { ratio: number; min?: number; max?: number } | undefined {
+  const rounds = bd.status === 'ok' ? m.rounds?.(bd) : undefined;
+  if (rounds && rounds.length > 0) return { ratio: median(rounds), min: Math.min(...rounds), max: Math.max(...rounds) };
+  const ours = bd.status === 'ok' ? m.pick(bd) : undefined;
+  const base = hf.status === 'ok' ? m.pick(hf) : undefined;
   if (ours === undefined || base === undefined || base === 0) return undefined;
-  return ours / base;
+  return { ratio: ours / base };
 }
+
+const ratioText = (x: number) => (x < 0.1 ? x.toPrecision(2) : x.toFixed(2));
 
 function statusText(r: Result): string {
   if (r.status === 'not-wired') return '未接入';
@@ -333,17 +399,17 @@ function statusText(r: Result): string {
 }
 
 function printTable(args: Args, itemRows: number, cells: number, hfCells: number, formulas: number, bd: Result, hf: Result) {
-  const head = ['指标 Measure', '单位 Unit', 'BudgetDesk', 'HyperFormula 3.5 (baseline)', '比值 ours/baseline'];
+  const head = ['指标 Measure', '单位 Unit', 'BudgetDesk', 'HyperFormula 3.5 (baseline)', '比值 ours/baseline (range of rounds)'];
   const body = MEASURES.map((m) => {
     const o = m.pick(bd);
     const b = m.pick(hf);
-    const r = ratioOf(o, b);
+    const r = ratioOf(m, bd, hf);
     return [
       m.label,
       m.unit,
       bd.status === 'ok' && o !== undefined ? fmt(o) : statusText(bd),
       hf.status === 'ok' && b !== undefined ? fmt(b) : statusText(hf),
-      r === undefined ? '—' : `${r < 0.1 ? r.toPrecision(2) : r.toFixed(2)}×`,
+      r === undefined ? '—' : `${ratioText(r.ratio)}×${r.min !== undefined ? ` (${ratioText(r.min)}–${ratioText(r.max!)})` : ''}`,
     ];
   });
   const widths = head.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i]!))));
@@ -375,12 +441,13 @@ function printTable(args: Args, itemRows: number, cells: number, hfCells: number
 }
 
 function printJson(itemRows: number, cells: number, bd: Result, hf: Result) {
-  const measures: Record<string, { budgetdesk: number | null; hyperformula: number | null; ratio: number | null; unit: 'ms' | 'MB' }> = {};
+  const measures: Record<string, { budgetdesk: number | null; hyperformula: number | null; ratio: number | null; spread?: [number | null, number | null]; unit: 'ms' | 'MB' }> = {};
   const num = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : Number(x.toPrecision(6)));
   for (const m of MEASURES) {
     const o = bd.status === 'ok' ? m.pick(bd) : undefined;
     const b = hf.status === 'ok' ? m.pick(hf) : undefined;
-    measures[m.key] = { budgetdesk: num(o), hyperformula: num(b), ratio: num(ratioOf(o, b)), unit: m.unit };
+    const r = ratioOf(m, bd, hf);
+    measures[m.key] = { budgetdesk: num(o), hyperformula: num(b), ratio: num(r?.ratio), ...(r?.min !== undefined ? { spread: [num(r.min), num(r.max)] as [number | null, number | null] } : {}), unit: m.unit };
   }
   process.stdout.write(JSON.stringify({ workbook: { itemRows, cells }, measures }) + '\n');
 }
@@ -415,10 +482,9 @@ async function main(): Promise<number> {
   const workload = buildWorkload(report, args.seed);
   forceGc();
 
-  progress('BudgetDesk…');
-  const bd = run(budgetDeskRunner(budgetDeskEngine), report, workload, progress);
+  progress('BudgetDesk: loading…');
+  const ours = load(budgetDeskRunner(budgetDeskEngine), report, progress);
 
-  progress('HyperFormula 3.5…');
   let hfCells = 0;
   let formulas = 0;
   let checkNote = '';
@@ -437,7 +503,14 @@ async function main(): Promise<number> {
       return out;
     },
   };
-  const hf = run(probing, report, workload, progress);
+  progress('HyperFormula 3.5: loading…');
+  const baseline = load(probing, report, progress);
+  progress('editing in turns…');
+  editInTurns([ours, baseline] as Subject<unknown>[], workload, progress);
+  progress('pasting…');
+  finish(ours, workload);
+  finish(baseline, workload);
+  const [bd, hf] = [ours.res, baseline.res];
   if (hf.status === 'ok') hf.extra = checkNote;
   for (const [name, r] of [['BudgetDesk', bd], ['HyperFormula', hf]] as const) {
     if (r.status === 'ok' && r.verified !== 'ok' && r.verified !== 'skipped') {
