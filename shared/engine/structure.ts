@@ -90,6 +90,9 @@ export interface CellOrigin {
   address: string;
 }
 
+/** A cell's key for its origin: by table, row and column, which stay when rows are added or removed around it. */
+export const originKey = (cell: CellInfo): string => `${cell.row.table.id}|${cell.row.key}|${cell.column.key}`;
+
 export interface PlacedReport {
   structure: Structure;
   /** Text of every cell as the report holds it (null for blank, undefined where the report does not give it), by cell id. */

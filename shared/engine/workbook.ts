@@ -16,7 +16,7 @@ import { compileRules, type Instance } from './compile';
 import { FindingWriter, type CellRef, type Finding, type NotChecked } from './findings';
 import { Calculator, isUnknownEntry, type Entry, type RecalcResult } from './recalc';
 import { blockOf, depthOf, listedRowProblem, listedRowSeed, placeListedRow, type ListedRowInput } from './listedRows';
-import { buildStructure, codeSeed, findCell, listedSeed, placeReport, templateTableOf, type CellInfo, type PlacementProblem, type RowInfo, type RowSeed, type Structure, type TableInfo } from './structure';
+import { buildStructure, codeSeed, findCell, listedSeed, originKey, placeReport, templateTableOf, type CellInfo, type CellOrigin, type PlacementProblem, type RowInfo, type RowSeed, type Structure, type TableInfo } from './structure';
 import { TextChecker } from './textChecks';
 
 export type { CellRef, Finding, NotChecked } from './findings';
@@ -95,6 +95,8 @@ export interface ReportMeta {
 export interface Provenance {
   sources: MetaSources;
   unplaced: UnplacedFigure[];
+  /** Where each figure was read in the file, by originKey, so that a message can send the user to the cell. */
+  cells: ReadonlyMap<string, CellOrigin>;
 }
 
 export class Workbook {
@@ -157,11 +159,12 @@ export class Workbook {
     const options = Object.fromEntries((template.options ?? []).map((o) => [o.key, report.options?.[o.key] ?? o.codes]));
     const present = new Set(placed.structure.tables.filter((t) => report.tables.some((r) => templateTableOf(template, r)?.id === t.id)).map((t) => t.id));
     const missing = complete ? [] : template.tables.filter((t) => !t.optional && !present.has(t.id)).map((t) => t.id);
-    const provenance = { sources: report.sources ?? {}, unplaced: [...(report.unplaced ?? []), ...placed.unplaced] };
+    const cells = placed.structure.cells;
+    const origins = new Map(placed.origins.flatMap((origin, cell) => (origin ? [[originKey(cells[cell]!), origin] as const] : [])));
+    const provenance = { sources: report.sources ?? {}, unplaced: [...(report.unplaced ?? []), ...placed.unplaced], cells: origins };
     const precision = complete ? declaredPrecision(report.decimals ?? template.decimals ?? 2) : precisionOf(printedFigures(placed.texts, report.unit), report.unit, report.decimals);
     const meta = { year: report.year, department: report.department, unit: report.unit };
     const workbook = new Workbook(template, ruleSet, report.kind, meta, placed.problems, leavesZerosBlank(placed.texts), options, missing, provenance, precision);
-    const cells = placed.structure.cells;
     const entries = Array.from(placed.texts, (text, cell): Entry | undefined => {
       const absent = placed.absent[cell];
       if (absent !== undefined) return { value: null, absent };
@@ -193,7 +196,7 @@ export class Workbook {
     const incomplete = new Set(structure.tables.filter((t) => t.rowsGap !== null).map((t) => t.index));
     const calc = new Calculator(structure.cells.length, instances, this.precision.step, incomplete);
     calc.load(entries);
-    const writer = new FindingWriter(structure, calc, this.unit ?? '');
+    const writer = new FindingWriter(structure, calc, this.unit ?? '', this.provenance.cells);
     const checkers = createCheckers({ structure, calc, instances, writer, ruleSet: this.ruleSet, missingTables: this.missingTables });
     const store = new FindingsStore();
     for (const [kind, checker] of checkers) store.put(kind, checker.checkAll());
