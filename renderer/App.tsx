@@ -10,16 +10,22 @@ import { builtInCatalog } from '../shared/templates/catalog';
 import example from './examples/final-2024-gaoxin.json';
 import { host, type OpenedFile } from './host';
 import { startAutosave } from './model/autosave';
+import { ReadCancelled, readXlsxInWorker } from './model/readInWorker';
 import { Session } from './model/session';
 import { StartPage } from './views/StartPage';
+import { ReadingBar, type ReadingFile } from './views/ReadingBar';
 import { UnsavedDialog, type UnsavedAnswer } from './views/UnsavedDialog';
 import { WorkbookView } from './views/WorkbookView';
 
-/** A report from a file: the program's own .json, or an .xlsx as finance offices circulate it. */
-async function readReport(file: OpenedFile): Promise<{ report: ReportFile; notes: string[]; spreadsheet: Uint8Array | null }> {
+/**
+ * A report from a file: the program's own .json, or an .xlsx as finance offices circulate it, read
+ * in a worker so that the window (and the report open in it) stays usable while a large file is read.
+ */
+async function readReport(file: OpenedFile, onReading: (reading: ReadingFile) => void): Promise<{ report: ReportFile; notes: string[]; spreadsheet: Uint8Array | null }> {
   if (!file.name.toLowerCase().endsWith('.xlsx')) return { report: readReportJson(file.name, file.bytes), notes: [], spreadsheet: null };
-  const { readXlsx } = await import('../shared/io/xlsx/readXlsx');
-  const imported = await readXlsx(file.name, file.bytes);
+  const reading = readXlsxInWorker(file.name, file.bytes, (fraction) => onReading({ name: file.name, fraction, cancel: reading.cancel }));
+  onReading({ name: file.name, fraction: 0, cancel: reading.cancel });
+  const imported = await reading.result;
   const notes = [...imported.unrecognized.map((u) => `工作表“${u.sheet}”未识别：${u.reason}`), ...imported.problems];
   return { report: imported.report, notes, spreadsheet: file.bytes };
 }
@@ -30,6 +36,7 @@ export function App() {
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [unsavedQuestion, setUnsavedQuestion] = useState<((answer: UnsavedAnswer) => void) | null>(null);
+  const [reading, setReading] = useState<ReadingFile | null>(null);
   // The latest session for handlers registered once (menu commands, files delivered by the host).
   const current = useRef<Session | null>(null);
   current.current = session;
@@ -77,7 +84,7 @@ export function App() {
   const openBytes = useCallback(
     async (file: OpenedFile) => {
       try {
-        const { report, notes, spreadsheet } = await readReport(file);
+        const { report, notes, spreadsheet } = await readReport(file, setReading).finally(() => setReading(null));
         const next = Session.open(report, file.name, spreadsheet);
         // Asked only once the file has proved readable: a bad file leaves the open report as it was.
         if (!(await settleUnsaved())) return;
@@ -85,7 +92,9 @@ export function App() {
         if (notes.length > 0) next.say(`已打开，但有 ${notes.length} 处未能读取：${notes.join('；')}`, true);
         void host.remember(file);
       } catch (e) {
-        fail(message(e));
+        // Cancelling is not a failure: the open report (or the start page) says so plainly.
+        if (e instanceof ReadCancelled && current.current) current.current.say(e.message);
+        else fail(message(e));
       }
     },
     [show, fail, settleUnsaved],
@@ -153,6 +162,7 @@ export function App() {
   }, [open, save, exportPublication, settleUnsaved, openBytes]);
 
   const dialog = unsavedQuestion && session && <UnsavedDialog fileName={session.fileName} onAnswer={unsavedQuestion} />;
+  const progress = reading && <ReadingBar reading={reading} />;
 
   if (session) {
     const exportCsv = async (tableId: string) => {
@@ -177,12 +187,15 @@ export function App() {
           onOpen={open}
           onClose={closeReport}
         />
+        {progress}
         {dialog}
       </>
     );
   }
   return (
-    <StartPage
+    <>
+      {progress}
+      <StartPage
       host={host}
       error={error}
       onOpen={open}
@@ -209,6 +222,7 @@ export function App() {
         const meta = { kind: template.kind, year, department, unit: template.unit, template: template.id };
         show(Session.create(meta, `${year}年度${department}${template.kind === 'final' ? '部门决算' : '部门预算'}.xlsx`));
       }}
-    />
+      />
+    </>
   );
 }

@@ -28,7 +28,10 @@ interface Sheets {
   missing: { sheet: string; reason: string }[];
 }
 
-function readSheets(bytes: Uint8Array): Sheets {
+/** How far reading has got, from 0 to 1: told after each sheet, for a progress bar. */
+export type ReadProgress = (fraction: number) => void;
+
+function readSheets(bytes: Uint8Array, onProgress: ReadProgress): Sheets {
   if (bytes.length > MAX_FILE_BYTES) throw new Refusal(`文件有 ${Math.round(bytes.length / 1024 / 1024)} MB，远大于报表文件（上限 ${MAX_FILE_BYTES / 1024 / 1024} MB）`);
   const archive = openArchive(bytes);
   if (archive === null) throw new Refusal(NOT_XLSX);
@@ -37,18 +40,21 @@ function readSheets(bytes: Uint8Array): Sheets {
   const parts = readWorkbookParts(archive);
   const grids: Grid[] = [];
   const missing: Sheets['missing'] = [];
-  for (const sheet of parts.sheets) {
+  // Recognising the tables is the last step, about as long as reading a sheet.
+  const steps = parts.sheets.length + 1;
+  for (const [i, sheet] of parts.sheets.entries()) {
     const grid = readSheetGrid(archive, sheet, parts, cells);
+    onProgress((i + 1) / steps);
     if (grid) grids.push(grid);
     else missing.push({ sheet: sheet.name, reason: `文件中缺少这张工作表的内容（${sheet.path}），文件已损坏，这张表未能读入` });
   }
   return { grids, missing };
 }
 
-export async function readXlsx(fileName: string, bytes: Uint8Array, catalog: Catalog = builtInCatalog): Promise<XlsxImport> {
+export async function readXlsx(fileName: string, bytes: Uint8Array, catalog: Catalog = builtInCatalog, onProgress: ReadProgress = () => {}): Promise<XlsxImport> {
   let sheets: Sheets;
   try {
-    sheets = readSheets(bytes);
+    sheets = readSheets(bytes, onProgress);
   } catch (error) {
     if (error instanceof Refusal) throw new XlsxError(`无法打开“${fileName}”：${error.message}`);
     throw error;
