@@ -46,7 +46,7 @@ function readSheets(bytes: Uint8Array, onProgress: ReadProgress): Sheets {
     const grid = readSheetGrid(archive, sheet, parts, cells);
     onProgress((i + 1) / steps);
     if (grid) grids.push(grid);
-    else missing.push({ sheet: sheet.name, reason: `文件中缺少这张工作表的内容（${sheet.path}），文件已损坏，这张表未能读入` });
+    else missing.push({ sheet: sheet.name, reason: `文件中缺少这张工作表的内容（${sheet.path ?? '工作簿中指向它的关系缺失'}），文件已损坏，这张表未能读入` });
   }
   return { grids, missing };
 }

@@ -3,12 +3,13 @@
  * saved it (a formula's cached result, since nothing is calculated here), and a merged area's value
  * repeated over the cells it covers, clipped to the cells the sheet has. A value that cannot be a
  * figure (an error, a date, a number Excel would not write, a shared formula whose master is
- * missing) is kept as a NotAmount that names its sheet and cell, never read as a number or as blank.
+ * missing) is kept as a NotAmount saying what it is, never read as a number or as blank; the
+ * finding on the cell it is read into names the sheet and cell (the cell's origin).
  */
-import { addressOf, type Cell, type Grid, type NotAmount } from '../grid/grid';
+import { addressOf, type Cell, type Grid } from '../grid/grid';
 import { MAX_CELLS, MAX_MERGE_CELLS, MAX_TEXT_CHARS } from './limits';
 import { Refusal } from './refusal';
-import type { WorkbookParts } from './workbookParts';
+import type { SheetPart, WorkbookParts } from './workbookParts';
 import { readXmlPart } from './xmlStream';
 import type { Archive } from './zipArchive';
 
@@ -147,7 +148,7 @@ class SheetReader {
   finish(): Grid {
     for (const { si, at, shown } of this.sharers) {
       if (this.masters.has(si)) continue;
-      this.set(at, this.notAmount(shown, `共享公式（编号 ${si}）找不到它的主公式，文件可能已损坏，无法确定这个单元格的值`));
+      this.set(at, { shown, reason: `共享公式（编号 ${si}）找不到它的主公式，文件可能已损坏，无法确定这个单元格的值` });
     }
     for (const ref of this.merges) this.spread(ref);
     const rows = Array.from(this.rows, (row) => Array.from(row ?? [], (cell) => cell ?? null));
@@ -156,11 +157,6 @@ class SheetReader {
 
   private refuse(why: string): never {
     throw new Refusal(`工作表“${this.name}”${why}`);
-  }
-
-  /** The cell's sheet and address are named by whoever reports it (the finding on the cell it is read into). */
-  private notAmount(shown: string, reason: string): NotAmount {
-    return { shown, reason };
   }
 
   private put(cell: CellElement): void {
@@ -190,27 +186,27 @@ class SheetReader {
     switch (type) {
       case 's': {
         const text = this.parts.sharedStrings[Number(value)];
-        return text ?? this.notAmount('', `指向不存在的共享字符串（第 ${value} 个），文件已损坏`);
+        return text ?? { shown: '', reason: `指向不存在的共享字符串（第 ${value} 个），文件已损坏` };
       }
       case 'str':
         return value;
       case 'b':
         return value === '1' ? 'true' : 'false';
       case 'e':
-        return this.notAmount(value, formula ? `公式的计算结果是错误值 ${value}，请在 Excel 中改正公式后再保存` : `单元格是错误值 ${value}`);
+        return { shown: value, reason: formula ? `公式的计算结果是错误值 ${value}，请在 Excel 中改正公式后再保存` : `单元格是错误值 ${value}` };
       case 'd':
-        return this.notAmount(value, `单元格是日期（${value}），不是金额`);
+        return { shown: value, reason: `单元格是日期（${value}），不是金额` };
       default:
         return this.number(at, value, cell.style);
     }
   }
 
   private number(at: Position, value: string, style: number): Cell {
-    if (!EXCEL_NUMBER.test(value)) return this.notAmount(value, `数值“${value}”不是 Excel 保存数字的写法（文件可能已损坏或被改动），不能当作金额读入`);
+    if (!EXCEL_NUMBER.test(value)) return { shown: value, reason: `数值“${value}”不是 Excel 保存数字的写法（文件可能已损坏或被改动），不能当作金额读入` };
     const number = Number(value);
     if (!this.parts.dateStyles.has(style)) return number;
     const shown = this.dateText(number);
-    return this.notAmount(shown, `单元格设为日期格式（显示为 ${shown}），其数值 ${value} 不能当作金额读入；如果是金额，请在 Excel 中把单元格格式改为数值`);
+    return { shown, reason: `单元格设为日期格式（显示为 ${shown}），其数值 ${value} 不能当作金额读入；如果是金额，请在 Excel 中把单元格格式改为数值` };
   }
 
   /**
@@ -252,8 +248,9 @@ class SheetReader {
   }
 }
 
-/** The grid of a sheet, or a Refusal naming the sheet when its part is missing or past a limit. */
-export function readSheetGrid(archive: Archive, sheet: { name: string; path: string }, parts: WorkbookParts, cells: CellBudget): Grid | null {
+/** The grid of a sheet; null when its part is missing; a Refusal naming the sheet when it is past a limit or broken. */
+export function readSheetGrid(archive: Archive, sheet: SheetPart, parts: WorkbookParts, cells: CellBudget): Grid | null {
+  if (sheet.path === null) return null;
   const reader = new SheetReader(sheet.name, parts, cells);
   const found = readXmlPart(archive, sheet.path, {
     open: (name, attributes) => reader.open(name, attributes),

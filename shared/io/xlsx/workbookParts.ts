@@ -10,8 +10,8 @@ import type { Archive } from './zipArchive';
 
 export interface SheetPart {
   name: string;
-  /** The part's path in the archive; the archive may lack it (a damaged file). */
-  path: string;
+  /** The part's path in the archive (which may lack it: a damaged file), or null when the workbook's relationship to it is missing. */
+  path: string | null;
 }
 
 export interface WorkbookParts {
@@ -142,7 +142,7 @@ export function readWorkbookParts(archive: Archive): WorkbookParts {
   // Chart sheets and dialog sheets hold no cells: only worksheets are read.
   const sheets = listed.flatMap(({ name, id }) => {
     const target = relationships.get(id);
-    return target === undefined || target.type.endsWith('/worksheet') ? [{ name, path: target?.path ?? `（关系 ${id} 缺失）` }] : [];
+    return target === undefined || target.type.endsWith('/worksheet') ? [{ name, path: target?.path ?? null }] : [];
   });
   return {
     sheets,
