@@ -10,7 +10,7 @@ import { builtInCatalog } from '../shared/templates/catalog';
 import example from './examples/final-2024-gaoxin.json';
 import { host, type OpenedFile } from './host';
 import { startAutosave } from './model/autosave';
-import { ReadCancelled, readXlsxInWorker } from './model/readInWorker';
+import { ReadCancelled, readInWorker } from './model/readInWorker';
 import { Session } from './model/session';
 import { StartPage } from './views/StartPage';
 import { ReadingBar, type ReadingFile } from './views/ReadingBar';
@@ -18,16 +18,15 @@ import { UnsavedDialog, type UnsavedAnswer } from './views/UnsavedDialog';
 import { WorkbookView } from './views/WorkbookView';
 
 /**
- * A report from a file: the program's own .json, or an .xlsx as finance offices circulate it, read
- * in a worker so that the window (and the report open in it) stays usable while a large file is read.
+ * Reads a file in a worker so that the window (and the report open in it) stays usable while a
+ * large file is read; `onReading` follows it for the progress bar and its 取消 button.
  */
-async function readReport(file: OpenedFile, onReading: (reading: ReadingFile) => void): Promise<{ report: ReportFile; notes: string[]; spreadsheet: Uint8Array | null }> {
-  if (!file.name.toLowerCase().endsWith('.xlsx')) return { report: readReportJson(file.name, file.bytes), notes: [], spreadsheet: null };
-  const reading = readXlsxInWorker(file.name, file.bytes, (fraction) => onReading({ name: file.name, fraction, cancel: reading.cancel }));
-  onReading({ name: file.name, fraction: 0, cancel: reading.cancel });
-  const imported = await reading.result;
-  const notes = [...imported.unrecognized.map((u) => `工作表“${u.sheet}”未识别：${u.reason}`), ...imported.problems];
-  return { report: imported.report, notes, spreadsheet: file.bytes };
+function readOffThread(onReading: (reading: ReadingFile) => void) {
+  return (name: string, bytes: Uint8Array) => {
+    const reading = readInWorker(name, bytes, (fraction) => onReading({ name, fraction, cancel: reading.cancel }));
+    onReading({ name, fraction: 0, cancel: reading.cancel });
+    return reading.result;
+  };
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -84,8 +83,7 @@ export function App() {
   const openBytes = useCallback(
     async (file: OpenedFile) => {
       try {
-        const { report, notes, spreadsheet } = await readReport(file, setReading).finally(() => setReading(null));
-        const next = Session.open(report, file.name, spreadsheet);
+        const { session: next, notes } = await Session.read(file, readOffThread(setReading)).finally(() => setReading(null));
         // Asked only once the file has proved readable: a bad file leaves the open report as it was.
         if (!(await settleUnsaved())) return;
         show(next);

@@ -9,44 +9,19 @@
  * checked) or the command line is wrong. 2 wins over 1.
  */
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Workbook, type Finding, type NotChecked } from '../../shared/engine/workbook';
 import { templateTableOf } from '../../shared/engine/structure';
 import { SEVERITY_LABEL, type FindingCell } from '../../shared/engine/findings';
 import type { Severity } from '../../shared/engine/recalc';
 import type { ReportFile } from '../../shared/model/report';
-import { readReportJson } from '../../shared/io/reportJson';
-import { readXlsx, type SheetMatch } from '../../shared/io/xlsx/readXlsx';
+import { formatOf, readableExtensions } from '../../shared/io/formats';
 
 export interface CheckIO {
   readFile(path: string): Uint8Array;
   stdout(text: string): void;
   stderr(text: string): void;
 }
-
-/** A report read from a file, with the sheets it came from when the file has sheets. */
-export interface OpenedReport {
-  report: ReportFile;
-  sheets?: SheetMatch[];
-  unrecognized?: { sheet: string; reason: string }[];
-  /** Cells that could not be read. */
-  problems?: string[];
-  /** Why the file was read as its template (spreadsheets: how many sheets it recognised, and how). */
-  templateWhy?: string;
-}
-
-/** Turns a file's bytes into a report; throws an Error with a Chinese message naming the file. */
-export type ReportReader = (fileName: string, bytes: Uint8Array) => Promise<OpenedReport>;
-
-/** One reader per file extension (lower case, with the dot). */
-export const readers: Record<string, ReportReader> = {
-  '.json': async (fileName, bytes) => ({ report: readReportJson(fileName, bytes) }),
-  '.xlsx': async (fileName, bytes) => {
-    const { report, tables, unrecognized, problems, templateWhy } = await readXlsx(fileName, bytes);
-    return { report, sheets: tables, unrecognized, problems, templateWhy };
-  },
-};
 
 // ── the JSON shape (also what the Chinese text is printed from) ──────────────────────────
 
@@ -94,7 +69,7 @@ export interface CheckedFile {
 const USAGE = [
   '用法：npm run check -- [--json] 文件...',
   '  逐个审核报表文件，在屏幕上列出错误、尾差和提示。',
-  `  可读取的文件类型：${Object.keys(readers).join('、')}`,
+  `  可读取的文件类型：${readableExtensions().map((e) => `.${e}`).join('、')}`,
   '  --json    以 JSON 格式输出审核结果（供其他程序读取）',
   '  --help    显示本说明',
   '退出码：0 没有错误；1 有错误；2 有文件无法审核或命令写法不对。',
@@ -148,11 +123,11 @@ export async function runCheck(args: string[], io: CheckIO): Promise<number> {
  * place in the template: the text report shows them, the JSON shape has no place for them.
  */
 async function checkFile(path: string, io: CheckIO): Promise<{ file: CheckedFile; notLoaded: string[] }> {
-  const extension = extname(path).toLowerCase();
-  const reader = readers[extension];
-  if (!reader) {
+  const format = formatOf(path);
+  if (!format) {
+    const extension = /\.[^./\\]+$/u.exec(path)?.[0];
     const what = extension ? `${extension} 文件` : '没有扩展名的文件';
-    throw new Error(`无法审核“${path}”：暂不支持 ${what}，目前可读取 ${Object.keys(readers).join('、')} 文件`);
+    throw new Error(`无法审核“${path}”：暂不支持 ${what}，目前可读取 ${readableExtensions().map((e) => `.${e}`).join('、')} 文件`);
   }
   let bytes: Uint8Array;
   try {
@@ -160,7 +135,7 @@ async function checkFile(path: string, io: CheckIO): Promise<{ file: CheckedFile
   } catch (error) {
     throw new Error(`无法打开“${path}”：${readFailure(error)}`);
   }
-  const opened = await reader(path, bytes);
+  const opened = await format.read(path, bytes);
   const { report } = opened;
   const workbook = Workbook.open(report);
 

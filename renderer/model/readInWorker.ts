@@ -1,30 +1,30 @@
 /**
- * Reads an .xlsx in a worker (xlsxWorker.ts), telling its progress; cancel() ends the worker at
- * once, whatever it is doing, and the reading fails with ReadCancelled.
+ * Reads a report file in a worker (readerWorker.ts), telling its progress; cancel() ends the worker
+ * at once, whatever it is doing, and the reading fails with ReadCancelled.
  */
-import type { XlsxImport } from '../../shared/io/xlsx/readXlsx';
-import type { ReadReport, ReadRequest } from './xlsxWorker';
+import type { OpenedReport } from '../../shared/io/formats';
+import type { ReadReport, ReadRequest } from './readerWorker';
 
 export class ReadCancelled extends Error {
   override name = 'ReadCancelled';
 }
 
 export interface Reading {
-  result: Promise<XlsxImport>;
+  result: Promise<OpenedReport>;
   cancel(): void;
 }
 
-export function readXlsxInWorker(name: string, bytes: Uint8Array, onProgress: (fraction: number) => void): Reading {
-  const worker = new Worker(new URL('./xlsxWorker.ts', import.meta.url), { type: 'module' });
+export function readInWorker(name: string, bytes: Uint8Array, onProgress: (fraction: number) => void): Reading {
+  const worker = new Worker(new URL('./readerWorker.ts', import.meta.url), { type: 'module' });
   let cancel = () => {};
-  const result = new Promise<XlsxImport>((resolve, reject) => {
+  const result = new Promise<OpenedReport>((resolve, reject) => {
     const finish = (settle: () => void) => {
       worker.terminate();
       settle();
     };
     worker.onmessage = ({ data }: MessageEvent<ReadReport>) => {
       if (data.kind === 'progress') onProgress(data.fraction);
-      else if (data.kind === 'done') finish(() => resolve(data.imported));
+      else if (data.kind === 'done') finish(() => resolve(data.opened));
       else finish(() => reject(new Error(data.message)));
     };
     worker.onerror = (event) => finish(() => reject(new Error(`无法打开“${name}”：读取时出错（${event.message}）`)));
