@@ -14,12 +14,13 @@ export interface ReadingFile {
 export function ReadingBar({ reading }: { reading: ReadingFile }) {
   const percent = Math.round(reading.fraction * 100);
   return (
-    <div className="bd-reading" role="status" aria-label="读取进度">
+    // A region of its own, not a second "status": the window's status line stays the only one.
+    <section className="bd-reading" aria-label="读取进度">
       <span>正在读取“{reading.name}”… {percent}%</span>
       <progress max={100} value={percent} />
       <button type="button" onClick={reading.cancel}>
         取消
       </button>
-    </div>
+    </section>
   );
 }

@@ -13,7 +13,7 @@ test.beforeAll(() => {
   execFileSync(process.execPath, ['electron/cli/run.mjs', 'test/bench/write-large-xlsx.ts', LARGE]);
 });
 
-const readingBar = (page: Page) => page.getByRole('status', { name: '读取进度' });
+const readingBar = (page: Page) => page.getByRole('region', { name: '读取进度' });
 
 async function startReadingLarge(page: Page): Promise<void> {
   await openExample(page);
