@@ -10,10 +10,24 @@ import { builtInCatalog } from '../shared/templates/catalog';
 import example from './examples/final-2024-gaoxin.json';
 import { host, type OpenedFile } from './host';
 import { startAutosave } from './model/autosave';
+import { ReadCancelled, readInWorker } from './model/readInWorker';
 import { Session } from './model/session';
 import { StartPage } from './views/StartPage';
+import { ReadingBar, type ReadingFile } from './views/ReadingBar';
 import { UnsavedDialog, type UnsavedAnswer } from './views/UnsavedDialog';
 import { WorkbookView } from './views/WorkbookView';
+
+/**
+ * Reads a file in a worker so that the window (and the report open in it) stays usable while a
+ * large file is read; `onReading` follows it for the progress bar and its 取消 button.
+ */
+function readOffThread(onReading: (reading: ReadingFile) => void) {
+  return (name: string, bytes: Uint8Array) => {
+    const reading = readInWorker(name, bytes, (fraction) => onReading({ name, fraction, cancel: reading.cancel }));
+    onReading({ name, fraction: 0, cancel: reading.cancel });
+    return reading.result;
+  };
+}
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -21,6 +35,7 @@ export function App() {
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [unsavedQuestion, setUnsavedQuestion] = useState<((answer: UnsavedAnswer) => void) | null>(null);
+  const [reading, setReading] = useState<ReadingFile | null>(null);
   // The latest session for handlers registered once (menu commands, files delivered by the host).
   const current = useRef<Session | null>(null);
   current.current = session;
@@ -68,14 +83,16 @@ export function App() {
   const openBytes = useCallback(
     async (file: OpenedFile) => {
       try {
-        const { session: next, notes } = await Session.read(file);
+        const { session: next, notes } = await Session.read(file, readOffThread(setReading)).finally(() => setReading(null));
         // Asked only once the file has proved readable: a bad file leaves the open report as it was.
         if (!(await settleUnsaved())) return;
         show(next);
         if (notes.length > 0) next.say(`已打开，但有 ${notes.length} 处未能读取：${notes.join('；')}`, true);
         void host.remember(file);
       } catch (e) {
-        fail(message(e));
+        // Cancelling is not a failure: the open report (or the start page) says so plainly.
+        if (e instanceof ReadCancelled && current.current) current.current.say(e.message);
+        else fail(message(e));
       }
     },
     [show, fail, settleUnsaved],
@@ -143,6 +160,7 @@ export function App() {
   }, [open, save, exportPublication, settleUnsaved, openBytes]);
 
   const dialog = unsavedQuestion && session && <UnsavedDialog fileName={session.fileName} onAnswer={unsavedQuestion} />;
+  const progress = reading && <ReadingBar reading={reading} />;
 
   if (session) {
     const exportCsv = async (tableId: string) => {
@@ -167,12 +185,15 @@ export function App() {
           onOpen={open}
           onClose={closeReport}
         />
+        {progress}
         {dialog}
       </>
     );
   }
   return (
-    <StartPage
+    <>
+      {progress}
+      <StartPage
       host={host}
       error={error}
       onOpen={open}
@@ -199,6 +220,7 @@ export function App() {
         const meta = { kind: template.kind, year, department, unit: template.unit, template: template.id };
         show(Session.create(meta, `${year}年度${department}${template.kind === 'final' ? '部门决算' : '部门预算'}.xlsx`));
       }}
-    />
+      />
+    </>
   );
 }

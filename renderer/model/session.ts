@@ -5,7 +5,7 @@
 import { EditHistory } from '../../shared/engine/history';
 import type { Command, Result } from '../../shared/engine/commands';
 import { Workbook, type Change, type Edit } from '../../shared/engine/workbook';
-import { readReportFile, saveTarget, tableFormat } from '../../shared/io/formats';
+import { formatOf, readReportFile, saveTarget, tableFormat, type OpenedReport } from '../../shared/io/formats';
 import { writeReportJson } from '../../shared/io/reportJson';
 import type { ReportFile } from '../../shared/model/report';
 import type { DisplayOptions } from './display';
@@ -45,12 +45,13 @@ export class Session {
 
   /**
    * Opens a report file of any format the program reads, with what could not be read of it. The
-   * file's bytes are kept where saving writes back into them.
+   * file's bytes are kept where saving writes back into them. `read` reads it (the window: in a
+   * worker, readInWorker.ts).
    */
-  static async read(file: { name: string; bytes: Uint8Array }): Promise<{ session: Session; notes: string[] }> {
-    const opened = await readReportFile(file.name, file.bytes);
+  static async read(file: { name: string; bytes: Uint8Array }, read: (name: string, bytes: Uint8Array) => Promise<OpenedReport> = readReportFile): Promise<{ session: Session; notes: string[] }> {
+    const opened = await read(file.name, file.bytes);
     const notes = [...(opened.unrecognized ?? []).map((u) => `工作表“${u.sheet}”未识别：${u.reason}`), ...(opened.problems ?? [])];
-    return { session: Session.open(opened.report, file.name, opened.format.keepsLayout ? file.bytes : null), notes };
+    return { session: Session.open(opened.report, file.name, formatOf(file.name)?.keepsLayout ? file.bytes : null), notes };
   }
 
   /** A new, empty report of a template, to be typed in. */

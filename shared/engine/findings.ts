@@ -6,7 +6,7 @@ import { toDecimalString } from '../money/money';
 import type { Side } from '../model/template';
 import type { Instance, Operand, StructureProblem } from './compile';
 import type { Calculator, Outcome, Severity, Unchecked } from './recalc';
-import { tableWording, type CellInfo, type RowInfo, type Structure } from './structure';
+import { tableWording, type CellInfo, type CellOrigin, type RowInfo, type Structure } from './structure';
 
 /** Addresses a cell the way files and the UI do: table id, row key (role, code or 合计), column key. */
 export interface CellRef {
@@ -125,6 +125,8 @@ export class FindingWriter {
     private readonly structure: Structure,
     private readonly calculator: Calculator,
     private readonly unit: string,
+    /** Where figures were read in the file (by cellKey), named in messages about what was read there. */
+    private readonly origins: ReadonlyMap<string, CellOrigin> = new Map(),
   ) {}
 
   /** The findings of one instance (structure checks may have several). */
@@ -275,7 +277,8 @@ export class FindingWriter {
 
   /** Text in an amount cell that is not a number: kept as typed, counted as 0, and explained. */
   invalidEntry(rule: { id: string; title: string }, cell: CellInfo, text: string, reason: string): Finding {
-    const where = this.where(cell);
+    const origin = this.origins.get(cellKey(this.refOf(cell)));
+    const where = `${this.where(cell)}${origin ? `（工作表“${origin.sheet}”${origin.address}）` : ''}`;
     return cellFinding({
       key: `${rule.id}|${cell.row.table.id}|${cell.row.key}|${cell.column.key}`,
       ruleId: rule.id,

@@ -201,7 +201,7 @@ export class Workbook {
     const incomplete = new Set(structure.tables.filter((t) => t.rowsGap !== null).map((t) => t.index));
     const calc = new Calculator(structure.cells.length, instances, this.precision.step, incomplete);
     calc.load(entries);
-    const writer = new FindingWriter(structure, calc, this.unit ?? '');
+    const writer = new FindingWriter(structure, calc, this.unit ?? '', this.provenance.origins);
     const checkers = createCheckers({ structure, calc, instances, writer, ruleSet: this.ruleSet, missingTables: this.missingTables });
     const store = new FindingsStore();
     for (const [kind, checker] of checkers) store.put(kind, checker.checkAll());

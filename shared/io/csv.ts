@@ -83,9 +83,10 @@ function amountHeaders(table: TableInfo): string[] {
 // ── writing ────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Spreadsheets run a cell that starts with = + - @ (or a tab or CR) as a formula, so text from the
- * report (a name, or invalid text typed into an amount cell) gets an apostrophe in front, which
- * Excel shows as text. Amounts are written as they are: "-12.00" is a number, not a formula.
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or CR) as a formula, so every text
+ * written (headers, codes, names, fields, invalid text typed into an amount cell) gets an apostrophe
+ * in front, which Excel shows as text. A code is text like any other: a report file can hold
+ * "=HYPERLINK(…)" as a code. Amounts are written as they are: "-12.00" is a number, not a formula.
  */
 function escapeText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -96,18 +97,19 @@ function unescapeText(text: string): string {
   return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
+/** A key cell of a row as the report holds it (escaped when written, compared as it is when read). */
 function keyCell(row: RowInfo, field: KeyField): string {
   switch (field) {
     case 'code':
       return row.code ?? '';
     case 'name':
-      return escapeText(row.name ?? '');
+      return row.name ?? '';
     case 'hangci':
       return row.hangci === null ? '' : String(row.hangci);
     case 'side':
       return row.side ?? '';
     default:
-      return escapeText(row.fields?.[field.slice('field:'.length)] ?? '');
+      return row.fields?.[field.slice('field:'.length)] ?? '';
   }
 }
 
@@ -125,11 +127,11 @@ export function exportTableCsv(workbook: Workbook, tableId: string, options: { e
   const keys = keyColumns(table);
   const lines = [
     // Says which table and unit the figures are, so that importing checks both.
-    [table.id, escapeText(table.template.title), `单位：${workbook.unit ?? '（未注明）'}`],
-    [...keys.map((k) => k.headers[0]!), ...amountHeaders(table)],
+    [escapeText(table.id), escapeText(table.template.title), `单位：${workbook.unit ?? '（未注明）'}`],
+    [...keys.map((k) => k.headers[0]!), ...amountHeaders(table)].map(escapeText),
     ...table.rows
       .filter((row) => !row.spare)
-      .map((row) => [...keys.map((k) => keyCell(row, k.field)), ...table.columns.map((c) => amountCell(workbook, row, c))]),
+      .map((row) => [...keys.map((k) => escapeText(keyCell(row, k.field))), ...table.columns.map((c) => amountCell(workbook, row, c))]),
   ];
   const text = formatDelimited(lines, ',');
   if (options.encoding === 'gb18030') return encodeGb18030(text);
@@ -302,7 +304,7 @@ function findTwoSidedRow(reader: Reader, line: CsvLine, claimed: Set<RowInfo>): 
 /** A listed row by every key field the file has: codes, names, 类型, 项目单位 … (twins by their order). */
 function findListedRow(reader: Reader, line: CsvLine, claimed: Set<RowInfo>): Found {
   const wanted = [...reader.header.keys.keys()].map((field) => ({ field, text: keyText(reader, line, field) }));
-  const matches = reader.table.rows.filter((row) => !claimed.has(row) && wanted.every(({ field, text }) => unescapeText(keyCell(row, field)) === text));
+  const matches = reader.table.rows.filter((row) => !claimed.has(row) && wanted.every(({ field, text }) => keyCell(row, field) === text));
   const row = matches[0];
   if (!row) return { problem: `${reader.table.id}中没有“${wanted.map((w) => w.text).filter(Boolean).join(' ')}”这一行，请先在表中加入，已跳过` };
   claimed.add(row);

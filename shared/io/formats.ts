@@ -36,8 +36,8 @@ export interface ReportFormat {
   label: string;
   /** Lower case, without the dot. */
   extensions: readonly string[];
-  /** Reads a report; throws an Error whose Chinese message names the file. */
-  read(fileName: string, bytes: Uint8Array): Promise<OpenedReport>;
+  /** Reads a report, telling how far it has got (0 to 1) where it can; throws an Error whose Chinese message names the file. */
+  read(fileName: string, bytes: Uint8Array, onProgress?: (fraction: number) => void): Promise<OpenedReport>;
   /**
    * The format has a layout of its own (sheets, styles, print settings) that saving keeps: the
    * report is written into the bytes it was opened from, which the window therefore keeps.
@@ -115,13 +115,13 @@ export class UnknownFormatError extends Error {
 }
 
 /** Reads a report with the format its name says. */
-export async function readReportFile(fileName: string, bytes: Uint8Array): Promise<OpenedReport & { format: ReportFormat }> {
+export async function readReportFile(fileName: string, bytes: Uint8Array, onProgress?: (fraction: number) => void): Promise<OpenedReport & { format: ReportFormat }> {
   const format = formatOf(fileName);
   if (!format) {
     const known = readableExtensions().map((e) => `.${e}`).join('、');
     throw new UnknownFormatError(`无法打开“${fileName}”：程序不认识这种文件（可以打开 ${known}）`);
   }
-  return { ...(await format.read(fileName, bytes)), format };
+  return { ...(await format.read(fileName, bytes, onProgress)), format };
 }
 
 /**
@@ -140,9 +140,9 @@ registerFormat({
   label: 'Excel 工作簿',
   extensions: ['xlsx'],
   keepsLayout: true,
-  async read(fileName, bytes) {
+  async read(fileName, bytes, onProgress) {
     const { readXlsx } = await import('./xlsx/readXlsx');
-    const { report, tables, unrecognized, problems, templateWhy } = await readXlsx(fileName, bytes);
+    const { report, tables, unrecognized, problems, templateWhy } = await readXlsx(fileName, bytes, undefined, onProgress);
     return { report, sheets: tables, unrecognized, problems, templateWhy };
   },
   // Into the workbook it was opened from (only the changed figures); a report started in the

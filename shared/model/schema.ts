@@ -48,10 +48,16 @@ function describe(unit: OutputUnit): string | null {
   }
 }
 
+/**
+ * Says one error in the words of the file's own kind (a report's 金额, its 年度), null to say
+ * nothing of it (another error says it better), or undefined to leave it to the general wording.
+ */
+export type Explain = (unit: OutputUnit, field: string) => string | null | undefined;
+
 /** What is wrong with `data`, field by field (at most `limit` lines), or [] when it fits. */
-export function schemaProblems(schema: object, data: unknown, limit = 10): string[] {
+export function schemaProblems(schema: object, data: unknown, limit = 10, explain?: Explain): string[] {
   const result = new Validator(schema as Schema, '2020-12', false).validate(data);
   if (result.valid) return [];
-  const lines = result.errors.map(describe).filter((line): line is string => line !== null);
+  const lines = result.errors.map((unit) => { const explained = explain?.(unit, fieldOf(unit.instanceLocation)); return explained === undefined ? describe(unit) : explained; }).filter((line): line is string => line !== null);
   return [...new Set(lines)].slice(0, limit);
 }

@@ -138,6 +138,8 @@ function firstShown(table: { rows: { values: Record<string, string | null> }[] }
 test('the JZ25 budget: every table shows its figures, the only finding is the X15b hint, and every table prints', async ({ page }) => {
   test.setTimeout(180_000);
   await openReportFile(page, 'test/fixtures/budget-2025-jiaozuo.json');
+  // Files are read in a worker: the tabs are there once it has finished.
+  await expect(page.getByRole('tab', { name: /预算01表/u })).toBeVisible();
   const tabs = (await page.getByRole('tab').allTextContents()).map((t) => /预算\d+表/u.exec(t)![0]);
   expect(tabs.slice(0, 13)).toEqual(BUDGET_TABS);
   // Of the thirteen tables of figures only 收支总表 has a finding: the advisory X15b (the 绩效 forms

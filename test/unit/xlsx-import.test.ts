@@ -77,3 +77,11 @@ describe('files that are not a report', () => {
     await expect(readXlsx('半个文件.xlsx', bytes.slice(0, bytes.length / 2))).rejects.toThrow('无法打开“半个文件.xlsx”');
   });
 });
+
+describe('progress while reading', () => {
+  it('is told after each sheet, rising, the last step (recognising the tables) left', async () => {
+    const told: number[] = [];
+    await readXlsx('final-2024-gaoxin.xlsx', fixture('final-2024-gaoxin.xlsx'), undefined, (fraction) => told.push(fraction));
+    expect(told).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => n / 10));
+  });
+});

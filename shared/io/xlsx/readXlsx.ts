@@ -1,13 +1,17 @@
 /**
  * Reads the .xlsx files finance offices circulate into grids of plain values (cached formula
- * results, since exceljs does not calculate; merged cells repeated), which the grid recogniser
- * (shared/io/grid) turns into a report.
+ * results, since nothing is calculated; merged cells repeated), which the grid recogniser
+ * (shared/io/grid) turns into a report. The archive and its XML are read as streams with limits
+ * (./limits), so a hostile or broken file is refused with a message naming it, within seconds.
  */
-import ExcelJS from 'exceljs';
 import { builtInCatalog, type Catalog } from '../../templates/catalog';
-import type { Cell, Grid } from '../grid/grid';
+import type { Grid } from '../grid/grid';
 import { GridReadError, readGrids, type GridImport } from '../grid/readGrids';
-import { archiveProblem } from './zipGuard';
+import { MAX_FILE_BYTES } from './limits';
+import { Refusal } from './refusal';
+import { CellBudget, readSheetGrid } from './sheetGrid';
+import { readWorkbookParts } from './workbookParts';
+import { checkExpandedSize, openArchive } from './zipArchive';
 
 export type { SheetMatch } from '../grid/readGrids';
 export type XlsxImport = GridImport;
@@ -16,51 +20,53 @@ export class XlsxError extends Error {
   override name = 'XlsxError';
 }
 
-/** A cell's value as the grid recogniser takes it: cached results of formulas, text of rich text. */
-export function plainValue(value: ExcelJS.CellValue, address: string, missing: string[]): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  if (typeof value === 'boolean' || value instanceof Date) return String(value);
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as ExcelJS.CellFormulaValue).result;
-    if (result === undefined || result === null || typeof result === 'object') {
-      missing.push(address);
-      return null;
-    }
-    return typeof result === 'number' ? result : String(result);
-  }
-  if ('richText' in value) return value.richText.map((t) => t.text).join('');
-  if ('text' in value) return String(value.text);
-  return null;
+const NOT_XLSX = '不是有效的 Excel（.xlsx）文件，可能已损坏、加密或是其他格式';
+
+interface Sheets {
+  grids: Grid[];
+  /** Sheets the workbook lists whose part the archive lacks, each with why. */
+  missing: { sheet: string; reason: string }[];
 }
 
-function toGrid(sheet: ExcelJS.Worksheet): Grid {
-  const rows: Cell[][] = [];
-  const mergeOf = new Map<string, string>();
-  const formulasWithoutResult: string[] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, r) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      cells[c - 1] = plainValue(cell.value, cell.address, formulasWithoutResult);
-      if (cell.isMerged) mergeOf.set(`${r - 1},${c - 1}`, cell.master.address);
-    });
-    rows[r - 1] = cells;
-  });
-  return { name: sheet.name, rows: Array.from(rows, (r) => r ?? []), mergeOf, formulasWithoutResult };
+/** How far reading has got, from 0 to 1: told after each sheet, for a progress bar. */
+export type ReadProgress = (fraction: number) => void;
+
+function readSheets(bytes: Uint8Array, onProgress: ReadProgress): Sheets {
+  if (bytes.length > MAX_FILE_BYTES) throw new Refusal(`文件有 ${Math.round(bytes.length / 1024 / 1024)} MB，远大于报表文件（上限 ${MAX_FILE_BYTES / 1024 / 1024} MB）`);
+  const archive = openArchive(bytes);
+  if (archive === null) throw new Refusal(NOT_XLSX);
+  checkExpandedSize(archive);
+  const cells = new CellBudget();
+  const parts = readWorkbookParts(archive);
+  const grids: Grid[] = [];
+  const missing: Sheets['missing'] = [];
+  // Recognising the tables is the last step, about as long as reading a sheet.
+  const steps = parts.sheets.length + 1;
+  for (const [i, sheet] of parts.sheets.entries()) {
+    const grid = readSheetGrid(archive, sheet, parts, cells);
+    onProgress((i + 1) / steps);
+    if (grid) grids.push(grid);
+    else missing.push({ sheet: sheet.name, reason: `文件中缺少这张工作表的内容（${sheet.path ?? '工作簿中指向它的关系缺失'}），文件已损坏，这张表未能读入` });
+  }
+  return { grids, missing };
 }
 
-export async function readXlsx(fileName: string, bytes: Uint8Array, catalog: Catalog = builtInCatalog): Promise<XlsxImport> {
-  const refused = archiveProblem(bytes);
-  if (refused) throw new XlsxError(`无法打开“${fileName}”：${refused}`);
-  const book = new ExcelJS.Workbook();
+export async function readXlsx(fileName: string, bytes: Uint8Array, catalog: Catalog = builtInCatalog, onProgress: ReadProgress = () => {}): Promise<XlsxImport> {
+  let sheets: Sheets;
   try {
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new XlsxError(`无法打开“${fileName}”：不是有效的 Excel（.xlsx）文件，可能已损坏、加密或是其他格式`);
-  }
-  try {
-    return readGrids(fileName, book.worksheets.map(toGrid), catalog);
+    sheets = readSheets(bytes, onProgress);
   } catch (error) {
-    throw error instanceof GridReadError ? new XlsxError(error.message) : error;
+    if (error instanceof Refusal) throw new XlsxError(`无法打开“${fileName}”：${error.message}`);
+    throw error;
+  }
+  const { grids, missing } = sheets;
+  const missingText = missing.map((m) => `工作表“${m.sheet}”：${m.reason}`).join('；');
+  if (grids.length === 0) throw new XlsxError(`无法打开“${fileName}”：${missingText || '文件中没有工作表'}`);
+  try {
+    const imported = readGrids(fileName, grids, catalog);
+    return { ...imported, unrecognized: [...missing, ...imported.unrecognized] };
+  } catch (error) {
+    if (!(error instanceof GridReadError)) throw error;
+    throw new XlsxError(missingText ? `${error.message}；另外，${missingText}` : error.message);
   }
 }

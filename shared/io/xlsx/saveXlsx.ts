@@ -8,8 +8,6 @@ import ExcelJS from 'exceljs';
 import { cellKey, type CellRef } from '../../engine/findings';
 import type { Workbook } from '../../engine/workbook';
 import { parseAmount } from '../../money/money';
-import { isNotAmount } from '../grid/grid';
-import { plainValue } from './readXlsx';
 
 export interface XlsxSave {
   bytes: Uint8Array;
@@ -28,11 +26,17 @@ function sameFigure(a: string | null, b: string | null, unit: '万元' | '元' |
   return read(a) === read(b);
 }
 
-/** What a cell of the file holds now, as the reader saw it. */
+/** What a cell of the file holds now, as text (a formula's cached result), to tell whether its figure changed. */
 function fileText(cell: ExcelJS.Cell): string | null {
-  const value = plainValue(cell.value, cell.address, []);
-  if (value === null) return null;
-  return isNotAmount(value) ? value.shown : String(value);
+  const { value } = cell;
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' || value instanceof Date) return String(value);
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    return result === undefined || result === null || typeof result === 'object' ? null : String(result);
+  }
+  if ('richText' in value) return value.richText.map((t) => t.text).join('');
+  return 'text' in value ? String(value.text) : null;
 }
 
 export async function saveIntoXlsx(original: Uint8Array, workbook: Workbook): Promise<XlsxSave> {
