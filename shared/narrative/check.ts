@@ -443,9 +443,11 @@ class NarrativeCheck {
     if (year !== null) {
       for (const match of this.text.matchAll(/(?<!\d)(\d{4})年/gu)) {
         const printed = Number(match[1]);
-        if (printed === year || printed === year - 1) continue;
+        const lead = this.text.slice(Math.max(0, match.index - 2), match.index);
+        const priorAllowed = this.set.priorYearAfter === undefined || this.set.priorYearAfter.some((w) => lead.endsWith(w));
+        if (printed === year || (printed === year - 1 && priorAllowed)) continue;
         const span = { start: match.index, end: match.index + match[0].length };
-        this.findings.push(this.finding({ rule: 'N01', severity: 'warning', section: sectionAt(span.start), span, sentence: 0, message: `情况说明中写“${match[0]}”，报表年度为 ${year} 年（上年为 ${year - 1} 年），请核对年份。`, printed: match[0], expected: `${year}年` }));
+        this.findings.push(this.finding({ rule: 'N01', severity: 'warning', section: sectionAt(span.start), span, sentence: 0, message: `情况说明中写“${match[0]}”，报表年度为 ${year} 年${printed === year - 1 ? '（上年只在与上年比较时出现）' : ''}，请核对年份。`, printed: match[0], expected: `${year}年` }));
       }
     }
     // 占100 without %: a share whose sign was lost is read as an amount by nobody, so it is flagged.
@@ -489,8 +491,8 @@ class NarrativeCheck {
   /** The words before a figure in its sentence, to name it in a message: “收入合计2164.69元”. */
   private quote(run: SectionRun, figure: Figure): string {
     const { span } = this.sentenceAt(run, figure.start);
-    const from = Math.max(span.start, figure.start - 24);
-    const lead = this.text.slice(from, figure.start).replace(/^.*[，；：、]/u, '');
+    const from = Math.max(span.start, figure.start - 20);
+    const lead = this.text.slice(from, figure.start).replace(/^.*[，；：]/u, '');
     return `“${this.partAt(run.section, figure.start).definition.id}”中“${lead}${figure.printed}”`;
   }
 

@@ -77,6 +77,11 @@ export interface NarrativeSet {
   placeholders: string[];
   /** Figures that are part of fixed wording (价值100万元以上), not claims. */
   wording: string[];
+  /**
+   * Words after which last year may be named (比2023年度增加); elsewhere a year must be the report's.
+   * Absent: last year may be named anywhere.
+   */
+  priorYearAfter?: string[];
   /** Pairs of words the documents use for each other in 06 item names (单位/部门). */
   nameEquivalents: [string, string][];
   sections: SectionDefinition[];
