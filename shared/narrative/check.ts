@@ -142,7 +142,11 @@ class NarrativeCheck {
         run.reports.set(figure, this.report(section, figure, null, null, 'wording'));
         continue;
       }
-      const binding = this.bind(run, figure);
+      if (this.inReason(run, figure)) {
+        this.unchecked(run, figure, null, '“主要原因”中的数字是填报人的说明，不与公开表核对');
+        continue;
+      }
+      const binding = this.bind(run, figure, figures);
       if (binding) run.bindings.set(figure, binding);
       else this.unchecked(run, figure, null, UNKNOWN_MEANING);
     }
@@ -183,7 +187,15 @@ class NarrativeCheck {
     return start;
   }
 
-  private bind(run: SectionRun, figure: Figure): Binding | null {
+  /** A figure inside the reasons a user gives (主要原因：1.…增加1000万元) until the clause ends at ；. */
+  private inReason(run: SectionRun, figure: Figure): boolean {
+    const { span } = this.sentenceAt(run, figure.start);
+    const lead = this.text.slice(span.start, figure.start);
+    const at = lead.lastIndexOf('主要原因');
+    return at >= 0 && !lead.slice(at).includes('；');
+  }
+
+  private bind(run: SectionRun, figure: Figure, figures: readonly Figure[]): Binding | null {
     const part = this.partAt(run.section, figure.start);
     const terms = this.termsAt(run.section, part);
     const { span: sentence } = this.sentenceAt(run, figure.start);
@@ -192,9 +204,11 @@ class NarrativeCheck {
     const direction = figure.kind === 'amount' ? directionBefore(near) : null;
     let match = matchTerm(terms, this.text, sentence, nearStart, figure);
     if (direction && !match) {
-      // 比上年减少11.31万元: the subject is the amount the sentence stated before.
-      const previous = [...run.bindings.values()].filter((b) => b.figure.start >= sentence.start && b.figure.end <= figure.start && !b.change && b.term).sort((a, b) => a.figure.start - b.figure.start).at(-1);
-      if (previous?.term) match = { term: previous.term, from: previous.figure.start };
+      // 比上年减少11.31万元: the subject is the amount stated just before, when nothing else stands between.
+      const previousFigure = figures.filter((f) => f.end <= figure.start).at(-1);
+      const previous = previousFigure ? run.bindings.get(previousFigure) : undefined;
+      const between = previousFigure ? this.text.slice(previousFigure.end, figure.start) : '';
+      if (previous?.term && !previous.change && between.length <= 12 && !/[：:；]/u.test(between)) match = { term: previous.term, from: previous.figure.start };
     }
     if (!match) return null;
     const { term } = match;
@@ -322,7 +336,7 @@ class NarrativeCheck {
         run.findings.push(this.finding({ rule: change.rule, severity: 'warning', section: run.section.definition.id, span: figure, sentence: index, message: `${this.quote(run, figure)}：上年数为 ${toDecimalString(prior)} 万元（本年 ${toDecimalString(current.value)} ${change.change!.sign > 0 ? '−' : '+'} 增减额 ${change.figure.printed}），不能计算${label.replace(/（.*$/u, '')}，应删去这个百分比。`, printed: figure.printed, expected: null }));
         return;
       }
-      this.judgeRatio(run, figure, index, change.rule, label, { label: change.label, value: delta }, { label: '上年数', value: prior }, 2n, current.value);
+      this.judgeRatio(run, figure, index, this.set.growthRule ?? change.rule, label, { label: change.label, value: delta }, { label: '上年数', value: prior }, 2n, current.value);
     } else if (share) {
       const numerator = before.filter((b) => b.figure.kind === 'amount').at(-1);
       const baseWords = share[1]!.trim();
@@ -330,7 +344,7 @@ class NarrativeCheck {
       const base = baseWords ? this.baseByWords(run, figure, baseWords) : this.printedOrTable(run, shareBase);
       if (!numerator) return this.unchecked(run, figure, null, '句中没有这个比例的分子');
       if (!base) return this.unchecked(run, figure, numerator, baseWords ? `不知道“${baseWords}”是哪个数` : '不知道这个比例的基数');
-      this.judgeRatio(run, figure, index, numerator.rule, `${numerator.label}占${base.label}的比例`, numerator, base, 1n);
+      this.judgeRatio(run, figure, index, this.set.shareRule ?? numerator.rule, `${numerator.label}占${base.label}的比例`, numerator, base, 1n);
     } else {
       this.unchecked(run, figure, null, '看不出这个百分比是什么的比例');
     }
@@ -392,7 +406,7 @@ class NarrativeCheck {
   // ── sums, absences, the whole text ─────────────────────────────────────────────────────
 
   private checkSums(run: SectionRun): void {
-    for (const sum of run.section.definition.sums ?? []) {
+    for (const sum of [run.section, ...run.section.parts].flatMap((p) => p.definition.sums ?? [])) {
       const first = (key: string) => [...run.bindings.values()].find((b) => b.meaning === key && !b.change);
       const total = first(sum.total);
       const parts = sum.parts.map(first);
@@ -491,7 +505,7 @@ class NarrativeCheck {
   /** The words before a figure in its sentence, to name it in a message: “收入合计2164.69元”. */
   private quote(run: SectionRun, figure: Figure): string {
     const { span } = this.sentenceAt(run, figure.start);
-    const from = Math.max(span.start, figure.start - 20);
+    const from = Math.max(span.start, this.partAt(run.section, figure.start).bodyStart, figure.start - 20);
     const lead = this.text.slice(from, figure.start).replace(/^.*[，；：]/u, '');
     return `“${this.partAt(run.section, figure.start).definition.id}”中“${lead}${figure.printed}”`;
   }

@@ -5,6 +5,7 @@
  * 主要包括). The checker reads these; a new template's wording is a new set or a new title, not code.
  */
 import type { SectionTitles } from './sections';
+import budgetSet from './sets/budget.json';
 import finalSet from './sets/final.json';
 
 export interface Term {
@@ -55,6 +56,14 @@ export interface Absence {
   zero: string[];
 }
 
+export interface ClassClauses {
+  table: string;
+  column: string;
+  rule: string;
+  /** A regular expression matching the end of the words before the figure; group 1 is the 类 name. */
+  pattern: string;
+}
+
 export interface SectionDefinition extends SectionTitles {
   parts?: SectionDefinition[];
   terms?: Term[];
@@ -62,6 +71,8 @@ export interface SectionDefinition extends SectionTitles {
   shareBase?: string;
   sums?: StatedSum[];
   enumerate?: 'classes' | 'items' | 'components';
+  /** For `classes`: the table and column a 类's amount is read from, the rule, and how a 类 is named before its figure. */
+  classes?: ClassClauses;
   absence?: Absence;
 }
 
@@ -70,6 +81,12 @@ export interface NarrativeSet {
   name: string;
   /** Templates whose 情况说明 this set describes (a variant's own id or one it extends). */
   templates: string[];
+  /**
+   * The rules shares and growth rates are reported under; absent: the rule of the figure they are
+   * computed from (决算: E03 for a share of 三, as final-accounts.md numbers them).
+   */
+  shareRule?: string;
+  growthRule?: string;
   /** Rule titles by id. */
   rules: Record<string, string>;
   supplementary: { key: string; label: string }[];
@@ -88,7 +105,7 @@ export interface NarrativeSet {
 }
 
 // The sets are checked by the tests against every template they name (each expression binds).
-export const NARRATIVE_SETS: readonly NarrativeSet[] = [finalSet as unknown as NarrativeSet];
+export const NARRATIVE_SETS: readonly NarrativeSet[] = [finalSet as unknown as NarrativeSet, budgetSet as unknown as NarrativeSet];
 
 /** The set for a template, found by its id or the ids it extends; null when none describes it. */
 export function narrativeSetFor(templateIds: readonly string[]): NarrativeSet | null {

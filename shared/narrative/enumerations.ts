@@ -76,7 +76,7 @@ export interface Enumerated {
 
 /** 一、二、… and 1. 2. in front of a name. */
 function stripNumbering(name: string): string {
-  return name.replace(/^[一二三四五六七八九十]+、/u, '').trim();
+  return name.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/u, '').trim();
 }
 
 /** Names compared as the documents write them: punctuation width and the equivalent words (单位/部门, 缴费/费) ignored. */
@@ -98,31 +98,43 @@ const SIX = '公开06表';
 
 export function checkClasses(context: EnumerationContext): Enumerated {
   const { run, figures, tables, amounts } = context;
+  const clauses = context.part.definition.classes;
+  if (!clauses) return { bindings: [] };
+  const pattern = new RegExp(clauses.pattern, 'u');
   const bindings: Binding[] = [];
-  const rows = tables.rows(FIVE);
+  const rows = tables.rows(clauses.table);
   let previousEnd = context.part.bodyStart;
   for (const figure of figures) {
     const near = run.text.slice(previousEnd, figure.start);
     previousEnd = figure.end;
-    const match = /([^：；，。、\d\n]+?)（类）(?:支出)?(?:为)?$/u.exec(near);
+    const match = pattern.exec(near);
     if (!match || figure.kind !== 'amount') continue;
     const printedName = match[1]!.trim();
     const name = printedName.endsWith('支出') ? printedName : `${printedName}支出`;
-    const binding: Binding = { figure, rule: 'E06', meaning: `${name}（类）`, label: `${printedName}（类）支出`, target: null };
-    if ('reason' in rows) binding.target = rows;
-    else {
-      const row = rows.find((r) => r.code.length === 3 && sameName(r.name, name, context.nameEquivalents));
-      const code = row?.code ?? tables.classCode(name);
-      if (code === null) binding.target = { reason: `公开05表和功能分类中都没有名为“${name}”的类` };
-      else if (!row) {
-        binding.target = { value: 0, cells: [] };
-        binding.source = `公开05表没有 ${code} ${name}（按 0 计）`;
-      } else {
-        binding.target = amounts.cell(row.cells.get(SUBTOTAL));
-        binding.source = `公开05表 ${row.code} ${row.name}「小计」`;
+    const binding: Binding = { figure, rule: clauses.rule, meaning: `${name}（类）`, label: match[0].trim(), target: null };
+    bindings.push(binding);
+    if ('reason' in rows) {
+      binding.target = rows;
+      continue;
+    }
+    const row = rows.find((r) => r.level === '类' && sameName(r.name, name, context.nameEquivalents));
+    const code = row?.code ?? tables.classCode(name);
+    if (code === null) {
+      binding.target = { reason: `${clauses.table}和功能分类中都没有名为“${name}”的类` };
+    } else if (row) {
+      binding.target = amounts.cell(row.cells.get(clauses.column));
+      binding.source = `${clauses.table} ${row.code} ${row.name}「${clauses.column}」`;
+    } else {
+      // Tables that list only 项 (the budget's): the 类 is the sum of its 项.
+      const items = rows.filter((r) => r.code.length === 7 && r.code.startsWith(code));
+      const values = items.map((r) => amounts.cell(r.cells.get(clauses.column)));
+      const unknown = values.find((v) => 'reason' in v);
+      if (unknown) binding.target = unknown;
+      else {
+        binding.target = { value: values.reduce((a, v) => a + (v as { value: number }).value, 0), cells: values.flatMap(cellsOf).slice(0, 6) };
+        binding.source = items.length > 0 ? `${clauses.table}中 ${code} 类各项之和` : `${clauses.table}没有 ${code} ${name}（按 0 计）`;
       }
     }
-    bindings.push(binding);
   }
   return { bindings };
 }

@@ -109,7 +109,19 @@ const jiefangCases: Mutation[] = [
   { what: 'a growth rate on a zero base', from: '减少11.31万元，下降41.54%', to: '减少0.00万元，增长100.00%', caught: 'N03|warning' },
 ];
 
+const budgetCases: Mutation[] = [
+  { what: 'an amount', from: '基本支出11758.09万元，占19.97%', to: '基本支出11785.09万元，占19.97%', caught: 'N:cell|error' },
+  { what: 'a share', from: '卫生健康支出464.57万元，占0.86%', to: '卫生健康支出464.57万元，占0.68%', caught: 'N:share|error' },
+  { what: 'a 类 amount', from: '住房保障支出694.11万元', to: '住房保障支出649.11万元', caught: 'N:classSum|error' },
+  { what: 'a growth rate', from: '增加3.98万元，增长6.59%', to: '增加3.98万元，增长6.95%', caught: 'N:growth|error' },
+  { what: 'a year', from: '2025年支出合计', to: '2015年支出合计', caught: 'N01|warning' },
+  { what: 'a direction word', from: '增加3.98万元，增长6.59%', to: '增加3.98万元，下降6.59%', caught: 'N03|warning' },
+  { what: 'an item’s name', from: '公务接待费 18.82万元', to: '因公出国（境）费 18.82万元', caught: 'N:cell|error' },
+  { what: 'a stated sum', from: '车辆共有30辆', to: '车辆共有31辆', caught: 'N:sum|error' },
+];
+
 describe.each([
+  ['budget-2025-jiaozuo', budgetCases, () => narrativeText('budget-2025-jiaozuo')] as const,
   ['final-2024-gaoxin', gaoxinCases, correctedGaoxin] as const,
   ['final-2023-jiefang', jiefangCases, () => narrativeText('final-2023-jiefang')] as const,
 ])('%s changed', (name, cases, base) => {

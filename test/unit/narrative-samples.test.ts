@@ -5,6 +5,7 @@
  * final-accounts.md §4 names as a defect the program must flag.
  */
 import { describe, expect, it } from 'vitest';
+import { loadSample } from '../support/fixtures';
 import { comparable, narrativeAnomalies, narrativeFindings, openWithNarrative } from '../support/narrative';
 
 describe.each(['final-2023-jiefang', 'final-2024-gaoxin'] as const)('%s 情况说明', (name) => {
@@ -62,5 +63,35 @@ describe('the anomalies in detail', () => {
   it('S24: the items add up to 6519.15 against 6519.14 (尾差 of 20 items), and item 12 is numbered twice', () => {
     const findings = narrativeFindings(openWithNarrative('final-2024-gaoxin'));
     expect(findings.map((f) => `${f.ruleId} ${f.severity} ${f.printed} ${f.expected}`)).toEqual(['E09 rounding 6519.14 6519.15', 'E10 warning 12 13']);
+  });
+});
+
+describe('budget-2025-jiaozuo 情况说明', () => {
+  const workbook = openWithNarrative('budget-2025-jiaozuo');
+  const findings = narrativeFindings(workbook);
+
+  it('is split into its sections, 十 with its six parts', () => {
+    const report = workbook.narrativeReport!;
+    expect(report.sections.map((s) => s.id)).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+  });
+
+  it('has exactly the three terminology findings of budget.md §7 a–c, and no error', () => {
+    // The sample classes these as terminology: the number is another cell's, the words name this one.
+    const wanted = loadSample('budget-2025-jiaozuo')
+      .anomalies.filter((a) => a.table === 'narrative' && a.rule === 'N:cell')
+      .map((a) => comparable({ ruleId: a.rule!, severity: a.severity === 'terminology' ? 'warning' : a.severity, printed: a.printed, expected: a.expected }));
+    expect(wanted).toHaveLength(3);
+    expect(findings.map(comparable).sort()).toEqual(wanted.sort());
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('是收入总计（含上年结转结余）'),
+      expect.stringContaining('一般公共预算本年收入与上年结转之和'),
+      expect.stringContaining('政府性基金本年收入与上年结转之和'),
+    ]);
+  });
+
+  it('checks the figures the tables or the text itself can tell (42 of its 83), the rest 未核对 with a reason', () => {
+    const figures = workbook.narrativeReport!.figures;
+    expect(figures.filter((f) => f.status === 'checked').length).toBe(42);
+    for (const f of figures.filter((x) => x.status === 'notChecked')) expect(f.reason).toBeTruthy();
   });
 });
