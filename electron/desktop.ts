@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { BrowserWindow, dialog, type WebContents } from 'electron';
 import type { MenuCommand, OpenedFile, RecentFile, RecoverableWork, RecoveredWork } from '../renderer/host/types';
+import { fileFilters, formatOf, readableExtensions } from '../shared/io/formats';
 import { Channel } from './channels';
 import { readUserFile, saveAtomically, UserFileError } from './files';
 import { RecentList } from './recent';
@@ -44,12 +45,8 @@ export interface DocumentWindow {
   pageReady: boolean;
 }
 
-const FILTERS: Record<string, Electron.FileFilter> = {
-  xlsx: { name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] },
-  json: { name: 'BudgetDesk 报表 (*.json)', extensions: ['json'] },
-  csv: { name: 'CSV 文件 (*.csv)', extensions: ['csv'] },
-  pdf: { name: 'PDF 文件 (*.pdf)', extensions: ['pdf'] },
-};
+/** A filter per extension: the formats of the registry, and the PDF the print view makes. */
+const FILTERS: Record<string, Electron.FileFilter> = { ...Object.fromEntries(fileFilters()), pdf: { name: 'PDF 文件 (*.pdf)', extensions: ['pdf'] } };
 
 const extensionOf = (file: string) => path.extname(file).slice(1).toLowerCase();
 
@@ -176,7 +173,9 @@ export class Desktop {
   }
 
   async openReport(entry: DocumentWindow): Promise<OpenedFile | null> {
-    const file = await this.askOpenPath(entry, '打开报表', [{ name: '报表文件 (*.xlsx, *.json)', extensions: ['xlsx', 'json'] }, FILTERS.xlsx!, FILTERS.json!]);
+    const readable = readableExtensions();
+    const all = { name: `报表文件 (${readable.map((e) => `*.${e}`).join(', ')})`, extensions: readable };
+    const file = await this.askOpenPath(entry, '打开报表', [all, ...readable.map((e) => FILTERS[e]!)]);
     return file ? this.openDocumentHere(entry, file) : null;
   }
 
@@ -280,10 +279,12 @@ export class Desktop {
     if (this.liveSnapshots().has(id)) return null;
     const snapshot = await this.recovery.read(id);
     if (!snapshot) return null;
-    const spreadsheet = snapshot.documentPath && extensionOf(snapshot.documentPath) === 'xlsx' ? await readUserFile(snapshot.documentPath).catch(() => null) : null;
+    const format = snapshot.documentPath ? formatOf(snapshot.documentPath) : null;
+    const spreadsheet = format?.keepsLayout ? await readUserFile(snapshot.documentPath!).catch(() => null) : null;
     await this.recovery.remove(entry.snapshotId);
     entry.snapshotId = id;
-    entry.documentPath = spreadsheet || extensionOf(snapshot.documentPath ?? '') === 'json' ? snapshot.documentPath : null;
+    // The file stays the window's own where saving can write it: its layout was read back, or it has none of its own.
+    entry.documentPath = spreadsheet || (format?.write && !format.keepsLayout) ? snapshot.documentPath : null;
     return { fileName: snapshot.fileName, report: new TextEncoder().encode(snapshot.report), spreadsheet };
   }
 

@@ -4,13 +4,15 @@
  * checks each argument's type and size; anything else is refused with an error and does nothing.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { fileFilters } from '../shared/io/formats';
 import { Channel } from './channels';
 import type { Desktop, DocumentWindow } from './desktop';
 import { isAppUrl } from './security';
 
 /** Larger than any report; an argument above it is refused rather than written. */
 export const MAX_IPC_BYTES = 200 * 1024 * 1024;
-const SAVE_TYPES = ['xlsx', 'json', 'csv', 'pdf'];
+/** What a page may save: every format the program writes, and the PDF of its print view. */
+const SAVE_TYPES = [...fileFilters().keys(), 'pdf'];
 const IMPORT_TYPES = ['csv'];
 
 export class IpcRefused extends Error {

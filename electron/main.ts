@@ -8,6 +8,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import { APP_ORIGIN, APP_SCHEME, serveAppFile } from './appProtocol';
 import { removeInterruptedBackups } from './backups';
+import { formatOf } from '../shared/io/formats';
 import { Desktop, PRODUCT_NAME } from './desktop';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
@@ -23,7 +24,7 @@ const rendererDir = path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}`)
 export function reportsInArguments(argv: readonly string[], cwd: string): string[] {
   return argv
     .slice(app.isPackaged ? 1 : 2)
-    .filter((a) => !a.startsWith('-') && /\.(xlsx|json)$/iu.test(a))
+    .filter((a) => !a.startsWith('-') && formatOf(a) !== null)
     .map((a) => path.resolve(cwd, a));
 }
 

@@ -15,15 +15,6 @@ import { StartPage } from './views/StartPage';
 import { UnsavedDialog, type UnsavedAnswer } from './views/UnsavedDialog';
 import { WorkbookView } from './views/WorkbookView';
 
-/** A report from a file: the program's own .json, or an .xlsx as finance offices circulate it. */
-async function readReport(file: OpenedFile): Promise<{ report: ReportFile; notes: string[]; spreadsheet: Uint8Array | null }> {
-  if (!file.name.toLowerCase().endsWith('.xlsx')) return { report: readReportJson(file.name, file.bytes), notes: [], spreadsheet: null };
-  const { readXlsx } = await import('../shared/io/xlsx/readXlsx');
-  const imported = await readXlsx(file.name, file.bytes);
-  const notes = [...imported.unrecognized.map((u) => `工作表“${u.sheet}”未识别：${u.reason}`), ...imported.problems];
-  return { report: imported.report, notes, spreadsheet: file.bytes };
-}
-
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function App() {
@@ -77,8 +68,7 @@ export function App() {
   const openBytes = useCallback(
     async (file: OpenedFile) => {
       try {
-        const { report, notes, spreadsheet } = await readReport(file);
-        const next = Session.open(report, file.name, spreadsheet);
+        const { session: next, notes } = await Session.read(file);
         // Asked only once the file has proved readable: a bad file leaves the open report as it was.
         if (!(await settleUnsaved())) return;
         show(next);

@@ -9,15 +9,13 @@
  * checked) or the command line is wrong. 2 wins over 1.
  */
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Workbook, type Finding, type NotChecked } from '../../shared/engine/workbook';
 import { templateTableOf } from '../../shared/engine/structure';
 import { SEVERITY_LABEL, type FindingCell } from '../../shared/engine/findings';
 import type { Severity } from '../../shared/engine/recalc';
 import type { ReportFile } from '../../shared/model/report';
-import { readReportJson } from '../../shared/io/reportJson';
-import { readXlsx, type SheetMatch } from '../../shared/io/xlsx/readXlsx';
+import { formatOf, readableExtensions } from '../../shared/io/formats';
 import { readNarrativeFile } from '../../shared/io/narrativeFile';
 import type { FigureReport } from '../../shared/narrative/check';
 
@@ -26,29 +24,6 @@ export interface CheckIO {
   stdout(text: string): void;
   stderr(text: string): void;
 }
-
-/** A report read from a file, with the sheets it came from when the file has sheets. */
-export interface OpenedReport {
-  report: ReportFile;
-  sheets?: SheetMatch[];
-  unrecognized?: { sheet: string; reason: string }[];
-  /** Cells that could not be read. */
-  problems?: string[];
-  /** Why the file was read as its template (spreadsheets: how many sheets it recognised, and how). */
-  templateWhy?: string;
-}
-
-/** Turns a file's bytes into a report; throws an Error with a Chinese message naming the file. */
-export type ReportReader = (fileName: string, bytes: Uint8Array) => Promise<OpenedReport>;
-
-/** One reader per file extension (lower case, with the dot). */
-export const readers: Record<string, ReportReader> = {
-  '.json': async (fileName, bytes) => ({ report: readReportJson(fileName, bytes) }),
-  '.xlsx': async (fileName, bytes) => {
-    const { report, tables, unrecognized, problems, templateWhy } = await readXlsx(fileName, bytes);
-    return { report, sheets: tables, unrecognized, problems, templateWhy };
-  },
-};
 
 // ── the JSON shape (also what the Chinese text is printed from) ──────────────────────────
 
@@ -103,7 +78,7 @@ export interface CheckedFile {
 const USAGE = [
   '用法：npm run check -- [--json] 文件...',
   '  逐个审核报表文件，在屏幕上列出错误、尾差和提示。',
-  `  可读取的文件类型：${Object.keys(readers).join('、')}`,
+  `  可读取的文件类型：${readableExtensions().map((e) => `.${e}`).join('、')}`,
   '  --json    以 JSON 格式输出审核结果（供其他程序读取）',
   '  --narrative 文件  与前面的报表文件一同审核情况说明（.docx 或 .txt）',
   '  --help    显示本说明',
@@ -169,11 +144,11 @@ export async function runCheck(args: string[], io: CheckIO): Promise<number> {
  * place in the template: the text report shows them, the JSON shape has no place for them.
  */
 async function checkFile(path: string, io: CheckIO, narrativePath?: string): Promise<{ file: CheckedFile; notLoaded: string[] }> {
-  const extension = extname(path).toLowerCase();
-  const reader = readers[extension];
-  if (!reader) {
+  const format = formatOf(path);
+  if (!format) {
+    const extension = /\.[^./\\]+$/u.exec(path)?.[0];
     const what = extension ? `${extension} 文件` : '没有扩展名的文件';
-    throw new Error(`无法审核“${path}”：暂不支持 ${what}，目前可读取 ${Object.keys(readers).join('、')} 文件`);
+    throw new Error(`无法审核“${path}”：暂不支持 ${what}，目前可读取 ${readableExtensions().map((e) => `.${e}`).join('、')} 文件`);
   }
   let bytes: Uint8Array;
   try {
@@ -181,7 +156,7 @@ async function checkFile(path: string, io: CheckIO, narrativePath?: string): Pro
   } catch (error) {
     throw new Error(`无法打开“${path}”：${readFailure(error)}`);
   }
-  const opened = await reader(path, bytes);
+  const opened = await format.read(path, bytes);
   const { report } = opened;
   const workbook = Workbook.open(report);
   if (narrativePath !== undefined) {

@@ -3,6 +3,7 @@
  * the autosave snapshot are kept in the browser's storage (small files with their content, so
  * they can be reopened).
  */
+import { readableExtensions } from '../../shared/io/formats';
 import type { HostApi, OpenedFile, RecentFile, RecoverableWork } from './types';
 
 const RECENT_KEY = 'budgetdesk.recent';
@@ -80,7 +81,7 @@ export const browserHost: HostApi = {
   kind: 'browser',
 
   openReport() {
-    return browserHost.openFile(['json', 'xlsx']);
+    return browserHost.openFile(readableExtensions());
   },
 
   async openFile(extensions) {

@@ -1,6 +1,6 @@
 /**
  * How figures are shown: in 万元 or 元, with thousands separators, zero as 0.00 or blank (a
- * per-report option, as S23 printed blanks and S24 printed 0.00). A figure is always shown exactly:
+ * per-report option, as the 2023 解放区 document prints blanks and the 2024 高新区 one 0.00). A figure is always shown exactly:
  * a report kept in 元 to the fen shows 12345.67 元 as 1.234567 万元, never as 1.23.
  */
 import { messageIn, type Finding } from '../../shared/engine/findings';

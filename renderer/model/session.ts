@@ -5,6 +5,7 @@
 import { EditHistory } from '../../shared/engine/history';
 import type { Command, Result } from '../../shared/engine/commands';
 import { Workbook, type Change, type Edit } from '../../shared/engine/workbook';
+import { readReportFile, saveTarget, tableFormat } from '../../shared/io/formats';
 import { writeReportJson } from '../../shared/io/reportJson';
 import type { ReportFile } from '../../shared/model/report';
 import type { DisplayOptions } from './display';
@@ -30,16 +31,26 @@ export class Session {
   constructor(
     readonly workbook: Workbook,
     public fileName: string,
-    /** The .xlsx the report was read from: saving writes the figures back into it. */
+    /** The file the report was read from, where its format keeps a layout of its own (.xlsx): saving writes the figures back into it. */
     private spreadsheet: Uint8Array | null = null,
   ) {
     this.history = new EditHistory(workbook);
-    // Zeros are shown the way the opened file shows them: blank (S23) or 0.00 (S24).
+    // Zeros are shown the way the opened file shows them: blank (the 2023 解放区 document) or 0.00 (the 2024 高新区 one).
     this.display = { reportUnit: workbook.unit, unit: workbook.unit, zeroAsBlank: workbook.zerosBlank };
   }
 
   static open(report: ReportFile, fileName: string, spreadsheet: Uint8Array | null = null): Session {
     return new Session(Workbook.open(report), fileName, spreadsheet);
+  }
+
+  /**
+   * Opens a report file of any format the program reads, with what could not be read of it. The
+   * file's bytes are kept where saving writes back into them.
+   */
+  static async read(file: { name: string; bytes: Uint8Array }): Promise<{ session: Session; notes: string[] }> {
+    const opened = await readReportFile(file.name, file.bytes);
+    const notes = [...(opened.unrecognized ?? []).map((u) => `工作表“${u.sheet}”未识别：${u.reason}`), ...(opened.problems ?? [])];
+    return { session: Session.open(opened.report, file.name, opened.format.keepsLayout ? file.bytes : null), notes };
   }
 
   /** A new, empty report of a template, to be typed in. */
@@ -107,18 +118,15 @@ export class Session {
   }
 
   /**
-   * The file to save: figures written back into the .xlsx the report came from; a report started
-   * in the program as a publication workbook; a report opened from .json as .json. Figures an
-   * opened .xlsx has no row for are named, not silently dropped.
+   * The file to save: into the file the report came from when the program can write its format
+   * (figures written back into an opened .xlsx, whose rows the report no longer matches are
+   * named); else a new file of the report's own format (.json), never over a file it cannot write.
    */
   async save(): Promise<{ name: string; bytes: Uint8Array; unplaced: string[] }> {
-    if (this.spreadsheet) {
-      const { saveIntoXlsx } = await import('../../shared/io/xlsx/saveXlsx');
-      const saved = await saveIntoXlsx(this.fileName, this.spreadsheet, this.workbook);
-      return { name: this.fileName, bytes: saved.bytes, unplaced: saved.unplaced };
-    }
-    if (/\.xlsx$/iu.test(this.fileName)) return { ...(await this.publication()), name: this.fileName, unplaced: [] };
-    return { name: this.fileName, bytes: writeReportJson(this.workbook.toReport()), unplaced: [] };
+    const target = saveTarget(this.fileName);
+    const original = target.intoOriginal ? this.spreadsheet : null;
+    const saved = await target.format.write!(this.workbook, original, { zeroAsBlank: this.display.zeroAsBlank });
+    return { name: target.fileName, ...saved };
   }
 
   /** The tables laid out for publication (A4 landscape, print titles), zeros as the window shows them. */
@@ -130,8 +138,7 @@ export class Session {
 
   /** One table as CSV (UTF-8 with BOM, so that Excel shows the Chinese). */
   async exportCsv(tableId: string): Promise<{ name: string; bytes: Uint8Array }> {
-    const { exportTableCsv } = await import('../../shared/io/csv');
-    return { name: `${tableId}.csv`, bytes: exportTableCsv(this.workbook, tableId) };
+    return { name: `${tableId}.csv`, bytes: await tableFormat('csv').write(this.workbook, tableId) };
   }
 
   /**
@@ -139,11 +146,10 @@ export class Session {
    * figures; rows it does not have, and lines that could not be read, are named.
    */
   async importCsv(tableId: string, fileName: string, bytes: Uint8Array): Promise<void> {
-    const { importTableCsv } = await import('../../shared/io/csv');
     const table = this.workbook.structure.tableById.get(tableId)!;
-    let imported: ReturnType<typeof importTableCsv>;
+    let imported: Awaited<ReturnType<ReturnType<typeof tableFormat>['read']>>;
     try {
-      imported = importTableCsv(fileName, bytes, table, this.workbook.unit);
+      imported = await tableFormat('csv').read(fileName, bytes, table, this.workbook.unit);
     } catch (error) {
       this.say(error instanceof Error ? error.message : String(error), true);
       return;

@@ -117,9 +117,18 @@ export function listedRowProblem(table: TableInfo, row: ListedRowInput): string 
 }
 
 /**
- * The seed of a new row. Its key follows the keys rows get when a file is read (code, or code|政府
- * code), else its name, numbered (#2, #3 …) when another row has it already.
+ * The key a listed row is known by, whether read from a file or added in the program: its code (with
+ * the 政府经济分类 code where the table has one, since one project is listed once per 经济分类), else
+ * its name, else its line in the file; numbered (#2, #3 …) when another row has it already.
  */
+export function listedRowKey(code: string | null, govCode: string | null | undefined, name: string | null | undefined, line: number, taken: ReadonlySet<string>): string {
+  const base = code ? (govCode ? `${code}|${govCode}` : code) : name?.trim() || `第${line}行`;
+  let key = base;
+  for (let n = 2; taken.has(key); n++) key = `${base}#${n}`;
+  return key;
+}
+
+/** The seed of a new row, keyed as a row read from a file would be (listedRowKey). */
 export function listedRowSeed(table: TableInfo, row: ListedRowInput, taken: ReadonlySet<string>): RowSeed {
   const scheme = table.template.listScheme!;
   const code = normaliseCode(row.code);
@@ -129,8 +138,6 @@ export function listedRowSeed(table: TableInfo, row: ListedRowInput, taken: Read
     const text = row.fields?.[field.key]?.trim() ?? '';
     fields[field.key] = isCodeField(field) ? normaliseCode(text) : text || null;
   }
-  const base = code ? (fields.govCode ? `${code}|${fields.govCode}` : code) : row.name.trim();
-  let key = base;
-  for (let n = 2; taken.has(key); n++) key = `${base}#${n}`;
+  const key = listedRowKey(code, fields.govCode, row.name, table.rows.length + 1, taken);
   return { key, code, name: row.name.trim(), hangci: null, side: null, level: row.level, tags: [row.level], spare: false, fields };
 }

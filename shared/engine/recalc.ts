@@ -3,7 +3,7 @@
  *
  * Every cell shows one number. An input cell shows what was typed. A computed cell (合计, 小计,
  * roll-ups) shows its formula's result, unless the report the user opened printed another figure
- * there: that figure is kept and shown (DESIGN principle 3) and the rule that defines the cell
+ * there: that figure is kept and shown (a document is never silently corrected) and the rule that defines the cell
  * flags the difference. A kept figure gives way to the formula as soon as the user edits a figure
  * it depends on (the total follows the edit), when the formula reaches the same figure, or when
  * the user adopts the computed values.
@@ -382,10 +382,11 @@ export class Calculator {
   }
 
   /**
-   * Classifies one instance (DESIGN principle 4). The rounding tail allowed is
-   * ceil(k/2) − 1 hundredths, where k counts the printed figures involved: the left side at least
-   * once, plus every non-zero figure on the right (final-accounts spec §1, tol(n)). A figure
-   * compared with one other figure therefore gets no tolerance at all.
+   * Classifies one instance as holding, a 尾差 or an error. Each printed figure was rounded to
+   * the printed step on its own, so each can be off by half a step: the tail allowed is
+   * ceil(k/2) − 1 steps, where k counts the printed figures involved (the left side at least once,
+   * plus every non-zero figure on the right). A figure compared with one other figure therefore
+   * gets no tolerance at all: the same figure printed twice must be the same.
    */
   private evaluate(id: number): void {
     const inst = this.instances[id]!;

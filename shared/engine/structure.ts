@@ -5,6 +5,7 @@
  */
 import type { ReportRow, ReportTable, TableGap, UnplacedFigure } from '../model/report';
 import { formRows } from './formRows';
+import { listedRowKey } from './listedRows';
 import type { ColumnTemplate, FixedRowTemplate, ListScheme, Side, TableSetTemplate, TableTemplate } from '../model/template';
 
 export interface ColumnInfo {
@@ -337,7 +338,7 @@ function listedLevel(scheme: ListScheme, row: ReportRow, code: string | null): s
 /** Seeds of a listed table's rows, in the file's order; twins (same codes) get a numbered key. */
 function listedSeeds(tt: TableTemplate, rows: ReportRow[]): RowSeed[] {
   const scheme = tt.listScheme!;
-  const used = new Map<string, number>();
+  const taken = new Set<string>();
   return rows.map((row, i) => {
     const code = row.code ? String(row.code).trim() : null;
     const level = listedLevel(scheme, row, code);
@@ -347,11 +348,8 @@ function listedSeeds(tt: TableTemplate, rows: ReportRow[]): RowSeed[] {
       const raw = row.fields?.[field.key] ?? (row as unknown as Record<string, unknown>)[field.key];
       fields[field.key] = raw === undefined || raw === null ? null : String(raw);
     }
-    const govCode = fields.govCode;
-    let key = level === '合计' ? scheme.totalRole! : code ? (govCode ? `${code}|${govCode}` : code) : `第${i + 1}行`;
-    const seen = used.get(key) ?? 0;
-    used.set(key, seen + 1);
-    if (seen > 0) key = `${key}#${seen + 1}`;
+    const key = level === '合计' ? scheme.totalRole! : listedRowKey(code, fields.govCode, row.name, i + 1, taken);
+    taken.add(key);
     return { key, code, name: row.name ?? null, hangci: null, side: null, level, tags: level ? [level] : [], spare: false, fields };
   });
 }

@@ -13,10 +13,10 @@ import { validateTemplate } from '../templates/validate';
 import type { MetaSources, UnplacedFigure } from '../model/report';
 import { createCheckers, FindingsStore, type Checker, type CheckDelta } from './checks';
 import { compileRules, type Instance } from './compile';
-import { FindingWriter, type CellRef, type Finding, type NotChecked } from './findings';
+import { cellKey, FindingWriter, type CellRef, type Finding, type NotChecked } from './findings';
 import { Calculator, isUnknownEntry, type Entry, type RecalcResult } from './recalc';
 import { blockOf, depthOf, listedRowProblem, listedRowSeed, placeListedRow, type ListedRowInput } from './listedRows';
-import { buildStructure, codeSeed, findCell, listedSeed, placeReport, templateTableOf, type CellInfo, type PlacementProblem, type RowInfo, type RowSeed, type Structure, type TableInfo } from './structure';
+import { buildStructure, codeSeed, findCell, listedSeed, placeReport, templateTableOf, type CellInfo, type CellOrigin, type PlacementProblem, type RowInfo, type RowSeed, type Structure, type TableInfo } from './structure';
 import { TextChecker } from './textChecks';
 import type { NarrativeHolder } from '../narrative/checker';
 import type { NarrativeReport } from '../narrative/check';
@@ -100,6 +100,12 @@ export interface ReportMeta {
 export interface Provenance {
   sources: MetaSources;
   unplaced: UnplacedFigure[];
+  /**
+   * Where each figure read from a spreadsheet sits in it, by cell key: saving writes back there
+   * without reading the file a second time. Kept by key, so that rows added or removed around a
+   * cell leave its place as it was.
+   */
+  origins: ReadonlyMap<string, CellOrigin>;
 }
 
 export class Workbook {
@@ -119,7 +125,7 @@ export class Workbook {
     private meta: ReportMeta,
     /** Rows or values of the opened report that had no place in the template. */
     readonly problems: PlacementProblem[],
-    /** The opened file leaves zeros blank (as S23 did) rather than printing 0.00 (as S24 did). */
+    /** The opened file leaves zeros blank (as the 2023 解放区 document does) rather than printing 0.00 (as the 2024 高新区 one does). */
     readonly zerosBlank: boolean,
     /** The report's settings that differ by region (see ReportOptionTemplate), codes by option key. */
     private options: Record<string, string[]>,
@@ -169,7 +175,9 @@ export class Workbook {
     const options = Object.fromEntries((template.options ?? []).map((o) => [o.key, report.options?.[o.key] ?? o.codes]));
     const present = new Set(placed.structure.tables.filter((t) => report.tables.some((r) => templateTableOf(template, r)?.id === t.id)).map((t) => t.id));
     const missing = complete ? [] : template.tables.filter((t) => !t.optional && !present.has(t.id)).map((t) => t.id);
-    const provenance = { sources: report.sources ?? {}, unplaced: [...(report.unplaced ?? []), ...placed.unplaced] };
+    const origins = new Map<string, CellOrigin>();
+    placed.origins.forEach((origin, cell) => origin && origins.set(cellKey(refIn(placed.structure, cell)), origin));
+    const provenance = { sources: report.sources ?? {}, unplaced: [...(report.unplaced ?? []), ...placed.unplaced], origins };
     const precision = complete ? declaredPrecision(report.decimals ?? template.decimals ?? 2) : precisionOf(printedFigures(placed.texts, report.unit), report.unit, report.decimals);
     const meta = { year: report.year, department: report.department, unit: report.unit };
     const workbook = new Workbook(template, ruleSet, report.kind, meta, placed.problems, leavesZerosBlank(placed.texts), options, missing, provenance, precision);
@@ -635,26 +643,37 @@ export class Workbook {
       const entry = calc.entries[cell];
       return entry === undefined ? toDecimalString(calc.computed[cell]!) : entryText(entry) || null;
     };
-    const rowOut = (row: RowInfo): ReportRow => {
+    const { sources, unplaced, origins } = this.provenance;
+    const sheetOf = (table: TableInfo) => table.rows.flatMap((r) => table.columns.map((c) => origins.get(cellKey({ table: table.id, row: r.key, column: c.key }))?.sheet)).find(Boolean);
+    const rowOut = (row: RowInfo, sheet: string | undefined): ReportRow => {
       const values: Record<string, string | null> = {};
+      const read: Record<string, string> = {};
       for (const column of row.table.columns) {
         const cell = row.cells[column.index];
-        if (cell !== undefined && !absent(cell)) values[column.key] = text(cell);
+        if (cell === undefined || absent(cell)) continue;
+        values[column.key] = text(cell);
+        const origin = origins.get(cellKey({ table: row.table.id, row: row.key, column: column.key }));
+        if (origin && origin.sheet === sheet) read[column.key] = origin.address;
       }
-      if (row.table.listed) return { code: row.code, name: row.name, level: row.level, ...(row.fields ? { fields: { ...row.fields } } : {}), values };
+      // Where the figures were read from travels with them (an autosave snapshot too), so that saving still writes back there.
+      const placed = Object.keys(read).length > 0 ? { origins: read } : {};
+      if (row.table.listed) return { code: row.code, name: row.name, level: row.level, ...(row.fields ? { fields: { ...row.fields } } : {}), values, ...placed };
       return row.table.codeKeyed
-        ? { code: row.code, name: row.name, values }
-        : { role: row.key, name: row.name, side: row.side, hangci: row.hangci, values };
+        ? { code: row.code, name: row.name, values, ...placed }
+        : { role: row.key, name: row.name, side: row.side, hangci: row.hangci, values, ...placed };
     };
     const given = (row: RowInfo) => !row.spare && (row.table.codeKeyed || row.table.listed || row.cells.some((c) => c !== undefined && !absent(c)));
-    const tableOut = (table: TableInfo): ReportTable => ({
-      id: table.id,
-      rows: table.rows.filter(given).map(rowOut),
-      ...(table.rowsGap !== null ? { gaps: [{ reason: table.rowsGap }] } : {}),
-    });
+    const tableOut = (table: TableInfo): ReportTable => {
+      const sheet = sheetOf(table);
+      return {
+        id: table.id,
+        ...(sheet ? { sheet } : {}),
+        rows: table.rows.filter(given).map((row) => rowOut(row, sheet)),
+        ...(table.rowsGap !== null ? { gaps: [{ reason: table.rowsGap }] } : {}),
+      };
+    };
     // A table the file did not have, and that nothing has been typed into since, stays out.
     const untouched = (table: TableInfo) => this.missingTables.includes(table.id) && table.rows.every((r) => r.cells.every((c) => c === undefined || absent(c)));
-    const { sources, unplaced } = this.provenance;
     return {
       kind: this.kind,
       year: this.year,

@@ -1,6 +1,6 @@
 /**
  * The budget (预算) table set on the published 2025 budget of 焦作市人社局 (JZ25): every table
- * equation and cross-table rule of shared/domain/budget.md that the tables carry holds exactly
+ * equation and cross-table rule of the budget rule set (shared/rules/budget.json) holds exactly
  * there, the table-level anomalies (the 年终结转结余 label clash, X15; the three figures 预算14表
  * states twice differently, PD4) are reported, and a printed figure changed anywhere is caught by
  * the rule that covers it.
@@ -78,13 +78,14 @@ describe('the JZ25 budget sample', () => {
 
   it('re-checks a form as its text is edited, and a text is kept as typed, not read as a figure', () => {
     const edited = Workbook.open(sample);
-    const goal = { table: '整体绩效目标表', row: '第2行', column: 'value' };
+    const form = edited.structure.tableById.get('整体绩效目标表')!;
+    const goal = { table: '整体绩效目标表', row: form.rows.find((r) => edited.cell({ table: form.id, row: r.key, column: 'value' }).text?.includes('城镇新增就业5.5万人'))!.key, column: 'value' };
     const text = edited.cell(goal).text!.replace('城镇新增就业5.5万人', '城镇新增就业6万人');
     const change = edited.set(goal, text);
     expect(change.removed.map((f) => f.ruleId)).toEqual(['PD4']);
     expect(edited.cell(goal)).toMatchObject({ text, value: null, invalidText: null });
     expect(edited.findings().filter((f) => f.ruleId === 'PD4')).toHaveLength(2);
-    const rate = edited.structure.tableById.get('整体绩效目标表')!.rows.find((r) => r.name === '预算执行率')!;
+    const rate = form.rows.find((r) => r.name === '预算执行率')!;
     const added = edited.set({ table: '整体绩效目标表', row: rate.key, column: 'value' }, '≤95%').added;
     expect(added.map((f) => [f.ruleId, f.severity])).toEqual([['PI1', 'warning']]);
     expect(edited.toReport().tables.find((t) => t.id === '整体绩效目标表')!.rows[rate.index]!.values.value).toBe('≤95%');

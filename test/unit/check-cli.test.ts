@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readers, runCheck } from '../../electron/cli/check';
+import { runCheck } from '../../electron/cli/check';
 import budgetTemplate from '../../shared/templates/budget-2025.json';
 import { loadSample } from '../support/fixtures';
 
@@ -215,15 +215,6 @@ describe('npm run check', () => {
     const result = await run(['坏文件.xlsx'], { '坏文件.xlsx': new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]) });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^无法打开“坏文件\.xlsx”/u);
-  });
-
-  it('reads a file type once a reader for its extension is added', async () => {
-    readers['.test'] = async (_fileName, bytes) => ({ report: JSON.parse(new TextDecoder().decode(bytes)) });
-    try {
-      expect((await run(['a.TEST'], { 'a.TEST': fixtures[FIXTURE_2024] })).code).toBe(1);
-    } finally {
-      delete readers['.test'];
-    }
   });
 
   it('rejects an unknown option with the usage in Chinese', async () => {

@@ -1,7 +1,7 @@
 /**
  * Self-check of the benchmark workbook generator (test/bench/large-report.ts): the generated
  * report must pass every roll-up and row total exactly, in integer hundredths (BigInt), and the
- * cross-table rules of §3 that the generator promises.
+ * cross-table rules (01⇄03⇄05, 02⇄03) that the generator promises.
  */
 import { describe, expect, it } from 'vitest';
 import type { ReportFile, ReportRow } from '../../shared/model/report';
@@ -123,7 +123,7 @@ describe('generateLargeReport', () => {
     );
     expect(items).toEqual([200, 200, 200]);
     expect(new Set(codes('公开02表')).size).toBe(codes('公开02表').length);
-    // 类 codes come from §2.1
+    // 类 codes of the 功能分类 of 支出 (2xx) that a department's report may have
     const allowed = new Set(['201', '202', '203', '204', '205', '206', '207', '208', '210', '211', '212', '213', '214',
       '215', '216', '217', '219', '220', '221', '222', '223', '224', '229', '231', '232', '234']);
     for (const c of codes('公开02表')) if (c && c.length === 3) expect(allowed.has(c)).toBe(true);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EditHistory } from '../../shared/engine/history';
-import { listedRowProblem, placeListedRow } from '../../shared/engine/listedRows';
+import { listedRowProblem, listedRowSeed, placeListedRow } from '../../shared/engine/listedRows';
 import { Workbook } from '../../shared/engine/workbook';
 import { loadSample } from '../support/fixtures';
 
@@ -178,5 +178,18 @@ describe('undo and redo of row changes in listed tables', () => {
     expect(history.canUndo).toBe(false);
     history.apply({ kind: 'setRowText', table: '支出表', key: '2080101', field: 'name', text: '行政运行' });
     expect(history.canUndo).toBe(false);
+  });
+});
+
+describe('the key of a listed row', () => {
+  it('is the same whether the row was read from a file or added in the program: code, else name, numbered when taken', () => {
+    const workbook = jz25();
+    const form = workbook.structure.tableById.get('整体绩效目标表')!;
+    const named = form.rows.find((r) => r.code === null && r.name)!;
+    expect(named.key).toBe(named.name);
+    const again = listedRowSeed(form, { level: named.level!, code: null, name: named.name! }, new Set(form.rows.map((r) => r.key)));
+    expect(again.key).toBe(`${named.name}#2`);
+    const reopened = Workbook.open(workbook.toReport());
+    expect(keys(reopened, '整体绩效目标表')).toEqual(keys(workbook, '整体绩效目标表'));
   });
 });

@@ -55,7 +55,7 @@ function headerStart(grid: Grid, isTitle: (text: string) => boolean): number {
 /**
  * Finds the header and the data of a table in a grid. `isDataLine` says whether a line is data
  * (a figure, a code, a line label the table has); an empty table's data is its lone 合计 line, or
- * nothing (S23's 09 prints its header only), so the header then runs to the note.
+ * nothing (the 2023 解放区 document's 09 prints its header only), so the header then runs to the note.
  */
 export function findHeader(grid: Grid, words: Words, isTitle: (text: string) => boolean, isDataLine: (r: number) => boolean): HeaderBlock | string {
   const start = headerStart(grid, isTitle);

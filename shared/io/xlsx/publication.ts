@@ -18,7 +18,7 @@ import type { CellState, Workbook } from '../../engine/workbook';
 import { formatAmount, fromDecimalString } from '../../money/money';
 
 export interface PublicationOptions {
-  /** Leave zero cells empty (as S23 printed them) instead of printing 0.00 (as S24 did). */
+  /** Leave zero cells empty (as the 2023 解放区 document prints them) instead of printing 0.00 (as the 2024 高新区 one does). */
   zeroAsBlank?: boolean;
 }
 

@@ -16,7 +16,8 @@ export class XlsxError extends Error {
   override name = 'XlsxError';
 }
 
-function plain(value: ExcelJS.CellValue, address: string, missing: string[]): Cell {
+/** A cell's value as the grid recogniser takes it: cached results of formulas, text of rich text. */
+export function plainValue(value: ExcelJS.CellValue, address: string, missing: string[]): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string') return value;
   if (typeof value === 'boolean' || value instanceof Date) return String(value);
@@ -40,7 +41,7 @@ function toGrid(sheet: ExcelJS.Worksheet): Grid {
   sheet.eachRow({ includeEmpty: true }, (row, r) => {
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, c) => {
-      cells[c - 1] = plain(cell.value, cell.address, formulasWithoutResult);
+      cells[c - 1] = plainValue(cell.value, cell.address, formulasWithoutResult);
       if (cell.isMerged) mergeOf.set(`${r - 1},${c - 1}`, cell.master.address);
     });
     rows[r - 1] = cells;

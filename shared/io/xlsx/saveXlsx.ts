@@ -1,14 +1,15 @@
 /**
  * Saves figures back into the .xlsx the user opened, changing only the cells whose figure changed:
  * formatting, merges, widths, print settings, other sheets and formulas elsewhere stay as they were.
- * The file is read again to find where each figure lives, with the same matching that opened it.
+ * Each figure goes back to the cell it was read from (the workbook keeps where); the file is not
+ * recognised a second time.
  */
 import ExcelJS from 'exceljs';
-import type { CellRef } from '../../engine/findings';
-import { placeReport } from '../../engine/structure';
+import { cellKey, type CellRef } from '../../engine/findings';
 import type { Workbook } from '../../engine/workbook';
 import { parseAmount } from '../../money/money';
-import { readXlsx } from './readXlsx';
+import { isNotAmount } from '../grid/grid';
+import { plainValue } from './readXlsx';
 
 export interface XlsxSave {
   bytes: Uint8Array;
@@ -27,9 +28,14 @@ function sameFigure(a: string | null, b: string | null, unit: '万元' | '元' |
   return read(a) === read(b);
 }
 
-export async function saveIntoXlsx(fileName: string, original: Uint8Array, workbook: Workbook): Promise<XlsxSave> {
-  const imported = await readXlsx(fileName, original);
-  const placed = placeReport(workbook.template, imported.report.tables);
+/** What a cell of the file holds now, as the reader saw it. */
+function fileText(cell: ExcelJS.Cell): string | null {
+  const value = plainValue(cell.value, cell.address, []);
+  if (value === null) return null;
+  return isNotAmount(value) ? value.shown : String(value);
+}
+
+export async function saveIntoXlsx(original: Uint8Array, workbook: Workbook): Promise<XlsxSave> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(original as unknown as ArrayBuffer);
   // exceljs writes a first page number (and so switches numbering from it on) whenever it read one,
@@ -38,32 +44,32 @@ export async function saveIntoXlsx(fileName: string, original: Uint8Array, workb
     const setup = sheet.pageSetup as { useFirstPageNumber?: boolean; firstPageNumber?: number };
     if (!setup.useFirstPageNumber) delete setup.firstPageNumber;
   }
+  const { origins } = workbook.provenance;
   let written = 0;
-  const placedRefs = new Set<string>();
-  for (const cell of placed.structure.cells) {
-    const origin = placed.origins[cell.id];
-    const ref: CellRef = { table: cell.row.table.id, row: cell.row.key, column: cell.column.key };
-    const state = workbook.cellIfPresent(ref);
-    if (!origin || !state) continue;
-    placedRefs.add(`${ref.table}|${ref.row}|${ref.column}`);
-    const now = state.invalidText ?? state.value;
-    if (sameFigure(placed.texts[cell.id] ?? null, now, workbook.unit)) continue;
-    const target = book.getWorksheet(origin.sheet)!.getCell(origin.address);
-    // A figure goes in as a number so that Excel can add it up; the decimal string has 2 places,
-    // which a double represents closely enough for Excel to show it exactly.
-    const value = state.invalidText ?? (state.value === null ? null : Number(state.value));
-    const formula = target.formula;
-    target.value = formula && typeof value === 'number' ? ({ formula, result: value } as ExcelJS.CellFormulaValue) : value;
-    written++;
-  }
   const unplaced: string[] = [];
   for (const table of workbook.structure.tables) {
     for (const row of table.rows) {
-      const hasFigure = row.table.columns.some((c) => {
-        const state = row.cells[c.index] === undefined ? null : workbook.cell({ table: table.id, row: row.key, column: c.key });
-        return state !== null && !placedRefs.has(`${table.id}|${row.key}|${c.key}`) && (state.value ?? '0.00') !== '0.00';
-      });
-      if (hasFigure) unplaced.push(`${table.id} ${row.code ?? row.name ?? row.key} 在原文件中没有对应的行，未写入`);
+      let lost = false;
+      for (const column of table.columns) {
+        if (row.cells[column.index] === undefined) continue;
+        const ref: CellRef = { table: table.id, row: row.key, column: column.key };
+        const state = workbook.cell(ref);
+        const now = state.invalidText ?? state.value;
+        const origin = origins.get(cellKey(ref));
+        const target = origin ? book.getWorksheet(origin.sheet)?.getCell(origin.address) : undefined;
+        if (!target) {
+          lost ||= (now ?? '0.00') !== '0.00' && !state.computed;
+          continue;
+        }
+        if (sameFigure(fileText(target), now, workbook.unit)) continue;
+        // A figure goes in as a number so that Excel can add it up; the decimal string has 2 places,
+        // which a double represents closely enough for Excel to show it exactly.
+        const value = state.invalidText ?? (state.value === null ? null : Number(state.value));
+        const formula = target.formula;
+        target.value = formula && typeof value === 'number' ? ({ formula, result: value } as ExcelJS.CellFormulaValue) : value;
+        written++;
+      }
+      if (lost) unplaced.push(`${table.id} ${row.code ?? row.name ?? row.key} 在原文件中没有对应的行，未写入`);
     }
   }
   return { bytes: new Uint8Array(await book.xlsx.writeBuffer()), written, unplaced };

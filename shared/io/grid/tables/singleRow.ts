@@ -1,6 +1,6 @@
 /**
  * 09 (“三公”经费): one line of figures under a header of two or three levels, the 预算数/决算数 groups
- * first or interleaved per item. A table printed with its header only (S23 printed no line when
+ * first or interleaved per item. A table printed with its header only (the 2023 解放区 document printed no line when
  * everything is zero) is a table of blanks, not a table the file lacks.
  */
 import type { ReportRow } from '../../../model/report';
