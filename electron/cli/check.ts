@@ -16,6 +16,8 @@ import { SEVERITY_LABEL, type FindingCell } from '../../shared/engine/findings';
 import type { Severity } from '../../shared/engine/recalc';
 import type { ReportFile } from '../../shared/model/report';
 import { formatOf, readableExtensions } from '../../shared/io/formats';
+import { readNarrativeFile } from '../../shared/io/narrativeFile';
+import type { FigureReport } from '../../shared/narrative/check';
 
 export interface CheckIO {
   readFile(path: string): Uint8Array;
@@ -62,6 +64,13 @@ export interface CheckedFile {
   /** Figures in the file the reader could not place (未读入). */
   unplaced: { sheet: string; cell: string; text: string; reason: string }[];
   findings: CheckedFinding[];
+  /** The 情况说明 checked with the tables (--narrative): its sections, every figure and the figures not checked. */
+  narrative?: {
+    file: string;
+    sections: { title: string; start: number; end: number }[];
+    figures: FigureReport[];
+    notChecked: { ruleId: string; reason: string; location: Finding['location'] }[];
+  };
 }
 
 // ── command line ─────────────────────────────────────────────────────────────────────────
@@ -71,6 +80,7 @@ const USAGE = [
   '  逐个审核报表文件，在屏幕上列出错误、尾差和提示。',
   `  可读取的文件类型：${readableExtensions().map((e) => `.${e}`).join('、')}`,
   '  --json    以 JSON 格式输出审核结果（供其他程序读取）',
+  '  --narrative 文件  与前面的报表文件一同审核情况说明（.docx 或 .txt）',
   '  --help    显示本说明',
   '退出码：0 没有错误；1 有错误；2 有文件无法审核或命令写法不对。',
 ].join('\n');
@@ -78,11 +88,22 @@ const USAGE = [
 export async function runCheck(args: string[], io: CheckIO): Promise<number> {
   let json = false;
   const paths: string[] = [];
+  /** The 情况说明 given for a tables file (by its index in paths). */
+  const narratives = new Map<number, string>();
   let optionsEnded = false;
-  for (const arg of args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
     if (optionsEnded || !arg.startsWith('-') || arg === '-') paths.push(arg);
     else if (arg === '--') optionsEnded = true;
     else if (arg === '--json') json = true;
+    else if (arg === '--narrative') {
+      const text = args[++i];
+      if (text === undefined || paths.length === 0) {
+        io.stderr(`--narrative 后面要写情况说明文件，并放在它所属的报表文件之后。\n${USAGE}\n`);
+        return 2;
+      }
+      narratives.set(paths.length - 1, text);
+    }
     else if (arg === '--help' || arg === '-h') {
       io.stdout(`${USAGE}\n`);
       return 0;
@@ -98,9 +119,9 @@ export async function runCheck(args: string[], io: CheckIO): Promise<number> {
 
   const checked: CheckedFile[] = [];
   let failed = false;
-  for (const path of paths) {
+  for (const [index, path] of paths.entries()) {
     try {
-      const { file, notLoaded } = await checkFile(path, io);
+      const { file, notLoaded } = await checkFile(path, io, narratives.get(index));
       checked.push(file);
       if (!json) io.stdout(formatText(file, notLoaded));
     } catch (error) {
@@ -122,7 +143,7 @@ export async function runCheck(args: string[], io: CheckIO): Promise<number> {
  * Opens and checks one file. `notLoaded` are rows or values of recognised tables that had no
  * place in the template: the text report shows them, the JSON shape has no place for them.
  */
-async function checkFile(path: string, io: CheckIO): Promise<{ file: CheckedFile; notLoaded: string[] }> {
+async function checkFile(path: string, io: CheckIO, narrativePath?: string): Promise<{ file: CheckedFile; notLoaded: string[] }> {
   const format = formatOf(path);
   if (!format) {
     const extension = /\.[^./\\]+$/u.exec(path)?.[0];
@@ -138,6 +159,15 @@ async function checkFile(path: string, io: CheckIO): Promise<{ file: CheckedFile
   const opened = await format.read(path, bytes);
   const { report } = opened;
   const workbook = Workbook.open(report);
+  if (narrativePath !== undefined) {
+    let textBytes: Uint8Array;
+    try {
+      textBytes = io.readFile(narrativePath);
+    } catch (error) {
+      throw new Error(`无法打开“${narrativePath}”：${readFailure(error)}`);
+    }
+    workbook.setNarrative(await readNarrativeFile(narrativePath, textBytes));
+  }
 
   // A file names a table by its template id, its printed number (预算01表) or its kind.
   const ids = report.tables.map((t) => templateTableOf(workbook.template, t)?.id).filter((id) => id !== undefined);
@@ -168,6 +198,15 @@ async function checkFile(path: string, io: CheckIO): Promise<{ file: CheckedFile
     unplaced: workbook.provenance.unplaced,
     findings: workbook.findings().map(toChecked),
   };
+  const narrative = workbook.narrativeReport;
+  if (narrativePath !== undefined && narrative) {
+    file.narrative = {
+      file: narrativePath,
+      sections: narrative.sections.map(({ title, start, end }) => ({ title, start, end })),
+      figures: narrative.figures,
+      notChecked: narrative.notChecked.map(({ ruleId, reason, location }) => ({ ruleId, reason, location })),
+    };
+  }
   const notLoaded = [...(opened.problems ?? []), ...workbook.problems.filter((p) => known.has(p.table)).map((p) => `${p.table}：${p.message}`)];
   return { file, notLoaded };
 }

@@ -6,6 +6,7 @@
  */
 import type { Instance } from './compile';
 import type { FindingWriter, Finding, NotChecked } from './findings';
+import type { NarrativeHolder } from '../narrative/checker';
 import type { Calculator } from './recalc';
 import type { ParsedRuleSet } from '../rules/ruleset';
 import type { ColumnInfo, RowInfo, Structure } from './structure';
@@ -29,6 +30,8 @@ export interface CheckContext {
   ruleSet: ParsedRuleSet;
   /** Tables the template requires that the report does not have. */
   missingTables: readonly string[];
+  /** The written 情况说明 and its 补充信息, when the report has them. */
+  narrative: NarrativeHolder;
 }
 
 /** What an edit changed: cells whose figure, text or state changed, and rule instances to look at again. */

@@ -18,6 +18,11 @@ import { Calculator, isUnknownEntry, type Entry, type RecalcResult } from './rec
 import { blockOf, depthOf, listedRowProblem, listedRowSeed, placeListedRow, type ListedRowInput } from './listedRows';
 import { buildStructure, codeSeed, findCell, listedSeed, placeReport, templateTableOf, type CellInfo, type CellOrigin, type PlacementProblem, type RowInfo, type RowSeed, type Structure, type TableInfo } from './structure';
 import { TextChecker } from './textChecks';
+import type { NarrativeHolder } from '../narrative/checker';
+import type { NarrativeReport } from '../narrative/check';
+import type { NarrativeText } from '../narrative/text';
+// The 情况说明 checker registers itself as one more checker kind.
+import '../narrative/checker';
 
 export type { CellRef, Finding, NotChecked } from './findings';
 export type { ListedRowInput } from './listedRows';
@@ -105,6 +110,13 @@ export interface Provenance {
 
 export class Workbook {
   private state!: State;
+  /** The 情况说明 checked with the tables; kept across rebuilds of the state. */
+  private readonly narrative: NarrativeHolder = {
+    text: null,
+    supplementary: {},
+    report: null,
+    meta: () => ({ year: this.meta.year, unit: this.meta.unit, options: this.options }),
+  };
 
   private constructor(
     readonly template: TableSetTemplate,
@@ -202,7 +214,7 @@ export class Workbook {
     const calc = new Calculator(structure.cells.length, instances, this.precision.step, incomplete);
     calc.load(entries);
     const writer = new FindingWriter(structure, calc, this.unit ?? '', this.provenance.origins);
-    const checkers = createCheckers({ structure, calc, instances, writer, ruleSet: this.ruleSet, missingTables: this.missingTables });
+    const checkers = createCheckers({ structure, calc, instances, writer, ruleSet: this.ruleSet, missingTables: this.missingTables, narrative: this.narrative });
     const store = new FindingsStore();
     for (const [kind, checker] of checkers) store.put(kind, checker.checkAll());
     return { structure, instances, calc, writer, checkers, store };
@@ -290,6 +302,26 @@ export class Workbook {
     const ranked = items.map((item) => ({ item, rank: rank(item) }));
     ranked.sort((a, b) => a.rank - b.rank || (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0));
     return ranked.map((r) => r.item);
+  }
+
+  /**
+   * Sets the written 情况说明 (null removes it) and the 补充信息 it needs (amounts as decimal strings
+   * in 万元, counts as whole numbers, by the field keys of the template's narrative set); the text is
+   * checked at once and again after every edit of a figure.
+   */
+  setNarrative(text: NarrativeText | null, supplementary: Record<string, string> = {}): Pick<Change, 'added' | 'removed' | 'changed'> {
+    this.narrative.text = text;
+    this.narrative.supplementary = { ...supplementary };
+    const { checkers, store } = this.state;
+    const checker = checkers.get('narrative');
+    if (!checker) return { added: [], removed: [], changed: [] };
+    const { before, after } = store.put('narrative', checker.checkAll());
+    return findingsDiff(before, after);
+  }
+
+  /** The last check of the 情况说明: its sections and every figure with what it was read as; null without a text. */
+  get narrativeReport(): NarrativeReport | null {
+    return this.narrative.report;
   }
 
   // ── editing ────────────────────────────────────────────────────────────────────────────

@@ -1,0 +1,45 @@
+/**
+ * The 情况说明 as one more checker of the workbook (kind 'narrative'): fed with the text and the
+ * 补充信息, it checks the whole text in one group whenever the text is set and after every edit
+ * of a figure, since any figure may be quoted anywhere in it. Its last report (sections, figures)
+ * stays on the holder for the checker's JSON and the window.
+ */
+import { registerChecker, type CheckContext, type Checker, type CheckerGroups } from '../engine/checks';
+import type { AmountUnit } from '../money/money';
+import { TableAmounts } from './amounts';
+import { checkNarrative, type NarrativeReport } from './check';
+import { narrativeSetFor } from './definitions';
+import { tableLookup } from './enumerations';
+import type { NarrativeText } from './text';
+
+/** What the workbook holds of its 情况说明, shared with the checker across rebuilds of the state. */
+export interface NarrativeHolder {
+  text: NarrativeText | null;
+  supplementary: Record<string, string>;
+  report: NarrativeReport | null;
+  /** The report's year and unit now (they can be changed after opening). */
+  meta(): { year: number | null; unit: AmountUnit | null; options: Record<string, string[]> };
+}
+
+const GROUP = 'text';
+
+function narrativeChecker({ structure, calc, writer, narrative }: CheckContext): Checker {
+  const set = narrativeSetFor([structure.template.id, ...(structure.template.extends ? [structure.template.extends] : [])]);
+  const check = (): CheckerGroups => {
+    if (!narrative.text || !set) {
+      narrative.report = null;
+      return new Map([[GROUP, { findings: [], notChecked: [] }]]);
+    }
+    const { year, unit, options } = narrative.meta();
+    const amounts = new TableAmounts(structure, calc, writer, unit, options);
+    const report = checkNarrative(set, narrative.text, { amounts, tables: tableLookup(structure), year, supplementary: narrative.supplementary });
+    narrative.report = report;
+    return new Map([[GROUP, { findings: report.findings, notChecked: report.notChecked }]]);
+  };
+  return {
+    checkAll: check,
+    recheck: (delta) => (narrative.text && delta.cells.size > 0 ? check() : new Map()),
+  };
+}
+
+registerChecker('narrative', narrativeChecker);
