@@ -12,6 +12,8 @@ import type { Session } from './model/session';
 export interface GridHandle {
   copy(): void;
   paste(): void;
+  fillDown(): void;
+  selectAll(): void;
 }
 
 /** What an action may use: the open report, the active table and the window's own operations. */
@@ -36,6 +38,10 @@ export interface ActionContext {
   editOptions(): void;
   /** Puts the cursor on the next (+1) or previous (−1) finding, across tables. */
   stepFinding(step: 1 | -1, severity?: Finding['severity']): void;
+  /** Opens 查找 (a code, a name or a figure in every table). */
+  find(): void;
+  /** Shows what the cell under the cursor is computed from and the rules that read it (查看公式). */
+  explainCell(): void;
 }
 
 export type ActionId =
@@ -43,7 +49,15 @@ export type ActionId =
   | 'newOrOpen'
   | 'insertRow'
   | 'deleteRow'
-  | 'reportOptions';
+  | 'reportOptions'
+  | 'nextFinding'
+  | 'previousFinding'
+  | 'find'
+  | 'copy'
+  | 'paste'
+  | 'fillDown'
+  | 'selectAll'
+  | 'explainCell';
 
 export interface Action {
   id: ActionId;
@@ -55,8 +69,10 @@ export interface Action {
   alsoKeys?: string[];
   /** Runs while an input has the keyboard too (Ctrl+S saves while a figure is being typed). */
   inEditor?: boolean;
-  /** The grid's own keys (Ctrl+A, Ctrl+D, copy): matched only while the keyboard is in the grid. */
+  /** The grid's own keys (Ctrl+A, Ctrl+D): matched only while the keyboard is in the grid. */
   gridKey?: boolean;
+  /** The shortcut is the browser's own (Ctrl+C, Ctrl+V raise copy and paste events): shown, never intercepted. */
+  browserKey?: boolean;
   title?: string;
   /** Whether the action applies to the active table at all (row actions only on tables with rows to add). */
   shown?(ctx: ActionContext): boolean;
@@ -103,6 +119,14 @@ export const ACTIONS: readonly Action[] = [
   },
   // The desktop menu's 下一处错误 walks the errors only; F8 walks every finding.
   { id: 'nextError', label: '下一处错误', run: (ctx) => ctx.stepFinding(1, 'error') },
+  { id: 'nextFinding', label: '下一处', shortcut: 'F8', title: '下一处审核发现的问题（各表依次）', run: (ctx) => ctx.stepFinding(1) },
+  { id: 'previousFinding', label: '上一处', shortcut: 'Shift+F8', title: '上一处审核发现的问题', run: (ctx) => ctx.stepFinding(-1) },
+  { id: 'find', label: '查找…', shortcut: 'Ctrl+F', inEditor: true, title: '在所有表中查找科目编码、名称或金额', run: (ctx) => ctx.find() },
+  { id: 'copy', label: '复制', shortcut: 'Ctrl+C', browserKey: true, run: (ctx) => ctx.grid()?.copy() },
+  { id: 'paste', label: '粘贴', shortcut: 'Ctrl+V', browserKey: true, run: (ctx) => ctx.grid()?.paste() },
+  { id: 'fillDown', label: '向下填充', shortcut: 'Ctrl+D', gridKey: true, run: (ctx) => ctx.grid()?.fillDown() },
+  { id: 'selectAll', label: '选中整表', shortcut: 'Ctrl+A', gridKey: true, run: (ctx) => ctx.grid()?.selectAll() },
+  { id: 'explainCell', label: '查看公式', title: '这个数从哪里来、哪些审核公式用到它', run: (ctx) => ctx.explainCell() },
   { id: 'unitWan', label: '以万元显示', run: (ctx) => unit(ctx, '万元') },
   { id: 'unitYuan', label: '以元显示', run: (ctx) => unit(ctx, '元') },
   { id: 'toggleZeroBlank', label: '零值显示为空白', run: (ctx) => ctx.session.setDisplay({ zeroAsBlank: !ctx.session.display.zeroAsBlank }) },
@@ -114,16 +138,25 @@ export function actionLabel(action: Action, ctx: ActionContext): string {
   return typeof action.label === 'function' ? action.label(ctx) : action.label;
 }
 
+/** What of a key press the table looks at (a KeyboardEvent has it). */
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
 /** A key press as written in the table: modifiers in the order Ctrl, Shift, Alt, then the key. */
-export function keyName(event: KeyboardEvent): string {
+export function keyName(event: KeyPress): string {
   const key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
   return [event.ctrlKey || event.metaKey ? 'Ctrl' : '', event.shiftKey ? 'Shift' : '', event.altKey ? 'Alt' : '', key].filter(Boolean).join('+');
 }
 
 /** The action a key press asks for, where it applies (grid keys only in the grid, editing keys only outside an editor). */
-export function actionForKey(event: KeyboardEvent, where: { inEditor: boolean; inGrid: boolean }): Action | undefined {
+export function actionForKey(event: KeyPress, where: { inEditor: boolean; inGrid: boolean }): Action | undefined {
   const name = keyName(event);
-  return ACTIONS.find((a) => (a.shortcut === name || a.alsoKeys?.includes(name)) && (!where.inEditor || a.inEditor) && (!a.gridKey || where.inGrid));
+  return ACTIONS.find((a) => (a.shortcut === name || a.alsoKeys?.includes(name)) && !a.browserKey && (!where.inEditor || a.inEditor) && (!a.gridKey || where.inGrid));
 }
 
 /**

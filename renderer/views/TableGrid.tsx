@@ -9,6 +9,7 @@ import {
   AllCommunityModule,
   ModuleRegistry,
   themeBalham,
+  type CellContextMenuEvent,
   type CellEditRequestEvent,
   type CellFocusedEvent,
   type CellMouseDownEvent,
@@ -21,10 +22,11 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import type { CellRef, Finding } from '../../shared/engine/findings';
 import type { TableInfo } from '../../shared/engine/structure';
-import { buildGridModel, type GridRow } from '../../shared/layout/gridModel';
+import { buildGridModel, type GridModel, type GridRow } from '../../shared/layout/gridModel';
 import type { GridHandle } from '../actions';
 import { columnDefs } from '../grid/columns';
-import { useBlockSelection } from '../grid/useBlockSelection';
+import { fillDownEdits } from '../grid/fill';
+import { useBlockSelection, type Position } from '../grid/useBlockSelection';
 import { useClipboard } from '../grid/useClipboard';
 import { useGridKeys } from '../grid/useGridKeys';
 import type { Cursor } from '../model/cursor';
@@ -39,9 +41,19 @@ const theme = themeBalham.withParams({
   wrapperBorderRadius: 0,
 });
 
-export interface FocusRequest {
-  ref: CellRef;
+/** Where the window wants the cursor: a figure, or any grid cell (a name found by Ctrl+F). */
+export type FocusRequest = ({ ref: CellRef } | { table: string; rowId: string; colId: string }) & {
   nonce: number;
+  /** The keyboard stays where it is (the find box goes on searching with Enter). */
+  keepKeyboard?: boolean;
+};
+
+const requestedTable = (request: FocusRequest) => ('ref' in request ? request.ref.table : request.table);
+
+function locate(model: GridModel, request: FocusRequest): Position | null {
+  if ('ref' in request) return model.locate(request.ref);
+  const rowIndex = model.rows.findIndex((r) => r.id === request.rowId);
+  return rowIndex < 0 ? null : { rowIndex, colId: request.colId };
 }
 
 interface Props {
@@ -52,6 +64,8 @@ interface Props {
   /** Told where the cursor is (rows are inserted and deleted there), without re-rendering anything. */
   cursor: Cursor;
   handle?: Ref<GridHandle>;
+  /** A right click on a cell (the cursor is already there): the window shows its menu. */
+  onContextMenu(x: number, y: number): void;
 }
 
 /**
@@ -74,7 +88,7 @@ const DEFAULT_COLUMN: ColDef<GridRow> = {
 };
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;
 
-export function TableGrid({ session, table, findingsByCell, focusRequest, cursor, handle }: Props) {
+export function TableGrid({ session, table, findingsByCell, focusRequest, cursor, handle, onContextMenu }: Props) {
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const structureVersion = session.structureVersion;
@@ -83,9 +97,20 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, cursor
   const findingsRef = useRef(findingsByCell);
   findingsRef.current = findingsByCell;
   const block = useBlockSelection(model, apiRef, rootRef);
-  const { select, inRange, anchorRef } = block;
+  const { select, inRange, anchorRef, columnOrder } = block;
   const clipboard = useClipboard(session, model, apiRef, rootRef, block);
-  useGridKeys(session, apiRef, rootRef, block);
+  const moveTo = useCallback(
+    (at: Position, align: 'middle' | null = null) => {
+      const api = apiRef.current;
+      if (!api) return;
+      api.ensureIndexVisible(at.rowIndex, align);
+      api.ensureColumnVisible(at.colId, align ?? 'auto');
+      api.setFocusedCell(at.rowIndex, at.colId);
+      select(at, at);
+    },
+    [select],
+  );
+  useGridKeys({ session, model, apiRef, rootRef, block, moveTo });
   const defs = useMemo(() => columnDefs(model, session, findingsRef, inRange), [model, session, inRange]);
 
   useImperativeHandle(
@@ -96,8 +121,19 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, cursor
         if (text !== null) void navigator.clipboard.writeText(text);
       },
       paste: () => void navigator.clipboard.readText().then(clipboard.pasteText),
+      fillDown: () => {
+        const b = block.bounds();
+        const edits = b ? fillDownEdits(session, model, columnOrder, b) : [];
+        if (edits.length > 0) session.dispatch({ kind: 'setCells', edits });
+      },
+      selectAll: () => {
+        if (model.rows.length === 0) return;
+        select({ rowIndex: 0, colId: columnOrder[0]! }, { rowIndex: model.rows.length - 1, colId: columnOrder.at(-1)! });
+        // Rows the grid is still rendering after a jump (Ctrl+Home) take their class when refreshed.
+        requestAnimationFrame(() => apiRef.current?.refreshCells());
+      },
     }),
-    [clipboard],
+    [clipboard, block, session, model, columnOrder, select],
   );
 
   // Repaint on every change of figures, findings, display options or selection. Without `force`
@@ -107,15 +143,13 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, cursor
   }, [session.version, findingsByCell]);
 
   const applyFocus = useCallback(() => {
-    const api = apiRef.current;
-    if (!api || !focusRequest || focusRequest.ref.table !== table.id) return;
-    const at = model.locate(focusRequest.ref);
+    if (!focusRequest || requestedTable(focusRequest) !== table.id) return;
+    const at = locate(model, focusRequest);
     if (!at) return;
-    api.ensureIndexVisible(at.rowIndex, 'middle');
-    api.ensureColumnVisible(at.colId, 'middle');
-    api.setFocusedCell(at.rowIndex, at.colId);
-    select(at, at);
-  }, [focusRequest, model, table.id, select]);
+    const keyboard = document.activeElement;
+    moveTo(at, 'middle');
+    if (focusRequest.keepKeyboard && keyboard instanceof HTMLElement) keyboard.focus();
+  }, [focusRequest, model, table.id, moveTo]);
   useEffect(applyFocus, [applyFocus]);
 
   // Every prop handed to the grid keeps its identity between renders: a new object makes the grid
@@ -152,6 +186,17 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, cursor
     },
     [model, cursor, table.id, select, anchorRef],
   );
+  const onCellContextMenu = useCallback(
+    (e: CellContextMenuEvent<GridRow>) => {
+      const mouse = e.event as MouseEvent | undefined;
+      if (e.rowIndex === null || e.rowPinned || !mouse) return;
+      const colId = e.column.getColId();
+      // A right click outside the block moves the cursor there, as in Excel; inside, the block stays.
+      if (!block.inRange(e.rowIndex, colId)) moveTo({ rowIndex: e.rowIndex, colId });
+      onContextMenu(mouse.clientX, mouse.clientY);
+    },
+    [block, moveTo, onContextMenu],
+  );
   const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => (apiRef.current = e.api), []);
 
   return (
@@ -177,6 +222,8 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, cursor
         onFirstDataRendered={applyFocus}
         onCellFocused={onCellFocused}
         onCellMouseDown={onCellMouseDown}
+        preventDefaultOnContextMenu
+        onCellContextMenu={onCellContextMenu}
       />
     </div>
   );

@@ -8,6 +8,7 @@ import { ACTION_BY_ID, actionLabel, type ActionContext, type ActionId } from '..
 const GROUPS: ActionId[][] = [
   ['newOrOpen', 'open', 'save', 'print', 'exportPublication', 'exportCsv', 'importCsv'],
   ['undo', 'redo', 'adoptComputed'],
+  ['previousFinding', 'nextFinding', 'find'],
   ['insertRow', 'deleteRow'],
   ['reportOptions'],
 ];

@@ -1,7 +1,7 @@
 /**
  * The workbook window: the toolbar, one tab per table with its finding counts, the header block
- * of the active table, the grid, the audit panel and a status line. Every command goes through the
- * action table (actions.ts); this component holds the window's state and its dialogs.
+ * of the active table, the formula bar, the grid, the audit panel and a status line. Every command
+ * goes through the action table (actions.ts); this component holds the window's state and dialogs.
  */
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { CellRef, Finding } from '../../shared/engine/findings';
@@ -10,16 +10,22 @@ import { tableCode } from '../../shared/model/template';
 import type { ActionContext, GridHandle } from '../actions';
 import { Cursor } from '../model/cursor';
 import { findingMessage } from '../model/display';
+import type { Match } from '../model/find';
 import type { Session } from '../model/session';
 import { PrintDialog } from '../print/PrintDialog';
 import { AddRowDialog } from './AddRowDialog';
 import { AuditPanel } from './AuditPanel';
+import { ContextMenu } from './ContextMenu';
+import { FindBar } from './FindBar';
+import { ExplainDialog, FormulaBar } from './FormulaBar';
 import { MetaLine } from './MetaLine';
 import { OptionsDialog } from './OptionsDialog';
+import { StatusLine } from './StatusLine';
 import { TableGrid, type FocusRequest } from './TableGrid';
 import { TableTabs } from './TableTabs';
 import { Toolbar } from './Toolbar';
 import { useFindings } from './useFindings';
+import { useFindingSteps } from './useFindingSteps';
 import { useRowEditing } from './useRowEditing';
 import { useWindowActions } from './useWindowActions';
 
@@ -34,18 +40,23 @@ export interface FileActions {
   open(): void;
 }
 
+/** The window's dialogs and popups; one at a time. */
+type Popup =
+  | { kind: 'print' }
+  | { kind: 'options' }
+  | { kind: 'add'; near: RowInfo | null }
+  | { kind: 'explain'; ref: CellRef }
+  | { kind: 'menu'; x: number; y: number };
+
 export function WorkbookView({ session, files }: { session: Session; files: FileActions }) {
   const version = useSyncExternalStore(session.subscribe, session.getVersion);
   const workbook = session.workbook;
-  const tables = workbook.structure.tables;
-  const [activeId, setActiveId] = useState(tables[0]!.id);
+  const [activeId, setActiveId] = useState(workbook.structure.tables[0]!.id);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const [popup, setPopup] = useState<Popup | null>(null);
+  const [finding, setFinding] = useState(false);
   const cursor = useMemo(() => new Cursor(), []);
   const grid = useRef<GridHandle>(null);
-  /** The insert dialog, with the row the cursor was on when it opened. */
-  const [adding, setAdding] = useState<{ near: RowInfo | null } | null>(null);
-  const [printing, setPrinting] = useState(false);
-  const [editingOptions, setEditingOptions] = useState(false);
   const active = workbook.structure.tableById.get(activeId)!;
   const { findings, notChecked, unreadByTable, findingsByCell, countsByTable, total } = useFindings(session, version);
 
@@ -53,45 +64,55 @@ export function WorkbookView({ session, files }: { session: Session; files: File
     setActiveId(ref.table);
     setFocusRequest({ ref, nonce: Date.now() });
   }, []);
-  const select = useCallback((finding: Finding) => {
-    const ref = finding.cells[0]?.ref;
-    if (ref) focus(ref);
-    else if (finding.table !== null) setActiveId(finding.table);
-  }, [focus]);
-  const rows = useRowEditing(session, active, cursor, focus);
-
-  const tableName = useCallback(
-    (id: string) => {
-      const table = workbook.structure.tableById.get(id);
-      const code = table ? tableCode(table.template) : id;
-      return code === id ? id : `${code} ${id}`;
+  const goTo = useCallback((m: Match) => {
+    setActiveId(m.table);
+    setFocusRequest({ ...m, nonce: Date.now(), keepKeyboard: true });
+  }, []);
+  const select = useCallback(
+    (f: Finding) => {
+      const ref = f.cells[0]?.ref;
+      if (ref) focus(ref);
+      else if (f.table !== null) setActiveId(f.table);
     },
-    [workbook],
+    [focus],
   );
+  const rows = useRowEditing(session, active, cursor, focus);
+  const tableName = (id: string) => {
+    const table = workbook.structure.tableById.get(id);
+    const code = table ? tableCode(table.template) : id;
+    return code === id ? id : `${code} ${id}`;
+  };
+  const close = useCallback(() => setPopup(null), []);
 
-  const stepped = useRef(0);
   const ctx: ActionContext = {
     ...files,
     session,
     table: active,
     findings,
     grid: () => grid.current,
-    print: () => setPrinting(true),
-    insertRow: () => setAdding({ near: rows.rowAtCursor() }),
+    print: () => setPopup({ kind: 'print' }),
+    insertRow: () => setPopup({ kind: 'add', near: rows.rowAtCursor() }),
     deleteRow: rows.deleteRow,
-    editOptions: () => setEditingOptions(true),
-    stepFinding: (_step, severity) => {
-      const list = findings.filter((f) => !severity || f.severity === severity);
-      if (list.length === 0) session.say(severity === 'error' ? '没有错误' : '没有审核发现的问题');
-      else select(list[stepped.current++ % list.length]!);
+    editOptions: () => setPopup({ kind: 'options' }),
+    stepFinding: useFindingSteps(session, findings, cursor, select),
+    find: () => {
+      setFinding(true);
+      // Already open: Ctrl+F takes the keyboard back to it.
+      document.querySelector<HTMLInputElement>('.bd-find input')?.select();
+    },
+    explainCell: () => {
+      const ref = cursor.get()?.ref;
+      if (ref) setPopup({ kind: 'explain', ref });
+      else session.say('请先点选一个数字单元格');
     },
   };
   const run = useWindowActions(ctx);
+  const onContextMenu = useCallback((x: number, y: number) => setPopup({ kind: 'menu', x, y }), []);
 
   return (
     <div className="bd-app">
       <Toolbar ctx={ctx} run={run} />
-      <TableTabs tables={tables} activeId={activeId} countsByTable={countsByTable} unreadByTable={unreadByTable} onActivate={setActiveId} />
+      <TableTabs tables={workbook.structure.tables} activeId={activeId} countsByTable={countsByTable} unreadByTable={unreadByTable} onActivate={setActiveId} />
       <div className="bd-body">
         <section className="bd-sheet" aria-label={active.template.title}>
           <div className="bd-sheet-head">
@@ -99,25 +120,21 @@ export function WorkbookView({ session, files }: { session: Session; files: File
             <span className="bd-table-code">{tableCode(active.template)}</span>
             <MetaLine session={session} />
           </div>
-          <TableGrid key={active.id} session={session} table={active} findingsByCell={findingsByCell} focusRequest={focusRequest} cursor={cursor} handle={grid} />
+          {finding && <FindBar session={session} onGo={goTo} onClose={() => setFinding(false)} />}
+          <FormulaBar session={session} cursor={cursor} />
+          <TableGrid key={active.id} session={session} table={active} findingsByCell={findingsByCell} focusRequest={focusRequest} cursor={cursor} handle={grid} onContextMenu={onContextMenu} />
           {active.template.note && <p className="bd-note-line">{active.template.note}</p>}
         </section>
         <AuditPanel findings={findings} tableName={tableName} onSelect={select} describe={(f) => findingMessage(f, session.display)} notChecked={notChecked} unplaced={workbook.provenance.unplaced} />
       </div>
-      <footer className="bd-status" role="status">
-        <span className={session.message?.error ? 'bd-status-error' : ''}>{session.message?.text ?? '就绪'}</span>
-        <span>
-          错误 <b data-testid="total-error">{total.error}</b> · 尾差 <b>{total.rounding}</b> · 提示 <b>{total.warning}</b>
-        </span>
-        <span data-testid="recalc-ms">重算 {session.lastRecalcMs.toFixed(1)} ms</span>
-      </footer>
-      {printing && <PrintDialog session={session} errorCount={total.error} onClose={() => setPrinting(false)} />}
-      {adding && (
-        <AddRowDialog key={active.id} table={active} near={adding.near} parentDefault={rows.parentDefault} onClose={() => setAdding(null)} onAdd={(request) => rows.addRow(request, adding.near)} />
+      <StatusLine session={session} total={total} />
+      {popup?.kind === 'print' && <PrintDialog session={session} errorCount={total.error} onClose={close} />}
+      {popup?.kind === 'add' && <AddRowDialog key={active.id} table={active} near={popup.near} parentDefault={rows.parentDefault} onClose={close} onAdd={(request) => rows.addRow(request, popup.near)} />}
+      {popup?.kind === 'options' && (
+        <OptionsDialog options={workbook.template.options ?? []} values={workbook.reportOptions} onSave={(key, codes) => session.dispatch({ kind: 'setOption', key, codes })} onClose={close} />
       )}
-      {editingOptions && (
-        <OptionsDialog options={workbook.template.options ?? []} values={workbook.reportOptions} onSave={(key, codes) => session.dispatch({ kind: 'setOption', key, codes })} onClose={() => setEditingOptions(false)} />
-      )}
+      {popup?.kind === 'explain' && <ExplainDialog session={session} cell={popup.ref} onGo={(ref) => (close(), focus(ref))} onClose={close} />}
+      {popup?.kind === 'menu' && <ContextMenu x={popup.x} y={popup.y} ctx={ctx} run={run} onClose={close} />}
     </div>
   );
 }

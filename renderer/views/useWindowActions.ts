@@ -26,12 +26,14 @@ export function useWindowActions(ctx: ActionContext): (id: ActionId) => void {
       const action = actionForKey(event, { inEditor, inGrid });
       if (!action) return;
       event.preventDefault();
+      event.stopPropagation();
       run(action.id);
     };
-    window.addEventListener('keydown', onKey);
+    // In the capture phase: the grid stops some keys (Ctrl+A) before they would bubble up here.
+    window.addEventListener('keydown', onKey, true);
     return () => {
       stopCommands();
-      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onKey, true);
     };
   }, []);
 

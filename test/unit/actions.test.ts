@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_BY_ID, ACTIONS, actionForKey, keyName } from '../../renderer/actions';
+import { ACTION_BY_ID, ACTIONS, actionForKey, keyName, type KeyPress } from '../../renderer/actions';
 import { MENU_COMMANDS } from '../../renderer/host/types';
 
 /** A key press as the window's keydown listener receives it. */
 const press = (key: string, mods: { ctrl?: boolean; shift?: boolean; alt?: boolean } = {}) =>
-  ({ key, ctrlKey: mods.ctrl ?? false, metaKey: false, shiftKey: mods.shift ?? false, altKey: mods.alt ?? false }) as KeyboardEvent;
+  ({ key, ctrlKey: mods.ctrl ?? false, metaKey: false, shiftKey: mods.shift ?? false, altKey: mods.alt ?? false }) satisfies KeyPress;
 
 describe('one action table for menu, toolbar, keys and context menu', () => {
   it('answers every command of the desktop menu', () => {
