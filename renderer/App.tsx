@@ -1,128 +1,23 @@
 /**
- * The program: the start page until a report is open, then the workbook window. A file that
- * cannot be read leaves the open report as it was and says why. Unsaved edits are snapshotted for
- * recovery and never closed or replaced without asking.
+ * The program: the start page until a report is open, then the workbook window. Unsaved edits are
+ * snapshotted for recovery and never closed or replaced without asking (model/useReportFiles.ts).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { readReportJson } from '../shared/io/reportJson';
 import type { ReportFile } from '../shared/model/report';
 import { builtInCatalog } from '../shared/templates/catalog';
 import example from './examples/final-2024-gaoxin.json';
-import { host, type OpenedFile } from './host';
+import { host } from './host';
 import { startAutosave } from './model/autosave';
-import { ReadCancelled, readInWorker } from './model/readInWorker';
 import { Session } from './model/session';
+import { message, useReportFiles } from './model/useReportFiles';
+import { ReadingBar } from './views/ReadingBar';
 import { StartPage } from './views/StartPage';
-import { ReadingBar, type ReadingFile } from './views/ReadingBar';
-import { UnsavedDialog, type UnsavedAnswer } from './views/UnsavedDialog';
-import { WorkbookView } from './views/WorkbookView';
+import { UnsavedDialog } from './views/UnsavedDialog';
+import { WorkbookView, type FileActions } from './views/WorkbookView';
 
-/**
- * Reads a file in a worker so that the window (and the report open in it) stays usable while a
- * large file is read; `onReading` follows it for the progress bar and its 取消 button.
- */
-function readOffThread(onReading: (reading: ReadingFile) => void) {
-  return (name: string, bytes: Uint8Array) => {
-    const reading = readInWorker(name, bytes, (fraction) => onReading({ name, fraction, cancel: reading.cancel }));
-    onReading({ name, fraction: 0, cancel: reading.cancel });
-    return reading.result;
-  };
-}
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-export function App() {
-  const [session, setSession] = useState<Session | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [unsavedQuestion, setUnsavedQuestion] = useState<((answer: UnsavedAnswer) => void) | null>(null);
-  const [reading, setReading] = useState<ReadingFile | null>(null);
-  // The latest session for handlers registered once (menu commands, files delivered by the host).
-  const current = useRef<Session | null>(null);
-  current.current = session;
-
-  const show = useCallback((next: Session | null) => {
-    setSession(next);
-    setError(null);
-  }, []);
-
-  const fail = useCallback((text: string) => {
-    if (current.current) current.current.say(text, true);
-    else setError(text);
-  }, []);
-
-  const save = useCallback(async (saveAs = false): Promise<boolean> => {
-    const open = current.current;
-    if (!open) return false;
-    try {
-      const file = await open.save();
-      const saved = await host.saveReport(file.name, file.bytes, saveAs);
-      if (!saved) return false;
-      open.markSaved(saved, file.bytes);
-      void host.snapshot(null);
-      void host.remember({ name: saved, bytes: file.bytes });
-      if (file.unplaced.length > 0) open.say(`已保存，但以下数字在原文件中没有位置：${file.unplaced.join('；')}。请用“导出公开表”另存。`, true);
-      else open.say(`已保存“${saved}”`);
-      return true;
-    } catch (e) {
-      open.say(message(e), true);
-      return false;
-    }
-  }, []);
-
-  /** True when the open report may be closed or replaced: it is saved, or the user said so. */
-  const settleUnsaved = useCallback(async (): Promise<boolean> => {
-    const open = current.current;
-    if (!open?.dirty) return true;
-    const answer = await new Promise<UnsavedAnswer>((resolve) => setUnsavedQuestion(() => resolve));
-    setUnsavedQuestion(null);
-    if (answer === 'save') return save();
-    if (answer === 'discard') await host.snapshot(null);
-    return answer === 'discard';
-  }, [save]);
-
-  const openBytes = useCallback(
-    async (file: OpenedFile) => {
-      try {
-        const { session: next, notes } = await Session.read(file, readOffThread(setReading)).finally(() => setReading(null));
-        // Asked only once the file has proved readable: a bad file leaves the open report as it was.
-        if (!(await settleUnsaved())) return;
-        show(next);
-        if (notes.length > 0) next.say(`已打开，但有 ${notes.length} 处未能读取：${notes.join('；')}`, true);
-        void host.remember(file);
-      } catch (e) {
-        // Cancelling is not a failure: the open report (or the start page) says so plainly.
-        if (e instanceof ReadCancelled && current.current) current.current.say(e.message);
-        else fail(message(e));
-      }
-    },
-    [show, fail, settleUnsaved],
-  );
-
-  const open = useCallback(async () => {
-    try {
-      const file = await host.openReport();
-      if (file) await openBytes(file);
-    } catch (e) {
-      fail(message(e));
-    }
-  }, [openBytes, fail]);
-
-  const exportPublication = useCallback(async () => {
-    const open = current.current;
-    if (!open) return;
-    try {
-      const file = await open.publication();
-      const saved = await host.saveFile(file.name, file.bytes);
-      if (saved) open.say(`已导出“${saved}”（A4 横向，可直接打印）`);
-    } catch (e) {
-      open.say(message(e), true);
-    }
-  }, []);
-
-  const closeReport = useCallback(async () => {
-    if (await settleUnsaved()) show(null);
-  }, [settleUnsaved, show]);
-
+/** Keeps the window title and the host's close guard in step with the open report, and autosaves it. */
+function useDocumentState(session: Session | null): void {
   useEffect(() => {
     host.setDocumentState({ fileName: session?.fileName ?? null, dirty: session?.dirty ?? false });
     if (!session) return;
@@ -139,17 +34,23 @@ export function App() {
       stopAutosave();
     };
   }, [session]);
+}
+
+export function App() {
+  const files = useReportFiles();
+  const { session, current, open, save, settleUnsaved, openBytes, show, fail } = files;
+  useDocumentState(session);
 
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
       if (current.current?.dirty) e.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
+    // With a report open the window's action table answers the menu; the start page answers only these two.
     const stopCommands = host.onCommand((command) => {
+      if (current.current) return;
       if (command === 'open') void open();
-      else if (command === 'save' || command === 'saveAs') void save(command === 'saveAs');
-      else if (command === 'exportPublication') void exportPublication();
-      else if (command === 'close') void settleUnsaved().then((closing) => closing && host.closeWindow());
+      else if (command === 'close') host.closeWindow();
     });
     const stopDelivery = host.onFileDelivered((file) => void openBytes(file));
     return () => {
@@ -157,45 +58,37 @@ export function App() {
       stopCommands();
       stopDelivery();
     };
-  }, [open, save, exportPublication, settleUnsaved, openBytes]);
+  }, [current, open, openBytes]);
 
-  const dialog = unsavedQuestion && session && <UnsavedDialog fileName={session.fileName} onAnswer={unsavedQuestion} />;
-  const progress = reading && <ReadingBar reading={reading} />;
+  const actions = useMemo(
+    (): FileActions => ({
+      save: (saveAs) => void save(saveAs),
+      exportPublication: () => void files.exportPublication(),
+      exportCsv: (tableId) => void files.exportCsv(tableId),
+      importCsv: (tableId) => void files.importCsv(tableId),
+      open: () => void open(),
+      closeReport: () => void files.closeReport(),
+      closeWindow: () => void settleUnsaved().then((closing) => closing && host.closeWindow()),
+    }),
+    [files, save, open, settleUnsaved],
+  );
 
   if (session) {
-    const exportCsv = async (tableId: string) => {
-      const file = await session.exportCsv(tableId);
-      const saved = await host.saveFile(file.name, file.bytes).catch((e: unknown) => void session.say(message(e), true));
-      if (saved) session.say(`已导出“${saved}”`);
-    };
-    const importCsv = async (tableId: string) => {
-      const file = await host.openFile(['csv']).catch((e: unknown) => void session.say(message(e), true));
-      if (file) await session.importCsv(tableId, file.name, file.bytes);
-    };
     return (
       <>
-        <WorkbookView
-          // A new report may be of another table set: its window starts afresh (its first table, nothing selected).
-          key={session.id}
-          session={session}
-          onSave={() => void save()}
-          onExport={exportPublication}
-          onExportCsv={exportCsv}
-          onImportCsv={importCsv}
-          onOpen={open}
-          onClose={closeReport}
-        />
-        {progress}
-        {dialog}
+        {/* A new report may be of another table set: its window starts afresh (its first table, nothing selected). */}
+        <WorkbookView key={session.id} session={session} files={actions} />
+        {files.reading && <ReadingBar reading={files.reading} />}
+        {files.unsavedQuestion && <UnsavedDialog fileName={session.fileName} onAnswer={files.unsavedQuestion} />}
       </>
     );
   }
   return (
     <>
-      {progress}
-      <StartPage
+    {files.reading && <ReadingBar reading={files.reading} />}
+    <StartPage
       host={host}
-      error={error}
+      error={files.error}
       onOpen={open}
       onOpenExample={() => show(Session.open(example as ReportFile, '2024年度决算示例.json'))}
       onOpenRecent={async (id) => {
@@ -220,7 +113,7 @@ export function App() {
         const meta = { kind: template.kind, year, department, unit: template.unit, template: template.id };
         show(Session.create(meta, `${year}年度${department}${template.kind === 'final' ? '部门决算' : '部门预算'}.xlsx`));
       }}
-      />
+    />
     </>
   );
 }

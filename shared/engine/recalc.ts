@@ -156,6 +156,11 @@ export class Calculator {
     this.cycle = this.rankInstances();
   }
 
+  /** Calls `visit` with every instance whose formula reads the cell (its checks, and the totals it is part of). */
+  forEachReader(cell: number, visit: (instance: number) => void): void {
+    this.readers.forEach(cell, visit);
+  }
+
   /** Loads the report's entries and computes everything once. */
   load(entries: (Entry | undefined)[]): void {
     for (let cell = 0; cell < entries.length; cell++) {

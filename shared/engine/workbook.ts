@@ -14,6 +14,7 @@ import type { MetaSources, UnplacedFigure } from '../model/report';
 import { createCheckers, FindingsStore, type Checker, type CheckDelta } from './checks';
 import { compileRules, type Instance } from './compile';
 import { cellKey, FindingWriter, type CellRef, type Finding, type NotChecked } from './findings';
+import { explainCell, type CellExplanation } from './explain';
 import { Calculator, isUnknownEntry, type Entry, type RecalcResult } from './recalc';
 import { blockOf, depthOf, listedRowProblem, listedRowSeed, placeListedRow, type ListedRowInput } from './listedRows';
 import { buildStructure, codeSeed, findCell, listedSeed, placeReport, templateTableOf, type CellInfo, type CellOrigin, type PlacementProblem, type RowInfo, type RowSeed, type Structure, type TableInfo } from './structure';
@@ -26,6 +27,7 @@ import '../narrative/checker';
 
 export type { CellRef, Finding, NotChecked } from './findings';
 export type { ListedRowInput } from './listedRows';
+export type { CellExplanation, CellSource, RuleReading } from './explain';
 export type { RowSeed } from './structure';
 
 export interface CellState {
@@ -117,6 +119,8 @@ export class Workbook {
     report: null,
     meta: () => ({ year: this.meta.year, unit: this.meta.unit, options: this.options }),
   };
+  /** Where each figure of the opened file was, and the text read there (the formula bar names it). */
+  private read = new Map<string, CellOrigin & { text: string }>();
 
   private constructor(
     readonly template: TableSetTemplate,
@@ -190,6 +194,10 @@ export class Workbook {
       return text === undefined ? undefined : text === null ? { value: null } : workbook.parse(cells[cell]!, text);
     });
     workbook.state = workbook.buildState(placed.structure, entries);
+    placed.origins.forEach((origin, cell) => {
+      const text = placed.texts[cell];
+      if (origin && typeof text === 'string') workbook.read.set(cellKey(workbook.refOf(cell)), { ...origin, text: workbook.inputText(workbook.refOf(cell)) });
+    });
     return workbook;
   }
 
@@ -259,6 +267,12 @@ export class Workbook {
       kept: computed && entry !== undefined && !isUnknownEntry(entry) && calc.computedCause[id]! < 0,
       unknownReason: calc.unknown[id] ? this.state.writer.uncheckedReason({ cell: calc.cause[id]! }) : null,
     };
+  }
+
+  /** Where the cell's figure comes from and every rule that reads it, with its state (the formula bar). */
+  explain(ref: CellRef): CellExplanation {
+    const { structure, calc, instances, writer } = this.state;
+    return explainCell({ structure, calc, instances, writer, read: this.read, inputText: (r) => this.inputText(r) }, this.cellId(ref), ref, cellKey(ref));
   }
 
   /** The text that recreates an input cell as it is now (for undo): as typed, canonical, or ''. */

@@ -1,0 +1,15 @@
+/** The status line: the last message, the finding counts and how long the last recalculation took. */
+import type { Session } from '../model/session';
+import type { Counts } from './useFindings';
+
+export function StatusLine({ session, total }: { session: Session; total: Counts }) {
+  return (
+    <footer className="bd-status" role="status">
+      <span className={session.message?.error ? 'bd-status-error' : ''}>{session.message?.text ?? '就绪'}</span>
+      <span>
+        错误 <b data-testid="total-error">{total.error}</b> · 尾差 <b>{total.rounding}</b> · 提示 <b>{total.warning}</b>
+      </span>
+      <span data-testid="recalc-ms">重算 {session.lastRecalcMs.toFixed(1)} ms</span>
+    </footer>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * Runs the action table (actions.ts) for the window: the desktop menu's commands and the key
+ * presses of the whole window. The context is read through a ref, so that the handlers are
+ * registered once and always see the window as it is now.
+ */
+import { useEffect, useRef } from 'react';
+import { ACTION_BY_ID, actionForKey, DESKTOP_MENU_KEYS, keyName, type ActionContext, type ActionId } from '../actions';
+import { host } from '../host';
+
+export function useWindowActions(ctx: ActionContext): (id: ActionId) => void {
+  const current = useRef(ctx);
+  current.current = ctx;
+
+  useEffect(() => {
+    const run = (id: ActionId) => {
+      const action = ACTION_BY_ID.get(id);
+      const now = current.current;
+      if (action && (action.enabled?.(now) ?? true) && (action.shown?.(now) ?? true)) action.run(now);
+    };
+    const stopCommands = host.onCommand(run);
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const inEditor = target?.closest('input, textarea, select') != null;
+      const inGrid = target?.closest('.bd-grid') != null;
+      if (host.kind === 'electron' && DESKTOP_MENU_KEYS.has(keyName(event))) return;
+      const action = actionForKey(event, { inEditor, inGrid });
+      if (!action) return;
+      event.preventDefault();
+      event.stopPropagation();
+      run(action.id);
+    };
+    // In the capture phase: the grid stops some keys (Ctrl+A) before they would bubble up here.
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      stopCommands();
+      window.removeEventListener('keydown', onKey, true);
+    };
+  }, []);
+
+  return (id) => {
+    const action = ACTION_BY_ID.get(id);
+    if (action) action.run(current.current);
+  };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ACTION_BY_ID, ACTIONS, actionForKey, keyName, type KeyPress } from '../../renderer/actions';
+import { MENU_COMMANDS } from '../../renderer/host/types';
+
+/** A key press as the window's keydown listener receives it. */
+const press = (key: string, mods: { ctrl?: boolean; shift?: boolean; alt?: boolean } = {}) =>
+  ({ key, ctrlKey: mods.ctrl ?? false, metaKey: false, shiftKey: mods.shift ?? false, altKey: mods.alt ?? false }) satisfies KeyPress;
+
+describe('one action table for menu, toolbar, keys and context menu', () => {
+  it('answers every command of the desktop menu', () => {
+    for (const command of MENU_COMMANDS) expect(ACTION_BY_ID.get(command), command).toBeDefined();
+  });
+
+  it('names key presses as the table writes them', () => {
+    expect(keyName(press('s', { ctrl: true }))).toBe('Ctrl+S');
+    expect(keyName(press('Z', { ctrl: true, shift: true }))).toBe('Ctrl+Shift+Z');
+    expect(keyName(press('F8', { shift: true }))).toBe('Shift+F8');
+  });
+
+  it('finds the action of a shortcut, and leaves editing keys to an open editor', () => {
+    const outside = { inEditor: false, inGrid: true };
+    expect(actionForKey(press('z', { ctrl: true }), outside)?.id).toBe('undo');
+    expect(actionForKey(press('y', { ctrl: true }), outside)?.id).toBe('redo');
+    expect(actionForKey(press('Z', { ctrl: true, shift: true }), outside)?.id).toBe('redo');
+    expect(actionForKey(press('z', { ctrl: true }), { inEditor: true, inGrid: true })).toBeUndefined();
+    expect(actionForKey(press('s', { ctrl: true }), { inEditor: true, inGrid: true })?.id).toBe('save');
+  });
+
+  it('gives every action a Chinese label and no shortcut twice', () => {
+    const keys = ACTIONS.flatMap((a) => [a.shortcut, ...(a.alsoKeys ?? [])]).filter(Boolean);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const a of ACTIONS) if (typeof a.label === 'string') expect(a.label, a.id).toMatch(/\p{Script=Han}/u);
+  });
+});
