@@ -4,9 +4,10 @@
  * reads it whether it holds, is off by a 尾差, fails, or was not checked.
  */
 import { toDecimalString } from '../money/money';
-import type { CellOrigin, Structure } from './structure';
+import type { Structure } from './structure';
+import type { Provenance } from './workbook';
 import type { Instance } from './compile';
-import type { CellRef, FindingWriter } from './findings';
+import { refOfCell, type CellRef, type FindingWriter } from './findings';
 import type { Calculator, Severity } from './recalc';
 
 export interface SourceTerm {
@@ -43,28 +44,24 @@ export interface ExplainContext {
   instances: Instance[];
   writer: FindingWriter;
   /** Where each figure of the opened file was, with the text read there (by cell key). */
-  read: ReadonlyMap<string, CellOrigin & { text: string }>;
+  read: Provenance['origins'];
   /** The cell's input as it is now, in the form the reader produced it. */
   inputText(ref: CellRef): string;
 }
 
-const refOf = (structure: Structure, cell: number): CellRef => {
-  const { row, column } = structure.cells[cell]!;
-  return { table: row.table.id, row: row.key, column: column.key };
-};
 
 function sourceOf(ctx: ExplainContext, cell: number, ref: CellRef, key: string): CellSource {
   const { calc, instances, structure, writer } = ctx;
   const definedBy = calc.definedBy[cell]!;
   if (definedBy >= 0) {
     const inst = instances[definedBy]!;
-    const terms = inst.right.cells.map((c, i) => ({ ref: refOf(structure, c), name: writer.placeOf(c), sign: inst.right.signs[i]! }));
+    const terms = inst.right.cells.map((c, i) => ({ ref: refOfCell(structure.cells[c]!), name: writer.placeOf(c), sign: inst.right.signs[i]! }));
     return { kind: 'computed', ruleId: inst.rule.id, title: inst.rule.title, terms, constant: toDecimalString(inst.right.constant) };
   }
   const entry = calc.entries[cell];
   if (entry?.absent) return { kind: 'absent', reason: entry.absent };
   const read = ctx.read.get(key);
-  if (read && ctx.inputText(ref) === read.text) return { kind: 'read', sheet: read.sheet, address: read.address };
+  if (read && read.text !== null && ctx.inputText(ref) === read.text) return { kind: 'read', sheet: read.sheet, address: read.address };
   return entry === undefined || (entry.value === null && !entry.invalidText && !entry.text) ? { kind: 'blank' } : { kind: 'typed' };
 }
 

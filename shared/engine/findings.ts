@@ -18,6 +18,9 @@ export interface CellRef {
 /** The one spelling of a cell's identity as a map key. */
 export const cellKey = (ref: CellRef): string => `${ref.table}|${ref.row}|${ref.column}`;
 
+/** The address of a cell of the structure by table, row and column: what survives rebuilds of the structure. */
+export const refOfCell = (cell: CellInfo): CellRef => ({ table: cell.row.table.id, row: cell.row.key, column: cell.column.key });
+
 /** How each class of finding is named to a finance officer. */
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', rounding: '尾差', warning: '提示' };
 
@@ -203,16 +206,12 @@ export class FindingWriter {
       title: inst.rule.title,
       message: renderMessage(template, toDecimalString, this.unit ? ` ${this.unit}` : ''),
       messageTemplate: template,
-      ref: this.refOf(anchor),
+      ref: refOfCell(anchor),
       cells: involved.map((c) => this.cellOf(c)),
       expected,
       actual,
       diff: toDecimalString(diff),
     });
-  }
-
-  private refOf(cell: CellInfo): CellRef {
-    return { table: cell.row.table.id, row: cell.row.key, column: cell.column.key };
   }
 
   /**
@@ -231,7 +230,7 @@ export class FindingWriter {
     }
     const anchor = this.structure.cells[inst.left.cells[0] ?? inst.right.cells[0] ?? inst.target];
     if (!anchor) return [{ ...base, key: inst.key, table: null, location: { kind: 'document' } }];
-    return [{ ...base, key: inst.key, table: anchor.row.table.id, location: { kind: 'cell', ref: this.refOf(anchor) } }];
+    return [{ ...base, key: inst.key, table: anchor.row.table.id, location: { kind: 'cell', ref: refOfCell(anchor) } }];
   }
 
   uncheckedReason(why: Unchecked): string {
@@ -267,7 +266,7 @@ export class FindingWriter {
       severity: 'error',
       title: inst.rule.title,
       message: `审核公式循环引用：${where} 的计算结果又被用来计算它自己，已改为普通输入单元格，请检查审核公式。`,
-      ref: this.refOf(cell),
+      ref: refOfCell(cell),
       cells: [this.cellOf(cell)],
       expected: null,
       actual: null,
@@ -277,7 +276,7 @@ export class FindingWriter {
 
   /** Text in an amount cell that is not a number: kept as typed, counted as 0, and explained. */
   invalidEntry(rule: { id: string; title: string }, cell: CellInfo, text: string, reason: string): Finding {
-    const origin = this.origins.get(cellKey(this.refOf(cell)));
+    const origin = this.origins.get(cellKey(refOfCell(cell)));
     const where = `${this.where(cell)}${origin ? `（工作表“${origin.sheet}”${origin.address}）` : ''}`;
     return cellFinding({
       key: `${rule.id}|${cell.row.table.id}|${cell.row.key}|${cell.column.key}`,
@@ -285,7 +284,7 @@ export class FindingWriter {
       severity: 'error',
       title: rule.title,
       message: `${where}：${reason}。内容已原样保留，用到它的审核暂不进行（未核对），请改为数字。`,
-      ref: this.refOf(cell),
+      ref: refOfCell(cell),
       cells: [{ ...this.cellOf(cell), value: text }],
       expected: null,
       actual: text,

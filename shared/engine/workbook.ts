@@ -13,7 +13,7 @@ import { validateTemplate } from '../templates/validate';
 import type { MetaSources, UnplacedFigure } from '../model/report';
 import { createCheckers, FindingsStore, type Checker, type CheckDelta } from './checks';
 import { compileRules, type Instance } from './compile';
-import { cellKey, FindingWriter, type CellRef, type Finding, type NotChecked } from './findings';
+import { cellKey, FindingWriter, refOfCell, type CellRef, type Finding, type NotChecked } from './findings';
 import { explainCell, type CellExplanation } from './explain';
 import { Calculator, isUnknownEntry, type Entry, type RecalcResult } from './recalc';
 import { blockOf, depthOf, listedRowProblem, listedRowSeed, placeListedRow, type ListedRowInput } from './listedRows';
@@ -98,16 +98,21 @@ export interface ReportMeta {
   unit: AmountUnit | null;
 }
 
+/** A cell of the opened file a figure was read from, and the figure's text as read (null: blank there). */
+export interface FileCell extends CellOrigin {
+  text: string | null;
+}
+
 /** What the opened file says beyond its tables: where its year, department and unit came from, and what could not be placed. */
 export interface Provenance {
   sources: MetaSources;
   unplaced: UnplacedFigure[];
   /**
    * Where each figure read from a spreadsheet sits in it, by cell key: saving writes back there
-   * without reading the file a second time. Kept by key, so that rows added or removed around a
-   * cell leave its place as it was.
+   * without reading the file a second time, and the formula bar names it while the figure is
+   * still the one read. Kept by key, so that rows added or removed around a cell leave its place as it was.
    */
-  origins: ReadonlyMap<string, CellOrigin>;
+  origins: ReadonlyMap<string, FileCell>;
 }
 
 export class Workbook {
@@ -119,8 +124,6 @@ export class Workbook {
     report: null,
     meta: () => ({ year: this.meta.year, unit: this.meta.unit, options: this.options }),
   };
-  /** Where each figure of the opened file was, and the text read there (the formula bar names it). */
-  private read = new Map<string, CellOrigin & { text: string }>();
 
   private constructor(
     readonly template: TableSetTemplate,
@@ -179,8 +182,7 @@ export class Workbook {
     const options = Object.fromEntries((template.options ?? []).map((o) => [o.key, report.options?.[o.key] ?? o.codes]));
     const present = new Set(placed.structure.tables.filter((t) => report.tables.some((r) => templateTableOf(template, r)?.id === t.id)).map((t) => t.id));
     const missing = complete ? [] : template.tables.filter((t) => !t.optional && !present.has(t.id)).map((t) => t.id);
-    const origins = new Map<string, CellOrigin>();
-    placed.origins.forEach((origin, cell) => origin && origins.set(cellKey(refIn(placed.structure, cell)), origin));
+    const origins = new Map<string, FileCell>();
     const provenance = { sources: report.sources ?? {}, unplaced: [...(report.unplaced ?? []), ...placed.unplaced], origins };
     const precision = complete ? declaredPrecision(report.decimals ?? template.decimals ?? 2) : precisionOf(printedFigures(placed.texts, report.unit), report.unit, report.decimals);
     const meta = { year: report.year, department: report.department, unit: report.unit };
@@ -193,11 +195,12 @@ export class Workbook {
       if (notAmount !== undefined) return { value: null, invalidText: text ?? '', reason: notAmount };
       return text === undefined ? undefined : text === null ? { value: null } : workbook.parse(cells[cell]!, text);
     });
-    workbook.state = workbook.buildState(placed.structure, entries);
     placed.origins.forEach((origin, cell) => {
-      const text = placed.texts[cell];
-      if (origin && typeof text === 'string') workbook.read.set(cellKey(workbook.refOf(cell)), { ...origin, text: workbook.inputText(workbook.refOf(cell)) });
+      const entry = entries[cell];
+      const text = typeof placed.texts[cell] === 'string' && entry ? entryText(entry) : null;
+      if (origin) origins.set(cellKey(refIn(placed.structure, cell)), { ...origin, text });
     });
+    workbook.state = workbook.buildState(placed.structure, entries);
     return workbook;
   }
 
@@ -272,7 +275,7 @@ export class Workbook {
   /** Where the cell's figure comes from and every rule that reads it, with its state (the formula bar). */
   explain(ref: CellRef): CellExplanation {
     const { structure, calc, instances, writer } = this.state;
-    return explainCell({ structure, calc, instances, writer, read: this.read, inputText: (r) => this.inputText(r) }, this.cellId(ref), ref, cellKey(ref));
+    return explainCell({ structure, calc, instances, writer, read: this.provenance.origins, inputText: (r) => this.inputText(r) }, this.cellId(ref), ref, cellKey(ref));
   }
 
   /** The text that recreates an input cell as it is now (for undo): as typed, canonical, or ''. */
@@ -704,8 +707,7 @@ export class Workbook {
 }
 
 function refIn(structure: Structure, cell: number): CellRef {
-  const info = structure.cells[cell]!;
-  return { table: info.row.table.id, row: info.row.key, column: info.column.key };
+  return refOfCell(structure.cells[cell]!);
 }
 
 /** The figures a file prints, as amounts (what its precision is told from); text that is not one is left out. */
