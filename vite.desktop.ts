@@ -23,7 +23,11 @@ export const rendererOutDir = path.join(projectDir, '.vite', 'renderer', RENDERE
 export const buildOutDir = path.join(projectDir, '.vite', 'build');
 
 /** Provided by Electron at run time; everything else is bundled, so the app needs no node_modules. */
-export const external: (string | RegExp)[] = ['electron', /^electron\//u, ...builtinModules.flatMap((m) => [m, `node:${m}`])];
+export const external: (string | RegExp)[] = [
+  'electron',
+  /^electron\//u,
+  ...builtinModules.flatMap((m) => [m, `node:${m}`]),
+];
 
 /** True when Forge's Vite plugin loads the config (it adds `forgeConfig` to the env). */
 export function underForge(env: ConfigEnv): boolean {

@@ -10,7 +10,12 @@ export default defineConfig((env) =>
     build: {
       rolldownOptions: {
         input: { preload: 'electron/preload.ts' },
-        output: { format: 'cjs', codeSplitting: false, entryFileNames: '[name].cjs', assetFileNames: '[name].[ext]' },
+        output: {
+          format: 'cjs',
+          codeSplitting: false,
+          entryFileNames: '[name].cjs',
+          assetFileNames: '[name].[ext]',
+        },
       },
     },
   }),

@@ -22,7 +22,8 @@ const electronVersion = createRequire(import.meta.url)('electron/package.json').
 const stub = fs.mkdtempSync(path.join(os.tmpdir(), 'budgetdesk-electron-stub-'));
 writeElectronStandIn(path.join(stub, 'electron'));
 fs.mkdirSync(path.join(stub, 'locales'));
-for (const locale of ['en-US', 'zh-CN', 'de']) fs.writeFileSync(path.join(stub, 'locales', `${locale}.pak`), '');
+for (const locale of ['en-US', 'zh-CN', 'de'])
+  fs.writeFileSync(path.join(stub, 'locales', `${locale}.pak`), '');
 
 try {
   await builder.build({

@@ -19,6 +19,14 @@ const SCHEMA_VERSION = 1;
 export const DEFAULT_FUSES = '101100011';
 
 export function writeElectronStandIn(file) {
-  const wire = Buffer.concat([Buffer.from(SENTINEL), Buffer.from([SCHEMA_VERSION, DEFAULT_FUSES.length]), Buffer.from(DEFAULT_FUSES)]);
-  fs.writeFileSync(file, Buffer.concat([Buffer.from('stand-in for the Electron executable\n'), wire, Buffer.from('\n')]), { mode: 0o755 });
+  const wire = Buffer.concat([
+    Buffer.from(SENTINEL),
+    Buffer.from([SCHEMA_VERSION, DEFAULT_FUSES.length]),
+    Buffer.from(DEFAULT_FUSES),
+  ]);
+  fs.writeFileSync(
+    file,
+    Buffer.concat([Buffer.from('stand-in for the Electron executable\n'), wire, Buffer.from('\n')]),
+    { mode: 0o755 },
+  );
 }

@@ -26,7 +26,10 @@ const shown = (name: string) => Array.from(name).slice(0, NAME_SHOWN).join('');
 export function backupPool(backupDir: string, file: string): string {
   const full = path.resolve(file);
   // Windows paths name the same file in any case.
-  const hash = createHash('sha256').update(process.platform === 'win32' ? full.toLowerCase() : full).digest('hex').slice(0, 8);
+  const hash = createHash('sha256')
+    .update(process.platform === 'win32' ? full.toLowerCase() : full)
+    .digest('hex')
+    .slice(0, 8);
   return path.join(backupDir, `${shown(path.basename(full))}-${hash}`);
 }
 
@@ -45,12 +48,17 @@ function backupName(file: string, at: Date): string {
 function isBackupOf(file: string, name: string): boolean {
   const ext = path.extname(file);
   const prefix = `${shown(path.basename(file, ext))}.`;
-  return name.startsWith(prefix) && name.endsWith(ext) && STAMP.test(name.slice(prefix.length, name.length - ext.length));
+  return (
+    name.startsWith(prefix) &&
+    name.endsWith(ext) &&
+    STAMP.test(name.slice(prefix.length, name.length - ext.length))
+  );
 }
 
 async function removeOldBackups(pool: string, file: string, keep: number): Promise<void> {
   const backups = (await fs.readdir(pool)).filter((name) => isBackupOf(file, name)).sort();
-  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) await fs.rm(path.join(pool, old), { force: true });
+  for (const old of backups.slice(0, Math.max(0, backups.length - keep)))
+    await fs.rm(path.join(pool, old), { force: true });
 }
 
 /** Copies the current version of `file` into its pool in `backupDir`, keeping only the newest backups. */
@@ -73,5 +81,9 @@ export async function keepBackup(file: string, backupDir: string, at = new Date(
 /** At start-up: removes the partial copies that backups interrupted by a kill or a crash left in the pools. */
 export async function removeInterruptedBackups(backupDir: string): Promise<void> {
   const entries = await fs.readdir(backupDir, { withFileTypes: true }).catch(() => []);
-  await Promise.all(entries.filter((entry) => entry.isDirectory()).map((entry) => removeLeftovers(path.join(backupDir, entry.name))));
+  await Promise.all(
+    entries
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => removeLeftovers(path.join(backupDir, entry.name))),
+  );
 }

@@ -8,7 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { BrowserWindow, dialog, type WebContents } from 'electron';
-import type { MenuCommand, OpenedFile, RecentFile, RecoverableWork, RecoveredWork } from '../renderer/host/types';
+import type {
+  MenuCommand,
+  OpenedFile,
+  RecentFile,
+  RecoverableWork,
+  RecoveredWork,
+} from '../renderer/host/types';
 import { fileFilters, formatOf, readableExtensions } from '../shared/io/formats';
 import { Channel } from './channels';
 import { readUserFile, saveAtomically, UserFileError } from './files';
@@ -46,7 +52,10 @@ export interface DocumentWindow {
 }
 
 /** A filter per extension: the formats of the registry, and the PDF the print view makes. */
-const FILTERS: Record<string, Electron.FileFilter> = { ...Object.fromEntries(fileFilters()), pdf: { name: 'PDF 文件 (*.pdf)', extensions: ['pdf'] } };
+const FILTERS: Record<string, Electron.FileFilter> = {
+  ...Object.fromEntries(fileFilters()),
+  pdf: { name: 'PDF 文件 (*.pdf)', extensions: ['pdf'] },
+};
 
 const extensionOf = (file: string) => path.extname(file).slice(1).toLowerCase();
 
@@ -84,7 +93,16 @@ export class Desktop {
       backgroundColor: '#ffffff',
       webPreferences: secureWebPreferences(this.options.preload),
     });
-    const entry: DocumentWindow = { window, documentPath: null, fileName: null, dirty: false, closeConfirmed: false, snapshotId: randomUUID(), pending: null, pageReady: false };
+    const entry: DocumentWindow = {
+      window,
+      documentPath: null,
+      fileName: null,
+      dirty: false,
+      closeConfirmed: false,
+      snapshotId: randomUUID(),
+      pending: null,
+      pageReady: false,
+    };
     const id = window.webContents.id;
     this.windows.set(id, entry);
     hardenContents(window.webContents, this.options.appOrigins);
@@ -122,17 +140,26 @@ export class Desktop {
   /** Opens reports in windows: focuses one already showing a file, fills an empty one, else a new one. */
   async openPaths(files: string[], preferred: DocumentWindow | null = null): Promise<void> {
     for (const file of files) {
-      const showing = this.all.find((w) => w.documentPath !== null && path.resolve(w.documentPath) === path.resolve(file));
+      const showing = this.all.find(
+        (w) => w.documentPath !== null && path.resolve(w.documentPath) === path.resolve(file),
+      );
       if (showing) {
         showing.window.focus();
         continue;
       }
-      const target = preferred && preferred.fileName === null && preferred.pending === null ? preferred : this.createWindow();
+      const target =
+        preferred && preferred.fileName === null && preferred.pending === null
+          ? preferred
+          : this.createWindow();
       preferred = null;
       try {
         this.deliver(target, await this.readDocument(target, file));
       } catch (error) {
-        void dialog.showMessageBox(target.window, { type: 'error', title: PRODUCT_NAME, message: error instanceof Error ? error.message : String(error) });
+        void dialog.showMessageBox(target.window, {
+          type: 'error',
+          title: PRODUCT_NAME,
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
     }
   }
@@ -167,8 +194,17 @@ export class Desktop {
     return entry.documentPath ? path.dirname(entry.documentPath) : this.options.documents;
   }
 
-  private async askOpenPath(entry: DocumentWindow, title: string, filters: Electron.FileFilter[]): Promise<string | null> {
-    const chosen = await dialog.showOpenDialog(entry.window, { title, defaultPath: this.folderOf(entry), filters, properties: ['openFile'] });
+  private async askOpenPath(
+    entry: DocumentWindow,
+    title: string,
+    filters: Electron.FileFilter[],
+  ): Promise<string | null> {
+    const chosen = await dialog.showOpenDialog(entry.window, {
+      title,
+      defaultPath: this.folderOf(entry),
+      filters,
+      properties: ['openFile'],
+    });
     return (chosen.canceled ? undefined : chosen.filePaths[0]) ?? null;
   }
 
@@ -189,24 +225,49 @@ export class Desktop {
   }
 
   async openFile(entry: DocumentWindow, extensions: string[]): Promise<OpenedFile | null> {
-    const file = await this.askOpenPath(entry, '导入', extensions.map((e) => FILTERS[e]!));
+    const file = await this.askOpenPath(
+      entry,
+      '导入',
+      extensions.map((e) => FILTERS[e]!),
+    );
     return file ? { name: path.basename(file), bytes: await readUserFile(file) } : null;
   }
 
-  private async askSavePath(entry: DocumentWindow, suggestedName: string, title: string): Promise<string | null> {
+  private async askSavePath(
+    entry: DocumentWindow,
+    suggestedName: string,
+    title: string,
+  ): Promise<string | null> {
     const defaultPath = path.join(this.folderOf(entry), suggestedName);
-    const chosen = await dialog.showSaveDialog(entry.window, { title, defaultPath, filters: [FILTERS[extensionOf(suggestedName)]!] });
+    const chosen = await dialog.showSaveDialog(entry.window, {
+      title,
+      defaultPath,
+      filters: [FILTERS[extensionOf(suggestedName)]!],
+    });
     return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
   }
 
   private async write(entry: DocumentWindow, target: string, bytes: Uint8Array): Promise<void> {
     const result = await saveAtomically(target, bytes, this.backupDir);
-    if (result.warning) void dialog.showMessageBox(entry.window, { type: 'warning', title: PRODUCT_NAME, message: result.warning });
+    if (result.warning)
+      void dialog.showMessageBox(entry.window, {
+        type: 'warning',
+        title: PRODUCT_NAME,
+        message: result.warning,
+      });
   }
 
   /** 保存 writes over the window's file (same type); 另存为, a new report or a new type asks where. */
-  async saveReport(entry: DocumentWindow, suggestedName: string, bytes: Uint8Array, saveAs: boolean): Promise<string | null> {
-    const sameFile = !saveAs && entry.documentPath !== null && extensionOf(entry.documentPath) === extensionOf(suggestedName);
+  async saveReport(
+    entry: DocumentWindow,
+    suggestedName: string,
+    bytes: Uint8Array,
+    saveAs: boolean,
+  ): Promise<string | null> {
+    const sameFile =
+      !saveAs &&
+      entry.documentPath !== null &&
+      extensionOf(entry.documentPath) === extensionOf(suggestedName);
     const target = sameFile ? entry.documentPath : await this.askSavePath(entry, suggestedName, '保存报表');
     if (!target) return null;
     await this.write(entry, target, bytes);
@@ -223,7 +284,11 @@ export class Desktop {
   }
 
   async recentFiles(): Promise<RecentFile[]> {
-    return (await this.recent.list()).map((e) => ({ id: e.path, name: path.basename(e.path), openedAt: e.openedAt }));
+    return (await this.recent.list()).map((e) => ({
+      id: e.path,
+      name: path.basename(e.path),
+      openedAt: e.openedAt,
+    }));
   }
 
   async openRecent(entry: DocumentWindow, file: string): Promise<OpenedFile | null> {
@@ -234,7 +299,9 @@ export class Desktop {
   setDocumentState(entry: DocumentWindow, state: { fileName: string | null; dirty: boolean }): void {
     entry.fileName = state.fileName;
     entry.dirty = state.dirty;
-    entry.window.setTitle(state.fileName ? `${state.dirty ? '● ' : ''}${state.fileName} - ${PRODUCT_NAME}` : PRODUCT_NAME);
+    entry.window.setTitle(
+      state.fileName ? `${state.dirty ? '● ' : ''}${state.fileName} - ${PRODUCT_NAME}` : PRODUCT_NAME,
+    );
     entry.window.setDocumentEdited(state.dirty);
   }
 
@@ -261,9 +328,18 @@ export class Desktop {
     return path.basename(target);
   }
 
-  async snapshot(entry: DocumentWindow, work: { fileName: string; report: Uint8Array } | null): Promise<void> {
+  async snapshot(
+    entry: DocumentWindow,
+    work: { fileName: string; report: Uint8Array } | null,
+  ): Promise<void> {
     if (!work) return this.recovery.remove(entry.snapshotId);
-    await this.recovery.write({ id: entry.snapshotId, fileName: work.fileName, documentPath: entry.documentPath, savedAt: new Date().toISOString(), report: new TextDecoder().decode(work.report) });
+    await this.recovery.write({
+      id: entry.snapshotId,
+      fileName: work.fileName,
+      documentPath: entry.documentPath,
+      savedAt: new Date().toISOString(),
+      report: new TextDecoder().decode(work.report),
+    });
   }
 
   private liveSnapshots(): Set<string> {
@@ -271,7 +347,11 @@ export class Desktop {
   }
 
   async recoverableWork(): Promise<RecoverableWork[]> {
-    return (await this.recovery.list(this.liveSnapshots())).map(({ id, fileName, savedAt }) => ({ id, fileName, savedAt }));
+    return (await this.recovery.list(this.liveSnapshots())).map(({ id, fileName, savedAt }) => ({
+      id,
+      fileName,
+      savedAt,
+    }));
   }
 
   /** Takes a snapshot over into this window: its figures, and the file it belongs to when still there. */
@@ -280,7 +360,9 @@ export class Desktop {
     const snapshot = await this.recovery.read(id);
     if (!snapshot) return null;
     const format = snapshot.documentPath ? formatOf(snapshot.documentPath) : null;
-    const spreadsheet = format?.keepsLayout ? await readUserFile(snapshot.documentPath!).catch(() => null) : null;
+    const spreadsheet = format?.keepsLayout
+      ? await readUserFile(snapshot.documentPath!).catch(() => null)
+      : null;
     await this.recovery.remove(entry.snapshotId);
     entry.snapshotId = id;
     // The file stays the window's own where saving can write it: its layout was read back, or it has none of its own.

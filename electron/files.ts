@@ -25,7 +25,11 @@ export function describeFileError(error: unknown, file: string, doing: '打开' 
   const code = (error as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return new UserFileError(doing === '打开' ? `找不到文件“${name}”，它可能已被移动或删除。` : `无法保存“${name}”：文件夹“${path.dirname(file)}”不存在。`);
+      return new UserFileError(
+        doing === '打开'
+          ? `找不到文件“${name}”，它可能已被移动或删除。`
+          : `无法保存“${name}”：文件夹“${path.dirname(file)}”不存在。`,
+      );
     case 'EBUSY':
     case 'EPERM':
     case 'EACCES':
@@ -41,7 +45,9 @@ export function describeFileError(error: unknown, file: string, doing: '打开' 
     case 'EISDIR':
       return new UserFileError(`“${name}”是文件夹，不是报表文件。`);
     default:
-      return new UserFileError(`无法${doing}“${name}”：${error instanceof Error ? error.message : String(error)}`);
+      return new UserFileError(
+        `无法${doing}“${name}”：${error instanceof Error ? error.message : String(error)}`,
+      );
   }
 }
 
@@ -50,7 +56,9 @@ export async function readUserFile(file: string): Promise<Uint8Array> {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     if (stat.size > MAX_READ_BYTES) {
-      throw new UserFileError(`无法打开“${path.basename(file)}”：文件有 ${Math.round(stat.size / 1024 / 1024)} MB，远大于报表文件（上限 ${MAX_READ_BYTES / 1024 / 1024} MB）。`);
+      throw new UserFileError(
+        `无法打开“${path.basename(file)}”：文件有 ${Math.round(stat.size / 1024 / 1024)} MB，远大于报表文件（上限 ${MAX_READ_BYTES / 1024 / 1024} MB）。`,
+      );
     }
     return new Uint8Array(await fs.readFile(file));
   } catch (error) {
@@ -93,12 +101,18 @@ export interface SaveResult {
  * given); a backup that cannot be made does not stop the save but is reported. What interrupted
  * saves left in the folder is removed first.
  */
-export async function saveAtomically(target: string, bytes: Uint8Array, backupDir: string | null): Promise<SaveResult> {
+export async function saveAtomically(
+  target: string,
+  bytes: Uint8Array,
+  backupDir: string | null,
+): Promise<SaveResult> {
   const file = await fileBehind(target);
   const current = await fs.stat(file).catch(() => null);
   // Windows maps the read-only attribute to a mode without the owner's write bit.
   if (current && (current.mode & 0o200) === 0) {
-    throw new UserFileError(`无法保存“${path.basename(target)}”：文件是只读的。请用“另存为”保存为新文件，或在文件属性中取消“只读”。`);
+    throw new UserFileError(
+      `无法保存“${path.basename(target)}”：文件是只读的。请用“另存为”保存为新文件，或在文件属性中取消“只读”。`,
+    );
   }
   const folder = path.dirname(file);
   await removeLeftovers(folder);

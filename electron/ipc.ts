@@ -26,7 +26,8 @@ function refuse(why: string): never {
 function fileName(value: unknown, types: readonly string[]): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 200) refuse('文件名无效');
   // A name, never a path: the main process decides where files go.
-  if (/[\\/:*?"<>|\u0000-\u001f]/u.test(value) || value === '.' || value === '..') refuse('文件名不能包含路径或特殊字符');
+  if (/[\\/:*?"<>|\u0000-\u001f]/u.test(value) || value === '.' || value === '..')
+    refuse('文件名不能包含路径或特殊字符');
   const type = value.slice(value.lastIndexOf('.') + 1).toLowerCase();
   if (!value.includes('.') || !types.includes(type)) refuse(`不支持的文件类型：${type}`);
   return value;
@@ -54,7 +55,12 @@ function snapshotId(value: unknown): string {
 }
 
 function extensions(value: unknown): string[] {
-  if (!Array.isArray(value) || value.length === 0 || value.some((e) => typeof e !== 'string' || !IMPORT_TYPES.includes(e))) refuse('不支持的导入类型');
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    value.some((e) => typeof e !== 'string' || !IMPORT_TYPES.includes(e))
+  )
+    refuse('不支持的导入类型');
   return value as string[];
 }
 
@@ -75,10 +81,15 @@ function work(value: unknown): { fileName: string; report: Uint8Array } | null {
 type Handler = (window: DocumentWindow, ...args: unknown[]) => unknown;
 
 /** The window behind an IPC message, or a refusal when it does not come from the program's page. */
-export function trustedWindow(desktop: Desktop, event: IpcMainInvokeEvent, appOrigins: readonly string[]): DocumentWindow {
+export function trustedWindow(
+  desktop: Desktop,
+  event: IpcMainInvokeEvent,
+  appOrigins: readonly string[],
+): DocumentWindow {
   const window = desktop.fromSender(event.sender);
   const frame = event.senderFrame;
-  if (!window || !frame || frame.parent !== null || !isAppUrl(frame.url, appOrigins)) refuse('拒绝来自未知页面的请求');
+  if (!window || !frame || frame.parent !== null || !isAppUrl(frame.url, appOrigins))
+    refuse('拒绝来自未知页面的请求');
   return window;
 }
 
@@ -86,7 +97,8 @@ export function registerIpcHandlers(desktop: Desktop, appOrigins: readonly strin
   const handlers: Record<string, Handler> = {
     [Channel.openReport]: (w) => desktop.openReport(w),
     [Channel.openFile]: (w, types) => desktop.openFile(w, extensions(types)),
-    [Channel.saveReport]: (w, name, content, saveAs) => desktop.saveReport(w, fileName(name, SAVE_TYPES), bytes(content), bool(saveAs)),
+    [Channel.saveReport]: (w, name, content, saveAs) =>
+      desktop.saveReport(w, fileName(name, SAVE_TYPES), bytes(content), bool(saveAs)),
     [Channel.saveFile]: (w, name, content) => desktop.saveFile(w, fileName(name, SAVE_TYPES), bytes(content)),
     [Channel.recentFiles]: () => desktop.recentFiles(),
     [Channel.openRecent]: (w, id) => desktop.openRecent(w, text(id, 4096)),

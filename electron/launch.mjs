@@ -12,7 +12,10 @@ function electronRuns() {
     const dir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
     const name = fs.readFileSync(path.join(dir, 'path.txt'), 'utf8');
     const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(dir, 'dist'), name);
-    return fs.existsSync(binary) && spawnSync(binary, ['--version'], { stdio: 'ignore', timeout: 20_000 }).status === 0;
+    return (
+      fs.existsSync(binary) &&
+      spawnSync(binary, ['--version'], { stdio: 'ignore', timeout: 20_000 }).status === 0
+    );
   } catch {
     return false;
   }

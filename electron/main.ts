@@ -17,7 +17,8 @@ import { hardenSession } from './security';
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
 declare const MAIN_WINDOW_VITE_NAME: string;
 
-const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
+const devServerUrl =
+  typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
 const rendererDir = path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}`);
 
 /** Report files among command-line arguments (Electron's own switches and the app path skipped). */
@@ -29,7 +30,9 @@ export function reportsInArguments(argv: readonly string[], cwd: string): string
 }
 
 function start(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
   const appOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN];
   let desktop: Desktop | null = null;
   const queued: string[] = [];
@@ -63,7 +66,10 @@ function start(): void {
     void removeInterruptedBackups(ready.backupDir);
     registerIpcHandlers(ready, appOrigins);
 
-    const focused = () => ready.all.find((w) => w.window === BrowserWindow.getFocusedWindow()) ?? ready.all[0] ?? ready.createWindow();
+    const focused = () =>
+      ready.all.find((w) => w.window === BrowserWindow.getFocusedWindow()) ??
+      ready.all[0] ??
+      ready.createWindow();
     const buildMenu = async () => {
       const template = menuTemplate(
         {

@@ -17,14 +17,28 @@ export interface MenuActions {
   about(): void;
 }
 
-export function menuTemplate(actions: MenuActions, recent: readonly RecentEntry[], platform: NodeJS.Platform = process.platform): MenuItemConstructorOptions[] {
-  const command = (label: string, name: MenuCommand, accelerator?: string, registerAccelerator = true): MenuItemConstructorOptions => ({
+export function menuTemplate(
+  actions: MenuActions,
+  recent: readonly RecentEntry[],
+  platform: NodeJS.Platform = process.platform,
+): MenuItemConstructorOptions[] {
+  const command = (
+    label: string,
+    name: MenuCommand,
+    accelerator?: string,
+    registerAccelerator = true,
+  ): MenuItemConstructorOptions => ({
     label,
     click: () => actions.send(name),
     ...(accelerator ? { accelerator, registerAccelerator } : {}),
   });
   const recentItems: MenuItemConstructorOptions[] =
-    recent.length === 0 ? [{ label: '（无）', enabled: false }] : recent.map((e) => ({ label: `${path.basename(e.path)}  —  ${path.dirname(e.path)}`, click: () => actions.openRecent(e.path) }));
+    recent.length === 0
+      ? [{ label: '（无）', enabled: false }]
+      : recent.map((e) => ({
+          label: `${path.basename(e.path)}  —  ${path.dirname(e.path)}`,
+          click: () => actions.openRecent(e.path),
+        }));
   return [
     {
       label: '文件(&F)',
@@ -43,7 +57,11 @@ export function menuTemplate(actions: MenuActions, recent: readonly RecentEntry[
         command('打印预览 / 导出 PDF…', 'print', 'CmdOrCtrl+P'),
         { type: 'separator' },
         { label: '关闭窗口', role: 'close', accelerator: 'CmdOrCtrl+W' },
-        { label: platform === 'darwin' ? '退出 BudgetDesk' : '退出', role: 'quit', accelerator: platform === 'darwin' ? 'Cmd+Q' : 'Alt+F4' },
+        {
+          label: platform === 'darwin' ? '退出 BudgetDesk' : '退出',
+          role: 'quit',
+          accelerator: platform === 'darwin' ? 'Cmd+Q' : 'Alt+F4',
+        },
       ],
     },
     {
@@ -60,7 +78,10 @@ export function menuTemplate(actions: MenuActions, recent: readonly RecentEntry[
     },
     {
       label: '审核(&A)',
-      submenu: [command('下一处错误', 'nextError', 'F8'), command('采用计算值（合计、小计）', 'adoptComputed')],
+      submenu: [
+        command('下一处错误', 'nextError', 'F8'),
+        command('采用计算值（合计、小计）', 'adoptComputed'),
+      ],
     },
     {
       label: '视图(&V)',

@@ -17,7 +17,11 @@ async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
   }
 }
 
-function listen<T>(channel: string, accept: (value: unknown) => value is T, listener: (value: T) => void): () => void {
+function listen<T>(
+  channel: string,
+  accept: (value: unknown) => value is T,
+  listener: (value: T) => void,
+): () => void {
   const handler = (_event: Electron.IpcRendererEvent, value: unknown) => {
     if (accept(value)) listener(value);
   };
@@ -26,7 +30,8 @@ function listen<T>(channel: string, accept: (value: unknown) => value is T, list
 }
 
 const isCommand = (value: unknown): value is MenuCommand => MENU_COMMANDS.includes(value as MenuCommand);
-const isFile = (value: unknown): value is OpenedFile => typeof (value as OpenedFile | null)?.name === 'string' && (value as OpenedFile).bytes instanceof Uint8Array;
+const isFile = (value: unknown): value is OpenedFile =>
+  typeof (value as OpenedFile | null)?.name === 'string' && (value as OpenedFile).bytes instanceof Uint8Array;
 
 const host: HostApi = {
   kind: 'electron',

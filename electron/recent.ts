@@ -22,7 +22,11 @@ export class RecentList {
     if (!this.entries) {
       try {
         const stored = JSON.parse(await fs.readFile(this.file, 'utf8')) as unknown;
-        this.entries = Array.isArray(stored) ? stored.filter((e): e is RecentEntry => typeof e?.path === 'string' && typeof e?.openedAt === 'string') : [];
+        this.entries = Array.isArray(stored)
+          ? stored.filter(
+              (e): e is RecentEntry => typeof e?.path === 'string' && typeof e?.openedAt === 'string',
+            )
+          : [];
       } catch {
         this.entries = [];
       }
@@ -35,7 +39,10 @@ export class RecentList {
   }
 
   async add(file: string, at = new Date()): Promise<void> {
-    const entries = [{ path: file, openedAt: at.toISOString() }, ...(await this.list()).filter((e) => e.path !== file)].slice(0, MAX_RECENT);
+    const entries = [
+      { path: file, openedAt: at.toISOString() },
+      ...(await this.list()).filter((e) => e.path !== file),
+    ].slice(0, MAX_RECENT);
     this.entries = entries;
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     await saveAtomically(this.file, new TextEncoder().encode(JSON.stringify(entries)), null);

@@ -35,7 +35,9 @@ export class RecoveryStore {
   async read(id: string): Promise<Snapshot | null> {
     try {
       const snapshot = JSON.parse(await fs.readFile(this.file(id), 'utf8')) as Snapshot;
-      return typeof snapshot.report === 'string' && typeof snapshot.fileName === 'string' ? { ...snapshot, id } : null;
+      return typeof snapshot.report === 'string' && typeof snapshot.fileName === 'string'
+        ? { ...snapshot, id }
+        : null;
     } catch {
       return null;
     }
@@ -53,7 +55,13 @@ export class RecoveryStore {
       const id = name.replace(/\.json$/u, '');
       if (!name.endsWith('.json') || !SNAPSHOT_ID.test(id) || live.has(id)) continue;
       const snapshot = await this.read(id);
-      if (snapshot) found.push({ id, fileName: snapshot.fileName, documentPath: snapshot.documentPath, savedAt: snapshot.savedAt });
+      if (snapshot)
+        found.push({
+          id,
+          fileName: snapshot.fileName,
+          documentPath: snapshot.documentPath,
+          savedAt: snapshot.savedAt,
+        });
     }
     return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   }

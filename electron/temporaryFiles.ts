@@ -17,7 +17,10 @@ export interface Writer {
   pid: number;
 }
 
-export const THIS_WRITER: Writer = { host: createHash('sha256').update(os.hostname()).digest('hex').slice(0, 8), pid: process.pid };
+export const THIS_WRITER: Writer = {
+  host: createHash('sha256').update(os.hostname()).digest('hex').slice(0, 8),
+  pid: process.pid,
+};
 
 /** `.~报表.xlsx.<host>-<pid>-<random>.tmp` */
 const TEMPORARY = /^\.~.+\.([0-9a-f]{8})-(\d{1,10})-[0-9a-f]{8}\.tmp$/u;
@@ -28,14 +31,20 @@ const UNNAMED_TEMPORARY = /^\.~.+\.[0-9a-f]{8}\.tmp$/u;
 const inUse = new Set<string>();
 
 export function temporaryPathFor(file: string, writer: Writer = THIS_WRITER): string {
-  return path.join(path.dirname(file), `.~${path.basename(file)}.${writer.host}-${writer.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  return path.join(
+    path.dirname(file),
+    `.~${path.basename(file)}.${writer.host}-${writer.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
 }
 
 /**
  * Runs `use` with a new temporary path beside `file` (`use` creates the file and renames it into
  * place). While `use` runs, no cleanup removes it; if `use` fails, it is removed.
  */
-export async function withTemporaryBeside<T>(file: string, use: (temporary: string) => Promise<T>): Promise<T> {
+export async function withTemporaryBeside<T>(
+  file: string,
+  use: (temporary: string) => Promise<T>,
+): Promise<T> {
   const temporary = temporaryPathFor(file);
   inUse.add(path.basename(temporary));
   try {
@@ -74,5 +83,7 @@ function isLeftover(name: string): boolean {
  */
 export async function removeLeftovers(folder: string): Promise<void> {
   const names = await fs.readdir(folder).catch(() => [] as string[]);
-  await Promise.all(names.filter(isLeftover).map((name) => fs.rm(path.join(folder, name), { force: true }).catch(() => {})));
+  await Promise.all(
+    names.filter(isLeftover).map((name) => fs.rm(path.join(folder, name), { force: true }).catch(() => {})),
+  );
 }

@@ -79,41 +79,53 @@ export function App() {
         {/* A new report may be of another table set: its window starts afresh (its first table, nothing selected). */}
         <WorkbookView key={session.id} session={session} files={actions} />
         {files.reading && <ReadingBar reading={files.reading} />}
-        {files.unsavedQuestion && <UnsavedDialog fileName={session.fileName} onAnswer={files.unsavedQuestion} />}
+        {files.unsavedQuestion && (
+          <UnsavedDialog fileName={session.fileName} onAnswer={files.unsavedQuestion} />
+        )}
       </>
     );
   }
   return (
     <>
-    {files.reading && <ReadingBar reading={files.reading} />}
-    <StartPage
-      host={host}
-      error={files.error}
-      onOpen={open}
-      onOpenExample={() => show(Session.open(example as ReportFile, '2024年度决算示例.json'))}
-      onOpenRecent={async (id) => {
-        const file = await host.openRecent(id).catch((e: unknown) => void fail(message(e)));
-        if (file) await openBytes(file);
-        else if (file === null) fail('这个文件已不在原处，或内容没有保存在浏览器中，请用“打开报表文件”重新选择。');
-      }}
-      onRecover={async (id) => {
-        try {
-          const work = await host.recover(id);
-          if (!work) return fail('这份自动备份已不存在。');
-          const recovered = Session.open(readReportJson(work.fileName, work.report), work.fileName, work.spreadsheet);
-          recovered.recovered = true;
-          show(recovered);
-          recovered.say(`已恢复“${work.fileName}”未保存的修改，请核对后保存。`);
-        } catch (e) {
-          fail(message(e));
-        }
-      }}
-      onNew={(templateId, year, department) => {
-        const template = builtInCatalog.templates.find((t) => t.id === templateId)!;
-        const meta = { kind: template.kind, year, department, unit: template.unit, template: template.id };
-        show(Session.create(meta, `${year}年度${department}${template.kind === 'final' ? '部门决算' : '部门预算'}.xlsx`));
-      }}
-    />
+      {files.reading && <ReadingBar reading={files.reading} />}
+      <StartPage
+        host={host}
+        error={files.error}
+        onOpen={open}
+        onOpenExample={() => show(Session.open(example as ReportFile, '2024年度决算示例.json'))}
+        onOpenRecent={async (id) => {
+          const file = await host.openRecent(id).catch((e: unknown) => void fail(message(e)));
+          if (file) await openBytes(file);
+          else if (file === null)
+            fail('这个文件已不在原处，或内容没有保存在浏览器中，请用“打开报表文件”重新选择。');
+        }}
+        onRecover={async (id) => {
+          try {
+            const work = await host.recover(id);
+            if (!work) return fail('这份自动备份已不存在。');
+            const recovered = Session.open(
+              readReportJson(work.fileName, work.report),
+              work.fileName,
+              work.spreadsheet,
+            );
+            recovered.recovered = true;
+            show(recovered);
+            recovered.say(`已恢复“${work.fileName}”未保存的修改，请核对后保存。`);
+          } catch (e) {
+            fail(message(e));
+          }
+        }}
+        onNew={(templateId, year, department) => {
+          const template = builtInCatalog.templates.find((t) => t.id === templateId)!;
+          const meta = { kind: template.kind, year, department, unit: template.unit, template: template.id };
+          show(
+            Session.create(
+              meta,
+              `${year}年度${department}${template.kind === 'final' ? '部门决算' : '部门预算'}.xlsx`,
+            ),
+          );
+        }}
+      />
     </>
   );
 }

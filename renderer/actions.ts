@@ -89,12 +89,46 @@ export const ACTIONS: readonly Action[] = [
   { id: 'save', label: '保存', shortcut: 'Ctrl+S', inEditor: true, run: (ctx) => ctx.save(false) },
   { id: 'saveAs', label: '另存为…', run: (ctx) => ctx.save(true) },
   { id: 'close', label: '关闭窗口', run: (ctx) => ctx.closeWindow() },
-  { id: 'print', label: '打印预览…', shortcut: 'Ctrl+P', title: '按公开表格式预览并打印（可另存为 PDF）', run: (ctx) => ctx.print() },
-  { id: 'exportPublication', label: '导出公开表', title: '按公开表格式导出 Excel，A4 横向', run: (ctx) => ctx.exportPublication() },
-  { id: 'exportCsv', label: '导出本表 CSV', title: '当前表导出为 CSV（UTF-8）', run: (ctx) => ctx.exportCsv(ctx.table.id) },
-  { id: 'importCsv', label: '导入本表 CSV', title: '从 CSV 读入当前表的数字（UTF-8 或 GB18030）', run: (ctx) => ctx.importCsv(ctx.table.id) },
-  { id: 'undo', label: '撤销', shortcut: 'Ctrl+Z', enabled: (ctx) => ctx.session.history.canUndo, run: (ctx) => ctx.session.undo() },
-  { id: 'redo', label: '重做', shortcut: 'Ctrl+Y', alsoKeys: ['Ctrl+Shift+Z'], enabled: (ctx) => ctx.session.history.canRedo, run: (ctx) => ctx.session.redo() },
+  {
+    id: 'print',
+    label: '打印预览…',
+    shortcut: 'Ctrl+P',
+    title: '按公开表格式预览并打印（可另存为 PDF）',
+    run: (ctx) => ctx.print(),
+  },
+  {
+    id: 'exportPublication',
+    label: '导出公开表',
+    title: '按公开表格式导出 Excel，A4 横向',
+    run: (ctx) => ctx.exportPublication(),
+  },
+  {
+    id: 'exportCsv',
+    label: '导出本表 CSV',
+    title: '当前表导出为 CSV（UTF-8）',
+    run: (ctx) => ctx.exportCsv(ctx.table.id),
+  },
+  {
+    id: 'importCsv',
+    label: '导入本表 CSV',
+    title: '从 CSV 读入当前表的数字（UTF-8 或 GB18030）',
+    run: (ctx) => ctx.importCsv(ctx.table.id),
+  },
+  {
+    id: 'undo',
+    label: '撤销',
+    shortcut: 'Ctrl+Z',
+    enabled: (ctx) => ctx.session.history.canUndo,
+    run: (ctx) => ctx.session.undo(),
+  },
+  {
+    id: 'redo',
+    label: '重做',
+    shortcut: 'Ctrl+Y',
+    alsoKeys: ['Ctrl+Shift+Z'],
+    enabled: (ctx) => ctx.session.history.canRedo,
+    run: (ctx) => ctx.session.redo(),
+  },
   {
     id: 'adoptComputed',
     label: '采用计算值',
@@ -109,7 +143,13 @@ export const ACTIONS: readonly Action[] = [
     shown: hasRows,
     run: (ctx) => ctx.insertRow(),
   },
-  { id: 'deleteRow', label: (ctx) => (ctx.table.listed ? '删除行' : '删除科目'), title: '删除当前行（及其下级行）', shown: hasRows, run: (ctx) => ctx.deleteRow() },
+  {
+    id: 'deleteRow',
+    label: (ctx) => (ctx.table.listed ? '删除行' : '删除科目'),
+    title: '删除当前行（及其下级行）',
+    shown: hasRows,
+    run: (ctx) => ctx.deleteRow(),
+  },
   {
     id: 'reportOptions',
     label: '报表设置…',
@@ -119,17 +159,57 @@ export const ACTIONS: readonly Action[] = [
   },
   // The desktop menu's 下一处错误 walks the errors only; F8 walks every finding.
   { id: 'nextError', label: '下一处错误', run: (ctx) => ctx.stepFinding(1, 'error') },
-  { id: 'nextFinding', label: '下一处', shortcut: 'F8', title: '下一处审核发现的问题（各表依次）', run: (ctx) => ctx.stepFinding(1) },
-  { id: 'previousFinding', label: '上一处', shortcut: 'Shift+F8', title: '上一处审核发现的问题', run: (ctx) => ctx.stepFinding(-1) },
-  { id: 'find', label: '查找…', shortcut: 'Ctrl+F', inEditor: true, title: '在所有表中查找科目编码、名称或金额', run: (ctx) => ctx.find() },
+  {
+    id: 'nextFinding',
+    label: '下一处',
+    shortcut: 'F8',
+    title: '下一处审核发现的问题（各表依次）',
+    run: (ctx) => ctx.stepFinding(1),
+  },
+  {
+    id: 'previousFinding',
+    label: '上一处',
+    shortcut: 'Shift+F8',
+    title: '上一处审核发现的问题',
+    run: (ctx) => ctx.stepFinding(-1),
+  },
+  {
+    id: 'find',
+    label: '查找…',
+    shortcut: 'Ctrl+F',
+    inEditor: true,
+    title: '在所有表中查找科目编码、名称或金额',
+    run: (ctx) => ctx.find(),
+  },
   { id: 'copy', label: '复制', shortcut: 'Ctrl+C', browserKey: true, run: (ctx) => ctx.grid()?.copy() },
   { id: 'paste', label: '粘贴', shortcut: 'Ctrl+V', browserKey: true, run: (ctx) => ctx.grid()?.paste() },
-  { id: 'fillDown', label: '向下填充', shortcut: 'Ctrl+D', gridKey: true, run: (ctx) => ctx.grid()?.fillDown() },
-  { id: 'selectAll', label: '选中整表', shortcut: 'Ctrl+A', gridKey: true, run: (ctx) => ctx.grid()?.selectAll() },
-  { id: 'explainCell', label: '查看公式', title: '这个数从哪里来、哪些审核公式用到它', run: (ctx) => ctx.explainCell() },
+  {
+    id: 'fillDown',
+    label: '向下填充',
+    shortcut: 'Ctrl+D',
+    gridKey: true,
+    run: (ctx) => ctx.grid()?.fillDown(),
+  },
+  {
+    id: 'selectAll',
+    label: '选中整表',
+    shortcut: 'Ctrl+A',
+    gridKey: true,
+    run: (ctx) => ctx.grid()?.selectAll(),
+  },
+  {
+    id: 'explainCell',
+    label: '查看公式',
+    title: '这个数从哪里来、哪些审核公式用到它',
+    run: (ctx) => ctx.explainCell(),
+  },
   { id: 'unitWan', label: '以万元显示', run: (ctx) => unit(ctx, '万元') },
   { id: 'unitYuan', label: '以元显示', run: (ctx) => unit(ctx, '元') },
-  { id: 'toggleZeroBlank', label: '零值显示为空白', run: (ctx) => ctx.session.setDisplay({ zeroAsBlank: !ctx.session.display.zeroAsBlank }) },
+  {
+    id: 'toggleZeroBlank',
+    label: '零值显示为空白',
+    run: (ctx) => ctx.session.setDisplay({ zeroAsBlank: !ctx.session.display.zeroAsBlank }),
+  },
 ];
 
 export const ACTION_BY_ID = new Map(ACTIONS.map((a) => [a.id, a]));
@@ -150,13 +230,29 @@ export interface KeyPress {
 /** A key press as written in the table: modifiers in the order Ctrl, Shift, Alt, then the key. */
 export function keyName(event: KeyPress): string {
   const key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
-  return [event.ctrlKey || event.metaKey ? 'Ctrl' : '', event.shiftKey ? 'Shift' : '', event.altKey ? 'Alt' : '', key].filter(Boolean).join('+');
+  return [
+    event.ctrlKey || event.metaKey ? 'Ctrl' : '',
+    event.shiftKey ? 'Shift' : '',
+    event.altKey ? 'Alt' : '',
+    key,
+  ]
+    .filter(Boolean)
+    .join('+');
 }
 
 /** The action a key press asks for, where it applies (grid keys only in the grid, editing keys only outside an editor). */
-export function actionForKey(event: KeyPress, where: { inEditor: boolean; inGrid: boolean }): Action | undefined {
+export function actionForKey(
+  event: KeyPress,
+  where: { inEditor: boolean; inGrid: boolean },
+): Action | undefined {
   const name = keyName(event);
-  return ACTIONS.find((a) => (a.shortcut === name || a.alsoKeys?.includes(name)) && !a.browserKey && (!where.inEditor || a.inEditor) && (!a.gridKey || where.inGrid));
+  return ACTIONS.find(
+    (a) =>
+      (a.shortcut === name || a.alsoKeys?.includes(name)) &&
+      !a.browserKey &&
+      (!where.inEditor || a.inEditor) &&
+      (!a.gridKey || where.inGrid),
+  );
 }
 
 /**

@@ -31,7 +31,10 @@ export interface CheckIO {
 export type CheckedCell = Omit<FindingCell, 'ref'>;
 
 /** A finding as the checker prints it: without the program's key and title. */
-export type CheckedFinding = Omit<Finding, 'key' | 'title' | 'table' | 'cells' | 'location'> & { cells: CheckedCell[]; location?: Finding['location'] };
+export type CheckedFinding = Omit<Finding, 'key' | 'title' | 'table' | 'cells' | 'location'> & {
+  cells: CheckedCell[];
+  location?: Finding['location'];
+};
 
 /** Checks that could not be run, one line per rule, table and reason (with how many instances). */
 export interface CheckedNotChecked {
@@ -78,7 +81,9 @@ export interface CheckedFile {
 const USAGE = [
   '用法：npm run check -- [--json] 文件...',
   '  逐个审核报表文件，在屏幕上列出错误、尾差和提示。',
-  `  可读取的文件类型：${readableExtensions().map((e) => `.${e}`).join('、')}`,
+  `  可读取的文件类型：${readableExtensions()
+    .map((e) => `.${e}`)
+    .join('、')}`,
   '  --json    以 JSON 格式输出审核结果（供其他程序读取）',
   '  --narrative 文件  与前面的报表文件一同审核情况说明（.docx 或 .txt）',
   '  --help    显示本说明',
@@ -103,8 +108,7 @@ export async function runCheck(args: string[], io: CheckIO): Promise<number> {
         return 2;
       }
       narratives.set(paths.length - 1, text);
-    }
-    else if (arg === '--help' || arg === '-h') {
+    } else if (arg === '--help' || arg === '-h') {
       io.stdout(`${USAGE}\n`);
       return 0;
     } else {
@@ -143,12 +147,20 @@ export async function runCheck(args: string[], io: CheckIO): Promise<number> {
  * Opens and checks one file. `notLoaded` are rows or values of recognised tables that had no
  * place in the template: the text report shows them, the JSON shape has no place for them.
  */
-async function checkFile(path: string, io: CheckIO, narrativePath?: string): Promise<{ file: CheckedFile; notLoaded: string[] }> {
+async function checkFile(
+  path: string,
+  io: CheckIO,
+  narrativePath?: string,
+): Promise<{ file: CheckedFile; notLoaded: string[] }> {
   const format = formatOf(path);
   if (!format) {
     const extension = /\.[^./\\]+$/u.exec(path)?.[0];
     const what = extension ? `${extension} 文件` : '没有扩展名的文件';
-    throw new Error(`无法审核“${path}”：暂不支持 ${what}，目前可读取 ${readableExtensions().map((e) => `.${e}`).join('、')} 文件`);
+    throw new Error(
+      `无法审核“${path}”：暂不支持 ${what}，目前可读取 ${readableExtensions()
+        .map((e) => `.${e}`)
+        .join('、')} 文件`,
+    );
   }
   let bytes: Uint8Array;
   try {
@@ -170,17 +182,24 @@ async function checkFile(path: string, io: CheckIO, narrativePath?: string): Pro
   }
 
   // A file names a table by its template id, its printed number (预算01表) or its kind.
-  const ids = report.tables.map((t) => templateTableOf(workbook.template, t)?.id).filter((id) => id !== undefined);
+  const ids = report.tables
+    .map((t) => templateTableOf(workbook.template, t)?.id)
+    .filter((id) => id !== undefined);
   const known = new Set(ids);
   const sheetOf = (id: string) => opened.sheets?.find((s) => s.table === id)?.sheet ?? null;
-  const titleOf = (id: string) => report.tables.find((t) => templateTableOf(workbook.template, t)?.id === id)?.title ?? null;
+  const titleOf = (id: string) =>
+    report.tables.find((t) => templateTableOf(workbook.template, t)?.id === id)?.title ?? null;
   const tables = [...known].map((id) => ({ id, sheet: sheetOf(id), title: titleOf(id) }));
   if (tables.length === 0) {
-    throw new Error(`无法审核“${path}”：文件中没有可识别的报表（模板“${workbook.template.name}”中没有其中任何一张表）`);
+    throw new Error(
+      `无法审核“${path}”：文件中没有可识别的报表（模板“${workbook.template.name}”中没有其中任何一张表）`,
+    );
   }
   const unrecognized = [
     ...(opened.unrecognized ?? []),
-    ...workbook.problems.filter((p) => !known.has(p.table)).map((p) => ({ sheet: p.table, reason: p.message })),
+    ...workbook.problems
+      .filter((p) => !known.has(p.table))
+      .map((p) => ({ sheet: p.table, reason: p.message })),
   ];
 
   const file: CheckedFile = {
@@ -190,9 +209,16 @@ async function checkFile(path: string, io: CheckIO, narrativePath?: string): Pro
     yearSource: workbook.year === null ? null : (workbook.provenance.sources.year ?? null),
     department: workbook.department,
     unit: workbook.unit,
-    template: { id: workbook.template.id, title: workbook.template.name, ...(opened.templateWhy ? { why: opened.templateWhy } : {}) },
+    template: {
+      id: workbook.template.id,
+      title: workbook.template.name,
+      ...(opened.templateWhy ? { why: opened.templateWhy } : {}),
+    },
     tables,
-    missingTables: workbook.missingTables.map((id) => ({ id, title: workbook.structure.tableById.get(id)!.template.title })),
+    missingTables: workbook.missingTables.map((id) => ({
+      id,
+      title: workbook.structure.tableById.get(id)!.template.title,
+    })),
     unrecognized,
     notChecked: summariseNotChecked(workbook.notChecked()),
     unplaced: workbook.provenance.unplaced,
@@ -207,7 +233,10 @@ async function checkFile(path: string, io: CheckIO, narrativePath?: string): Pro
       notChecked: narrative.notChecked.map(({ ruleId, reason, location }) => ({ ruleId, reason, location })),
     };
   }
-  const notLoaded = [...(opened.problems ?? []), ...workbook.problems.filter((p) => known.has(p.table)).map((p) => `${p.table}：${p.message}`)];
+  const notLoaded = [
+    ...(opened.problems ?? []),
+    ...workbook.problems.filter((p) => known.has(p.table)).map((p) => `${p.table}：${p.message}`),
+  ];
   return { file, notLoaded };
 }
 
@@ -216,7 +245,14 @@ function toChecked(finding: Finding): CheckedFinding {
     ruleId: finding.ruleId,
     severity: finding.severity,
     message: finding.message,
-    cells: finding.cells.map(({ table, row, hangci, side, column, value }) => ({ table, row, hangci, side, column, value })),
+    cells: finding.cells.map(({ table, row, hangci, side, column, value }) => ({
+      table,
+      row,
+      hangci,
+      side,
+      column,
+      value,
+    })),
     expected: finding.expected,
     actual: finding.actual,
     diff: finding.diff,
@@ -250,8 +286,10 @@ function formatText(file: CheckedFile, notLoaded: string[]): string {
   for (const { sheet, reason } of file.unrecognized) lines.push(`  未识别“${sheet}”：${reason}`);
   for (const { id, title } of file.missingTables) lines.push(`  缺少 ${id}（${title}）`);
   for (const problem of notLoaded) lines.push(`  未载入 ${problem}`);
-  for (const { sheet, cell, text, reason } of file.unplaced) lines.push(`  未读入 “${sheet}”${cell}“${text}”：${reason}`);
-  for (const { ruleId, reason, instances } of file.notChecked) lines.push(`  未核对 ${ruleId}${instances > 1 ? `（${instances} 处）` : ''}：${reason}`);
+  for (const { sheet, cell, text, reason } of file.unplaced)
+    lines.push(`  未读入 “${sheet}”${cell}“${text}”：${reason}`);
+  for (const { ruleId, reason, instances } of file.notChecked)
+    lines.push(`  未核对 ${ruleId}${instances > 1 ? `（${instances} 处）` : ''}：${reason}`);
 
   const byTable = new Map<string, CheckedFinding[]>();
   for (const finding of file.findings) {

@@ -33,8 +33,15 @@ function nest(columns: GridColumn[], depth: number, leaf: (c: GridColumn) => Col
     }
     const group = column.header[depth]!;
     let j = i;
-    while (j < columns.length && columns[j]!.header.length - 1 > depth && columns[j]!.header[depth] === group) j++;
-    out.push({ headerName: group, marryChildren: true, wrapHeaderText: true, autoHeaderHeight: true, children: nest(columns.slice(i, j), depth + 1, leaf) });
+    while (j < columns.length && columns[j]!.header.length - 1 > depth && columns[j]!.header[depth] === group)
+      j++;
+    out.push({
+      headerName: group,
+      marryChildren: true,
+      wrapHeaderText: true,
+      autoHeaderHeight: true,
+      children: nest(columns.slice(i, j), depth + 1, leaf),
+    });
     i = j;
   }
   return out;
@@ -80,7 +87,8 @@ class CellReader {
     if (slot?.kind !== 'amount') return null;
     this.fresh();
     let severity = this.severities.get(slot);
-    if (severity === undefined) this.severities.set(slot, (severity = worst(this.findings.get(cellKey(slot.ref)))));
+    if (severity === undefined)
+      this.severities.set(slot, (severity = worst(this.findings.get(cellKey(slot.ref)))));
     return severity;
   }
 
@@ -97,11 +105,16 @@ class CellReader {
     const cell = this.state(data, column.colId);
     if (slot?.kind !== 'amount' || !cell) return undefined;
     const display = this.session.display;
-    const lines = (this.findingsRef.current.get(cellKey(slot.ref)) ?? []).map((f) => `【${SEVERITY_LABEL[f.severity]} ${f.ruleId}】${f.title}\n${findingMessage(f, display)}`);
+    const lines = (this.findingsRef.current.get(cellKey(slot.ref)) ?? []).map(
+      (f) => `【${SEVERITY_LABEL[f.severity]} ${f.ruleId}】${f.title}\n${findingMessage(f, display)}`,
+    );
     // A typed sentence (a 绩效 form's 指标值) is read in full here.
     if (column.prose && cell.text !== null) lines.unshift(cell.text);
     if (cell.unknownReason !== null) lines.push(`未核对：${cell.unknownReason}。用到这个数的审核暂不进行。`);
-    if (cell.kept) lines.push(`此合计为文件所列数 ${shownAmount(cell.value ?? '0.00', display)}，按公式应为 ${shownAmount(cell.computedValue!, display)}。`);
+    if (cell.kept)
+      lines.push(
+        `此合计为文件所列数 ${shownAmount(cell.value ?? '0.00', display)}，按公式应为 ${shownAmount(cell.computedValue!, display)}。`,
+      );
     else if (cell.computed) lines.push('由公式计算，不能直接输入。');
     return lines.length > 0 ? lines.join('\n\n') : undefined;
   }
@@ -109,7 +122,12 @@ class CellReader {
 
 type InRange = (rowIndex: number, colId: string) => boolean;
 
-function amountDef(column: GridColumn, reader: CellReader, session: Session, inRange: InRange): ColDef<GridRow> {
+function amountDef(
+  column: GridColumn,
+  reader: CellReader,
+  session: Session,
+  inRange: InRange,
+): ColDef<GridRow> {
   const state = (p: CellClassParams<GridRow>) => reader.state(p.data, column.colId);
   const severity = (p: CellClassParams<GridRow>) => reader.severity(p.data, column.colId);
   return {
@@ -131,7 +149,8 @@ function amountDef(column: GridColumn, reader: CellReader, session: Session, inR
       'bd-rounding': (p) => severity(p) === 'rounding',
       'bd-warning': (p) => severity(p) === 'warning',
       'bd-lanci': (p) => p.node.rowPinned === 'top',
-      'bd-in-range': (p) => p.node.rowPinned == null && p.rowIndex !== null && inRange(p.rowIndex, column.colId),
+      'bd-in-range': (p) =>
+        p.node.rowPinned == null && p.rowIndex !== null && inRange(p.rowIndex, column.colId),
       'bd-no-cell': (p) => p.node.rowPinned == null && slotOf(p.data, column.colId) === undefined,
     },
     tooltipValueGetter: (p: ITooltipParams<GridRow>) => reader.tooltip(p.data, column),
@@ -153,19 +172,35 @@ function textDef(column: GridColumn, inRange: InRange): ColDef<GridRow> {
       const slot = slotOf(p.data, column.colId);
       return p.node.rowPinned == null && slot?.kind === 'text' && slot.field !== undefined;
     },
-    tooltipValueGetter: (p: ITooltipParams<GridRow>) => (typeof p.value === 'string' && p.value.length > 12 ? p.value : undefined),
+    tooltipValueGetter: (p: ITooltipParams<GridRow>) =>
+      typeof p.value === 'string' && p.value.length > 12 ? p.value : undefined,
     cellClass: (p) => {
       const slot = slotOf(p.data, column.colId);
       const level = slot?.kind === 'text' ? slot.level : null;
-      return [column.colId.endsWith('hangci') ? 'bd-center' : '', level ? `bd-level bd-level-${level}` : '', column.code ? 'bd-code' : '', p.node.rowPinned === 'top' ? 'bd-lanci' : ''].join(' ');
+      return [
+        column.colId.endsWith('hangci') ? 'bd-center' : '',
+        level ? `bd-level bd-level-${level}` : '',
+        column.code ? 'bd-code' : '',
+        p.node.rowPinned === 'top' ? 'bd-lanci' : '',
+      ].join(' ');
     },
-    cellClassRules: { 'bd-in-range': (p: CellClassParams<GridRow>) => p.node.rowPinned == null && p.rowIndex !== null && inRange(p.rowIndex, column.colId) },
+    cellClassRules: {
+      'bd-in-range': (p: CellClassParams<GridRow>) =>
+        p.node.rowPinned == null && p.rowIndex !== null && inRange(p.rowIndex, column.colId),
+    },
   };
 }
 
 /** The column definitions of a table's grid; findings are read through a ref so that the definitions stay stable while they change. */
-export function columnDefs(model: GridModel, session: Session, findingsRef: { current: Map<string, Finding[]> }, inRange: InRange): Def[] {
+export function columnDefs(
+  model: GridModel,
+  session: Session,
+  findingsRef: { current: Map<string, Finding[]> },
+  inRange: InRange,
+): Def[] {
   const reader = new CellReader(session, findingsRef);
   // A leaf with fewer header levels than its neighbours spans the rows below its group, as printed.
-  return nest(model.columns, 0, (c) => (c.kind === 'amount' ? amountDef(c, reader, session, inRange) : textDef(c, inRange)));
+  return nest(model.columns, 0, (c) =>
+    c.kind === 'amount' ? amountDef(c, reader, session, inRange) : textDef(c, inRange),
+  );
 }

@@ -35,7 +35,11 @@ export interface BlockSelection {
   refs(): (CellRef | null)[][];
 }
 
-export function useBlockSelection(model: GridModel, apiRef: RefObject<GridApi<GridRow> | null>, rootRef: RefObject<HTMLDivElement | null>): BlockSelection {
+export function useBlockSelection(
+  model: GridModel,
+  apiRef: RefObject<GridApi<GridRow> | null>,
+  rootRef: RefObject<HTMLDivElement | null>,
+): BlockSelection {
   const columnOrder = useMemo(() => model.columns.map((c) => c.colId), [model]);
   const columnIndex = useMemo(() => new Map(columnOrder.map((id, i) => [id, i])), [columnOrder]);
   const anchorRef = useRef<Position | null>(null);
@@ -43,7 +47,9 @@ export function useBlockSelection(model: GridModel, apiRef: RefObject<GridApi<Gr
 
   const select = useCallback(
     (anchor: Position, focus: Position) => {
-      const [c0, c1] = [columnIndex.get(anchor.colId) ?? 0, columnIndex.get(focus.colId) ?? 0].sort((a, b) => a - b) as [number, number];
+      const [c0, c1] = [columnIndex.get(anchor.colId) ?? 0, columnIndex.get(focus.colId) ?? 0].sort(
+        (a, b) => a - b,
+      ) as [number, number];
       const [r0, r1] = [anchor.rowIndex, focus.rowIndex].sort((a, b) => a - b) as [number, number];
       anchorRef.current = anchor;
       boundsRef.current = { r0, r1, c0, c1 };
@@ -52,7 +58,8 @@ export function useBlockSelection(model: GridModel, apiRef: RefObject<GridApi<Gr
       for (const el of root.querySelectorAll('.bd-in-range')) el.classList.remove('bd-in-range');
       for (let r = r0; r <= r1; r++) {
         for (const colId of columnOrder.slice(c0, c1 + 1)) {
-          for (const el of root.querySelectorAll(`.ag-row[row-index="${r}"] [col-id="${CSS.escape(colId)}"]`)) el.classList.add('bd-in-range');
+          for (const el of root.querySelectorAll(`.ag-row[row-index="${r}"] [col-id="${CSS.escape(colId)}"]`))
+            el.classList.add('bd-in-range');
         }
       }
     },

@@ -18,7 +18,13 @@ export interface Clipboard {
   pasteText(text: string): void;
 }
 
-export function useClipboard(session: Session, model: GridModel, apiRef: RefObject<GridApi<GridRow> | null>, rootRef: RefObject<HTMLDivElement | null>, block: BlockSelection): Clipboard {
+export function useClipboard(
+  session: Session,
+  model: GridModel,
+  apiRef: RefObject<GridApi<GridRow> | null>,
+  rootRef: RefObject<HTMLDivElement | null>,
+  block: BlockSelection,
+): Clipboard {
   const { columnOrder, select, refs } = block;
 
   const pasteText = useCallback(
@@ -34,7 +40,10 @@ export function useClipboard(session: Session, model: GridModel, apiRef: RefObje
         }),
       );
       if (edits.length > 0) session.dispatch({ kind: 'setCells', edits });
-      const last = { rowIndex: Math.min(focused.rowIndex + rows.length - 1, model.rows.length - 1), colId: columnOrder[Math.min(start + (rows[0]?.length ?? 1) - 1, columnOrder.length - 1)]! };
+      const last = {
+        rowIndex: Math.min(focused.rowIndex + rows.length - 1, model.rows.length - 1),
+        colId: columnOrder[Math.min(start + (rows[0]?.length ?? 1) - 1, columnOrder.length - 1)]!,
+      };
       select({ rowIndex: focused.rowIndex, colId: focused.column.getColId() }, last);
     },
     [apiRef, columnOrder, model, session, select],
@@ -43,13 +52,18 @@ export function useClipboard(session: Session, model: GridModel, apiRef: RefObje
   const copyText = useCallback((): string | null => {
     const cells = refs();
     if (cells.length === 0) return null;
-    return formatTsv(cells.map((row) => row.map((ref) => (ref ? editText(session.workbook.cell(ref), session.display) : ''))));
+    return formatTsv(
+      cells.map((row) =>
+        row.map((ref) => (ref ? editText(session.workbook.cell(ref), session.display) : '')),
+      ),
+    );
   }, [refs, session]);
 
   useEffect(() => {
     const editing = () => (apiRef.current?.getEditingCells().length ?? 0) > 0;
     // Only the grid holding the keyboard answers (the grids of other tables stay alive, hidden).
-    const gridHasFocus = () => rootRef.current?.contains(document.activeElement) === true && apiRef.current?.getFocusedCell() != null;
+    const gridHasFocus = () =>
+      rootRef.current?.contains(document.activeElement) === true && apiRef.current?.getFocusedCell() != null;
     const onPaste = (event: ClipboardEvent) => {
       const focused = apiRef.current?.getFocusedCell();
       if (!focused || focused.rowPinned || editing() || !gridHasFocus()) return;

@@ -90,7 +90,13 @@ export function useGridKeys(ctx: GridKeysContext): void {
         return;
       }
       const slot = now.model.rows[at.rowIndex]?.slots[at.colId];
-      if (!editing && plain && event.key.length === 1 && slot?.kind === 'amount' && now.session.workbook.cellIfPresent(slot.ref)?.computed) {
+      if (
+        !editing &&
+        plain &&
+        event.key.length === 1 &&
+        slot?.kind === 'amount' &&
+        now.session.workbook.cellIfPresent(slot.ref)?.computed
+      ) {
         now.session.say(computedMessage(now.session.workbook.explain(slot.ref)), true);
       }
     };

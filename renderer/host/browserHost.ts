@@ -109,10 +109,14 @@ export const browserHost: HostApi = {
 
   async remember(file: OpenedFile) {
     const id = file.name;
-    const recent = [{ id, name: file.name, openedAt: new Date().toISOString() }, ...readRecent().filter((r) => r.id !== id)];
+    const recent = [
+      { id, name: file.name, openedAt: new Date().toISOString() },
+      ...readRecent().filter((r) => r.id !== id),
+    ];
     for (const dropped of recent.slice(MAX_RECENT)) localStorage.removeItem(CONTENT_KEY(dropped.id));
     try {
-      if (file.bytes.length <= MAX_REMEMBERED_BYTES) localStorage.setItem(CONTENT_KEY(id), toBase64(file.bytes));
+      if (file.bytes.length <= MAX_REMEMBERED_BYTES)
+        localStorage.setItem(CONTENT_KEY(id), toBase64(file.bytes));
       localStorage.setItem(RECENT_KEY, JSON.stringify(recent.slice(0, MAX_RECENT)));
     } catch {
       // Storage full: the file is simply not offered on the start page.
@@ -120,7 +124,9 @@ export const browserHost: HostApi = {
   },
 
   setDocumentState({ fileName, dirty }) {
-    document.title = fileName ? `${dirty ? '● ' : ''}${fileName} - BudgetDesk` : 'BudgetDesk 预决算公开表编制工具';
+    document.title = fileName
+      ? `${dirty ? '● ' : ''}${fileName} - BudgetDesk`
+      : 'BudgetDesk 预决算公开表编制工具';
   },
 
   async print() {
@@ -132,7 +138,13 @@ export const browserHost: HostApi = {
       localStorage.removeItem(RECOVERY_PREFIX + snapshotId);
       return;
     }
-    const stored: StoredSnapshot = { id: snapshotId, fileName: work.fileName, savedAt: new Date().toISOString(), report: new TextDecoder().decode(work.report), spreadsheet: rememberedContent(work.fileName) };
+    const stored: StoredSnapshot = {
+      id: snapshotId,
+      fileName: work.fileName,
+      savedAt: new Date().toISOString(),
+      report: new TextDecoder().decode(work.report),
+      spreadsheet: rememberedContent(work.fileName),
+    };
     try {
       localStorage.setItem(RECOVERY_PREFIX + snapshotId, JSON.stringify(stored));
     } catch {
@@ -144,8 +156,11 @@ export const browserHost: HostApi = {
     const found: RecoverableWork[] = [];
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i)!;
-      const snapshot = key.startsWith(RECOVERY_PREFIX) ? readSnapshot(key.slice(RECOVERY_PREFIX.length)) : null;
-      if (snapshot && snapshot.id !== snapshotId) found.push({ id: snapshot.id, fileName: snapshot.fileName, savedAt: snapshot.savedAt });
+      const snapshot = key.startsWith(RECOVERY_PREFIX)
+        ? readSnapshot(key.slice(RECOVERY_PREFIX.length))
+        : null;
+      if (snapshot && snapshot.id !== snapshotId)
+        found.push({ id: snapshot.id, fileName: snapshot.fileName, savedAt: snapshot.savedAt });
     }
     return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   },
@@ -156,7 +171,11 @@ export const browserHost: HostApi = {
     // The recovered report carries on under the snapshot it came from.
     localStorage.removeItem(RECOVERY_PREFIX + snapshotId);
     snapshotId = id;
-    return { fileName: snapshot.fileName, report: new TextEncoder().encode(snapshot.report), spreadsheet: snapshot.spreadsheet ? fromBase64(snapshot.spreadsheet) : null };
+    return {
+      fileName: snapshot.fileName,
+      report: new TextEncoder().encode(snapshot.report),
+      spreadsheet: snapshot.spreadsheet ? fromBase64(snapshot.spreadsheet) : null,
+    };
   },
 
   async discardRecoverable(id) {

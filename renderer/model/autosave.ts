@@ -7,11 +7,20 @@ import type { Session } from './session';
 
 export const AUTOSAVE_INTERVAL_MS = 4000;
 
-export function startAutosave(session: Session, host: HostApi, intervalMs = AUTOSAVE_INTERVAL_MS): () => void {
+export function startAutosave(
+  session: Session,
+  host: HostApi,
+  intervalMs = AUTOSAVE_INTERVAL_MS,
+): () => void {
   let snapshotVersion = -1;
   let busy = false;
   const tick = async () => {
-    if (busy || (session.dirty && session.version === snapshotVersion) || (!session.dirty && snapshotVersion === -1)) return;
+    if (
+      busy ||
+      (session.dirty && session.version === snapshotVersion) ||
+      (!session.dirty && snapshotVersion === -1)
+    )
+      return;
     busy = true;
     try {
       if (session.dirty) {

@@ -5,7 +5,13 @@
  */
 import { messageIn, type Finding } from '../../shared/engine/findings';
 import type { CellState } from '../../shared/engine/workbook';
-import { formatAmount, formatInUnit, fromDecimalString, toDecimalString, type AmountUnit } from '../../shared/money/money';
+import {
+  formatAmount,
+  formatInUnit,
+  fromDecimalString,
+  toDecimalString,
+  type AmountUnit,
+} from '../../shared/money/money';
 
 export interface DisplayOptions {
   /** Unit of the report's figures; null while the file has not said (figures are shown as printed). */
@@ -41,5 +47,9 @@ export function editText(cell: CellState, options: DisplayOptions): string {
 
 /** A finding's message with its amounts and unit as shown (元 when the user looks at 元). */
 export function findingMessage(finding: Finding, options: DisplayOptions): string {
-  return messageIn(finding, (hundredths) => shownAmount(toDecimalString(hundredths), options), options.unit ? ` ${options.unit}` : '');
+  return messageIn(
+    finding,
+    (hundredths) => shownAmount(toDecimalString(hundredths), options),
+    options.unit ? ` ${options.unit}` : '',
+  );
 }

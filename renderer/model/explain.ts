@@ -1,7 +1,13 @@
 /** A cell's explanation (Workbook.explain) in the words of the formula bar and the status line. */
 import type { CellExplanation, RuleReading } from '../../shared/engine/workbook';
 
-export const RULE_STATE_LABEL: Record<RuleReading['state'], string> = { pass: '通过', error: '错误', rounding: '尾差', warning: '提示', unchecked: '未核对' };
+export const RULE_STATE_LABEL: Record<RuleReading['state'], string> = {
+  pass: '通过',
+  error: '错误',
+  rounding: '尾差',
+  warning: '提示',
+  unchecked: '未核对',
+};
 
 /** How many cells a formula names before the rest is counted ("等 12 个单元格"). */
 const NAMED_TERMS = 6;
@@ -10,7 +16,9 @@ const NAMED_TERMS = 6;
 export function termsText(explanation: CellExplanation): string {
   const { source } = explanation;
   if (source.kind !== 'computed') return '';
-  const shown = source.terms.slice(0, NAMED_TERMS).map((t, i) => `${i === 0 ? (t.sign < 0 ? '− ' : '') : t.sign < 0 ? ' − ' : ' + '}${t.name}`);
+  const shown = source.terms
+    .slice(0, NAMED_TERMS)
+    .map((t, i) => `${i === 0 ? (t.sign < 0 ? '− ' : '') : t.sign < 0 ? ' − ' : ' + '}${t.name}`);
   const more = source.terms.length > NAMED_TERMS ? ` 等 ${source.terms.length} 个单元格之和` : '';
   return shown.length === 0 ? '（没有组成它的数字）' : `${shown.join('')}${more}`;
 }

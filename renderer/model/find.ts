@@ -13,7 +13,11 @@ export interface Match {
 }
 
 /** Digits of a figure without separators and trailing zeros of its fraction: 6,519.10 → 6519.1. */
-const figure = (text: string) => text.replace(/[,\s]/gu, '').replace(/(\.\d*?)0+$/u, '$1').replace(/\.$/u, '');
+const figure = (text: string) =>
+  text
+    .replace(/[,\s]/gu, '')
+    .replace(/(\.\d*?)0+$/u, '$1')
+    .replace(/\.$/u, '');
 const FIGURE = /^-?[\d,]+(\.\d+)?$/u;
 
 export function findAll(session: Session, query: string): Match[] {
@@ -30,7 +34,8 @@ export function findAll(session: Session, query: string): Match[] {
         const hit =
           slot.kind === 'text'
             ? slot.text.includes(wanted)
-            : asFigure !== null && (() => {
+            : asFigure !== null &&
+              (() => {
                 const cell = session.workbook.cellIfPresent(slot.ref);
                 return cell?.value != null && figure(editText(cell, session.display)) === asFigure;
               })();

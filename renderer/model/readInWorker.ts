@@ -14,7 +14,11 @@ export interface Reading {
   cancel(): void;
 }
 
-export function readInWorker(name: string, bytes: Uint8Array, onProgress: (fraction: number) => void): Reading {
+export function readInWorker(
+  name: string,
+  bytes: Uint8Array,
+  onProgress: (fraction: number) => void,
+): Reading {
   const worker = new Worker(new URL('./readerWorker.ts', import.meta.url), { type: 'module' });
   let cancel = () => {};
   const result = new Promise<OpenedReport>((resolve, reject) => {
@@ -27,7 +31,8 @@ export function readInWorker(name: string, bytes: Uint8Array, onProgress: (fract
       else if (data.kind === 'done') finish(() => resolve(data.opened));
       else finish(() => reject(new Error(data.message)));
     };
-    worker.onerror = (event) => finish(() => reject(new Error(`无法打开“${name}”：读取时出错（${event.message}）`)));
+    worker.onerror = (event) =>
+      finish(() => reject(new Error(`无法打开“${name}”：读取时出错（${event.message}）`)));
     cancel = () => finish(() => reject(new ReadCancelled(`已取消打开“${name}”`)));
   });
   // Copied, not transferred: the window keeps the bytes to save figures back into the file.

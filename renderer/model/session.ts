@@ -5,7 +5,13 @@
 import { EditHistory } from '../../shared/engine/history';
 import type { Command, Result } from '../../shared/engine/commands';
 import { Workbook, type Change, type Edit } from '../../shared/engine/workbook';
-import { formatOf, readReportFile, saveTarget, tableFormat, type OpenedReport } from '../../shared/io/formats';
+import {
+  formatOf,
+  readReportFile,
+  saveTarget,
+  tableFormat,
+  type OpenedReport,
+} from '../../shared/io/formats';
 import { writeReportJson } from '../../shared/io/reportJson';
 import type { ReportFile } from '../../shared/model/report';
 import type { DisplayOptions } from './display';
@@ -48,10 +54,19 @@ export class Session {
    * file's bytes are kept where saving writes back into them. `read` reads it (the window: in a
    * worker, readInWorker.ts).
    */
-  static async read(file: { name: string; bytes: Uint8Array }, read: (name: string, bytes: Uint8Array) => Promise<OpenedReport> = readReportFile): Promise<{ session: Session; notes: string[] }> {
+  static async read(
+    file: { name: string; bytes: Uint8Array },
+    read: (name: string, bytes: Uint8Array) => Promise<OpenedReport> = readReportFile,
+  ): Promise<{ session: Session; notes: string[] }> {
     const opened = await read(file.name, file.bytes);
-    const notes = [...(opened.unrecognized ?? []).map((u) => `工作表“${u.sheet}”未识别：${u.reason}`), ...(opened.problems ?? [])];
-    return { session: Session.open(opened.report, file.name, formatOf(file.name)?.keepsLayout ? file.bytes : null), notes };
+    const notes = [
+      ...(opened.unrecognized ?? []).map((u) => `工作表“${u.sheet}”未识别：${u.reason}`),
+      ...(opened.problems ?? []),
+    ];
+    return {
+      session: Session.open(opened.report, file.name, formatOf(file.name)?.keepsLayout ? file.bytes : null),
+      notes,
+    };
   }
 
   /** A new, empty report of a template, to be typed in. */
@@ -71,7 +86,13 @@ export class Session {
    * refusal is said in the status line and changes nothing.
    */
   dispatch(command: Command): Change | null {
-    return this.run(() => this.history.apply(command.kind === 'setCells' && this.display.unit ? { ...command, entryUnit: this.display.unit } : command));
+    return this.run(() =>
+      this.history.apply(
+        command.kind === 'setCells' && this.display.unit
+          ? { ...command, entryUnit: this.display.unit }
+          : command,
+      ),
+    );
   }
 
   undo(): Change | null {
@@ -89,10 +110,12 @@ export class Session {
     this.message = result && !result.ok ? { text: result.reason, error: true } : null;
     const change = result?.ok ? result.change : null;
     // The report's unit may have been set or changed (报表设置): figures are shown in it from now on.
-    if (this.display.reportUnit !== this.workbook.unit) this.display = { ...this.display, reportUnit: this.workbook.unit, unit: this.workbook.unit };
+    if (this.display.reportUnit !== this.workbook.unit)
+      this.display = { ...this.display, reportUnit: this.workbook.unit, unit: this.workbook.unit };
     if (change) {
       if (change.tables.length > 0) this.structureVersion++;
-      if (change.skipped.length > 0) this.message = { text: `已跳过 ${change.skipped.length} 个由公式计算的单元格`, error: false };
+      if (change.skipped.length > 0)
+        this.message = { text: `已跳过 ${change.skipped.length} 个由公式计算的单元格`, error: false };
     }
     this.notify();
     return change;
@@ -126,7 +149,9 @@ export class Session {
   async save(): Promise<{ name: string; bytes: Uint8Array; unplaced: string[] }> {
     const target = saveTarget(this.fileName);
     const original = target.intoOriginal ? this.spreadsheet : null;
-    const saved = await target.format.write!(this.workbook, original, { zeroAsBlank: this.display.zeroAsBlank });
+    const saved = await target.format.write!(this.workbook, original, {
+      zeroAsBlank: this.display.zeroAsBlank,
+    });
     return { name: target.fileName, ...saved };
   }
 
@@ -169,8 +194,16 @@ export class Session {
       }
     }
     this.dispatch({ kind: 'setCells', edits });
-    const notes = [...imported.problems, ...(missing.length > 0 ? [`表中没有这些科目，请先插入：${missing.join('、')}`] : [])];
-    this.say(notes.length > 0 ? `已导入“${fileName}”，但：${notes.join('；')}` : `已导入“${fileName}”（${edits.length} 个单元格，可撤销）`, notes.length > 0);
+    const notes = [
+      ...imported.problems,
+      ...(missing.length > 0 ? [`表中没有这些科目，请先插入：${missing.join('、')}`] : []),
+    ];
+    this.say(
+      notes.length > 0
+        ? `已导入“${fileName}”，但：${notes.join('；')}`
+        : `已导入“${fileName}”（${edits.length} 个单元格，可撤销）`,
+      notes.length > 0,
+    );
   }
 
   /** The whole report as JSON, for the autosave snapshot. */

@@ -16,7 +16,9 @@ import { Session } from './session';
  */
 function readOffThread(onReading: (reading: ReadingFile) => void) {
   return (name: string, bytes: Uint8Array) => {
-    const reading = readInWorker(name, bytes, (fraction) => onReading({ name, fraction, cancel: reading.cancel }));
+    const reading = readInWorker(name, bytes, (fraction) =>
+      onReading({ name, fraction, cancel: reading.cancel }),
+    );
     onReading({ name, fraction: 0, cancel: reading.cancel });
     return reading.result;
   };
@@ -53,7 +55,11 @@ export function useReportFiles() {
       open.markSaved(saved, file.bytes);
       void host.snapshot(null);
       void host.remember({ name: saved, bytes: file.bytes });
-      if (file.unplaced.length > 0) open.say(`已保存，但以下数字在原文件中没有位置：${file.unplaced.join('；')}。请用“导出公开表”另存。`, true);
+      if (file.unplaced.length > 0)
+        open.say(
+          `已保存，但以下数字在原文件中没有位置：${file.unplaced.join('；')}。请用“导出公开表”另存。`,
+          true,
+        );
       else open.say(`已保存“${saved}”`);
       return true;
     } catch (e) {
@@ -76,7 +82,9 @@ export function useReportFiles() {
   const openBytes = useCallback(
     async (file: OpenedFile) => {
       try {
-        const { session: next, notes } = await Session.read(file, readOffThread(setReading)).finally(() => setReading(null));
+        const { session: next, notes } = await Session.read(file, readOffThread(setReading)).finally(() =>
+          setReading(null),
+        );
         // Asked only once the file has proved readable: a bad file leaves the open report as it was.
         if (!(await settleUnsaved())) return;
         show(next);
@@ -116,7 +124,9 @@ export function useReportFiles() {
     const open = current.current;
     if (!open) return;
     const file = await open.exportCsv(tableId);
-    const saved = await host.saveFile(file.name, file.bytes).catch((e: unknown) => void open.say(message(e), true));
+    const saved = await host
+      .saveFile(file.name, file.bytes)
+      .catch((e: unknown) => void open.say(message(e), true));
     if (saved) open.say(`已导出“${saved}”`);
   }, []);
 
@@ -130,5 +140,21 @@ export function useReportFiles() {
     if (await settleUnsaved()) show(null);
   }, [settleUnsaved, show]);
 
-  return { session, error, unsavedQuestion, reading, current, show, fail, save, settleUnsaved, openBytes, open, exportPublication, exportCsv, importCsv, closeReport };
+  return {
+    session,
+    error,
+    unsavedQuestion,
+    reading,
+    current,
+    show,
+    fail,
+    save,
+    settleUnsaved,
+    openBytes,
+    open,
+    exportPublication,
+    exportCsv,
+    importCsv,
+    closeReport,
+  };
 }

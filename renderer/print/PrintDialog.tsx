@@ -18,12 +18,23 @@ interface Props {
 
 export function PrintDialog({ session, errorCount, onClose }: Props) {
   const all = session.workbook.structure.tables.map((t) => t.id);
-  const [options, setOptions] = useState<PrintOptions>({ tables: all, zeroAsBlank: session.display.zeroAsBlank, unit: session.display.unit });
+  const [options, setOptions] = useState<PrintOptions>({
+    tables: all,
+    zeroAsBlank: session.display.zeroAsBlank,
+    unit: session.display.unit,
+  });
   const toggle = (id: string) =>
-    setOptions((o) => ({ ...o, tables: o.tables.includes(id) ? o.tables.filter((t) => t !== id) : all.filter((t) => t === id || o.tables.includes(t)) }));
-  const confirmErrors = () => errorCount === 0 || window.confirm(`报表还有 ${errorCount} 处错误，仍要打印吗？`);
+    setOptions((o) => ({
+      ...o,
+      tables: o.tables.includes(id)
+        ? o.tables.filter((t) => t !== id)
+        : all.filter((t) => t === id || o.tables.includes(t)),
+    }));
+  const confirmErrors = () =>
+    errorCount === 0 || window.confirm(`报表还有 ${errorCount} 处错误，仍要打印吗？`);
   const print = () => {
-    if (confirmErrors()) void host.print().catch((e: unknown) => session.say(e instanceof Error ? e.message : String(e), true));
+    if (confirmErrors())
+      void host.print().catch((e: unknown) => session.say(e instanceof Error ? e.message : String(e), true));
   };
   const savePdf = async (save: (name: string) => Promise<string | null>) => {
     if (!confirmErrors()) return;
@@ -47,12 +58,21 @@ export function PrintDialog({ session, errorCount, onClose }: Props) {
           ))}
         </span>
         <label>
-          <input type="checkbox" checked={options.zeroAsBlank} onChange={(e) => setOptions({ ...options, zeroAsBlank: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={options.zeroAsBlank}
+            onChange={(e) => setOptions({ ...options, zeroAsBlank: e.target.checked })}
+          />
           零值为空白
         </label>
         <label>
           单位
-          <select aria-label="打印单位" value={options.unit ?? ""} disabled={options.unit === null} onChange={(e) => setOptions({ ...options, unit: e.target.value as '万元' | '元' })}>
+          <select
+            aria-label="打印单位"
+            value={options.unit ?? ''}
+            disabled={options.unit === null}
+            onChange={(e) => setOptions({ ...options, unit: e.target.value as '万元' | '元' })}
+          >
             <option value="万元">万元</option>
             <option value="元">元</option>
           </select>
@@ -69,7 +89,11 @@ export function PrintDialog({ session, errorCount, onClose }: Props) {
           关闭
         </button>
       </div>
-      <PrintView key={`${options.tables.join()}|${options.unit}|${options.zeroAsBlank}`} session={session} options={options} />
+      <PrintView
+        key={`${options.tables.join()}|${options.unit}|${options.zeroAsBlank}`}
+        session={session}
+        options={options}
+      />
     </div>
   );
 }

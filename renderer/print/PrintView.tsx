@@ -57,7 +57,21 @@ function levelOf(row: GridRow, column: GridColumn): string | null {
   return slot?.kind === 'text' ? (slot.level ?? null) : null;
 }
 
-function TableHead({ table, session, unit, columns, fit, lanci }: { table: TableInfo; session: Session; unit: string; columns: GridColumn[]; fit: PrintFit; lanci: GridRow | null }) {
+function TableHead({
+  table,
+  session,
+  unit,
+  columns,
+  fit,
+  lanci,
+}: {
+  table: TableInfo;
+  session: Session;
+  unit: string;
+  columns: GridColumn[];
+  fit: PrintFit;
+  lanci: GridRow | null;
+}) {
   const depth = headerDepth(columns);
   const cells = headerCells(columns);
   return (
@@ -99,7 +113,17 @@ function TableHead({ table, session, unit, columns, fit, lanci }: { table: Table
   );
 }
 
-function Body({ rows, columns, session, display }: { rows: GridRow[]; columns: GridColumn[]; session: Session; display: DisplayOptions }) {
+function Body({
+  rows,
+  columns,
+  session,
+  display,
+}: {
+  rows: GridRow[];
+  columns: GridColumn[];
+  session: Session;
+  display: DisplayOptions;
+}) {
   return (
     <tbody>
       {rows.map((row) => {
@@ -107,7 +131,12 @@ function Body({ rows, columns, session, display }: { rows: GridRow[]; columns: G
         for (let i = 0; i < columns.length; i += spanOf(row, columns, i)) {
           const c = columns[i]!;
           const level = levelOf(row, c);
-          const className = [c.kind === 'amount' && !c.prose ? 'pv-amount' : '', keepsOnOneLine(c) ? 'pv-nowrap' : '', c.colId.endsWith('hangci') ? 'pv-center' : '', level ? `pv-level-${level}` : ''].join(' ');
+          const className = [
+            c.kind === 'amount' && !c.prose ? 'pv-amount' : '',
+            keepsOnOneLine(c) ? 'pv-nowrap' : '',
+            c.colId.endsWith('hangci') ? 'pv-center' : '',
+            level ? `pv-level-${level}` : '',
+          ].join(' ');
           cells.push(
             <td key={c.colId} className={className} colSpan={spanOf(row, columns, i)}>
               {cellText(session, row, c, display)}
@@ -129,19 +158,34 @@ function spanOf(row: GridRow, columns: GridColumn[], i: number): number {
   const slot = row.slots[columns[i]!.colId];
   if (columns[i]!.kind !== 'text' || slot?.kind !== 'text' || slot.text === '') return 1;
   let end = i + 1;
-  while (end < columns.length && columns[end]!.kind === 'text' && row.slots[columns[end]!.colId] === undefined) end++;
+  while (
+    end < columns.length &&
+    columns[end]!.kind === 'text' &&
+    row.slots[columns[end]!.colId] === undefined
+  )
+    end++;
   return end - i;
 }
 
 /** The printed body, cell by cell, as the column widths are fitted to it. */
 function printCells(session: Session, model: GridModel, display: DisplayOptions): PrintCell[][] {
-  return model.rows.map((row) => model.columns.map((c, i) => ({ text: cellText(session, row, c, display), level: levelOf(row, c), spans: spanOf(row, model.columns, i) > 1 })));
+  return model.rows.map((row) =>
+    model.columns.map((c, i) => ({
+      text: cellText(session, row, c, display),
+      level: levelOf(row, c),
+      spans: spanOf(row, model.columns, i) > 1,
+    })),
+  );
 }
 
 const pageClass = (orientation: Orientation) => `pv-page pv-${orientation}`;
 
 export function PrintView({ session, options }: Props) {
-  const display: DisplayOptions = { reportUnit: session.workbook.unit, unit: options.unit, zeroAsBlank: options.zeroAsBlank };
+  const display: DisplayOptions = {
+    reportUnit: session.workbook.unit,
+    unit: options.unit,
+    zeroAsBlank: options.zeroAsBlank,
+  };
   const tables = useMemo(
     () =>
       session.workbook.structure.tables
@@ -149,7 +193,11 @@ export function PrintView({ session, options }: Props) {
         .map((table) => {
           const model = buildGridModel(table);
           const orientation = orientationFor(model.columns);
-          const fit = fitColumns(model.columns, printCells(session, model, display), mmToPx(printableArea(orientation).widthMm));
+          const fit = fitColumns(
+            model.columns,
+            printCells(session, model, display),
+            mmToPx(printableArea(orientation).widthMm),
+          );
           return { table, model, orientation, fit };
         }),
     // The dialog remounts this view whenever its options (unit, zeros) change.
@@ -169,7 +217,9 @@ export function PrintView({ session, options }: Props) {
       const headHeight = section.querySelector<HTMLElement>('.pv-head')!.getBoundingClientRect().height;
       const footHeight = section.querySelector<HTMLElement>('.pv-foot')!.getBoundingClientRect().height;
       const noteHeight = section.querySelector<HTMLElement>('.pv-note')?.getBoundingClientRect().height ?? 0;
-      const heights = [...section.querySelectorAll<HTMLElement>('tbody tr')].map((tr) => tr.getBoundingClientRect().height);
+      const heights = [...section.querySelectorAll<HTMLElement>('tbody tr')].map(
+        (tr) => tr.getBoundingClientRect().height,
+      );
       // Every table has at least one row (合计, or 09's single row), so every table gets a page.
       let start = 0;
       do {
@@ -194,7 +244,14 @@ export function PrintView({ session, options }: Props) {
           {tables.map(({ table, model, orientation, fit }) => (
             <section key={table.id} data-table={table.id} className={pageClass(orientation)}>
               <div className="pv-head">
-                <TableHead table={table} session={session} unit={unit} columns={model.columns} fit={fit} lanci={model.lanciRow} />
+                <TableHead
+                  table={table}
+                  session={session}
+                  unit={unit}
+                  columns={model.columns}
+                  fit={fit}
+                  lanci={model.lanciRow}
+                />
               </div>
               <table className="pv-table" style={{ fontSize: `${fit.fontPt}pt` }}>
                 <ColumnWidths columns={model.columns} fit={fit} />
@@ -209,11 +266,26 @@ export function PrintView({ session, options }: Props) {
       {pages?.map((page, i) => {
         const { model, orientation, fit } = tables.find((t) => t.table === page.table)!;
         // A table of 科目 or of budget rows that has only its 合计 row says why (本表无数据).
-        const empty = (page.table.codeKeyed || page.table.listed) && page.table.rows.length === 1 && page.table.template.emptyExplanation;
+        const empty =
+          (page.table.codeKeyed || page.table.listed) &&
+          page.table.rows.length === 1 &&
+          page.table.template.emptyExplanation;
         return (
-          <section key={i} className={pageClass(orientation)} data-table={page.table.id} data-orientation={orientation}>
+          <section
+            key={i}
+            className={pageClass(orientation)}
+            data-table={page.table.id}
+            data-orientation={orientation}
+          >
             <div className="pv-head">
-              <TableHead table={page.table} session={session} unit={unit} columns={model.columns} fit={fit} lanci={model.lanciRow} />
+              <TableHead
+                table={page.table}
+                session={session}
+                unit={unit}
+                columns={model.columns}
+                fit={fit}
+                lanci={model.lanciRow}
+              />
             </div>
             <table className="pv-table pv-body" style={{ fontSize: `${fit.fontPt}pt` }}>
               <ColumnWidths columns={model.columns} fit={fit} />

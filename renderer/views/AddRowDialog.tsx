@@ -5,7 +5,15 @@
  * has none yet at that place. The engine checks what is typed; its message stays in the dialog.
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { codeLabel, depthOf, fieldLabel, isCodeField, levelHasCode, placeListedRow, type ListedRowInput } from '../../shared/engine/listedRows';
+import {
+  codeLabel,
+  depthOf,
+  fieldLabel,
+  isCodeField,
+  levelHasCode,
+  placeListedRow,
+  type ListedRowInput,
+} from '../../shared/engine/listedRows';
 import type { RowInfo, TableInfo } from '../../shared/engine/structure';
 import { tableCode, type ListLevel } from '../../shared/model/template';
 
@@ -28,7 +36,21 @@ export function AddRowDialog(props: Props) {
   return props.table.codeKeyed ? <CodeRowForm {...props} /> : <ListedRowForm {...props} />;
 }
 
-function DialogShell({ title, table, error, onSubmit, onClose, children }: { title: string; table: TableInfo; error: string | null; onSubmit(): void; onClose(): void; children: ReactNode }) {
+function DialogShell({
+  title,
+  table,
+  error,
+  onSubmit,
+  onClose,
+  children,
+}: {
+  title: string;
+  table: TableInfo;
+  error: string | null;
+  onSubmit(): void;
+  onClose(): void;
+  children: ReactNode;
+}) {
   return (
     <div className="bd-dialog-backdrop" role="presentation">
       <form
@@ -67,7 +89,13 @@ function CodeRowForm({ table, onAdd, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const scheme = table.template.codeScheme!;
   const depth = scheme.lengths.indexOf(code.trim().length);
-  const missing = depth > 0 ? scheme.lengths.slice(0, depth).map((n) => code.trim().slice(0, n)).filter((c) => !table.rowByCode.has(c)) : [];
+  const missing =
+    depth > 0
+      ? scheme.lengths
+          .slice(0, depth)
+          .map((n) => code.trim().slice(0, n))
+          .filter((c) => !table.rowByCode.has(c))
+      : [];
   const submit = () => {
     const problem = onAdd({ kind: 'code', code: code.trim(), name: name.trim(), parentNames });
     if (problem) setError(problem);
@@ -78,7 +106,13 @@ function CodeRowForm({ table, onAdd, onClose }: Props) {
     <DialogShell title="插入科目" table={table} error={error} onSubmit={submit} onClose={onClose}>
       <label>
         科目编码（{scheme.lengths.join('/')} 位）
-        <input autoFocus value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" required />
+        <input
+          autoFocus
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          inputMode="numeric"
+          required
+        />
       </label>
       <label>
         科目名称
@@ -87,7 +121,11 @@ function CodeRowForm({ table, onAdd, onClose }: Props) {
       {missing.map((parent) => (
         <label key={parent}>
           上级科目 {parent} 的名称（表中还没有）
-          <input value={parentNames[parent] ?? ''} onChange={(e) => setParentNames({ ...parentNames, [parent]: e.target.value })} required />
+          <input
+            value={parentNames[parent] ?? ''}
+            onChange={(e) => setParentNames({ ...parentNames, [parent]: e.target.value })}
+            required
+          />
         </label>
       ))}
     </DialogShell>
@@ -97,11 +135,14 @@ function CodeRowForm({ table, onAdd, onClose }: Props) {
 /** The values typed for one row: its code under "code", its other fields by key. */
 type Typed = Record<string, string>;
 
-const digitsHint = (level: ListLevel) => (level.codeLength === undefined ? '' : `（${level.codeLength} 位数字）`);
+const digitsHint = (level: ListLevel) =>
+  level.codeLength === undefined ? '' : `（${level.codeLength} 位数字）`;
 
 function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
   const scheme = table.template.listScheme!;
-  const [levelName, setLevelName] = useState(() => (near && depthOf(table, near.level) >= 0 ? near.level! : scheme.levels[scheme.levels.length - 1]!.name));
+  const [levelName, setLevelName] = useState(() =>
+    near && depthOf(table, near.level) >= 0 ? near.level! : scheme.levels[scheme.levels.length - 1]!.name,
+  );
   const [typed, setTyped] = useState<Typed>({});
   const [parents, setParents] = useState<Record<string, Typed>>({});
   const [error, setError] = useState<string | null>(null);
@@ -109,21 +150,32 @@ function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
   const level = scheme.levels.find((l) => l.name === levelName)!;
   const depth = depthOf(table, levelName);
   // Levels above the new row that the table lacks at its place (the first 单位 of a new budget needs its 部门).
-  const missing = depth > 0 && placeListedRow(table, levelName, near).parent === null ? scheme.levels.slice(0, depth) : [];
-  const parentValue = (l: ListLevel, key: 'code' | 'name') => parents[l.name]?.[key] ?? parentDefault(l.name)[key];
-  const setParentValue = (l: ListLevel, key: 'code' | 'name', value: string) => setParents((all) => ({ ...all, [l.name]: { ...all[l.name], [key]: value } }));
+  const missing =
+    depth > 0 && placeListedRow(table, levelName, near).parent === null ? scheme.levels.slice(0, depth) : [];
+  const parentValue = (l: ListLevel, key: 'code' | 'name') =>
+    parents[l.name]?.[key] ?? parentDefault(l.name)[key];
+  const setParentValue = (l: ListLevel, key: 'code' | 'name', value: string) =>
+    setParents((all) => ({ ...all, [l.name]: { ...all[l.name], [key]: value } }));
   const fields = scheme.fields.filter((f) => f.key !== 'code');
   /** Suggestions for a text field: the values the table already has in it (类型, 项目单位 …). */
-  const suggestions = (key: string) => [...new Set(table.rows.map((r) => r.fields?.[key]).filter((v): v is string => !!v))];
+  const suggestions = (key: string) => [
+    ...new Set(table.rows.map((r) => r.fields?.[key]).filter((v): v is string => !!v)),
+  ];
 
   const submit = () => {
     const row: ListedRowInput = {
       level: levelName,
       code: levelHasCode(table, level) ? (typed.code ?? '') : null,
       name: typed.name ?? '',
-      fields: Object.fromEntries(fields.filter((f) => f.key !== 'name').map((f) => [f.key, typed[f.key] ?? ''])),
+      fields: Object.fromEntries(
+        fields.filter((f) => f.key !== 'name').map((f) => [f.key, typed[f.key] ?? '']),
+      ),
     };
-    const above = missing.map((l): ListedRowInput => ({ level: l.name, code: levelHasCode(table, l) ? parentValue(l, 'code') : null, name: parentValue(l, 'name') }));
+    const above = missing.map((l): ListedRowInput => ({
+      level: l.name,
+      code: levelHasCode(table, l) ? parentValue(l, 'code') : null,
+      name: parentValue(l, 'name'),
+    }));
     const problem = onAdd({ kind: 'listed', row, parents: above });
     if (problem) setError(problem);
     else onClose();
@@ -133,7 +185,12 @@ function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
     <DialogShell title="插入行" table={table} error={error} onSubmit={submit} onClose={onClose}>
       <label>
         层级
-        <select autoFocus value={levelName} onChange={(e) => setLevelName(e.target.value)} disabled={scheme.levels.length === 1}>
+        <select
+          autoFocus
+          value={levelName}
+          onChange={(e) => setLevelName(e.target.value)}
+          disabled={scheme.levels.length === 1}
+        >
           {scheme.levels.map((l) => (
             <option key={l.name} value={l.name}>
               {l.name}
@@ -145,7 +202,12 @@ function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
         <label>
           {codeLabel(table, level)}
           {digitsHint(level)}
-          <input value={typed.code ?? ''} onChange={(e) => setTyped({ ...typed, code: e.target.value })} inputMode={level.codeLength ? 'numeric' : 'text'} required={level.codeLength !== undefined} />
+          <input
+            value={typed.code ?? ''}
+            onChange={(e) => setTyped({ ...typed, code: e.target.value })}
+            inputMode={level.codeLength ? 'numeric' : 'text'}
+            required={level.codeLength !== undefined}
+          />
         </label>
       )}
       {fields.map((field) => {
@@ -154,7 +216,12 @@ function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
           <label key={field.key}>
             {fieldLabel(field)}
             {isCodeField(field) ? digitsHint(level) : ''}
-            <input value={typed[field.key] ?? ''} onChange={(e) => setTyped({ ...typed, [field.key]: e.target.value })} required={field.key === 'name'} list={options.length > 0 ? `${id}-${field.key}` : undefined} />
+            <input
+              value={typed[field.key] ?? ''}
+              onChange={(e) => setTyped({ ...typed, [field.key]: e.target.value })}
+              required={field.key === 'name'}
+              list={options.length > 0 ? `${id}-${field.key}` : undefined}
+            />
             {options.length > 0 && (
               <datalist id={`${id}-${field.key}`}>
                 {options.map((o) => (
@@ -173,12 +240,20 @@ function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
               {levelHasCode(table, l) && (
                 <label>
                   上级{l.name}代码{digitsHint(l)}
-                  <input value={parentValue(l, 'code')} onChange={(e) => setParentValue(l, 'code', e.target.value)} required />
+                  <input
+                    value={parentValue(l, 'code')}
+                    onChange={(e) => setParentValue(l, 'code', e.target.value)}
+                    required
+                  />
                 </label>
               )}
               <label>
                 上级{l.name}名称
-                <input value={parentValue(l, 'name')} onChange={(e) => setParentValue(l, 'name', e.target.value)} required />
+                <input
+                  value={parentValue(l, 'name')}
+                  onChange={(e) => setParentValue(l, 'name', e.target.value)}
+                  required
+                />
               </label>
             </div>
           ))}

@@ -7,7 +7,10 @@ import { SEVERITY_LABEL, type Finding, type NotChecked } from '../../shared/engi
 import type { UnplacedFigure } from '../../shared/model/report';
 import type { Severity } from '../../shared/engine/recalc';
 
-const SEVERITIES = (['error', 'rounding', 'warning'] as const).map((id) => ({ id, label: SEVERITY_LABEL[id] }));
+const SEVERITIES = (['error', 'rounding', 'warning'] as const).map((id) => ({
+  id,
+  label: SEVERITY_LABEL[id],
+}));
 
 interface Props {
   findings: Finding[];
@@ -43,7 +46,11 @@ function groupOf(finding: Finding): string {
 export function AuditPanel({ findings, tableName, onSelect, describe, notChecked, unplaced }: Props) {
   const reasons = useMemo(() => byReason(notChecked), [notChecked]);
   const [shown, setShown] = useState<Set<Severity>>(new Set(['error', 'rounding', 'warning']));
-  const counts = useMemo(() => Object.fromEntries(SEVERITIES.map((s) => [s.id, findings.filter((f) => f.severity === s.id).length])), [findings]);
+  const counts = useMemo(
+    () =>
+      Object.fromEntries(SEVERITIES.map((s) => [s.id, findings.filter((f) => f.severity === s.id).length])),
+    [findings],
+  );
   const groups = useMemo(() => {
     const byTable = new Map<string, Map<string, Finding[]>>();
     for (const f of findings) {
@@ -82,17 +89,24 @@ export function AuditPanel({ findings, tableName, onSelect, describe, notChecked
         {[...groups.entries()].map(([table, rules]) => (
           <section key={table}>
             <h3>
-              {tableName(table)} <span className="bd-count">{[...rules.values()].reduce((n, l) => n + l.length, 0)}</span>
+              {tableName(table)}{' '}
+              <span className="bd-count">{[...rules.values()].reduce((n, l) => n + l.length, 0)}</span>
             </h3>
             {[...rules.entries()].map(([ruleId, list]) => (
               <details key={ruleId} open>
                 <summary>
-                  <span className="bd-rule">{ruleId}</span> {list[0]!.title} <span className="bd-count">{list.length}</span>
+                  <span className="bd-rule">{ruleId}</span> {list[0]!.title}{' '}
+                  <span className="bd-count">{list.length}</span>
                 </summary>
                 <ul>
                   {list.map((f) => (
                     <li key={f.key}>
-                      <button type="button" className={`bd-finding bd-finding-${f.severity}`} onClick={() => onSelect(f)} title="定位到单元格">
+                      <button
+                        type="button"
+                        className={`bd-finding bd-finding-${f.severity}`}
+                        onClick={() => onSelect(f)}
+                        title="定位到单元格"
+                      >
                         {describe(f)}
                       </button>
                     </li>
@@ -108,7 +122,10 @@ export function AuditPanel({ findings, tableName, onSelect, describe, notChecked
           {reasons.length > 0 && (
             <details open>
               <summary>
-                未核对 <span className="bd-count" data-testid="count-not-checked">{notChecked.length}</span>
+                未核对{' '}
+                <span className="bd-count" data-testid="count-not-checked">
+                  {notChecked.length}
+                </span>
               </summary>
               <p>文件中没有下列数字，用到它们的审核没有进行（不按 0 计算）：</p>
               <ul>
@@ -123,7 +140,10 @@ export function AuditPanel({ findings, tableName, onSelect, describe, notChecked
           {unplaced.length > 0 && (
             <details open>
               <summary>
-                未读入 <span className="bd-count" data-testid="count-unplaced">{unplaced.length}</span>
+                未读入{' '}
+                <span className="bd-count" data-testid="count-unplaced">
+                  {unplaced.length}
+                </span>
               </summary>
               <ul>
                 {unplaced.map((u) => (

@@ -4,7 +4,19 @@ import { ACTION_BY_ID, actionLabel, type ActionContext, type ActionId } from '..
 
 const ITEMS: ActionId[] = ['insertRow', 'deleteRow', 'copy', 'paste', 'fillDown', 'explainCell'];
 
-export function ContextMenu({ x, y, ctx, run, onClose }: { x: number; y: number; ctx: ActionContext; run(id: ActionId): void; onClose(): void }) {
+export function ContextMenu({
+  x,
+  y,
+  ctx,
+  run,
+  onClose,
+}: {
+  x: number;
+  y: number;
+  ctx: ActionContext;
+  run(id: ActionId): void;
+  onClose(): void;
+}) {
   useEffect(() => {
     const close = (e: Event) => {
       if (e instanceof KeyboardEvent && e.key !== 'Escape') return;
@@ -19,7 +31,12 @@ export function ContextMenu({ x, y, ctx, run, onClose }: { x: number; y: number;
     };
   }, [onClose]);
   return (
-    <ul className="bd-menu" role="menu" aria-label="单元格菜单" style={{ left: Math.min(x, window.innerWidth - 180), top: Math.min(y, window.innerHeight - 200) }}>
+    <ul
+      className="bd-menu"
+      role="menu"
+      aria-label="单元格菜单"
+      style={{ left: Math.min(x, window.innerWidth - 180), top: Math.min(y, window.innerHeight - 200) }}
+    >
       {ITEMS.map((id) => {
         const action = ACTION_BY_ID.get(id)!;
         const available = (action.shown?.(ctx) ?? true) && (action.enabled?.(ctx) ?? true);

@@ -6,20 +6,41 @@ import { useState } from 'react';
 import { findAll, type Match } from '../model/find';
 import type { Session } from '../model/session';
 
-export function FindBar({ session, onGo, onClose }: { session: Session; onGo(match: Match): void; onClose(): void }) {
+export function FindBar({
+  session,
+  onGo,
+  onClose,
+}: {
+  session: Session;
+  onGo(match: Match): void;
+  onClose(): void;
+}) {
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<{ query: string; version: number; matches: Match[]; index: number } | null>(null);
+  const [found, setFound] = useState<{
+    query: string;
+    version: number;
+    matches: Match[];
+    index: number;
+  } | null>(null);
 
   const go = (step: 1 | -1) => {
     // Searched again when the text or the report changed since the last search.
-    const fresh = found && found.query === query && found.version === session.version ? found : { query, version: session.version, matches: findAll(session, query), index: -1 };
+    const fresh =
+      found && found.query === query && found.version === session.version
+        ? found
+        : { query, version: session.version, matches: findAll(session, query), index: -1 };
     const n = fresh.matches.length;
     const index = n === 0 ? -1 : (fresh.index + step + n) % n;
     setFound({ ...fresh, index });
     if (index >= 0) onGo(fresh.matches[index]!);
   };
 
-  const status = !found || found.query !== query ? '' : found.matches.length === 0 ? '没有找到' : `第 ${found.index + 1} 处，共 ${found.matches.length} 处`;
+  const status =
+    !found || found.query !== query
+      ? ''
+      : found.matches.length === 0
+        ? '没有找到'
+        : `第 ${found.index + 1} 处，共 ${found.matches.length} 处`;
   return (
     <div className="bd-find" role="search" aria-label="查找">
       <input

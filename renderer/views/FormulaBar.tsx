@@ -47,7 +47,11 @@ export function FormulaBar({ session, cursor }: { session: Session; cursor: Curs
       <span className="bd-formula-value" data-testid="formula-value">
         {ref ? exactValue(session, ref) : text}
       </span>
-      <span className="bd-formula-source" data-testid="formula-source" title={explanation ? sourceText(explanation) : undefined}>
+      <span
+        className="bd-formula-source"
+        data-testid="formula-source"
+        title={explanation ? sourceText(explanation) : undefined}
+      >
         {explanation ? sourceText(explanation) : ''}
       </span>
       <span className="bd-formula-rules" data-testid="formula-rules">
@@ -58,17 +62,38 @@ export function FormulaBar({ session, cursor }: { session: Session; cursor: Curs
 }
 
 /** 查看公式: the whole explanation, each cell of the sum a link to it. */
-export function ExplainDialog({ session, cell: at, onGo, onClose }: { session: Session; cell: CellRef; onGo(ref: CellRef): void; onClose(): void }) {
+export function ExplainDialog({
+  session,
+  cell: at,
+  onGo,
+  onClose,
+}: {
+  session: Session;
+  cell: CellRef;
+  onGo(ref: CellRef): void;
+  onClose(): void;
+}) {
   const explanation = session.workbook.explain(at);
   const { source } = explanation;
   return (
     <div className="bd-dialog-backdrop" role="presentation" onClick={onClose}>
-      <div className="bd-dialog bd-explain" role="dialog" aria-label="公式" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div
+        className="bd-dialog bd-explain"
+        role="dialog"
+        aria-label="公式"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      >
         <h2>{explanation.name}</h2>
         <p>
           数值：<b>{exactValue(session, at)}</b>
         </p>
-        <p>来源：{source.kind === 'computed' ? `计算得出（${source.ruleId} ${source.title}），为下列 ${source.terms.length} 个数之和：` : sourceText(explanation)}</p>
+        <p>
+          来源：
+          {source.kind === 'computed'
+            ? `计算得出（${source.ruleId} ${source.title}），为下列 ${source.terms.length} 个数之和：`
+            : sourceText(explanation)}
+        </p>
         {source.kind === 'computed' && (
           <ol className="bd-explain-terms">
             {source.terms.map((t) => (
@@ -86,7 +111,8 @@ export function ExplainDialog({ session, cell: at, onGo, onClose }: { session: S
           {explanation.rules.length === 0 && <li>没有</li>}
           {explanation.rules.map((r) => (
             <li key={r.ruleId}>
-              <span className={`bd-rule-chip bd-rule-${r.state}`}>{RULE_STATE_LABEL[r.state]}</span> {r.ruleId} {r.title}
+              <span className={`bd-rule-chip bd-rule-${r.state}`}>{RULE_STATE_LABEL[r.state]}</span>{' '}
+              {r.ruleId} {r.title}
             </li>
           ))}
         </ul>

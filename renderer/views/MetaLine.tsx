@@ -7,7 +7,15 @@ import { useState } from 'react';
 import type { ReportMeta } from '../../shared/engine/workbook';
 import type { Session } from '../model/session';
 
-function Ask({ label, placeholder, onGive }: { label: string; placeholder: string; onGive(text: string): void }) {
+function Ask({
+  label,
+  placeholder,
+  onGive,
+}: {
+  label: string;
+  placeholder: string;
+  onGive(text: string): void;
+}) {
   const [text, setText] = useState('');
   return (
     <label className="bd-ask" title={`文件中没有找到${label}，请填写`}>
@@ -32,7 +40,11 @@ export function MetaLine({ session }: { session: Session }) {
       {workbook.department ? (
         <span>部门：{workbook.department}</span>
       ) : (
-        <Ask label="部门" placeholder="文件中没有找到，请填写" onGive={(department) => setMeta({ department })} />
+        <Ask
+          label="部门"
+          placeholder="文件中没有找到，请填写"
+          onGive={(department) => setMeta({ department })}
+        />
       )}
       {workbook.year !== null ? (
         <span>{workbook.year}年度</span>
@@ -44,7 +56,11 @@ export function MetaLine({ session }: { session: Session }) {
       ) : (
         <label className="bd-ask" title="文件中没有注明金额单位，请选择">
           单位：
-          <select aria-label="报表单位" value="" onChange={(e) => setMeta({ unit: e.target.value as '万元' | '元' })}>
+          <select
+            aria-label="报表单位"
+            value=""
+            onChange={(e) => setMeta({ unit: e.target.value as '万元' | '元' })}
+          >
             <option value="" disabled>
               文件中没有注明，请选择
             </option>

@@ -15,9 +15,15 @@ interface Props {
 const codesOf = (text: string) => text.split(/[\s、，,；;]+/u).filter(Boolean);
 
 export function OptionsDialog({ options, values, onSave, onClose }: Props) {
-  const [texts, setTexts] = useState(() => Object.fromEntries(options.map((o) => [o.key, (values[o.key] ?? []).join('、')])));
+  const [texts, setTexts] = useState(() =>
+    Object.fromEntries(options.map((o) => [o.key, (values[o.key] ?? []).join('、')])),
+  );
   return (
-    <div className="bd-dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div
+      className="bd-dialog-backdrop"
+      role="presentation"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <form
         className="bd-dialog"
         role="dialog"
@@ -32,7 +38,12 @@ export function OptionsDialog({ options, values, onSave, onClose }: Props) {
         {options.map((option) => (
           <label key={option.key}>
             {option.label}
-            <input autoFocus value={texts[option.key] ?? ''} onChange={(e) => setTexts({ ...texts, [option.key]: e.target.value })} placeholder="科目编码，用顿号分隔；留空表示全部计入" />
+            <input
+              autoFocus
+              value={texts[option.key] ?? ''}
+              onChange={(e) => setTexts({ ...texts, [option.key]: e.target.value })}
+              placeholder="科目编码，用顿号分隔；留空表示全部计入"
+            />
             <small>模板默认：{option.codes.join('、') || '（无）'}</small>
           </label>
         ))}

@@ -16,7 +16,9 @@ export function ReadingBar({ reading }: { reading: ReadingFile }) {
   return (
     // A region of its own, not a second "status": the window's status line stays the only one.
     <section className="bd-reading" aria-label="读取进度">
-      <span>正在读取“{reading.name}”… {percent}%</span>
+      <span>
+        正在读取“{reading.name}”… {percent}%
+      </span>
       <progress max={100} value={percent} />
       <button type="button" onClick={reading.cancel}>
         取消

@@ -58,7 +58,9 @@ export function StartPage({ host, error, onNew, onOpen, onOpenRecent, onOpenExam
                   type="button"
                   onClick={() => {
                     if (!window.confirm(`丢弃“${w.fileName}”未保存的修改？丢弃后无法找回。`)) return;
-                    void host.discardRecoverable(w.id).then(() => setRecoverable((all) => all.filter((x) => x.id !== w.id)));
+                    void host
+                      .discardRecoverable(w.id)
+                      .then(() => setRecoverable((all) => all.filter((x) => x.id !== w.id)));
                   }}
                 >
                   丢弃
@@ -89,11 +91,23 @@ export function StartPage({ host, error, onNew, onOpen, onOpenRecent, onOpenExam
             </label>
             <label>
               年度
-              <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} required />
+              <input
+                type="number"
+                min={2000}
+                max={2100}
+                value={year}
+                onChange={(e) => setYear(Number(e.target.value))}
+                required
+              />
             </label>
             <label>
               部门名称
-              <input value={department} onChange={(e) => setDepartment(e.target.value)} placeholder="如：某市人力资源和社会保障局" required />
+              <input
+                value={department}
+                onChange={(e) => setDepartment(e.target.value)}
+                placeholder="如：某市人力资源和社会保障局"
+                required
+              />
             </label>
             <button type="submit">新建报表</button>
           </form>

@@ -5,9 +5,12 @@ import type { Counts } from './useFindings';
 export function StatusLine({ session, total }: { session: Session; total: Counts }) {
   return (
     <footer className="bd-status" role="status">
-      <span className={session.message?.error ? 'bd-status-error' : ''}>{session.message?.text ?? '就绪'}</span>
+      <span className={session.message?.error ? 'bd-status-error' : ''}>
+        {session.message?.text ?? '就绪'}
+      </span>
       <span>
-        错误 <b data-testid="total-error">{total.error}</b> · 尾差 <b>{total.rounding}</b> · 提示 <b>{total.warning}</b>
+        错误 <b data-testid="total-error">{total.error}</b> · 尾差 <b>{total.rounding}</b> · 提示{' '}
+        <b>{total.warning}</b>
       </span>
       <span data-testid="recalc-ms">重算 {session.lastRecalcMs.toFixed(1)} ms</span>
     </footer>

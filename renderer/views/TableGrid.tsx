@@ -75,7 +75,11 @@ interface Props {
  * Mouse presses are handled with the grid's own mouse-down event, which carries the Shift state.
  */
 const lastKey = { shift: false, fromMouse: false };
-window.addEventListener('keydown', (e) => Object.assign(lastKey, { shift: e.shiftKey, fromMouse: false }), true);
+window.addEventListener(
+  'keydown',
+  (e) => Object.assign(lastKey, { shift: e.shiftKey, fromMouse: false }),
+  true,
+);
 window.addEventListener('mousedown', () => (lastKey.fromMouse = true), true);
 
 const DEFAULT_COLUMN: ColDef<GridRow> = {
@@ -88,7 +92,15 @@ const DEFAULT_COLUMN: ColDef<GridRow> = {
 };
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;
 
-export function TableGrid({ session, table, findingsByCell, focusRequest, cursor, handle, onContextMenu }: Props) {
+export function TableGrid({
+  session,
+  table,
+  findingsByCell,
+  focusRequest,
+  cursor,
+  handle,
+  onContextMenu,
+}: Props) {
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const structureVersion = session.structureVersion;
@@ -128,7 +140,10 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, cursor
       },
       selectAll: () => {
         if (model.rows.length === 0) return;
-        select({ rowIndex: 0, colId: columnOrder[0]! }, { rowIndex: model.rows.length - 1, colId: columnOrder.at(-1)! });
+        select(
+          { rowIndex: 0, colId: columnOrder[0]! },
+          { rowIndex: model.rows.length - 1, colId: columnOrder.at(-1)! },
+        );
         // Rows the grid is still rendering after a jump (Ctrl+Home) take their class when refreshed.
         requestAnimationFrame(() => apiRef.current?.refreshCells());
       },
@@ -160,7 +175,14 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, cursor
       const slot = event.data.slots[event.column.getColId()];
       const text = String(event.newValue ?? '');
       if (slot?.kind === 'amount') session.dispatch({ kind: 'setCells', edits: [{ ref: slot.ref, text }] });
-      else if (slot?.kind === 'text' && slot.field !== undefined && event.data.row) session.dispatch({ kind: 'setRowText', table: table.id, key: event.data.row.key, field: slot.field, text });
+      else if (slot?.kind === 'text' && slot.field !== undefined && event.data.row)
+        session.dispatch({
+          kind: 'setRowText',
+          table: table.id,
+          key: event.data.row.key,
+          field: slot.field,
+          text,
+        });
     },
     [session, table.id],
   );
@@ -179,7 +201,9 @@ export function TableGrid({ session, table, findingsByCell, focusRequest, cursor
       const row = model.rows[e.rowIndex];
       const colId = e.column.getColId();
       const slot = row?.slots[colId];
-      cursor.set(row ? { table: table.id, row, colId, ref: slot?.kind === 'amount' ? slot.ref : null } : null);
+      cursor.set(
+        row ? { table: table.id, row, colId, ref: slot?.kind === 'amount' ? slot.ref : null } : null,
+      );
       if (lastKey.fromMouse) return;
       const at = { rowIndex: e.rowIndex, colId };
       select(lastKey.shift && anchorRef.current ? anchorRef.current : at, at);

@@ -17,11 +17,24 @@ export function TableTabs({ tables, activeId, countsByTable, unreadByTable, onAc
       {tables.map((t) => {
         const c = countsByTable.get(t.id);
         const unread = unreadByTable.get(t.id) ?? [];
-        const title = unread.length > 0 ? `${t.template.title}\n未读入：${unread.join('；')}` : t.template.title;
+        const title =
+          unread.length > 0 ? `${t.template.title}\n未读入：${unread.join('；')}` : t.template.title;
         return (
-          <button key={t.id} type="button" role="tab" aria-selected={t.id === activeId} className={t.id === activeId ? 'active' : ''} onClick={() => onActivate(t.id)} title={title}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={t.id === activeId}
+            className={t.id === activeId ? 'active' : ''}
+            onClick={() => onActivate(t.id)}
+            title={title}
+          >
             {tableCode(t.template)}
-            {unread.length > 0 ? <span className="bd-unread" aria-label="有未读入的内容">◌</span> : null}
+            {unread.length > 0 ? (
+              <span className="bd-unread" aria-label="有未读入的内容">
+                ◌
+              </span>
+            ) : null}
             {c?.error ? <span className="bd-badge bd-badge-error">{c.error}</span> : null}
             {c?.rounding ? <span className="bd-badge bd-badge-rounding">{c.rounding}</span> : null}
             {c?.warning ? <span className="bd-badge bd-badge-warning">{c.warning}</span> : null}

@@ -15,7 +15,11 @@ const GROUPS: ActionId[][] = [
 
 function ActionButton({ id, ctx, run }: { id: ActionId; ctx: ActionContext; run(id: ActionId): void }) {
   const action = ACTION_BY_ID.get(id)!;
-  const title = action.shortcut ? (action.title ? `${action.title}（${action.shortcut}）` : action.shortcut) : action.title;
+  const title = action.shortcut
+    ? action.title
+      ? `${action.title}（${action.shortcut}）`
+      : action.shortcut
+    : action.title;
   return (
     <button type="button" onClick={() => run(id)} disabled={!(action.enabled?.(ctx) ?? true)} title={title}>
       {actionLabel(action, ctx)}
@@ -26,7 +30,9 @@ function ActionButton({ id, ctx, run }: { id: ActionId; ctx: ActionContext; run(
 export function Toolbar({ ctx, run }: { ctx: ActionContext; run(id: ActionId): void }) {
   const { session } = ctx;
   const { display } = session;
-  const groups = GROUPS.map((ids) => ids.filter((id) => ACTION_BY_ID.get(id)!.shown?.(ctx) ?? true)).filter((ids) => ids.length > 0);
+  const groups = GROUPS.map((ids) => ids.filter((id) => ACTION_BY_ID.get(id)!.shown?.(ctx) ?? true)).filter(
+    (ids) => ids.length > 0,
+  );
   return (
     <header className="bd-toolbar" role="toolbar" aria-label="工具栏">
       <span className="bd-file" title={session.fileName}>
@@ -43,13 +49,22 @@ export function Toolbar({ ctx, run }: { ctx: ActionContext; run(id: ActionId): v
       ))}
       <label>
         单位
-        <select aria-label="显示单位" value={display.unit ?? ''} disabled={display.unit === null} onChange={(e) => session.setDisplay({ unit: e.target.value as '万元' | '元' })}>
+        <select
+          aria-label="显示单位"
+          value={display.unit ?? ''}
+          disabled={display.unit === null}
+          onChange={(e) => session.setDisplay({ unit: e.target.value as '万元' | '元' })}
+        >
           <option value="万元">万元</option>
           <option value="元">元</option>
         </select>
       </label>
       <label>
-        <input type="checkbox" checked={display.zeroAsBlank} onChange={(e) => session.setDisplay({ zeroAsBlank: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={display.zeroAsBlank}
+          onChange={(e) => session.setDisplay({ zeroAsBlank: e.target.checked })}
+        />
         零值显示为空白
       </label>
     </header>

@@ -8,7 +8,11 @@ interface Props {
 
 export function UnsavedDialog({ fileName, onAnswer }: Props) {
   return (
-    <div className="bd-dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onAnswer('cancel')}>
+    <div
+      className="bd-dialog-backdrop"
+      role="presentation"
+      onKeyDown={(e) => e.key === 'Escape' && onAnswer('cancel')}
+    >
       <div className="bd-dialog" role="alertdialog" aria-label="未保存的修改">
         <h2>“{fileName}”有未保存的修改</h2>
         <p>是否在关闭前保存？不保存的修改将会丢失。</p>

@@ -58,7 +58,10 @@ export function WorkbookView({ session, files }: { session: Session; files: File
   const cursor = useMemo(() => new Cursor(), []);
   const grid = useRef<GridHandle>(null);
   const active = workbook.structure.tableById.get(activeId)!;
-  const { findings, notChecked, unreadByTable, findingsByCell, countsByTable, total } = useFindings(session, version);
+  const { findings, notChecked, unreadByTable, findingsByCell, countsByTable, total } = useFindings(
+    session,
+    version,
+  );
 
   const focus = useCallback((ref: CellRef) => {
     setActiveId(ref.table);
@@ -112,7 +115,13 @@ export function WorkbookView({ session, files }: { session: Session; files: File
   return (
     <div className="bd-app">
       <Toolbar ctx={ctx} run={run} />
-      <TableTabs tables={workbook.structure.tables} activeId={activeId} countsByTable={countsByTable} unreadByTable={unreadByTable} onActivate={setActiveId} />
+      <TableTabs
+        tables={workbook.structure.tables}
+        activeId={activeId}
+        countsByTable={countsByTable}
+        unreadByTable={unreadByTable}
+        onActivate={setActiveId}
+      />
       <div className="bd-body">
         <section className="bd-sheet" aria-label={active.template.title}>
           <div className="bd-sheet-head">
@@ -122,18 +131,55 @@ export function WorkbookView({ session, files }: { session: Session; files: File
           </div>
           {finding && <FindBar session={session} onGo={goTo} onClose={() => setFinding(false)} />}
           <FormulaBar session={session} cursor={cursor} />
-          <TableGrid key={active.id} session={session} table={active} findingsByCell={findingsByCell} focusRequest={focusRequest} cursor={cursor} handle={grid} onContextMenu={onContextMenu} />
+          <TableGrid
+            key={active.id}
+            session={session}
+            table={active}
+            findingsByCell={findingsByCell}
+            focusRequest={focusRequest}
+            cursor={cursor}
+            handle={grid}
+            onContextMenu={onContextMenu}
+          />
           {active.template.note && <p className="bd-note-line">{active.template.note}</p>}
         </section>
-        <AuditPanel findings={findings} tableName={tableName} onSelect={select} describe={(f) => findingMessage(f, session.display)} notChecked={notChecked} unplaced={workbook.provenance.unplaced} />
+        <AuditPanel
+          findings={findings}
+          tableName={tableName}
+          onSelect={select}
+          describe={(f) => findingMessage(f, session.display)}
+          notChecked={notChecked}
+          unplaced={workbook.provenance.unplaced}
+        />
       </div>
       <StatusLine session={session} total={total} />
       {popup?.kind === 'print' && <PrintDialog session={session} errorCount={total.error} onClose={close} />}
-      {popup?.kind === 'add' && <AddRowDialog key={active.id} table={active} near={popup.near} parentDefault={rows.parentDefault} onClose={close} onAdd={(request) => rows.addRow(request, popup.near)} />}
-      {popup?.kind === 'options' && (
-        <OptionsDialog options={workbook.template.options ?? []} values={workbook.reportOptions} onSave={(key, codes) => session.dispatch({ kind: 'setOption', key, codes })} onClose={close} />
+      {popup?.kind === 'add' && (
+        <AddRowDialog
+          key={active.id}
+          table={active}
+          near={popup.near}
+          parentDefault={rows.parentDefault}
+          onClose={close}
+          onAdd={(request) => rows.addRow(request, popup.near)}
+        />
       )}
-      {popup?.kind === 'explain' && <ExplainDialog session={session} cell={popup.ref} onGo={(ref) => (close(), focus(ref))} onClose={close} />}
+      {popup?.kind === 'options' && (
+        <OptionsDialog
+          options={workbook.template.options ?? []}
+          values={workbook.reportOptions}
+          onSave={(key, codes) => session.dispatch({ kind: 'setOption', key, codes })}
+          onClose={close}
+        />
+      )}
+      {popup?.kind === 'explain' && (
+        <ExplainDialog
+          session={session}
+          cell={popup.ref}
+          onGo={(ref) => (close(), focus(ref))}
+          onClose={close}
+        />
+      )}
       {popup?.kind === 'menu' && <ContextMenu x={popup.x} y={popup.y} ctx={ctx} run={run} onClose={close} />}
     </div>
   );

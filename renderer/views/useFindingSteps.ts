@@ -8,7 +8,12 @@ import { cellKey, type Finding } from '../../shared/engine/findings';
 import type { Cursor } from '../model/cursor';
 import type { Session } from '../model/session';
 
-export function useFindingSteps(session: Session, findings: Finding[], cursor: Cursor, select: (f: Finding) => void) {
+export function useFindingSteps(
+  session: Session,
+  findings: Finding[],
+  cursor: Cursor,
+  select: (f: Finding) => void,
+) {
   /** The finding shown last, its cell, and where the cursor was when it was asked for. */
   const last = useRef<{ key: string; cell: string | null; from: string | null } | null>(null);
   return (step: 1 | -1, severity?: Finding['severity']) => {

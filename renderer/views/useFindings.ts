@@ -10,7 +10,10 @@ export function useFindings(session: Session, version: number) {
   const tables = workbook.structure.tables;
   const findings = useMemo(() => workbook.findings(), [workbook, version]);
   const notChecked = useMemo(() => workbook.notChecked(), [workbook, version]);
-  const unreadByTable = useMemo(() => new Map(tables.map((t) => [t.id, workbook.unreadOf(t.id)])), [workbook, tables, version]);
+  const unreadByTable = useMemo(
+    () => new Map(tables.map((t) => [t.id, workbook.unreadOf(t.id)])),
+    [workbook, tables, version],
+  );
   const findingsByCell = useMemo(() => {
     const map = new Map<string, Finding[]>();
     for (const f of findings) {

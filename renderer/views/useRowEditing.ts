@@ -10,7 +10,12 @@ import type { Cursor } from '../model/cursor';
 import type { Session } from '../model/session';
 import type { AddRequest } from './AddRowDialog';
 
-export function useRowEditing(session: Session, active: TableInfo, cursor: Cursor, focus: (ref: CellRef) => void) {
+export function useRowEditing(
+  session: Session,
+  active: TableInfo,
+  cursor: Cursor,
+  focus: (ref: CellRef) => void,
+) {
   const { workbook } = session;
 
   /** The row under the cursor as the table now stands (rows are rebuilt when rows change). */
@@ -24,26 +29,52 @@ export function useRowEditing(session: Session, active: TableInfo, cursor: Curso
     const row = rowAtCursor();
     if (active.codeKeyed) {
       if (!row?.code) session.say('请先点选要删除的科目所在的行');
-      else if (window.confirm(`删除 ${active.id} 的科目 ${row.code} ${row.name ?? ''} 及其下级？`)) session.dispatch({ kind: 'removeRow', table: active.id, code: row.code });
+      else if (window.confirm(`删除 ${active.id} 的科目 ${row.code} ${row.name ?? ''} 及其下级？`))
+        session.dispatch({ kind: 'removeRow', table: active.id, code: row.code });
       return;
     }
     if (!row) return session.say('请先点选要删除的行');
     if (row.level === '合计') return session.say('合计行由程序计算，不能删除');
     const under = blockOf(active, row).length - 1;
     const label = [row.code, row.name].filter(Boolean).join(' ');
-    if (under === 0 || window.confirm(`删除 ${tableCode(active.template)} 的“${label}”及其下 ${under} 行？`)) session.dispatch({ kind: 'removeListedRow', table: active.id, key: row.key });
+    if (under === 0 || window.confirm(`删除 ${tableCode(active.template)} 的“${label}”及其下 ${under} 行？`))
+      session.dispatch({ kind: 'removeListedRow', table: active.id, key: row.key });
   };
 
   /** Adds the row the dialog asks for; the cursor then goes to the first figure of a new listed row. */
   const addRow = (request: AddRequest, near: RowInfo | null): string | null => {
     if (request.kind === 'code') {
-      const added = session.dispatch({ kind: 'addRow', table: active.id, code: request.code, name: request.name, parentNames: request.parentNames });
+      const added = session.dispatch({
+        kind: 'addRow',
+        table: active.id,
+        code: request.code,
+        name: request.name,
+        parentNames: request.parentNames,
+      });
       return added ? null : (session.message?.text ?? '未能插入');
     }
     const before = new Set(active.rows.map((r) => r.key));
-    if (!session.dispatch({ kind: 'addListedRow', table: active.id, row: request.row, near: near?.key ?? null, parents: request.parents })) return session.message?.text ?? '未能插入';
-    const added = workbook.structure.tableById.get(active.id)!.rows.filter((r) => !before.has(r.key)).at(-1);
-    const column = added && active.columns.find((c) => added.cells[c.index] !== undefined && !workbook.cell({ table: active.id, row: added.key, column: c.key }).computed);
+    if (
+      !session.dispatch({
+        kind: 'addListedRow',
+        table: active.id,
+        row: request.row,
+        near: near?.key ?? null,
+        parents: request.parents,
+      })
+    )
+      return session.message?.text ?? '未能插入';
+    const added = workbook.structure.tableById
+      .get(active.id)!
+      .rows.filter((r) => !before.has(r.key))
+      .at(-1);
+    const column =
+      added &&
+      active.columns.find(
+        (c) =>
+          added.cells[c.index] !== undefined &&
+          !workbook.cell({ table: active.id, row: added.key, column: c.key }).computed,
+      );
     if (added && column) focus({ table: active.id, row: added.key, column: column.key });
     return null;
   };

@@ -4,7 +4,14 @@
  * registered once and always see the window as it is now.
  */
 import { useEffect, useRef } from 'react';
-import { ACTION_BY_ID, actionForKey, DESKTOP_MENU_KEYS, keyName, type ActionContext, type ActionId } from '../actions';
+import {
+  ACTION_BY_ID,
+  actionForKey,
+  DESKTOP_MENU_KEYS,
+  keyName,
+  type ActionContext,
+  type ActionId,
+} from '../actions';
 import { host } from '../host';
 
 export function useWindowActions(ctx: ActionContext): (id: ActionId) => void {

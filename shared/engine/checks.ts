@@ -118,7 +118,12 @@ function entryChecker({ calc, structure, writer }: CheckContext): Checker {
   const group = (cell: number): CheckerOutput => {
     const entry = calc.entries[cell];
     if (entry?.invalidText === undefined) return NOTHING;
-    return { findings: [writer.invalidEntry(INVALID_RULE, structure.cells[cell]!, entry.invalidText, entry.reason ?? '')], notChecked: [] };
+    return {
+      findings: [
+        writer.invalidEntry(INVALID_RULE, structure.cells[cell]!, entry.invalidText, entry.reason ?? ''),
+      ],
+      notChecked: [],
+    };
   };
   const groups = (cells: Iterable<number>) => new Map([...cells].map((cell) => [String(cell), group(cell)]));
   return {
@@ -141,7 +146,13 @@ function textRuleChecker({ calc, structure, ruleSet }: CheckContext): Checker {
   const groups = (tables: Iterable<string>) => new Map([...new Set(tables)].map((id) => [id, group(id)]));
   return {
     checkAll: () => groups(ruleSet.textRules.map((r) => r.table)),
-    recheck: (delta) => groups([...delta.cells].map((c) => structure.cells[c]!).filter((c) => c.column.text).map((c) => c.row.table.id)),
+    recheck: (delta) =>
+      groups(
+        [...delta.cells]
+          .map((c) => structure.cells[c]!)
+          .filter((c) => c.column.text)
+          .map((c) => c.row.table.id),
+      ),
   };
 }
 
@@ -150,7 +161,16 @@ const MISSING_TABLE_RULE = { id: 'V02', title: '缺少公开表' };
 /** The tables the set requires that the report does not have: known when it is opened. */
 function coverageChecker({ writer, missingTables }: CheckContext): Checker {
   return {
-    checkAll: () => new Map([['tables', { findings: missingTables.map((id) => writer.missingTable(MISSING_TABLE_RULE, id)), notChecked: [] }]]),
+    checkAll: () =>
+      new Map([
+        [
+          'tables',
+          {
+            findings: missingTables.map((id) => writer.missingTable(MISSING_TABLE_RULE, id)),
+            notChecked: [],
+          },
+        ],
+      ]),
     recheck: () => new Map(),
   };
 }

@@ -9,7 +9,14 @@
 import type { AmountUnit } from '../money/money';
 import type { ListedRowInput } from './listedRows';
 import type { RowSeed } from './structure';
-import { findingsDiff, WorkbookError, type Change, type Edit, type ReportMeta, type Workbook } from './workbook';
+import {
+  findingsDiff,
+  WorkbookError,
+  type Change,
+  type Edit,
+  type ReportMeta,
+  type Workbook,
+} from './workbook';
 
 export type Command =
   /** Figures typed or pasted (in `entryUnit` when it is not the report's); computed cells are skipped. */
@@ -22,7 +29,13 @@ export type Command =
   | { kind: 'keepFigures'; figures: Edit[] }
   | { kind: 'addRow'; table: string; code: string; name: string; parentNames?: Record<string, string> }
   | { kind: 'removeRow'; table: string; code: string }
-  | { kind: 'addListedRow'; table: string; row: ListedRowInput; near: string | null; parents?: ListedRowInput[] }
+  | {
+      kind: 'addListedRow';
+      table: string;
+      row: ListedRowInput;
+      near: string | null;
+      parents?: ListedRowInput[];
+    }
   | { kind: 'removeListedRow'; table: string; key: string }
   | { kind: 'setRowText'; table: string; key: string; field: string; text: string }
   /** A table's rows and figures made these (undo of a row change). */
@@ -32,7 +45,15 @@ export type Command =
 
 export type Result = { ok: true; change: Change; inverse: Command | null } | { ok: false; reason: string };
 
-const NOTHING: Change = { cells: [], added: [], removed: [], changed: [], skipped: [], tables: [], released: [] };
+const NOTHING: Change = {
+  cells: [],
+  added: [],
+  removed: [],
+  changed: [],
+  skipped: [],
+  tables: [],
+  released: [],
+};
 
 /** Applies a command; a refusal of the workbook (WorkbookError) becomes a Result, anything else is a fault and is thrown. */
 export function apply(workbook: Workbook, command: Command): Result {
@@ -49,28 +70,50 @@ function run(workbook: Workbook, command: Command): { change: Change; inverse: C
     case 'setCells':
       return setCells(workbook, command.edits, command.entryUnit);
     case 'restoreCells': {
-      const inverse: Command = { kind: 'setCells', edits: command.edits.map((e) => ({ ref: e.ref, text: workbook.inputText(e.ref) })) };
-      return { change: together(workbook, () => [workbook.setMany(command.edits, { restoring: true }), workbook.keepFigures(command.kept)]), inverse };
+      const inverse: Command = {
+        kind: 'setCells',
+        edits: command.edits.map((e) => ({ ref: e.ref, text: workbook.inputText(e.ref) })),
+      };
+      return {
+        change: together(workbook, () => [
+          workbook.setMany(command.edits, { restoring: true }),
+          workbook.keepFigures(command.kept),
+        ]),
+        inverse,
+      };
     }
     case 'adoptComputed': {
       const change = workbook.adoptComputed();
-      return { change, inverse: change.released.length > 0 ? { kind: 'keepFigures', figures: change.released } : null };
+      return {
+        change,
+        inverse: change.released.length > 0 ? { kind: 'keepFigures', figures: change.released } : null,
+      };
     }
     case 'keepFigures':
       return { change: workbook.keepFigures(command.figures), inverse: { kind: 'adoptComputed' } };
     case 'addRow':
-      return rows(workbook, command.table, () => workbook.addRow(command.table, command.code, command.name, command.parentNames));
+      return rows(workbook, command.table, () =>
+        workbook.addRow(command.table, command.code, command.name, command.parentNames),
+      );
     case 'removeRow':
       return rows(workbook, command.table, () => workbook.removeRow(command.table, command.code));
     case 'addListedRow':
-      return rows(workbook, command.table, () => workbook.addListedRow(command.table, command.row, command.near, command.parents));
+      return rows(workbook, command.table, () =>
+        workbook.addListedRow(command.table, command.row, command.near, command.parents),
+      );
     case 'removeListedRow':
       return rows(workbook, command.table, () => workbook.removeListedRow(command.table, command.key));
     case 'setRowText':
-      return rows(workbook, command.table, () => workbook.setRowText(command.table, command.key, command.field, command.text));
+      return rows(workbook, command.table, () =>
+        workbook.setRowText(command.table, command.key, command.field, command.text),
+      );
     case 'setRows':
       return rows(workbook, command.table, () =>
-        together(workbook, () => [workbook.restoreTableRows(command.table, command.rows), workbook.setMany(command.values, { restoring: true }), workbook.keepFigures(command.kept)]),
+        together(workbook, () => [
+          workbook.restoreTableRows(command.table, command.rows),
+          workbook.setMany(command.values, { restoring: true }),
+          workbook.keepFigures(command.kept),
+        ]),
       );
     case 'setOption':
       return setOption(workbook, command.key, command.codes);
@@ -80,17 +123,27 @@ function run(workbook: Workbook, command: Command): { change: Change; inverse: C
 }
 
 /** Typed or pasted figures; only the cells that really changed are put back by the inverse. */
-function setCells(workbook: Workbook, edits: Edit[], entryUnit?: AmountUnit): { change: Change; inverse: Command | null } {
+function setCells(
+  workbook: Workbook,
+  edits: Edit[],
+  entryUnit?: AmountUnit,
+): { change: Change; inverse: Command | null } {
   const before = edits.map((e) => workbook.inputText(e.ref));
   const change = workbook.setMany(edits, entryUnit ? { entryUnit } : {});
   const skipped = new Set(change.skipped);
-  const undo = edits.flatMap((e, i) => (skipped.has(e.ref) || workbook.inputText(e.ref) === before[i] ? [] : [{ ref: e.ref, text: before[i]! }]));
+  const undo = edits.flatMap((e, i) =>
+    skipped.has(e.ref) || workbook.inputText(e.ref) === before[i] ? [] : [{ ref: e.ref, text: before[i]! }],
+  );
   const changed = undo.length > 0 || change.released.length > 0;
   return { change, inverse: changed ? { kind: 'restoreCells', edits: undo, kept: change.released } : null };
 }
 
 /** A change of a table's rows, undone by putting its rows, its typed figures and its totals' printed figures back. */
-function rows(workbook: Workbook, table: string, action: () => Change): { change: Change; inverse: Command | null } {
+function rows(
+  workbook: Workbook,
+  table: string,
+  action: () => Change,
+): { change: Change; inverse: Command | null } {
   const before = workbook.tableRows(table);
   const values = workbook.inputsOf(table);
   const kept = workbook.keptFigures(table);
@@ -99,7 +152,11 @@ function rows(workbook: Workbook, table: string, action: () => Change): { change
   return { change, inverse: same ? null : { kind: 'setRows', table, rows: before, values, kept } };
 }
 
-function setOption(workbook: Workbook, key: string, codes: string[]): { change: Change; inverse: Command | null } {
+function setOption(
+  workbook: Workbook,
+  key: string,
+  codes: string[],
+): { change: Change; inverse: Command | null } {
   const before = [...(workbook.reportOptions[key] ?? [])];
   if (JSON.stringify(before) === JSON.stringify(codes)) return { change: NOTHING, inverse: null };
   return { change: workbook.setOption(key, codes), inverse: { kind: 'setOption', key, codes: before } };
@@ -107,7 +164,8 @@ function setOption(workbook: Workbook, key: string, codes: string[]): { change: 
 
 function setMeta(workbook: Workbook, meta: Partial<ReportMeta>): { change: Change; inverse: Command | null } {
   const before: Partial<ReportMeta> = {};
-  for (const key of Object.keys(meta) as (keyof ReportMeta)[]) if (meta[key] !== workbook[key]) Object.assign(before, { [key]: workbook[key] });
+  for (const key of Object.keys(meta) as (keyof ReportMeta)[])
+    if (meta[key] !== workbook[key]) Object.assign(before, { [key]: workbook[key] });
   if (Object.keys(before).length === 0) return { change: NOTHING, inverse: null };
   return { change: workbook.setMeta(meta), inverse: { kind: 'setMeta', meta: before } };
 }

@@ -5,7 +5,17 @@
  */
 import { fromDecimalString, type Hundredths } from '../money/money';
 import type { ParsedRule, ParsedRuleSet } from '../rules/ruleset';
-import { parseExpression, pointAt, type CallNode, type Comparator, type ConditionNode, type ExprNode, type FormulaNode, type RefNode, type ScopeNode } from '../rules/syntax';
+import {
+  parseExpression,
+  pointAt,
+  type CallNode,
+  type Comparator,
+  type ConditionNode,
+  type ExprNode,
+  type FormulaNode,
+  type RefNode,
+  type ScopeNode,
+} from '../rules/syntax';
 import type { ColumnInfo, RowInfo, Structure, TableInfo } from './structure';
 
 export interface Operand {
@@ -99,7 +109,11 @@ export interface CompiledRules {
  * Binds a rule set to a report's structure. `codeLists` are the report's options (运行经费不含的
  * 科目 → 30228, 30229 …): a selector naming one picks the rows with those codes.
  */
-export function compileRules(structure: Structure, ruleSet: ParsedRuleSet, codeLists: Record<string, string[]> = {}): CompiledRules {
+export function compileRules(
+  structure: Structure,
+  ruleSet: ParsedRuleSet,
+  codeLists: Record<string, string[]> = {},
+): CompiledRules {
   return new Binder(structure, ruleSet, codeLists).compile();
 }
 
@@ -107,8 +121,16 @@ export function compileRules(structure: Structure, ruleSet: ParsedRuleSet, codeL
  * Binds one amount expression of the rule language (公开01表[收入总计], 求和(公开05表[类].小计)) to
  * the cells it reads, outside any rule: the narrative's slots are expressions like these.
  */
-export function compileExpression(structure: Structure, source: string, codeLists: Record<string, string[]> = {}): Operand {
-  return new Binder(structure, { id: '', name: '', rules: [], conditions: new Map(), textRules: [] }, codeLists).expression(source);
+export function compileExpression(
+  structure: Structure,
+  source: string,
+  codeLists: Record<string, string[]> = {},
+): Operand {
+  return new Binder(
+    structure,
+    { id: '', name: '', rules: [], conditions: new Map(), textRules: [] },
+    codeLists,
+  ).expression(source);
 }
 
 class Binder {
@@ -159,7 +181,13 @@ class Binder {
   private rowTags(table: TableInfo): Set<string> {
     let tags = this.knownRowTags.get(table);
     if (!tags) {
-      tags = new Set(['合计', '收入', '支出', ...(table.template.codeScheme?.levels ?? []), ...(table.template.listScheme?.levels.map((l) => l.name) ?? [])]);
+      tags = new Set([
+        '合计',
+        '收入',
+        '支出',
+        ...(table.template.codeScheme?.levels ?? []),
+        ...(table.template.listScheme?.levels.map((l) => l.name) ?? []),
+      ]);
       for (const row of table.template.rows ?? []) for (const tag of row.tags ?? []) tags.add(tag);
       this.knownRowTags.set(table, tags);
     }
@@ -177,8 +205,11 @@ class Binder {
       if (scope.rows) {
         const tag = scope.rows.tag;
         const prefix = tag === null ? undefined : CODE_PREFIX.exec(tag)?.[1];
-        if (tag !== null && !prefix && !this.rowTags(table).has(tag)) this.fail(scope.rows.offset, `${table.id}没有标签为“${tag}”的行`);
-        rows = table.rows.filter((r) => !r.spare && (tag === null || (prefix ? r.code?.startsWith(prefix) : r.tags.has(tag))));
+        if (tag !== null && !prefix && !this.rowTags(table).has(tag))
+          this.fail(scope.rows.offset, `${table.id}没有标签为“${tag}”的行`);
+        rows = table.rows.filter(
+          (r) => !r.spare && (tag === null || (prefix ? r.code?.startsWith(prefix) : r.tags.has(tag))),
+        );
       }
       for (const row of rows) {
         if (!scope.columns) {
@@ -186,7 +217,8 @@ class Binder {
           continue;
         }
         const side = scope.columns.tag;
-        if (side !== null && side !== '收入' && side !== '支出') this.fail(scope.columns.offset, `每栏的标签只能是“收入”或“支出”`);
+        if (side !== null && side !== '收入' && side !== '支出')
+          this.fail(scope.columns.offset, `每栏的标签只能是“收入”或“支出”`);
         for (const column of table.columns) {
           if (column.text || (side !== null && column.side !== side)) continue;
           if (row && row.cells[column.index] === undefined) continue;
@@ -255,16 +287,25 @@ class Binder {
   private bindCondition(node: ConditionNode, ctx: Context): CompiledCondition {
     switch (node.kind) {
       case 'compare':
-        return { kind: 'compare', op: node.op, left: this.bindExpr(node.left, ctx), right: this.bindExpr(node.right, ctx) };
+        return {
+          kind: 'compare',
+          op: node.op,
+          left: this.bindExpr(node.left, ctx),
+          right: this.bindExpr(node.right, ctx),
+        };
       case 'and':
       case 'or':
-        return fold(node.kind, node.parts.map((p) => this.bindCondition(p, ctx)));
+        return fold(
+          node.kind,
+          node.parts.map((p) => this.bindCondition(p, ctx)),
+        );
       case 'named':
         return this.namedCondition(node.name, node.offset);
       case 'call': {
         if (node.name !== EXISTS) this.fail(node.offset, `条件中只能使用“${EXISTS}(…)”`);
         const table = this.refTable(node.args[0] as RefNode, ctx);
-        if (table.rowsGap !== null && this.relies(table, (node.args[0] as RefNode).row ?? SELF)) return { kind: 'unknown', table: table.index };
+        if (table.rowsGap !== null && this.relies(table, (node.args[0] as RefNode).row ?? SELF))
+          return { kind: 'unknown', table: table.index };
         return { kind: 'const', value: this.exists(node, ctx) };
       }
     }
@@ -282,25 +323,39 @@ class Binder {
 
   private exists(node: CallNode, ctx: Context): boolean {
     const arg = node.args[0];
-    if (node.args.length !== 1 || arg?.kind !== 'ref') this.fail(node.offset, `${EXISTS}(…) 需要一个行引用，如 ${EXISTS}(公开03表[同码])`);
+    if (node.args.length !== 1 || arg?.kind !== 'ref')
+      this.fail(node.offset, `${EXISTS}(…) 需要一个行引用，如 ${EXISTS}(公开03表[同码])`);
     const table = this.refTable(arg, ctx);
     return this.selectRows(table, arg.row ?? SELF, ctx, arg.offset).length > 0;
   }
 
-  private bindStructureCall(node: CallNode, ctx: Context): { problems: StructureProblem[]; severity: 'error' | 'warning'; tables: number[] } {
+  private bindStructureCall(
+    node: CallNode,
+    ctx: Context,
+  ): { problems: StructureProblem[]; severity: 'error' | 'warning'; tables: number[] } {
     switch (node.name) {
       case HIERARCHY:
-        if (!ctx.table || ctx.row) this.fail(node.offset, `${HIERARCHY}() 用于整张表，如“公开02表：${HIERARCHY}()”`);
+        if (!ctx.table || ctx.row)
+          this.fail(node.offset, `${HIERARCHY}() 用于整张表，如“公开02表：${HIERARCHY}()”`);
         return { problems: hierarchyProblems(ctx.table), severity: 'warning', tables: [ctx.table.index] };
       case SAME_CODES: {
         const [a, b] = node.args.map((arg) => {
-          if (arg.kind !== 'ref' || arg.head === undefined || arg.row !== undefined || arg.column !== undefined) {
+          if (
+            arg.kind !== 'ref' ||
+            arg.head === undefined ||
+            arg.row !== undefined ||
+            arg.column !== undefined
+          ) {
             this.fail(arg.offset, `${SAME_CODES}(…) 的参数应为两个表名`);
           }
           return this.table(arg.head, arg.offset);
         });
         if (!a || !b || node.args.length !== 2) this.fail(node.offset, `${SAME_CODES}(…) 需要两个表名`);
-        return { problems: [...missingCodes(a, b), ...missingCodes(b, a)], severity: 'warning', tables: [a.index, b.index] };
+        return {
+          problems: [...missingCodes(a, b), ...missingCodes(b, a)],
+          severity: 'warning',
+          tables: [a.index, b.index],
+        };
       }
       case EXISTS: {
         const present = this.exists(node, ctx);
@@ -312,7 +367,10 @@ class Binder {
         return { problems: [problem], severity: this.rule.advisory ? 'warning' : 'error', tables };
       }
       default:
-        this.fail(node.offset, `未知的函数“${node.name}”（可用：${SUM}、${EXISTS}、${HIERARCHY}、${SAME_CODES}）`);
+        this.fail(
+          node.offset,
+          `未知的函数“${node.name}”（可用：${SUM}、${EXISTS}、${HIERARCHY}、${SAME_CODES}）`,
+        );
     }
   }
 
@@ -350,7 +408,10 @@ class Binder {
 
   /** Which table a reference reads: NAME[..] and NAME.x name a table; a lone NAME is a column of the scope. */
   private refTable(ref: RefNode, ctx: Context): TableInfo {
-    if (ref.head !== undefined && (ref.row !== undefined || ref.column !== undefined || this.structure.tableById.has(ref.head))) {
+    if (
+      ref.head !== undefined &&
+      (ref.row !== undefined || ref.column !== undefined || this.structure.tableById.has(ref.head))
+    ) {
       return this.table(ref.head, ref.offset);
     }
     if (!ctx.table) this.fail(ref.offset, '请写明表名，如 公开01表[本年收入合计]');
@@ -359,11 +420,20 @@ class Binder {
 
   private addRef(ref: RefNode, ctx: Context, inSum: boolean, sign: 1 | -1, into: Operand): void {
     const table = this.refTable(ref, ctx);
-    const columnName = ref.column ?? (ref.head !== undefined && table === ctx.table && !this.structure.tableById.has(ref.head) ? ref.head : undefined);
+    const columnName =
+      ref.column ??
+      (ref.head !== undefined && table === ctx.table && !this.structure.tableById.has(ref.head)
+        ? ref.head
+        : undefined);
     let rows: RowInfo[];
     if (ref.row !== undefined) {
       rows = this.selectRows(table, ref.row, ctx, ref.offset);
-      const manyRows = ref.row === CHILDREN || ref.row === UNDER_CODE || CODE_PREFIX.test(ref.row) || Object.hasOwn(this.codeLists, ref.row) || this.isTag(table, ref.row);
+      const manyRows =
+        ref.row === CHILDREN ||
+        ref.row === UNDER_CODE ||
+        CODE_PREFIX.test(ref.row) ||
+        Object.hasOwn(this.codeLists, ref.row) ||
+        this.isTag(table, ref.row);
       if (!inSum && manyRows) this.fail(ref.offset, `“${ref.row}”指多行，只能用在 ${SUM}(…) 中`);
     } else if (ctx.row && table === ctx.table) {
       rows = [ctx.row];
@@ -375,12 +445,14 @@ class Binder {
     for (const row of rows) {
       const column = this.column(table, columnName, row, ctx, ref.offset);
       const cell = row.cells[column.index];
-      if (cell === undefined) this.fail(ref.offset, `${table.id}的“${row.name ?? row.key}”行没有“${column.name}”栏`);
+      if (cell === undefined)
+        this.fail(ref.offset, `${table.id}的“${row.name ?? row.key}”行没有“${column.name}”栏`);
       into.cells.push(cell);
       into.signs.push(sign);
     }
     if (rows.length === 0 && ref.row !== undefined) into.absent.push(this.absentText(table, ref.row, ctx));
-    if (ref.row !== undefined && this.relies(table, ref.row) && !into.tables.includes(table.index)) into.tables.push(table.index);
+    if (ref.row !== undefined && this.relies(table, ref.row) && !into.tables.includes(table.index))
+      into.tables.push(table.index);
   }
 
   /**
@@ -396,7 +468,9 @@ class Binder {
 
   /** A tag names a group of rows; a row's own key takes precedence over a tag of the same name. */
   private isTag(table: TableInfo, selector: string): boolean {
-    return !table.rowByKey.has(selector) && !table.rowByCode.has(selector) && this.rowTags(table).has(selector);
+    return (
+      !table.rowByKey.has(selector) && !table.rowByCode.has(selector) && this.rowTags(table).has(selector)
+    );
   }
 
   private absentText(table: TableInfo, selector: string, ctx: Context): string {
@@ -404,12 +478,15 @@ class Binder {
     if (selector === UNDER_CODE) return `${table.id}没有 ${ctx.row?.code ?? ''} 下的科目`;
     if (selector === SAME_NAME) return `${table.id}没有“${ctx.row?.name ?? ''}”`;
     if (Object.hasOwn(this.codeLists, selector)) {
-      return this.codeLists[selector]!.length === 0 ? `报表设置“${selector}”为空` : `${table.id}没有报表设置“${selector}”中的科目`;
+      return this.codeLists[selector]!.length === 0
+        ? `报表设置“${selector}”为空`
+        : `${table.id}没有报表设置“${selector}”中的科目`;
     }
     const prefix = CODE_PREFIX.exec(selector)?.[1];
     if (prefix) return `${table.id}没有 ${prefix} 开头的科目`;
-    if (table.listed && !/^\d+$/u.test(selector) && selector !== SAME_CODE) return `${table.id}没有“${selector}”的行`;
-    return `${table.id}没有科目 ${selector === SAME_CODE ? ctx.row?.code ?? '' : selector}`;
+    if (table.listed && !/^\d+$/u.test(selector) && selector !== SAME_CODE)
+      return `${table.id}没有“${selector}”的行`;
+    return `${table.id}没有科目 ${selector === SAME_CODE ? (ctx.row?.code ?? '') : selector}`;
   }
 
   private selectRows(table: TableInfo, selector: string, ctx: Context, offset: number): RowInfo[] {
@@ -417,13 +494,17 @@ class Binder {
       if (!ctx.row?.code) this.fail(offset, `“${UNDER_CODE}”只能用在有科目编码的行的范围中，如“每个功能类”`);
       if (!table.listed) this.fail(offset, `“${UNDER_CODE}”只能指逐行列示的表（预算表）`);
       const code = ctx.row.code;
-      return table.rows.filter((r) => r.code !== null && r.code.length > code.length && r.code.startsWith(code));
+      return table.rows.filter(
+        (r) => r.code !== null && r.code.length > code.length && r.code.startsWith(code),
+      );
     }
     if (selector === SAME_NAME) {
       if (!ctx.row?.name) this.fail(offset, `“${SAME_NAME}”只能用在有名称的行的范围中，如“每个项目”`);
       if (table === ctx.table) this.fail(offset, `“${SAME_NAME}”只能指其他表的行`);
       // Rows with rows under them (a unit named like its 部门) are totals, not the same item.
-      return table.rows.filter((r) => r.name === ctx.row!.name && r.children.length === 0 && r.level !== '合计');
+      return table.rows.filter(
+        (r) => r.name === ctx.row!.name && r.children.length === 0 && r.level !== '合计',
+      );
     }
     const prefix = CODE_PREFIX.exec(selector)?.[1];
     if (prefix) return table.rows.filter((r) => r.code?.startsWith(prefix));
@@ -431,8 +512,12 @@ class Binder {
     if (codes) return table.rows.filter((r) => r.code !== null && codes.includes(r.code));
     if (selector === SELF || selector === CHILDREN || selector === SAME_CODE) {
       if (!ctx.row) this.fail(offset, `“${selector}”只能用在“每行”或“每个…”的范围中`);
-      if (selector === CHILDREN) return table === ctx.table ? ctx.row.children : this.fail(offset, `“${CHILDREN}”只能指本表的行`);
-      if (selector === SELF) return table === ctx.table ? [ctx.row] : this.fail(offset, `“${SELF}”只能指本表的行，其他表请用“${SAME_CODE}”`);
+      if (selector === CHILDREN)
+        return table === ctx.table ? ctx.row.children : this.fail(offset, `“${CHILDREN}”只能指本表的行`);
+      if (selector === SELF)
+        return table === ctx.table
+          ? [ctx.row]
+          : this.fail(offset, `“${SELF}”只能指本表的行，其他表请用“${SAME_CODE}”`);
       return this.sameCode(table, ctx.row, offset);
     }
     const hangci = /^行(\d+)$/u.exec(selector);
@@ -449,7 +534,10 @@ class Binder {
     if (this.isTag(table, selector)) return table.rows.filter((r) => !r.spare && r.tags.has(selector));
     // A listed table's rows are also named by their name or a field (项目支出表[其他运转类] = the rows
     // of that 类型); a report may have none of them, which counts as 0.
-    if (table.listed) return table.rows.filter((r) => r.name === selector || Object.values(r.fields ?? {}).includes(selector));
+    if (table.listed)
+      return table.rows.filter(
+        (r) => r.name === selector || Object.values(r.fields ?? {}).includes(selector),
+      );
     this.fail(offset, `${table.id}没有名为“${selector}”的行或标签`);
   }
 
@@ -457,8 +545,11 @@ class Binder {
     if (row.code === null) {
       // A listed row may lack its code in the file: it then has no counterpart (and says so as 0).
       if (row.table.listed && row.level !== '合计') return [];
-      if (row.level !== '合计') this.fail(offset, `“${row.name ?? row.key}”没有科目编码，不能用“${SAME_CODE}”`);
-      const total = table.template.codeScheme ? table.rowByKey.get(table.template.codeScheme.totalRole!) : undefined;
+      if (row.level !== '合计')
+        this.fail(offset, `“${row.name ?? row.key}”没有科目编码，不能用“${SAME_CODE}”`);
+      const total = table.template.codeScheme
+        ? table.rowByKey.get(table.template.codeScheme.totalRole!)
+        : undefined;
       return total ? [total] : [];
     }
     // A listed table may print a code on several rows (30201 with 50201 and with 50502): all of them.
@@ -467,7 +558,13 @@ class Binder {
     return match ? [match] : [];
   }
 
-  private column(table: TableInfo, name: string | undefined, row: RowInfo, ctx: Context, offset: number): ColumnInfo {
+  private column(
+    table: TableInfo,
+    name: string | undefined,
+    row: RowInfo,
+    ctx: Context,
+    offset: number,
+  ): ColumnInfo {
     if (name === undefined) {
       if (ctx.column && ctx.column.table === table) return ctx.column;
       const own = table.columns.filter((c) => !c.text && row.cells[c.index] !== undefined);
@@ -475,7 +572,8 @@ class Binder {
       this.fail(offset, `请指明${table.id}的栏目，如 .${own[0]?.name ?? '金额'}`);
     }
     const matches = this.columnsNamed(table, name).filter((c) => c.side === null || c.side === row.side);
-    if (matches.length === 1 && matches[0]!.text) this.fail(offset, `${table.id}的“${name}”是文字栏，不能参与计算`);
+    if (matches.length === 1 && matches[0]!.text)
+      this.fail(offset, `${table.id}的“${name}”是文字栏，不能参与计算`);
     if (matches.length === 1) return matches[0]!;
     if (matches.length === 0) this.fail(offset, `${table.id}没有名为“${name}”的栏目`);
     this.fail(offset, `${table.id}有多个栏目叫“${name}”，请用栏次，如 栏${matches[0]!.lanci ?? 1}`);
@@ -499,7 +597,8 @@ class Binder {
 /** Drops conditions that are known when binding (存在 …), so that shared named conditions stay shared. */
 function fold(kind: 'and' | 'or', parts: CompiledCondition[]): CompiledCondition {
   const decisive = kind === 'and' ? false : true;
-  if (parts.some((p) => p.kind === 'const' && p.value === decisive)) return { kind: 'const', value: decisive };
+  if (parts.some((p) => p.kind === 'const' && p.value === decisive))
+    return { kind: 'const', value: decisive };
   const open = parts.filter((p) => p.kind !== 'const');
   if (open.length === 0) return { kind: 'const', value: !decisive };
   return open.length === 1 ? open[0]! : { kind, parts: open };
@@ -514,13 +613,19 @@ function hierarchyProblems(table: TableInfo): StructureProblem[] {
   for (const row of table.rows) {
     if (row.level === '合计' || row.code === null) continue;
     if (row.level === null) {
-      problems.push({ row, message: `科目编码 ${row.code} 的位数不对（应为 ${scheme.lengths.join('/')} 位）` });
+      problems.push({
+        row,
+        message: `科目编码 ${row.code} 的位数不对（应为 ${scheme.lengths.join('/')} 位）`,
+      });
       continue;
     }
     const depth = scheme.levels.indexOf(row.level);
     if (depth > 0 && row.parent === null) {
       const parentCode = row.code.slice(0, scheme.lengths[depth - 1]);
-      problems.push({ row, message: `${row.level} ${row.code} 在本表中没有上级${scheme.levels[depth - 1]} ${parentCode}` });
+      problems.push({
+        row,
+        message: `${row.level} ${row.code} 在本表中没有上级${scheme.levels[depth - 1]} ${parentCode}`,
+      });
     }
     if (depth < deepest && row.children.length === 0) {
       problems.push({ row, message: `${row.level} ${row.code} 在本表中没有下级${scheme.levels[depth + 1]}` });
@@ -534,7 +639,11 @@ function missingCodes(from: TableInfo, to: TableInfo): StructureProblem[] {
   const problems: StructureProblem[] = [];
   for (const row of from.rows) {
     if (row.code !== null && !to.rowByCode.has(row.code)) {
-      problems.push({ row, subject: row.code, message: `${from.id}有 ${row.code} ${row.name ?? ''}，${to.id}没有` });
+      problems.push({
+        row,
+        subject: row.code,
+        message: `${from.id}有 ${row.code} ${row.name ?? ''}，${to.id}没有`,
+      });
     }
   }
   return problems;

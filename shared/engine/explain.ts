@@ -49,20 +49,32 @@ export interface ExplainContext {
   inputText(ref: CellRef): string;
 }
 
-
 function sourceOf(ctx: ExplainContext, cell: number, ref: CellRef, key: string): CellSource {
   const { calc, instances, structure, writer } = ctx;
   const definedBy = calc.definedBy[cell]!;
   if (definedBy >= 0) {
     const inst = instances[definedBy]!;
-    const terms = inst.right.cells.map((c, i) => ({ ref: refOfCell(structure.cells[c]!), name: writer.placeOf(c), sign: inst.right.signs[i]! }));
-    return { kind: 'computed', ruleId: inst.rule.id, title: inst.rule.title, terms, constant: toDecimalString(inst.right.constant) };
+    const terms = inst.right.cells.map((c, i) => ({
+      ref: refOfCell(structure.cells[c]!),
+      name: writer.placeOf(c),
+      sign: inst.right.signs[i]!,
+    }));
+    return {
+      kind: 'computed',
+      ruleId: inst.rule.id,
+      title: inst.rule.title,
+      terms,
+      constant: toDecimalString(inst.right.constant),
+    };
   }
   const entry = calc.entries[cell];
   if (entry?.absent) return { kind: 'absent', reason: entry.absent };
   const read = ctx.read.get(key);
-  if (read && read.text !== null && ctx.inputText(ref) === read.text) return { kind: 'read', sheet: read.sheet, address: read.address };
-  return entry === undefined || (entry.value === null && !entry.invalidText && !entry.text) ? { kind: 'blank' } : { kind: 'typed' };
+  if (read && read.text !== null && ctx.inputText(ref) === read.text)
+    return { kind: 'read', sheet: read.sheet, address: read.address };
+  return entry === undefined || (entry.value === null && !entry.invalidText && !entry.text)
+    ? { kind: 'blank' }
+    : { kind: 'typed' };
 }
 
 function rulesReading(ctx: ExplainContext, cell: number): RuleReading[] {
@@ -71,10 +83,15 @@ function rulesReading(ctx: ExplainContext, cell: number): RuleReading[] {
   const add = (id: number) => {
     const inst = instances[id]!;
     const outcome = calc.outcomes.get(id);
-    const state: RuleReading['state'] = calc.unchecked.has(id) ? 'unchecked' : outcome ? outcome.severity : 'pass';
+    const state: RuleReading['state'] = calc.unchecked.has(id)
+      ? 'unchecked'
+      : outcome
+        ? outcome.severity
+        : 'pass';
     const before = seen.get(inst.rule.id);
     // A rule bound many times (one instance per row) is listed once, by its worst state.
-    if (!before || rank(state) > rank(before.state)) seen.set(inst.rule.id, { ruleId: inst.rule.id, title: inst.rule.title, state });
+    if (!before || rank(state) > rank(before.state))
+      seen.set(inst.rule.id, { ruleId: inst.rule.id, title: inst.rule.title, state });
   };
   calc.forEachReader(cell, add);
   const definedBy = calc.definedBy[cell]!;
@@ -82,9 +99,19 @@ function rulesReading(ctx: ExplainContext, cell: number): RuleReading[] {
   return [...seen.values()].sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
 }
 
-const RANK: Record<RuleReading['state'], number> = { pass: 0, unchecked: 1, warning: 2, rounding: 3, error: 4 };
+const RANK: Record<RuleReading['state'], number> = {
+  pass: 0,
+  unchecked: 1,
+  warning: 2,
+  rounding: 3,
+  error: 4,
+};
 const rank = (state: RuleReading['state']) => RANK[state];
 
 export function explainCell(ctx: ExplainContext, cell: number, ref: CellRef, key: string): CellExplanation {
-  return { name: ctx.writer.placeOf(cell), source: sourceOf(ctx, cell, ref, key), rules: rulesReading(ctx, cell) };
+  return {
+    name: ctx.writer.placeOf(cell),
+    source: sourceOf(ctx, cell, ref, key),
+    rules: rulesReading(ctx, cell),
+  };
 }

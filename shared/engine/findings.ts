@@ -19,7 +19,11 @@ export interface CellRef {
 export const cellKey = (ref: CellRef): string => `${ref.table}|${ref.row}|${ref.column}`;
 
 /** The address of a cell of the structure by table, row and column: what survives rebuilds of the structure. */
-export const refOfCell = (cell: CellInfo): CellRef => ({ table: cell.row.table.id, row: cell.row.key, column: cell.column.key });
+export const refOfCell = (cell: CellInfo): CellRef => ({
+  table: cell.row.table.id,
+  row: cell.row.key,
+  column: cell.column.key,
+});
 
 /** How each class of finding is named to a finance officer. */
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', rounding: '尾差', warning: '提示' };
@@ -106,13 +110,19 @@ export function amountToken(hundredths: number): string {
 }
 
 /** A message template said with amounts written by `format` and the unit word `unit`. */
-export function renderMessage(template: string, format: (hundredths: number) => string, unit: string): string {
+export function renderMessage(
+  template: string,
+  format: (hundredths: number) => string,
+  unit: string,
+): string {
   return template.replace(AMOUNT_TOKEN, (_, h: string) => format(Number(h))).replaceAll(UNIT_TOKEN, unit);
 }
 
 /** A finding's message as the user reads it, in the unit shown (the report's when `format` is absent). */
 export function messageIn(finding: Finding, format: (hundredths: number) => string, unit: string): string {
-  return finding.messageTemplate === undefined ? finding.message : renderMessage(finding.messageTemplate, format, unit);
+  return finding.messageTemplate === undefined
+    ? finding.message
+    : renderMessage(finding.messageTemplate, format, unit);
 }
 
 /** A finding about one cell (most findings): its location and table follow from the cell. */
@@ -135,7 +145,9 @@ export class FindingWriter {
   /** The findings of one instance (structure checks may have several). */
   describe(inst: Instance, outcome: Outcome): Finding[] {
     if (inst.kind === 'structure') {
-      return inst.problems.map((problem) => this.structureFinding(inst.rule.id, inst.rule.title, inst.key, outcome.severity, problem));
+      return inst.problems.map((problem) =>
+        this.structureFinding(inst.rule.id, inst.rule.title, inst.key, outcome.severity, problem),
+      );
     }
     return [this.compareFinding(inst, outcome)];
   }
@@ -148,7 +160,8 @@ export class FindingWriter {
   private describeRow(row: RowInfo): string {
     if (row.hangci !== null) return `行${row.hangci} ${row.name ?? ''}`.trim();
     // A class line of 01/04 carries its 类 code to tie it to other tables; the table prints only its label.
-    if (row.code !== null && row.table.template.layout !== 'two-sided') return `${row.code} ${row.name ?? ''}`.trim();
+    if (row.code !== null && row.table.template.layout !== 'two-sided')
+      return `${row.code} ${row.name ?? ''}`.trim();
     return row.name ?? row.key;
   }
 
@@ -177,14 +190,17 @@ export class FindingWriter {
 
   private operandText(operand: Operand, anchor: CellInfo): string {
     const { cells, signs, constant } = operand;
-    if (cells.length > LISTED_TERMS) return `${cells.length} 个单元格之和 ${amountToken(this.calculator.sum(operand))}`;
+    if (cells.length > LISTED_TERMS)
+      return `${cells.length} 个单元格之和 ${amountToken(this.calculator.sum(operand))}`;
     const parts = cells.map((id, i) => {
       const cell = this.structure.cells[id]!;
       const sign = i === 0 ? (signs[i] === -1 ? '−' : '') : signs[i] === -1 ? ' − ' : ' + ';
       return `${sign}${this.place(cell, anchor)} ${amountToken(this.calculator.values[id]!)}`;
     });
-    if (constant !== 0 || (parts.length === 0 && operand.absent.length === 0)) parts.push(`${parts.length ? ' + ' : ''}${amountToken(constant)}`);
-    const absent = operand.absent.length > 0 ? `${parts.length ? '；' : ''}${operand.absent.join('、')}，按 0 计` : '';
+    if (constant !== 0 || (parts.length === 0 && operand.absent.length === 0))
+      parts.push(`${parts.length ? ' + ' : ''}${amountToken(constant)}`);
+    const absent =
+      operand.absent.length > 0 ? `${parts.length ? '；' : ''}${operand.absent.join('、')}，按 0 计` : '';
     return parts.join('') + absent;
   }
 
@@ -197,7 +213,8 @@ export class FindingWriter {
     const expected = toDecimalString(outcome.right);
     const actual = toDecimalString(outcome.left);
     let template = `${subject} 为 ${amountToken(outcome.left)}，${verb} ${amountToken(outcome.right)}（${this.operandText(inst.right, anchor)}），差额 ${diff > 0 ? '+' : ''}${amountToken(diff)}${UNIT_TOKEN}。`;
-    if (outcome.severity === 'rounding') template += `差额在尾差允许范围（±${amountToken(outcome.tolerance)}${UNIT_TOKEN}）内，属四舍五入尾差。`;
+    if (outcome.severity === 'rounding')
+      template += `差额在尾差允许范围（±${amountToken(outcome.tolerance)}${UNIT_TOKEN}）内，属四舍五入尾差。`;
     if (inst.rule.advisory) template += '此为提示性审核，差异不一定是错误。';
     return cellFinding({
       key: inst.key,
@@ -230,11 +247,19 @@ export class FindingWriter {
     }
     const anchor = this.structure.cells[inst.left.cells[0] ?? inst.right.cells[0] ?? inst.target];
     if (!anchor) return [{ ...base, key: inst.key, table: null, location: { kind: 'document' } }];
-    return [{ ...base, key: inst.key, table: anchor.row.table.id, location: { kind: 'cell', ref: refOfCell(anchor) } }];
+    return [
+      {
+        ...base,
+        key: inst.key,
+        table: anchor.row.table.id,
+        location: { kind: 'cell', ref: refOfCell(anchor) },
+      },
+    ];
   }
 
   uncheckedReason(why: Unchecked): string {
-    if ('table' in why) return this.structure.tables[why.table]!.rowsGap ?? `${this.structure.tables[why.table]!.id}的行不全`;
+    if ('table' in why)
+      return this.structure.tables[why.table]!.rowsGap ?? `${this.structure.tables[why.table]!.id}的行不全`;
     const cell = this.structure.cells[why.cell]!;
     const entry = this.calculator.entries[why.cell];
     if (entry?.absent !== undefined) return entry.absent;
@@ -292,7 +317,13 @@ export class FindingWriter {
     });
   }
 
-  private structureFinding(ruleId: string, title: string, key: string, severity: Severity, problem: StructureProblem): Finding {
+  private structureFinding(
+    ruleId: string,
+    title: string,
+    key: string,
+    severity: Severity,
+    problem: StructureProblem,
+  ): Finding {
     const row = problem.row;
     return {
       key: `${key}|${row.table.id}|${row.key}|${problem.subject ?? ''}`,
@@ -302,7 +333,17 @@ export class FindingWriter {
       message: `${row.table.id}：${problem.message}。`,
       location: { kind: 'row', table: row.table.id, row: row.key },
       table: row.table.id,
-      cells: [{ table: row.table.id, row: this.rowLabel(row), hangci: row.hangci, side: row.side, column: null, value: null, ref: null }],
+      cells: [
+        {
+          table: row.table.id,
+          row: this.rowLabel(row),
+          hangci: row.hangci,
+          side: row.side,
+          column: null,
+          value: null,
+          ref: null,
+        },
+      ],
       expected: null,
       actual: null,
       diff: null,

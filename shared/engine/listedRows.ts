@@ -49,11 +49,15 @@ export function blockOf(table: TableInfo, row: RowInfo): RowInfo[] {
 export function placeListedRow(table: TableInfo, level: string, near: RowInfo | null): Placement {
   const depth = depthOf(table, level);
   const listed = table.rows.filter((r) => depthOf(table, r.level) >= 0);
-  let anchor: RowInfo | null = near && depthOf(table, near.level) >= 0 ? near : (listed[listed.length - 1] ?? null);
+  let anchor: RowInfo | null =
+    near && depthOf(table, near.level) >= 0 ? near : (listed[listed.length - 1] ?? null);
   while (anchor && depthOf(table, anchor.level) > depth) anchor = anchor.parent;
   if (!anchor) return { index: table.rows.length, parent: null };
   const block = blockOf(table, anchor);
-  return { index: anchor.index + block.length, parent: depthOf(table, anchor.level) < depth ? anchor : anchor.parent };
+  return {
+    index: anchor.index + block.length,
+    parent: depthOf(table, anchor.level) < depth ? anchor : anchor.parent,
+  };
 }
 
 const digits = /^\d+$/u;
@@ -104,7 +108,13 @@ export function listedRowProblem(table: TableInfo, row: ListedRowInput): string 
   if (length === undefined) return null;
   const codes: [string, string | null, boolean][] = [
     [codeLabel(table, level), normaliseCode(row.code), true],
-    ...scheme.fields.filter((f) => isCodeField(f) && f.key !== 'code').map((f): [string, string | null, boolean] => [fieldLabel(f), normaliseCode(row.fields?.[f.key]), false]),
+    ...scheme.fields
+      .filter((f) => isCodeField(f) && f.key !== 'code')
+      .map((f): [string, string | null, boolean] => [
+        fieldLabel(f),
+        normaliseCode(row.fields?.[f.key]),
+        false,
+      ]),
   ];
   for (const [label, code, required] of codes) {
     if (code === null) {
@@ -121,7 +131,13 @@ export function listedRowProblem(table: TableInfo, row: ListedRowInput): string 
  * the 政府经济分类 code where the table has one, since one project is listed once per 经济分类), else
  * its name, else its line in the file; numbered (#2, #3 …) when another row has it already.
  */
-export function listedRowKey(code: string | null, govCode: string | null | undefined, name: string | null | undefined, line: number, taken: ReadonlySet<string>): string {
+export function listedRowKey(
+  code: string | null,
+  govCode: string | null | undefined,
+  name: string | null | undefined,
+  line: number,
+  taken: ReadonlySet<string>,
+): string {
   const base = code ? (govCode ? `${code}|${govCode}` : code) : name?.trim() || `第${line}行`;
   let key = base;
   for (let n = 2; taken.has(key); n++) key = `${base}#${n}`;
@@ -139,5 +155,15 @@ export function listedRowSeed(table: TableInfo, row: ListedRowInput, taken: Read
     fields[field.key] = isCodeField(field) ? normaliseCode(text) : text || null;
   }
   const key = listedRowKey(code, fields.govCode, row.name, table.rows.length + 1, taken);
-  return { key, code, name: row.name.trim(), hangci: null, side: null, level: row.level, tags: [row.level], spare: false, fields };
+  return {
+    key,
+    code,
+    name: row.name.trim(),
+    hangci: null,
+    side: null,
+    level: row.level,
+    tags: [row.level],
+    spare: false,
+    fields,
+  };
 }

@@ -24,7 +24,11 @@ function coarsestStep(figures: Hundredths[], unit: AmountUnit | null): number {
 }
 
 /** The precision of a report read from a file: `declared` where the report says, else what its figures show. */
-export function precisionOf(figures: Iterable<Hundredths>, unit: AmountUnit | null, declared?: Decimals): Precision {
+export function precisionOf(
+  figures: Iterable<Hundredths>,
+  unit: AmountUnit | null,
+  declared?: Decimals,
+): Precision {
   const nonZero = [...figures].filter((f) => f !== 0);
   const step = coarsestStep(nonZero, unit);
   // Only a 元 document is held in whole units; a 万元 document whose figures happen to be round still takes decimals.

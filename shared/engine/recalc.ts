@@ -151,8 +151,12 @@ export class Calculator {
         for (const cell of inst.right.cells) add(cell, inst.id);
       }
     });
-    this.guardReaders = new Adjacency(cellCount, (add) => this.guards.forEach((g, id) => conditionCells(g, (cell) => add(cell, id))));
-    this.guarded = new Adjacency(this.guards.length, (add) => instances.forEach((inst) => inst.guard && add(this.guardOf[inst.id]!, inst.id)));
+    this.guardReaders = new Adjacency(cellCount, (add) =>
+      this.guards.forEach((g, id) => conditionCells(g, (cell) => add(cell, id))),
+    );
+    this.guarded = new Adjacency(this.guards.length, (add) =>
+      instances.forEach((inst) => inst.guard && add(this.guardOf[inst.id]!, inst.id)),
+    );
     this.cycle = this.rankInstances();
   }
 
@@ -188,7 +192,13 @@ export class Calculator {
     for (const { cell, entry } of changes) {
       const before = this.entries[cell];
       this.entries[cell] = entry;
-      if (before?.value === entry.value && before?.invalidText === entry.invalidText && before?.text === entry.text && before?.absent === entry.absent) continue;
+      if (
+        before?.value === entry.value &&
+        before?.invalidText === entry.invalidText &&
+        before?.text === entry.text &&
+        before?.absent === entry.absent
+      )
+        continue;
       cells.add(cell);
       this.show(cell, entry.value ?? 0, isUnknownEntry(entry) ? cell : -1);
     }
@@ -303,14 +313,16 @@ export class Calculator {
         this.computedCause[cell] = cause;
         const kept = this.entries[cell];
         // A printed figure agrees with the formula only when every figure of the formula is known.
-        const agrees = kept !== undefined && !isUnknownEntry(kept) && (kept.value ?? 0) === result && cause < 0;
+        const agrees =
+          kept !== undefined && !isUnknownEntry(kept) && (kept.value ?? 0) === result && cause < 0;
         if (kept && loading && agrees) this.entries[cell] = undefined;
         else if (kept && (agrees || mode === 'edit')) {
           this.release(cell, kept);
           changedCells.add(cell);
         }
         if (this.entries[cell] === undefined) {
-          if (!loading && (this.values[cell] !== result || this.cause[cell] !== cause)) changedCells.add(cell);
+          if (!loading && (this.values[cell] !== result || this.cause[cell] !== cause))
+            changedCells.add(cell);
           this.show(cell, result, cause);
         }
       }
@@ -408,7 +420,8 @@ export class Calculator {
       return;
     }
     if (inst.kind === 'structure') {
-      if (inst.problems.length > 0) this.outcomes.set(id, { severity: inst.severity, left: 0, right: 0, tolerance: 0 });
+      if (inst.problems.length > 0)
+        this.outcomes.set(id, { severity: inst.severity, left: 0, right: 0, tolerance: 0 });
       return;
     }
     const gap = this.missingIn(inst.left) ?? this.missingIn(inst.right);
@@ -421,7 +434,11 @@ export class Calculator {
     if (compare(inst.op, left - right)) return;
     const k = Math.max(1, this.nonZero(inst.left)) + this.nonZero(inst.right);
     const tolerance = (Math.ceil(k / 2) - 1) * this.printedStep;
-    const severity: Severity = inst.rule.advisory ? 'warning' : Math.abs(left - right) <= tolerance ? 'rounding' : 'error';
+    const severity: Severity = inst.rule.advisory
+      ? 'warning'
+      : Math.abs(left - right) <= tolerance
+        ? 'rounding'
+        : 'error';
     this.outcomes.set(id, { severity, left, right, tolerance });
   }
 

@@ -6,7 +6,14 @@
 import type { ReportRow, ReportTable, TableGap, UnplacedFigure } from '../model/report';
 import { formRows } from './formRows';
 import { listedRowKey } from './listedRows';
-import type { ColumnTemplate, FixedRowTemplate, ListScheme, Side, TableSetTemplate, TableTemplate } from '../model/template';
+import type {
+  ColumnTemplate,
+  FixedRowTemplate,
+  ListScheme,
+  Side,
+  TableSetTemplate,
+  TableTemplate,
+} from '../model/template';
 
 export interface ColumnInfo {
   table: TableInfo;
@@ -140,7 +147,10 @@ function makeColumns(table: TableInfo, columns: ColumnTemplate[]): ColumnInfo[] 
 }
 
 /** What a row is before it becomes part of a table. */
-export type RowSeed = Pick<RowInfo, 'key' | 'code' | 'name' | 'hangci' | 'side' | 'level' | 'spare' | 'fields'> & { tags: string[] };
+export type RowSeed = Pick<
+  RowInfo,
+  'key' | 'code' | 'name' | 'hangci' | 'side' | 'level' | 'spare' | 'fields'
+> & { tags: string[] };
 
 /** Rows with the same tags share one set: a 20,000-row table has only a handful of distinct ones. */
 const tagSets = new Map<string, ReadonlySet<string>>();
@@ -168,22 +178,56 @@ function seedFromFixed(table: TableTemplate, row: FixedRowTemplate): RowSeed {
 }
 
 function totalSeed(role: string): RowSeed {
-  return { key: role, code: null, name: role, hangci: null, side: null, level: '合计', tags: ['合计'], spare: false, fields: null };
+  return {
+    key: role,
+    code: null,
+    name: role,
+    hangci: null,
+    side: null,
+    level: '合计',
+    tags: ['合计'],
+    spare: false,
+    fields: null,
+  };
 }
 
 export function codeSeed(table: TableTemplate, code: string, name: string | null): RowSeed {
   const level = levelOf(table, code);
-  return { key: code, code, name, hangci: null, side: null, level, tags: level ? [level] : [], spare: false, fields: null };
+  return {
+    key: code,
+    code,
+    name,
+    hangci: null,
+    side: null,
+    level,
+    tags: level ? [level] : [],
+    spare: false,
+    fields: null,
+  };
 }
 
 /** A row of a listed table as it is, to rebuild the table around it. */
 export function listedSeed(row: RowInfo): RowSeed {
-  return { key: row.key, code: row.code, name: row.name, hangci: null, side: null, level: row.level, tags: [...row.tags], spare: false, fields: row.fields };
+  return {
+    key: row.key,
+    code: row.code,
+    name: row.name,
+    hangci: null,
+    side: null,
+    level: row.level,
+    tags: [...row.tags],
+    spare: false,
+    fields: row.fields,
+  };
 }
 
 /** Rows of a code-keyed table in code order, of a listed table in printed order; 合计 first in both. */
 function variableRows(tt: TableTemplate, given: RowSeed[]): RowSeed[] {
-  if (tt.layout === 'code-keyed') return [totalSeed(tt.codeScheme!.totalRole!), ...[...given].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))];
+  if (tt.layout === 'code-keyed')
+    return [
+      totalSeed(tt.codeScheme!.totalRole!),
+      ...[...given].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    ];
   const total = tt.listScheme!.totalRole;
   if (!total) return given;
   return [given.find((s) => s.key === total) ?? totalSeed(total), ...given.filter((s) => s.key !== total)];
@@ -194,7 +238,11 @@ function variableRows(tt: TableTemplate, given: RowSeed[]): RowSeed[] {
  * code order, which is the depth-first order in which the tables are printed (208, 20801, 2080101…);
  * listed tables their rows as given.
  */
-export function buildStructure(template: TableSetTemplate, givenRows: Map<string, RowSeed[]>, rowsGaps: ReadonlyMap<string, string> = new Map()): Structure {
+export function buildStructure(
+  template: TableSetTemplate,
+  givenRows: Map<string, RowSeed[]>,
+  rowsGaps: ReadonlyMap<string, string> = new Map(),
+): Structure {
   const structure: Structure = { template, tables: [], tableById: new Map(), cells: [] };
   for (const tt of template.tables) {
     const table: TableInfo = {
@@ -212,7 +260,10 @@ export function buildStructure(template: TableSetTemplate, givenRows: Map<string
     };
     table.columns = makeColumns(table, tt.columns);
     table.columnByKey = new Map(table.columns.map((c) => [c.key, c]));
-    const seeds = table.codeKeyed || table.listed ? variableRows(tt, givenRows.get(tt.id) ?? []) : (tt.rows ?? []).map((r) => seedFromFixed(tt, r));
+    const seeds =
+      table.codeKeyed || table.listed
+        ? variableRows(tt, givenRows.get(tt.id) ?? [])
+        : (tt.rows ?? []).map((r) => seedFromFixed(tt, r));
     for (const seed of seeds) addRow(structure, table, seed);
     if (table.listed) linkListed(table);
     else linkHierarchy(table);
@@ -223,7 +274,12 @@ export function buildStructure(template: TableSetTemplate, givenRows: Map<string
 }
 
 /** The cell at (table id, row key, column key), if the structure has one. */
-export function findCell(structure: Structure, table: string, row: string, column: string): number | undefined {
+export function findCell(
+  structure: Structure,
+  table: string,
+  row: string,
+  column: string,
+): number | undefined {
   const t = structure.tableById.get(table);
   const c = t?.columnByKey.get(column);
   return c ? t!.rowByKey.get(row)?.cells[c.index] : undefined;
@@ -307,7 +363,10 @@ function findFixedRow(table: TableInfo, row: ReportRow, taken: Set<RowInfo>): Ro
   const byLabel = row.name ? table.rows.filter((r) => r.name === row.name && onSide(r)) : [];
   return (
     (row.role ? table.rowByKey.get(row.role) : undefined) ??
-    (row.code ? (table.rowByCode.get(row.code) ?? table.rowByKey.get(table.template.rows?.find((r) => r.aliases?.includes(row.code!))?.role ?? '')) : undefined) ??
+    (row.code
+      ? (table.rowByCode.get(row.code) ??
+        table.rowByKey.get(table.template.rows?.find((r) => r.aliases?.includes(row.code!))?.role ?? ''))
+      : undefined) ??
     (row.hangci ? table.rows.find((r) => r.hangci === row.hangci && onSide(r)) : undefined) ??
     byLabel.find((r) => !taken.has(r))
   );
@@ -322,15 +381,28 @@ function describeReportRow(row: ReportRow, index: number): string {
 }
 
 /** The template table a report table fills: by id, by printed number, or by the samples' kind. */
-export function templateTableOf(template: TableSetTemplate, table: Pick<ReportTable, 'id' | 'kind'>): TableTemplate | undefined {
-  return template.tables.find((t) => t.id === table.id) ?? template.tables.find((t) => t.code === table.id || (table.kind !== undefined && t.kind === table.kind));
+export function templateTableOf(
+  template: TableSetTemplate,
+  table: Pick<ReportTable, 'id' | 'kind'>,
+): TableTemplate | undefined {
+  return (
+    template.tables.find((t) => t.id === table.id) ??
+    template.tables.find((t) => t.code === table.id || (table.kind !== undefined && t.kind === table.kind))
+  );
 }
 
 /** The level of a listed row: named by the file (部门 or the samples' dept), else told by its code length. */
 function listedLevel(scheme: ListScheme, row: ReportRow, code: string | null): string | null {
-  const named = row.level ? scheme.levels.find((l) => l.name === row.level || l.alias === row.level) : undefined;
+  const named = row.level
+    ? scheme.levels.find((l) => l.name === row.level || l.alias === row.level)
+    : undefined;
   if (named) return named.name;
-  if (row.level === 'total' || row.level === '合计' || (code === null && row.name?.trim() === scheme.totalRole)) return '合计';
+  if (
+    row.level === 'total' ||
+    row.level === '合计' ||
+    (code === null && row.name?.trim() === scheme.totalRole)
+  )
+    return '合计';
   const byLength = code ? scheme.levels.find((l) => l.codeLength === code.length) : undefined;
   return (byLength ?? scheme.levels[scheme.levels.length - 1]!).name;
 }
@@ -348,9 +420,20 @@ function listedSeeds(tt: TableTemplate, rows: ReportRow[]): RowSeed[] {
       const raw = row.fields?.[field.key] ?? (row as unknown as Record<string, unknown>)[field.key];
       fields[field.key] = raw === undefined || raw === null ? null : String(raw);
     }
-    const key = level === '合计' ? scheme.totalRole! : listedRowKey(code, fields.govCode, row.name, i + 1, taken);
+    const key =
+      level === '合计' ? scheme.totalRole! : listedRowKey(code, fields.govCode, row.name, i + 1, taken);
     taken.add(key);
-    return { key, code, name: row.name ?? null, hangci: null, side: null, level, tags: level ? [level] : [], spare: false, fields };
+    return {
+      key,
+      code,
+      name: row.name ?? null,
+      hangci: null,
+      side: null,
+      level,
+      tags: level ? [level] : [],
+      spare: false,
+      fields,
+    };
   });
 }
 
@@ -359,7 +442,9 @@ function columnForKey(table: TableInfo, key: string, row: RowInfo): ColumnInfo |
   const own = table.columnByKey.get(key);
   if (own) return own;
   const template = table.template.columns;
-  return table.columns.find((c) => template[c.index]!.fileKey === key && (c.side === null || c.side === row.side));
+  return table.columns.find(
+    (c) => template[c.index]!.fileKey === key && (c.side === null || c.side === row.side),
+  );
 }
 
 /** How a table is named in messages: its printed number and title (公开09表（一般公共预算财政拨款“三公”经费支出决算表）). */
@@ -385,7 +470,10 @@ function placeCodeKeyed(tt: TableTemplate, reportRows: ReportRow[], problems: Pl
     if (!row.code) continue;
     const code = String(row.code).trim();
     if (seeds.has(code)) {
-      problems.push({ table: tt.id, message: `${describeReportRow(row, i)}：科目编码 ${code} 重复，只保留第一行` });
+      problems.push({
+        table: tt.id,
+        message: `${describeReportRow(row, i)}：科目编码 ${code} 重复，只保留第一行`,
+      });
       continue;
     }
     seeds.set(code, codeSeed(tt, code, row.name ?? null));
@@ -400,12 +488,22 @@ function wholeLines(tt: TableTemplate, rows: ReportRow[]): ReportRow[] {
 }
 
 /** The figures of a report row that found no place, one by one, where the file says where they are. */
-function unplacedFigures(table: ReportTable, row: ReportRow, index: number, reason: string): UnplacedFigure[] {
+function unplacedFigures(
+  table: ReportTable,
+  row: ReportRow,
+  index: number,
+  reason: string,
+): UnplacedFigure[] {
   const sheet = table.sheet ?? table.id;
   const figures = Object.entries(row.values ?? {}).filter(([, text]) => text !== null && text !== '');
   const label = [row.code, row.name].filter(Boolean).join(' ');
   if (figures.length === 0) return [{ sheet, cell: row.origin ?? `第 ${index + 1} 行`, text: label, reason }];
-  return figures.map(([key, text]) => ({ sheet, cell: row.origins?.[key] ?? `第 ${index + 1} 行`, text: `${label ? `${label}：` : ''}${text}`, reason }));
+  return figures.map(([key, text]) => ({
+    sheet,
+    cell: row.origins?.[key] ?? `第 ${index + 1} 行`,
+    text: `${label ? `${label}：` : ''}${text}`,
+    reason,
+  }));
 }
 
 /**
@@ -413,13 +511,18 @@ function unplacedFigures(table: ReportTable, row: ReportRow, index: number, reas
  * A cell whose table, row or column the report does not have is absent, with the reason (unless
  * the report is `complete`: then it is blank); lines that fit nowhere are listed as unplaced.
  */
-export function placeReport(template: TableSetTemplate, reportTables: ReportTable[], options: PlaceOptions = {}): PlacedReport {
+export function placeReport(
+  template: TableSetTemplate,
+  reportTables: ReportTable[],
+  options: PlaceOptions = {},
+): PlacedReport {
   const problems: PlacementProblem[] = [];
   const unplaced: UnplacedFigure[] = [];
   const byId = new Map<string, ReportTable>();
   for (const t of reportTables) {
     const tt = templateTableOf(template, t);
-    if (tt) byId.set(tt.id, tt.listScheme?.form ? { ...t, rows: wholeLines(tt, [...formRows(t), ...t.rows]) } : t);
+    if (tt)
+      byId.set(tt.id, tt.listScheme?.form ? { ...t, rows: wholeLines(tt, [...formRows(t), ...t.rows]) } : t);
     else problems.push({ table: t.id, message: `模板“${template.name}”中没有“${t.id}”，该表未载入` });
   }
   const givenRows = new Map<string, RowSeed[]>();
@@ -431,7 +534,8 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
       if (gap) rowsGaps.set(tt.id, gap);
     }
     if (tt.layout === 'listed') givenRows.set(tt.id, listedSeeds(tt, reportTable?.rows ?? []));
-    else if (tt.layout === 'code-keyed') givenRows.set(tt.id, placeCodeKeyed(tt, reportTable?.rows ?? [], problems));
+    else if (tt.layout === 'code-keyed')
+      givenRows.set(tt.id, placeCodeKeyed(tt, reportTable?.rows ?? [], problems));
   }
   const structure = buildStructure(template, givenRows, rowsGaps);
   const texts = new Array<string | null | undefined>(structure.cells.length);
@@ -445,10 +549,20 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
       const row = table.listed
         ? table.rowByKey.get(givenRows.get(table.id)![i]!.key) // seeds follow the report's rows one to one
         : table.codeKeyed
-          ? table.rowByKey.get(reportRow.code ? String(reportRow.code).trim() : table.template.codeScheme!.totalRole!)
+          ? table.rowByKey.get(
+              reportRow.code ? String(reportRow.code).trim() : table.template.codeScheme!.totalRole!,
+            )
           : findFixedRow(table, reportRow, claimed);
       if (!row || claimed.has(row)) {
-        if (!row || !table.codeKeyed) unplaced.push(...unplacedFigures(reportTable!, reportRow, i, `${tableWording(table.template)}中没有与之对应的行`));
+        if (!row || !table.codeKeyed)
+          unplaced.push(
+            ...unplacedFigures(
+              reportTable!,
+              reportRow,
+              i,
+              `${tableWording(table.template)}中没有与之对应的行`,
+            ),
+          );
         continue;
       }
       claimed.add(row);
@@ -457,7 +571,10 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
         const cell = column ? row.cells[column.index] : undefined;
         if (cell === undefined) {
           if (text !== null && text !== '') {
-            problems.push({ table: table.id, message: `${describeReportRow(reportRow, i)}：栏目“${key}”不属于这一行，值 ${text} 未载入` });
+            problems.push({
+              table: table.id,
+              message: `${describeReportRow(reportRow, i)}：栏目“${key}”不属于这一行，值 ${text} 未载入`,
+            });
           }
           continue;
         }
@@ -469,7 +586,9 @@ export function placeReport(template: TableSetTemplate, reportTables: ReportTabl
       }
     }
   }
-  const absent = options.complete ? new Array<string | undefined>(structure.cells.length) : absentCells(structure, byId, given, claimed);
+  const absent = options.complete
+    ? new Array<string | undefined>(structure.cells.length)
+    : absentCells(structure, byId, given, claimed);
   return { structure, texts, absent, notAmounts, origins, problems, unplaced };
 }
 
@@ -478,7 +597,12 @@ function omittedWhenZero(table: TableInfo, row: RowInfo): boolean {
 }
 
 /** Why each cell the report did not give has no figure: its table, its row or its column is not in the file. */
-function absentCells(structure: Structure, byId: Map<string, ReportTable>, given: boolean[], claimed: Set<RowInfo>): (string | undefined)[] {
+function absentCells(
+  structure: Structure,
+  byId: Map<string, ReportTable>,
+  given: boolean[],
+  claimed: Set<RowInfo>,
+): (string | undefined)[] {
   const absent = new Array<string | undefined>(structure.cells.length);
   for (const table of structure.tables) {
     const reportTable = byId.get(table.id);
@@ -487,11 +611,18 @@ function absentCells(structure: Structure, byId: Map<string, ReportTable>, given
     for (const row of table.rows) {
       for (const column of table.columns) {
         const cell = row.cells[column.index];
-        if (cell === undefined || given[cell] || (reportTable && !claimed.has(row) && omittedWhenZero(table, row))) continue;
+        if (
+          cell === undefined ||
+          given[cell] ||
+          (reportTable && !claimed.has(row) && omittedWhenZero(table, row))
+        )
+          continue;
         absent[cell] = !reportTable
           ? `文件中没有${name}`
           : (gaps.columns.get(column.key) ??
-            (claimed.has(row) ? `${name}的“${column.leaf}”栏不在文件中` : `${name}中没有“${row.name ?? row.code ?? row.key}”这一行`));
+            (claimed.has(row)
+              ? `${name}的“${column.leaf}”栏不在文件中`
+              : `${name}中没有“${row.name ?? row.code ?? row.key}”这一行`));
       }
     }
   }

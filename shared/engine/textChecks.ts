@@ -15,7 +15,16 @@ export interface IndicatorValue {
   unit: string;
 }
 
-const OPERATORS: Record<string, IndicatorValue['op']> = { '≥': '≥', '>=': '≥', '≤': '≤', '<=': '≤', '>': '>', '<': '<', '=': '=', '＝': '=' };
+const OPERATORS: Record<string, IndicatorValue['op']> = {
+  '≥': '≥',
+  '>=': '≥',
+  '≤': '≤',
+  '<=': '≤',
+  '>': '>',
+  '<': '<',
+  '=': '=',
+  '＝': '=',
+};
 
 export function parseIndicator(text: string): IndicatorValue {
   // A range (6000-24000元/年) is not one figure: it stays qualitative.
@@ -78,24 +87,32 @@ export class TextChecker {
 
   private checkRule(table: TableInfo, rule: TextRuleDefinition): Finding[] {
     const column = this.column(table, rule.column, rule);
-    return rule.check === 'sameFigures' ? this.sameFigures(table, rule, column) : this.rateUpperBound(table, rule, column);
+    return rule.check === 'sameFigures'
+      ? this.sameFigures(table, rule, column)
+      : this.rateUpperBound(table, rule, column);
   }
 
   private column(table: TableInfo, name: string, rule: TextRuleDefinition): ColumnInfo {
-    const column = table.columns.find((c) => c.text && (c.name === name || c.key === name || c.leaf === name));
+    const column = table.columns.find(
+      (c) => c.text && (c.name === name || c.key === name || c.leaf === name),
+    );
     if (!column) throw new Error(`文字审核规则 ${rule.id}：${table.id}没有文字栏“${name}”`);
     return column;
   }
 
   /** Rows named `selector`, or with a text cell saying it (the 年度主要任务 lines). */
   private rowsNamed(table: TableInfo, selector: string): RowInfo[] {
-    return table.rows.filter((row) => row.name === selector || table.columns.some((c) => c.text && this.text(row, c) === selector));
+    return table.rows.filter(
+      (row) => row.name === selector || table.columns.some((c) => c.text && this.text(row, c) === selector),
+    );
   }
 
   /** Each quantity of the `rows` text that an `against` text states too must have the same figure there. */
   private sameFigures(table: TableInfo, rule: TextRuleDefinition, column: ColumnInfo): Finding[] {
     const findings: Finding[] = [];
-    const against = this.rowsNamed(table, rule.against!).flatMap((row) => quantitiesOf(this.text(row, column) ?? '').map((q) => ({ row, q })));
+    const against = this.rowsNamed(table, rule.against!).flatMap((row) =>
+      quantitiesOf(this.text(row, column) ?? '').map((q) => ({ row, q })),
+    );
     for (const row of this.rowsNamed(table, rule.rows!)) {
       for (const stated of quantitiesOf(this.text(row, column) ?? '')) {
         const other = against.find(({ q }) => q.subject === stated.subject && q.unit === stated.unit);
@@ -152,7 +169,17 @@ export class TextChecker {
       title: rule.title,
       message: `${what.message}${/[。？]$/u.test(what.message) ? '' : '。'}${rule.advisory ? '此为提示性审核，不一定是错误。' : ''}`,
       ref,
-      cells: [{ table, row: row.name ?? row.key, hangci: null, side: null, column: column.leaf, value: this.text(row, column), ref }],
+      cells: [
+        {
+          table,
+          row: row.name ?? row.key,
+          hangci: null,
+          side: null,
+          column: column.leaf,
+          value: this.text(row, column),
+          ref,
+        },
+      ],
       expected: what.expected,
       actual: what.actual,
       diff: null,

@@ -16,8 +16,29 @@ import { compileRules, type Instance } from './compile';
 import { cellKey, FindingWriter, refOfCell, type CellRef, type Finding, type NotChecked } from './findings';
 import { explainCell, type CellExplanation } from './explain';
 import { Calculator, isUnknownEntry, type Entry, type RecalcResult } from './recalc';
-import { blockOf, depthOf, listedRowProblem, listedRowSeed, placeListedRow, type ListedRowInput } from './listedRows';
-import { buildStructure, codeSeed, findCell, listedSeed, placeReport, templateTableOf, type CellInfo, type CellOrigin, type PlacementProblem, type RowInfo, type RowSeed, type Structure, type TableInfo } from './structure';
+import {
+  blockOf,
+  depthOf,
+  listedRowProblem,
+  listedRowSeed,
+  placeListedRow,
+  type ListedRowInput,
+} from './listedRows';
+import {
+  buildStructure,
+  codeSeed,
+  findCell,
+  listedSeed,
+  placeReport,
+  templateTableOf,
+  type CellInfo,
+  type CellOrigin,
+  type PlacementProblem,
+  type RowInfo,
+  type RowSeed,
+  type Structure,
+  type TableInfo,
+} from './structure';
 import { TextChecker } from './textChecks';
 import type { NarrativeHolder } from '../narrative/checker';
 import type { NarrativeReport } from '../narrative/check';
@@ -170,7 +191,10 @@ export class Workbook {
   }
 
   /** A report started in the program: every table of the template, every cell blank until typed. */
-  static create(meta: Pick<ReportFile, 'kind' | 'year' | 'department' | 'unit' | 'template' | 'decimals'>, catalog: Catalog = builtInCatalog): Workbook {
+  static create(
+    meta: Pick<ReportFile, 'kind' | 'year' | 'department' | 'unit' | 'template' | 'decimals'>,
+    catalog: Catalog = builtInCatalog,
+  ): Workbook {
     return Workbook.load({ ...meta, tables: [] }, catalog, true);
   }
 
@@ -179,21 +203,50 @@ export class Workbook {
     validateTemplate(template);
     const ruleSet = parseRuleSet(findRuleSet(catalog, template.rules));
     const placed = placeReport(template, report.tables, { complete });
-    const options = Object.fromEntries((template.options ?? []).map((o) => [o.key, report.options?.[o.key] ?? o.codes]));
-    const present = new Set(placed.structure.tables.filter((t) => report.tables.some((r) => templateTableOf(template, r)?.id === t.id)).map((t) => t.id));
-    const missing = complete ? [] : template.tables.filter((t) => !t.optional && !present.has(t.id)).map((t) => t.id);
+    const options = Object.fromEntries(
+      (template.options ?? []).map((o) => [o.key, report.options?.[o.key] ?? o.codes]),
+    );
+    const present = new Set(
+      placed.structure.tables
+        .filter((t) => report.tables.some((r) => templateTableOf(template, r)?.id === t.id))
+        .map((t) => t.id),
+    );
+    const missing = complete
+      ? []
+      : template.tables.filter((t) => !t.optional && !present.has(t.id)).map((t) => t.id);
     const origins = new Map<string, FileCell>();
-    const provenance = { sources: report.sources ?? {}, unplaced: [...(report.unplaced ?? []), ...placed.unplaced], origins };
-    const precision = complete ? declaredPrecision(report.decimals ?? template.decimals ?? 2) : precisionOf(printedFigures(placed.texts, report.unit), report.unit, report.decimals);
+    const provenance = {
+      sources: report.sources ?? {},
+      unplaced: [...(report.unplaced ?? []), ...placed.unplaced],
+      origins,
+    };
+    const precision = complete
+      ? declaredPrecision(report.decimals ?? template.decimals ?? 2)
+      : precisionOf(printedFigures(placed.texts, report.unit), report.unit, report.decimals);
     const meta = { year: report.year, department: report.department, unit: report.unit };
-    const workbook = new Workbook(template, ruleSet, report.kind, meta, placed.problems, leavesZerosBlank(placed.texts), options, missing, provenance, precision);
+    const workbook = new Workbook(
+      template,
+      ruleSet,
+      report.kind,
+      meta,
+      placed.problems,
+      leavesZerosBlank(placed.texts),
+      options,
+      missing,
+      provenance,
+      precision,
+    );
     const cells = placed.structure.cells;
     const entries = Array.from(placed.texts, (text, cell): Entry | undefined => {
       const absent = placed.absent[cell];
       if (absent !== undefined) return { value: null, absent };
       const notAmount = placed.notAmounts[cell];
       if (notAmount !== undefined) return { value: null, invalidText: text ?? '', reason: notAmount };
-      return text === undefined ? undefined : text === null ? { value: null } : workbook.parse(cells[cell]!, text);
+      return text === undefined
+        ? undefined
+        : text === null
+          ? { value: null }
+          : workbook.parse(cells[cell]!, text);
     });
     placed.origins.forEach((origin, cell) => {
       const entry = entries[cell];
@@ -213,7 +266,12 @@ export class Workbook {
     if (cell.column.text) return { value: null, text };
     const { decimals } = this.precision;
     // Without a unit (the file does not say) figures are taken as printed: there is nothing to convert from.
-    const result = parseAmount(text, this.unit === null ? { decimals } : { reportUnit: this.unit, entryUnit: entryUnit ?? this.unit, decimals });
+    const result = parseAmount(
+      text,
+      this.unit === null
+        ? { decimals }
+        : { reportUnit: this.unit, entryUnit: entryUnit ?? this.unit, decimals },
+    );
     if (result.ok) return { value: result.value };
     if (typed && result.tooPrecise) throw new WorkbookError(result.reason);
     return { value: null, invalidText: text, reason: result.reason };
@@ -225,7 +283,15 @@ export class Workbook {
     const calc = new Calculator(structure.cells.length, instances, this.precision.step, incomplete);
     calc.load(entries);
     const writer = new FindingWriter(structure, calc, this.unit ?? '', this.provenance.origins);
-    const checkers = createCheckers({ structure, calc, instances, writer, ruleSet: this.ruleSet, missingTables: this.missingTables, narrative: this.narrative });
+    const checkers = createCheckers({
+      structure,
+      calc,
+      instances,
+      writer,
+      ruleSet: this.ruleSet,
+      missingTables: this.missingTables,
+      narrative: this.narrative,
+    });
     const store = new FindingsStore();
     for (const [kind, checker] of checkers) store.put(kind, checker.checkAll());
     return { structure, instances, calc, writer, checkers, store };
@@ -239,7 +305,8 @@ export class Workbook {
 
   cellId(ref: CellRef): number {
     const id = findCell(this.state.structure, ref.table, ref.row, ref.column);
-    if (id === undefined) throw new WorkbookError(`${ref.table}中没有单元格（行“${ref.row}”，栏“${ref.column}”）`);
+    if (id === undefined)
+      throw new WorkbookError(`${ref.table}中没有单元格（行“${ref.row}”，栏“${ref.column}”）`);
     return id;
   }
 
@@ -275,7 +342,19 @@ export class Workbook {
   /** Where the cell's figure comes from and every rule that reads it, with its state (the formula bar). */
   explain(ref: CellRef): CellExplanation {
     const { structure, calc, instances, writer } = this.state;
-    return explainCell({ structure, calc, instances, writer, read: this.provenance.origins, inputText: (r) => this.inputText(r) }, this.cellId(ref), ref, cellKey(ref));
+    return explainCell(
+      {
+        structure,
+        calc,
+        instances,
+        writer,
+        read: this.provenance.origins,
+        inputText: (r) => this.inputText(r),
+      },
+      this.cellId(ref),
+      ref,
+      cellKey(ref),
+    );
   }
 
   /** The text that recreates an input cell as it is now (for undo): as typed, canonical, or ''. */
@@ -297,7 +376,9 @@ export class Workbook {
     const table = this.tableOf(tableId);
     const { calc } = this.state;
     const reasons = new Set<string>(table.rowsGap ? [table.rowsGap] : []);
-    for (const row of table.rows) for (const cell of row.cells) if (cell !== undefined && calc.entries[cell]?.absent) reasons.add(calc.entries[cell].absent);
+    for (const row of table.rows)
+      for (const cell of row.cells)
+        if (cell !== undefined && calc.entries[cell]?.absent) reasons.add(calc.entries[cell].absent);
     return [...reasons];
   }
 
@@ -310,14 +391,22 @@ export class Workbook {
     const { structure } = this.state;
     const rank = (item: T) => {
       const where = item.location;
-      const tableId = where.kind === 'cell' ? where.ref.table : where.kind === 'row' || where.kind === 'table' ? where.table : null;
+      const tableId =
+        where.kind === 'cell'
+          ? where.ref.table
+          : where.kind === 'row' || where.kind === 'table'
+            ? where.table
+            : null;
       const table = tableId === null ? undefined : structure.tableById.get(tableId);
-      if (!table) return where.kind === 'narrative' ? 1e12 + where.start : where.kind === 'document' ? -1 : 1e12;
+      if (!table)
+        return where.kind === 'narrative' ? 1e12 + where.start : where.kind === 'document' ? -1 : 1e12;
       const rowKey = where.kind === 'cell' ? where.ref.row : where.kind === 'row' ? where.row : null;
       return table.index * 1_000_000 + (rowKey === null ? 0 : (table.rowByKey.get(rowKey)?.index ?? 0));
     };
     const ranked = items.map((item) => ({ item, rank: rank(item) }));
-    ranked.sort((a, b) => a.rank - b.rank || (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0));
+    ranked.sort(
+      (a, b) => a.rank - b.rank || (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0),
+    );
     return ranked.map((r) => r.item);
   }
 
@@ -326,7 +415,10 @@ export class Workbook {
    * in 万元, counts as whole numbers, by the field keys of the template's narrative set); the text is
    * checked at once and again after every edit of a figure.
    */
-  setNarrative(text: NarrativeText | null, supplementary: Record<string, string> = {}): Pick<Change, 'added' | 'removed' | 'changed'> {
+  setNarrative(
+    text: NarrativeText | null,
+    supplementary: Record<string, string> = {},
+  ): Pick<Change, 'added' | 'removed' | 'changed'> {
     this.narrative.text = text;
     this.narrative.supplementary = { ...supplementary };
     const { checkers, store } = this.state;
@@ -346,7 +438,8 @@ export class Workbook {
   /** Types text into one cell, as a user does; `entryUnit` when the figure is typed in another unit. */
   set(ref: CellRef, text: string, options: SetOptions = {}): Change {
     const change = this.setMany([{ ref, text }], options);
-    if (change.skipped.length > 0) throw new WorkbookError('这个单元格由公式计算，不能直接输入；请修改组成它的数字');
+    if (change.skipped.length > 0)
+      throw new WorkbookError('这个单元格由公式计算，不能直接输入；请修改组成它的数字');
     return change;
   }
 
@@ -361,7 +454,14 @@ export class Workbook {
     for (const { ref, text } of edits) {
       const cell = this.cellId(ref);
       if (calc.isComputed(cell)) skipped.push(ref);
-      else changes.push({ cell, entry: text.trim() === '' ? { value: null } : this.parse(this.state.structure.cells[cell]!, text, options.entryUnit, !options.restoring) });
+      else
+        changes.push({
+          cell,
+          entry:
+            text.trim() === ''
+              ? { value: null }
+              : this.parse(this.state.structure.cells[cell]!, text, options.entryUnit, !options.restoring),
+        });
     }
     return { ...this.collect(calc.setEntries(changes, !options.restoring)), skipped };
   }
@@ -386,7 +486,8 @@ export class Workbook {
     const kept: Edit[] = [];
     for (const cell of structure.cells) {
       const entry = calc.entries[cell.id];
-      if (!calc.isComputed(cell.id) || entry === undefined || (tableId && cell.row.table.id !== tableId)) continue;
+      if (!calc.isComputed(cell.id) || entry === undefined || (tableId && cell.row.table.id !== tableId))
+        continue;
       kept.push({ ref: this.refOf(cell.id), text: entryText(entry) });
     }
     return kept;
@@ -400,7 +501,8 @@ export class Workbook {
     const table = this.codeKeyedTable(tableId);
     const scheme = table.template.codeScheme!;
     const depth = scheme.lengths.indexOf(code.length);
-    if (depth < 0) throw new WorkbookError(`科目编码 ${code} 的位数不对，应为 ${scheme.lengths.join('/')} 位`);
+    if (depth < 0)
+      throw new WorkbookError(`科目编码 ${code} 的位数不对，应为 ${scheme.lengths.join('/')} 位`);
     if (table.rowByCode.has(code)) throw new WorkbookError(`${tableId}已有科目 ${code}`);
     const added: RowSeed[] = [codeSeed(table.template, code, name)];
     const unnamed: string[] = [];
@@ -411,7 +513,8 @@ export class Workbook {
       if (parentName) added.push(codeSeed(table.template, parentCode, parentName));
       else unnamed.push(parentCode);
     }
-    if (unnamed.length > 0) throw new WorkbookError(`${tableId}还没有上级科目 ${unnamed.join('、')}，请提供其名称`);
+    if (unnamed.length > 0)
+      throw new WorkbookError(`${tableId}还没有上级科目 ${unnamed.join('、')}，请提供其名称`);
     return this.restructure(tableId, (seeds) => [...seeds, ...added]);
   }
 
@@ -437,13 +540,20 @@ export class Workbook {
    * row yet) needs `parents`, one row of each level above it, inserted first: totals sum a row's
    * 下级, so a row without its 部门 would be left out of them.
    */
-  addListedRow(tableId: string, row: ListedRowInput, near: string | null, parents: ListedRowInput[] = []): Change {
+  addListedRow(
+    tableId: string,
+    row: ListedRowInput,
+    near: string | null,
+    parents: ListedRowInput[] = [],
+  ): Change {
     const table = this.listedTable(tableId);
     const depth = depthOf(table, row.level);
     const place = placeListedRow(table, row.level, near === null ? null : (table.rowByKey.get(near) ?? null));
     const above = place.parent === null && depth > 0 ? table.template.listScheme!.levels.slice(0, depth) : [];
     if (above.some((level, i) => parents[i]?.level !== level.name)) {
-      throw new WorkbookError(`${tableCode(table.template)}这里还没有上级行（${above.map((l) => l.name).join('、')}），请一并填写`);
+      throw new WorkbookError(
+        `${tableCode(table.template)}这里还没有上级行（${above.map((l) => l.name).join('、')}），请一并填写`,
+      );
     }
     const rows = [...parents.slice(0, above.length), row];
     for (const input of rows) {
@@ -456,7 +566,11 @@ export class Workbook {
       taken.add(seed.key);
       return seed;
     });
-    return this.restructure(tableId, (all) => [...all.slice(0, place.index), ...seeds, ...all.slice(place.index)]);
+    return this.restructure(tableId, (all) => [
+      ...all.slice(0, place.index),
+      ...seeds,
+      ...all.slice(place.index),
+    ]);
   }
 
   /** Removes a row of a listed table with the rows under it (a 部门 with its 单位). */
@@ -471,7 +585,12 @@ export class Workbook {
   setRowText(tableId: string, key: string, field: string, text: string): Change {
     const table = this.listedTable(tableId);
     const row = this.listedRow(table, key);
-    const input: ListedRowInput = { level: row.level!, code: row.code, name: row.name ?? '', fields: { ...row.fields } };
+    const input: ListedRowInput = {
+      level: row.level!,
+      code: row.code,
+      name: row.name ?? '',
+      fields: { ...row.fields },
+    };
     if (field === 'code') input.code = text;
     else if (field === 'name') input.name = text;
     else if (table.template.listScheme!.fields.some((f) => f.key === field)) input.fields![field] = text;
@@ -479,7 +598,12 @@ export class Workbook {
     const problem = listedRowProblem(table, input);
     if (problem) throw new WorkbookError(problem);
     const seed = { ...listedRowSeed(table, input, new Set()), key };
-    if (seed.code === row.code && seed.name === row.name && JSON.stringify(seed.fields) === JSON.stringify(row.fields)) return this.unchanged();
+    if (
+      seed.code === row.code &&
+      seed.name === row.name &&
+      JSON.stringify(seed.fields) === JSON.stringify(row.fields)
+    )
+      return this.unchanged();
     return this.restructure(tableId, (all) => all.map((s) => (s.key === key ? seed : s)));
   }
 
@@ -517,7 +641,8 @@ export class Workbook {
 
   private listedTable(tableId: string): TableInfo {
     const table = this.tableOf(tableId);
-    if (!table.listed) throw new WorkbookError(`${tableCode(table.template)}不是逐行列示的表，不能这样增删行`);
+    if (!table.listed)
+      throw new WorkbookError(`${tableCode(table.template)}不是逐行列示的表，不能这样增删行`);
     return table;
   }
 
@@ -553,10 +678,17 @@ export class Workbook {
    * (万元 → 元 multiplies by 10000; 元 → 万元 only where every figure is whole hundreds of 元).
    */
   setMeta(changes: Partial<ReportMeta>): Change {
-    const next = { ...this.meta, ...changes, department: (changes.department ?? this.meta.department).trim() };
-    if (next.year !== null && (!Number.isInteger(next.year) || next.year < 2000 || next.year > 2100)) throw new WorkbookError(`年度“${next.year}”不对，应为 2000 至 2100 之间的年份`);
+    const next = {
+      ...this.meta,
+      ...changes,
+      department: (changes.department ?? this.meta.department).trim(),
+    };
+    if (next.year !== null && (!Number.isInteger(next.year) || next.year < 2000 || next.year > 2100))
+      throw new WorkbookError(`年度“${next.year}”不对，应为 2000 至 2100 之间的年份`);
     const converting = this.meta.unit !== null && next.unit !== null && next.unit !== this.meta.unit;
-    const entries = converting ? this.convertedEntries(this.meta.unit!, next.unit!) : [...this.state.calc.entries];
+    const entries = converting
+      ? this.convertedEntries(this.meta.unit!, next.unit!)
+      : [...this.state.calc.entries];
     if (converting) {
       const factor = next.unit === '元' ? 10_000 : 1 / 10_000;
       this.held = { decimals: 2, step: Math.max(1, this.held.step * factor) };
@@ -572,7 +704,9 @@ export class Workbook {
       if (!entry || entry.value === null) return entry;
       if (to === '元') return { ...entry, value: entry.value * 10_000 };
       if (entry.value % 10_000 !== 0) {
-        throw new WorkbookError(`${this.state.writer.placeOf(cell)} 为 ${toDecimalString(entry.value)} ${from}，不是 100 元的整数倍，不能精确换算为${to}；报表单位未改`);
+        throw new WorkbookError(
+          `${this.state.writer.placeOf(cell)} 为 ${toDecimalString(entry.value)} ${from}，不是 100 元的整数倍，不能精确换算为${to}；报表单位未改`,
+        );
       }
       return { ...entry, value: entry.value / 10_000 };
     });
@@ -587,7 +721,9 @@ export class Workbook {
       const seeds = this.seedsOf(table);
       given.set(table.id, table.id === tableId ? edit(seeds) : seeds);
     }
-    const gaps = new Map(old.structure.tables.filter((t) => t.rowsGap !== null).map((t) => [t.id, t.rowsGap!]));
+    const gaps = new Map(
+      old.structure.tables.filter((t) => t.rowsGap !== null).map((t) => [t.id, t.rowsGap!]),
+    );
     const structure = buildStructure(this.template, given, gaps);
     const entries = structure.cells.map((cell) => {
       const before = findCell(old.structure, cell.row.table.id, cell.row.key, cell.column.key);
@@ -608,7 +744,11 @@ export class Workbook {
     const moved = structure.cells.filter((c) => {
       if (tableId === null) return false;
       const before = findCell(old.structure, c.row.table.id, c.row.key, c.column.key);
-      return before !== undefined && old.calc.isComputed(before) && old.calc.computed[before] !== this.state.calc.computed[c.id];
+      return (
+        before !== undefined &&
+        old.calc.isComputed(before) &&
+        old.calc.computed[before] !== this.state.calc.computed[c.id]
+      );
     });
     const { released } = this.collect(this.state.calc.giveWay(moved.map((c) => c.id)));
     const cells = structure.cells
@@ -617,7 +757,13 @@ export class Workbook {
         return before === undefined || old.calc.values[before] !== this.state.calc.values[c.id];
       })
       .map((c) => this.refOf(c.id));
-    return { cells, ...findingsDiff(old.store.findings(), this.state.store.findings()), skipped: [], tables: tableId ? [tableId] : [], released };
+    return {
+      cells,
+      ...findingsDiff(old.store.findings(), this.state.store.findings()),
+      skipped: [],
+      tables: tableId ? [tableId] : [],
+      released,
+    };
   }
 
   private unchanged(): Change {
@@ -641,8 +787,17 @@ export class Workbook {
       before.push(...put.before);
       after.push(...put.after);
     }
-    const releasedFigures = released.map(({ cell, entry }) => ({ ref: this.refOf(cell), text: entryText(entry) }));
-    return { cells: [...cells].map((c) => this.refOf(c)), ...findingsDiff(before, after), skipped: [], tables: [], released: releasedFigures };
+    const releasedFigures = released.map(({ cell, entry }) => ({
+      ref: this.refOf(cell),
+      text: entryText(entry),
+    }));
+    return {
+      cells: [...cells].map((c) => this.refOf(c)),
+      ...findingsDiff(before, after),
+      skipped: [],
+      tables: [],
+      released: releasedFigures,
+    };
   }
 
   // ── writing ────────────────────────────────────────────────────────────────────────────
@@ -661,7 +816,14 @@ export class Workbook {
       return entry === undefined ? toDecimalString(calc.computed[cell]!) : entryText(entry) || null;
     };
     const { sources, unplaced, origins } = this.provenance;
-    const sheetOf = (table: TableInfo) => table.rows.flatMap((r) => table.columns.map((c) => origins.get(cellKey({ table: table.id, row: r.key, column: c.key }))?.sheet)).find(Boolean);
+    const sheetOf = (table: TableInfo) =>
+      table.rows
+        .flatMap((r) =>
+          table.columns.map(
+            (c) => origins.get(cellKey({ table: table.id, row: r.key, column: c.key }))?.sheet,
+          ),
+        )
+        .find(Boolean);
     const rowOut = (row: RowInfo, sheet: string | undefined): ReportRow => {
       const values: Record<string, string | null> = {};
       const read: Record<string, string> = {};
@@ -674,12 +836,22 @@ export class Workbook {
       }
       // Where the figures were read from travels with them (an autosave snapshot too), so that saving still writes back there.
       const placed = Object.keys(read).length > 0 ? { origins: read } : {};
-      if (row.table.listed) return { code: row.code, name: row.name, level: row.level, ...(row.fields ? { fields: { ...row.fields } } : {}), values, ...placed };
+      if (row.table.listed)
+        return {
+          code: row.code,
+          name: row.name,
+          level: row.level,
+          ...(row.fields ? { fields: { ...row.fields } } : {}),
+          values,
+          ...placed,
+        };
       return row.table.codeKeyed
         ? { code: row.code, name: row.name, values, ...placed }
         : { role: row.key, name: row.name, side: row.side, hangci: row.hangci, values, ...placed };
     };
-    const given = (row: RowInfo) => !row.spare && (row.table.codeKeyed || row.table.listed || row.cells.some((c) => c !== undefined && !absent(c)));
+    const given = (row: RowInfo) =>
+      !row.spare &&
+      (row.table.codeKeyed || row.table.listed || row.cells.some((c) => c !== undefined && !absent(c)));
     const tableOut = (table: TableInfo): ReportTable => {
       const sheet = sheetOf(table);
       return {
@@ -690,7 +862,9 @@ export class Workbook {
       };
     };
     // A table the file did not have, and that nothing has been typed into since, stays out.
-    const untouched = (table: TableInfo) => this.missingTables.includes(table.id) && table.rows.every((r) => r.cells.every((c) => c === undefined || absent(c)));
+    const untouched = (table: TableInfo) =>
+      this.missingTables.includes(table.id) &&
+      table.rows.every((r) => r.cells.every((c) => c === undefined || absent(c)));
     return {
       kind: this.kind,
       year: this.year,
@@ -742,7 +916,10 @@ function entryText(entry: Entry): string {
 }
 
 /** Which findings appeared, disappeared or changed their figures or class between two lists. */
-export function findingsDiff(before: Iterable<Finding>, after: Iterable<Finding>): Pick<Change, 'added' | 'removed' | 'changed'> {
+export function findingsDiff(
+  before: Iterable<Finding>,
+  after: Iterable<Finding>,
+): Pick<Change, 'added' | 'removed' | 'changed'> {
   const old = new Map<string, Finding>();
   for (const f of before) old.set(f.key, f);
   const added: Finding[] = [];

@@ -121,7 +121,11 @@ function amountCell(workbook: Workbook, row: RowInfo, column: ColumnInfo): strin
   return text !== null ? escapeText(text) : (cell.value ?? '');
 }
 
-export function exportTableCsv(workbook: Workbook, tableId: string, options: { encoding?: 'utf-8' | 'gb18030' } = {}): Uint8Array {
+export function exportTableCsv(
+  workbook: Workbook,
+  tableId: string,
+  options: { encoding?: 'utf-8' | 'gb18030' } = {},
+): Uint8Array {
   const table = workbook.structure.tableById.get(tableId);
   if (!table) throw new CsvError(`没有“${tableId}”，无法导出`);
   const keys = keyColumns(table);
@@ -131,7 +135,10 @@ export function exportTableCsv(workbook: Workbook, tableId: string, options: { e
     [...keys.map((k) => k.headers[0]!), ...amountHeaders(table)].map(escapeText),
     ...table.rows
       .filter((row) => !row.spare)
-      .map((row) => [...keys.map((k) => escapeText(keyCell(row, k.field))), ...table.columns.map((c) => amountCell(workbook, row, c))]),
+      .map((row) => [
+        ...keys.map((k) => escapeText(keyCell(row, k.field))),
+        ...table.columns.map((c) => amountCell(workbook, row, c)),
+      ]),
   ];
   const text = formatDelimited(lines, ',');
   if (options.encoding === 'gb18030') return encodeGb18030(text);
@@ -157,7 +164,10 @@ function decode(fileName: string, bytes: Uint8Array): string {
   }
   // GB18030 gives nearly any byte sequence a meaning, so binary content shows as control characters.
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(text)) {
-    fail(fileName, '文件不是文本（CSV）文件，可能是 Excel 工作簿（.xlsx）或其他类型的文件；请在 Excel 中另存为 CSV 后再导入');
+    fail(
+      fileName,
+      '文件不是文本（CSV）文件，可能是 Excel 工作簿（.xlsx）或其他类型的文件；请在 Excel 中另存为 CSV 后再导入',
+    );
   }
   return text;
 }
@@ -227,7 +237,8 @@ function findHeader(table: TableInfo, lines: CsvLine[]): Header | undefined {
 function readTitle(fileName: string, table: TableInfo, titleLines: CsvLine[]): AmountUnit | undefined {
   let unit: AmountUnit | undefined;
   for (const cell of titleLines.flatMap((l) => l.cells.map((c) => c.trim()))) {
-    if (/^公开\d+表$/.test(cell) && cell !== table.id) fail(fileName, `文件是${cell}的数据，不能导入${table.id}`);
+    if (/^公开\d+表$/.test(cell) && cell !== table.id)
+      fail(fileName, `文件是${cell}的数据，不能导入${table.id}`);
     const mark = /^(?:金额)?单位[:：]\s*(万元|元)$/.exec(cell);
     if (mark) unit = mark[1] as AmountUnit;
   }
@@ -298,15 +309,30 @@ function findTwoSidedRow(reader: Reader, line: CsvLine, claimed: Set<RowInfo>): 
   const byLabel = candidates.find((r) => sameLabel(r) && !claimed.has(r));
   const row = byHangci && (label === '' || sameLabel(byHangci)) ? byHangci : byLabel;
   if (row) claimed.add(row);
-  return row ? fixedRow(row) : { problem: `${reader.table.id}中没有${hangciText ? `行次 ${hangciText} ` : ''}“${label}”这一行，已跳过` };
+  return row
+    ? fixedRow(row)
+    : {
+        problem: `${reader.table.id}中没有${hangciText ? `行次 ${hangciText} ` : ''}“${label}”这一行，已跳过`,
+      };
 }
 
 /** A listed row by every key field the file has: codes, names, 类型, 项目单位 … (twins by their order). */
 function findListedRow(reader: Reader, line: CsvLine, claimed: Set<RowInfo>): Found {
-  const wanted = [...reader.header.keys.keys()].map((field) => ({ field, text: keyText(reader, line, field) }));
-  const matches = reader.table.rows.filter((row) => !claimed.has(row) && wanted.every(({ field, text }) => keyCell(row, field) === text));
+  const wanted = [...reader.header.keys.keys()].map((field) => ({
+    field,
+    text: keyText(reader, line, field),
+  }));
+  const matches = reader.table.rows.filter(
+    (row) => !claimed.has(row) && wanted.every(({ field, text }) => keyCell(row, field) === text),
+  );
   const row = matches[0];
-  if (!row) return { problem: `${reader.table.id}中没有“${wanted.map((w) => w.text).filter(Boolean).join(' ')}”这一行，请先在表中加入，已跳过` };
+  if (!row)
+    return {
+      problem: `${reader.table.id}中没有“${wanted
+        .map((w) => w.text)
+        .filter(Boolean)
+        .join(' ')}”这一行，请先在表中加入，已跳过`,
+    };
   claimed.add(row);
   return fixedRow(row);
 }
@@ -321,7 +347,9 @@ function findRow(reader: Reader, line: CsvLine, index: number, claimed: Set<RowI
     case 'two-sided':
       return findTwoSidedRow(reader, line, claimed);
     case 'single-row':
-      return index === 0 ? fixedRow(reader.table.rows[0]!) : { problem: `${reader.table.id}只有一行数据，这一行已跳过` };
+      return index === 0
+        ? fixedRow(reader.table.rows[0]!)
+        : { problem: `${reader.table.id}只有一行数据，这一行已跳过` };
   }
 }
 
@@ -337,7 +365,8 @@ function readValues(reader: Reader, line: CsvLine, row: RowInfo | undefined): Re
   const values: Record<string, string | null> = {};
   for (const { position, column } of reader.header.amounts) {
     const text = unescapeText(line.cells[position] ?? '');
-    if (row === undefined || row.cells[column.index] !== undefined) values[column.key] = amountValue(reader, text);
+    if (row === undefined || row.cells[column.index] !== undefined)
+      values[column.key] = amountValue(reader, text);
     else if (text.trim() !== '') {
       const label = reader.header.line.cells[position]!.trim();
       reader.problems.push(`${at(reader, line)}栏目“${label}”不属于这一行，值 ${text} 未导入`);
@@ -362,18 +391,27 @@ function columnProblems(reader: Reader): string[] {
   return [...extra, ...missing];
 }
 
-export function importTableCsv(fileName: string, bytes: Uint8Array, table: TableInfo, reportUnit: AmountUnit | null): CsvImport {
+export function importTableCsv(
+  fileName: string,
+  bytes: Uint8Array,
+  table: TableInfo,
+  reportUnit: AmountUnit | null,
+): CsvImport {
   const lines = parseCsv(decode(fileName, bytes));
   if (lines.length === 0) fail(fileName, '文件是空的');
   const header = findHeader(table, lines);
   if (!header) {
     const expected = [...keyColumns(table).map((k) => k.headers[0]), ...amountHeaders(table)].slice(0, 4);
-    fail(fileName, `找不到${table.id}的表头（应有“${expected.join('”“')}”等栏目），可能不是这张表的 CSV 文件`);
+    fail(
+      fileName,
+      `找不到${table.id}的表头（应有“${expected.join('”“')}”等栏目），可能不是这张表的 CSV 文件`,
+    );
   }
   const start = lines.indexOf(header.line);
   const fileUnit = readTitle(fileName, table, lines.slice(0, start)) ?? reportUnit;
   const reader: Reader = { fileName, table, header, fileUnit, reportUnit, problems: [] };
-  if (fileUnit !== reportUnit && reportUnit !== null) reader.problems.push(`“${fileName}”的金额单位是${fileUnit}，已换算为报表的单位${reportUnit}`);
+  if (fileUnit !== reportUnit && reportUnit !== null)
+    reader.problems.push(`“${fileName}”的金额单位是${fileUnit}，已换算为报表的单位${reportUnit}`);
   reader.problems.push(...columnProblems(reader));
 
   const rows: ReportRow[] = [];
@@ -383,13 +421,17 @@ export function importTableCsv(fileName: string, bytes: Uint8Array, table: Table
     const found = findRow(reader, line, index, claimed);
     if ('problem' in found) {
       // A line with neither name nor figure loses nothing by being skipped (the spare lines of 01 and 04).
-      const holdsSomething = keyText(reader, line, 'name') !== '' || header.amounts.some(({ position }) => (line.cells[position] ?? '').trim() !== '');
+      const holdsSomething =
+        keyText(reader, line, 'name') !== '' ||
+        header.amounts.some(({ position }) => (line.cells[position] ?? '').trim() !== '');
       if (holdsSomething) reader.problems.push(at(reader, line) + found.problem);
       continue;
     }
     const key = found.report.role ?? found.report.code ?? found.report.name ?? '';
     if (seen.has(key)) {
-      reader.problems.push(`${at(reader, line)}“${found.report.code ?? found.report.name}”重复出现，只导入第一次出现的那一行`);
+      reader.problems.push(
+        `${at(reader, line)}“${found.report.code ?? found.report.name}”重复出现，只导入第一次出现的那一行`,
+      );
       continue;
     }
     seen.add(key);

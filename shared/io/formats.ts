@@ -61,7 +61,12 @@ export interface TableFormat {
   label: string;
   extensions: readonly string[];
   write(workbook: Workbook, tableId: string): Promise<Uint8Array>;
-  read(fileName: string, bytes: Uint8Array, table: TableInfo, reportUnit: AmountUnit | null): Promise<TableImport>;
+  read(
+    fileName: string,
+    bytes: Uint8Array,
+    table: TableInfo,
+    reportUnit: AmountUnit | null,
+  ): Promise<TableImport>;
 }
 
 const formats: ReportFormat[] = [];
@@ -88,7 +93,8 @@ export function tableFormat(id: string): TableFormat {
 export function fileFilters(): Map<string, { name: string; extensions: string[] }> {
   const filters = new Map<string, { name: string; extensions: string[] }>();
   for (const format of [...formats, ...tableFormats]) {
-    for (const extension of format.extensions) filters.set(extension, { name: `${format.label} (*.${extension})`, extensions: [extension] });
+    for (const extension of format.extensions)
+      filters.set(extension, { name: `${format.label} (*.${extension})`, extensions: [extension] });
   }
   return filters;
 }
@@ -115,10 +121,16 @@ export class UnknownFormatError extends Error {
 }
 
 /** Reads a report with the format its name says. */
-export async function readReportFile(fileName: string, bytes: Uint8Array, onProgress?: (fraction: number) => void): Promise<OpenedReport & { format: ReportFormat }> {
+export async function readReportFile(
+  fileName: string,
+  bytes: Uint8Array,
+  onProgress?: (fraction: number) => void,
+): Promise<OpenedReport & { format: ReportFormat }> {
   const format = formatOf(fileName);
   if (!format) {
-    const known = readableExtensions().map((e) => `.${e}`).join('、');
+    const known = readableExtensions()
+      .map((e) => `.${e}`)
+      .join('、');
     throw new UnknownFormatError(`无法打开“${fileName}”：程序不认识这种文件（可以打开 ${known}）`);
   }
   return { ...(await format.read(fileName, bytes, onProgress)), format };
@@ -128,11 +140,19 @@ export async function readReportFile(fileName: string, bytes: Uint8Array, onProg
  * The name and format a report is saved under: its own file when the program can write that
  * format, else the same name as a report file (.json), so that the file it came from stays as it was.
  */
-export function saveTarget(fileName: string): { fileName: string; format: ReportFormat; intoOriginal: boolean } {
+export function saveTarget(fileName: string): {
+  fileName: string;
+  format: ReportFormat;
+  intoOriginal: boolean;
+} {
   const own = formatOf(fileName);
   if (own?.write) return { fileName, format: own, intoOriginal: true };
   const fallback = formats.find((f) => f.id === 'json' && f.write)!;
-  return { fileName: `${fileName.replace(/\.[^./\\]+$/u, '')}.${fallback.extensions[0]}`, format: fallback, intoOriginal: false };
+  return {
+    fileName: `${fileName.replace(/\.[^./\\]+$/u, '')}.${fallback.extensions[0]}`,
+    format: fallback,
+    intoOriginal: false,
+  };
 }
 
 registerFormat({
@@ -142,7 +162,12 @@ registerFormat({
   keepsLayout: true,
   async read(fileName, bytes, onProgress) {
     const { readXlsx } = await import('./xlsx/readXlsx');
-    const { report, tables, unrecognized, problems, templateWhy } = await readXlsx(fileName, bytes, undefined, onProgress);
+    const { report, tables, unrecognized, problems, templateWhy } = await readXlsx(
+      fileName,
+      bytes,
+      undefined,
+      onProgress,
+    );
     return { report, sheets: tables, unrecognized, problems, templateWhy };
   },
   // Into the workbook it was opened from (only the changed figures); a report started in the

@@ -19,7 +19,9 @@ export async function readNarrativeFile(fileName: string, bytes: Uint8Array): Pr
       const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
       return narrativeFromPlainText(value);
     } catch (error) {
-      throw new Error(`无法读取“${fileName}”：不是有效的 Word 文档（${error instanceof Error ? error.message : String(error)}）`);
+      throw new Error(
+        `无法读取“${fileName}”：不是有效的 Word 文档（${error instanceof Error ? error.message : String(error)}）`,
+      );
     }
   }
   throw new Error(`无法读取“${fileName}”：情况说明只能是 ${NARRATIVE_EXTENSIONS.join('、')} 文件`);

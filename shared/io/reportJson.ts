@@ -29,7 +29,11 @@ function shown(value: unknown): string {
 }
 
 const at = (data: unknown, path: string[]): unknown =>
-  path.reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), data);
+  path.reduce<unknown>(
+    (value, key) =>
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined,
+    data,
+  );
 
 /** The report's own words for its fields: 第 2 张表（公开02表）第 3 行的金额“本年收入”…, 年度（year）…. */
 function explainer(data: unknown) {
@@ -38,22 +42,41 @@ function explainer(data: unknown) {
     return `第 ${Number(i) + 1} 张表${typeof id === 'string' ? `（${id}）` : ''}`;
   };
   return (unit: OutputUnit): string | null | undefined => {
-    const path = unit.instanceLocation.replace(/^#\/?/u, '').split('/').filter(Boolean).map(decodeURIComponent);
+    const path = unit.instanceLocation
+      .replace(/^#\/?/u, '')
+      .split('/')
+      .filter(Boolean)
+      .map(decodeURIComponent);
     const value = at(data, path);
     const missing = /"([^"]+)"/u.exec(unit.error)?.[1];
     const [first, table, rows, row, values, column] = path;
     // A field that fails its schema is said by that error; its object's "additional property" error says it again, less clearly.
     if (unit.keyword === 'additionalProperties') return null;
-    if (first === 'tables' && rows === 'rows' && values === 'values' && column !== undefined && unit.keyword === 'type') {
+    if (
+      first === 'tables' &&
+      rows === 'rows' &&
+      values === 'values' &&
+      column !== undefined &&
+      unit.keyword === 'type'
+    ) {
       return `${tableName(table!)}第 ${Number(row) + 1} 行的金额“${column}”应为文本形式的数字（如 "12.50"）或 null，文件中是${shown(value)}`;
     }
-    if (first === 'tables' && rows === 'rows' && path.length === 4 && unit.keyword === 'required') return `${tableName(table!)}第 ${Number(row) + 1} 行缺少 values`;
-    if (first === 'tables' && path.length === 2 && unit.keyword === 'required') return `${tableName(table!)}缺少 id 或 rows`;
-    if (first === 'year' && path.length === 1) return `年度（year）应为 1949 至 2100 之间的整数，文件中是${shown(value)}`;
-    if (first === 'kind' && path.length === 1) return '未说明是决算还是预算报表（kind 应为 "final" 或 "budget"）';
+    if (first === 'tables' && rows === 'rows' && path.length === 4 && unit.keyword === 'required')
+      return `${tableName(table!)}第 ${Number(row) + 1} 行缺少 values`;
+    if (first === 'tables' && path.length === 2 && unit.keyword === 'required')
+      return `${tableName(table!)}缺少 id 或 rows`;
+    if (first === 'year' && path.length === 1)
+      return `年度（year）应为 1949 至 2100 之间的整数，文件中是${shown(value)}`;
+    if (first === 'kind' && path.length === 1)
+      return '未说明是决算还是预算报表（kind 应为 "final" 或 "budget"）';
     if (first === 'unit' && path.length === 1) return '金额单位（unit）只能是“万元”或“元”';
     if (path.length === 0 && unit.keyword === 'required') {
-      return { tables: '文件中没有报表（缺少 tables）', year: '缺少年度（year）', kind: '未说明是决算还是预算报表（缺少 kind）', unit: '缺少金额单位（unit）' }[missing ?? ''];
+      return {
+        tables: '文件中没有报表（缺少 tables）',
+        year: '缺少年度（year）',
+        kind: '未说明是决算还是预算报表（缺少 kind）',
+        unit: '缺少金额单位（unit）',
+      }[missing ?? ''];
     }
     return undefined;
   };
@@ -67,7 +90,8 @@ export function readReportJson(fileName: string, bytes: Uint8Array): ReportFile 
   } catch {
     fail(fileName, '文件内容不是 BudgetDesk 报表（JSON）格式，可能已损坏或是其他类型的文件');
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(fileName, '文件中没有报表（缺少 tables）');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    fail(fileName, '文件中没有报表（缺少 tables）');
   const problems = schemaProblems(reportSchema, data, MAX_PROBLEMS, explainer(data));
   if (problems.length > 0) fail(fileName, problems.join('；'));
   const report = data as ReportFile;

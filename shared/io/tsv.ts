@@ -64,7 +64,8 @@ export function parseTsv(text: string): string[][] {
  * or a line break is quoted, with quotes doubled; every row ends with CRLF. Serves TSV and CSV.
  */
 export function formatDelimited(rows: string[][], separator: '\t' | ','): string {
-  const quote = (cell: string) => (cell.includes(separator) || /[\r\n"]/u.test(cell) ? `"${cell.replace(/"/gu, '""')}"` : cell);
+  const quote = (cell: string) =>
+    cell.includes(separator) || /[\r\n"]/u.test(cell) ? `"${cell.replace(/"/gu, '""')}"` : cell;
   return rows.map((row) => `${row.map(quote).join(separator)}\r\n`).join('');
 }
 

@@ -71,7 +71,9 @@ function amountColumn(column: ColumnInfo, prefix: string[] = []): GridColumn {
 }
 
 function amountSlot(row: RowInfo, column: ColumnInfo): AmountSlot | undefined {
-  return row.cells[column.index] === undefined ? undefined : { kind: 'amount', ref: { table: row.table.id, row: row.key, column: column.key } };
+  return row.cells[column.index] === undefined
+    ? undefined
+    : { kind: 'amount', ref: { table: row.table.id, row: row.key, column: column.key } };
 }
 
 /** The 栏次 line: a label in some text columns, each column's 栏次; none where no column prints one. */
@@ -87,17 +89,36 @@ function finish(columns: GridColumn[], rows: GridRow[], lanciRow: GridRow | null
   const index = new Map<string, { rowIndex: number; colId: string }>();
   rows.forEach((row, rowIndex) => {
     for (const [colId, slot] of Object.entries(row.slots)) {
-      if (slot.kind === 'amount') index.set(`${slot.ref.table}|${slot.ref.row}|${slot.ref.column}`, { rowIndex, colId });
+      if (slot.kind === 'amount')
+        index.set(`${slot.ref.table}|${slot.ref.row}|${slot.ref.column}`, { rowIndex, colId });
     }
   });
-  return { columns, rows, lanciRow, locate: (ref) => index.get(`${ref.table}|${ref.row}|${ref.column}`) ?? null };
+  return {
+    columns,
+    rows,
+    lanciRow,
+    locate: (ref) => index.get(`${ref.table}|${ref.row}|${ref.column}`) ?? null,
+  };
 }
 
 function codeKeyed(table: TableInfo): GridModel {
   const head = '项目';
   const columns: GridColumn[] = [
-    { colId: 'code', header: [head, table.template.codeHeader ?? '科目编码'], kind: 'text', width: 118, pinned: true, code: true },
-    { colId: 'name', header: [head, table.template.nameHeader ?? '科目名称'], kind: 'text', width: 260, pinned: true },
+    {
+      colId: 'code',
+      header: [head, table.template.codeHeader ?? '科目编码'],
+      kind: 'text',
+      width: 118,
+      pinned: true,
+      code: true,
+    },
+    {
+      colId: 'name',
+      header: [head, table.template.nameHeader ?? '科目名称'],
+      kind: 'text',
+      width: 260,
+      pinned: true,
+    },
     ...table.columns.map((c) => amountColumn(c)),
   ];
   const rows = table.rows.map((row): GridRow => {
@@ -130,8 +151,12 @@ function twoSided(table: TableInfo): GridModel {
     const hangci = table.rows.some((r) => r.side === side && r.hangci !== null);
     columns.push(
       { colId: `${prefix}:name`, header: [side, '项目'], kind: 'text', width: 250 },
-      ...(hangci ? [{ colId: `${prefix}:hangci`, header: [side, '行次'], kind: 'text' as const, width: 52 }] : []),
-      ...table.columns.filter((c) => c.side === side).map((c) => amountColumn(c, c.label.split('/')[0] === side ? [] : [side])),
+      ...(hangci
+        ? [{ colId: `${prefix}:hangci`, header: [side, '行次'], kind: 'text' as const, width: 52 }]
+        : []),
+      ...table.columns
+        .filter((c) => c.side === side)
+        .map((c) => amountColumn(c, c.label.split('/')[0] === side ? [] : [side])),
     );
   }
   const lines = new Map<number, GridRow>();
@@ -160,8 +185,19 @@ function threeGroup(table: TableInfo): GridModel {
   const amount = table.columns[0]!;
   const groups = [1, 2, 3];
   const columns: GridColumn[] = groups.flatMap((g) => [
-    { colId: `g${g}:code`, header: [table.template.codeHeader ?? '经济分类科目编码'], kind: 'text' as const, width: 92, code: true },
-    { colId: `g${g}:name`, header: [table.template.nameHeader ?? '科目名称'], kind: 'text' as const, width: 170 },
+    {
+      colId: `g${g}:code`,
+      header: [table.template.codeHeader ?? '经济分类科目编码'],
+      kind: 'text' as const,
+      width: 92,
+      code: true,
+    },
+    {
+      colId: `g${g}:name`,
+      header: [table.template.nameHeader ?? '科目名称'],
+      kind: 'text' as const,
+      width: 170,
+    },
     { colId: `g${g}:amount`, header: [amount.label], kind: 'amount' as const, width: AMOUNT_WIDTH },
   ]);
   const lines = new Map<number, GridRow>();
@@ -172,7 +208,8 @@ function threeGroup(table: TableInfo): GridModel {
     let gridRow = lines.get(line);
     if (!gridRow) lines.set(line, (gridRow = { id: `line${line}`, slots: {} }));
     gridRow.slots[`g${g}:code`] = { kind: 'text', text: row.code ?? row.name ?? '', level: row.level };
-    if (row.code !== null) gridRow.slots[`g${g}:name`] = { kind: 'text', text: row.name ?? '', level: row.level };
+    if (row.code !== null)
+      gridRow.slots[`g${g}:name`] = { kind: 'text', text: row.name ?? '', level: row.level };
     const slot = amountSlot(row, amount);
     if (slot) gridRow.slots[`g${g}:amount`] = slot;
   }
@@ -198,9 +235,16 @@ function indentLevel(row: RowInfo, levels: string[]): string | null {
  * A text column as wide as its longest text (names also their indentation), and its header half
  * its length or four characters (headers wrap); codes in full, other text up to a limit.
  */
-function fittedWidth(header: string, texts: { text: string; level?: string | null }[], kind: 'code' | 'name' | 'other'): number {
+function fittedWidth(
+  header: string,
+  texts: { text: string; level?: string | null }[],
+  kind: 'code' | 'name' | 'other',
+): number {
   const headerEm = Math.min(textEm(header), Math.max(4, textEm(header) / 2));
-  const widest = Math.max(headerEm * EM_PX, ...texts.map((t) => textEm(t.text) * EM_PX + (kind === 'name' ? (INDENT_PX[t.level ?? ''] ?? 0) : 0)));
+  const widest = Math.max(
+    headerEm * EM_PX,
+    ...texts.map((t) => textEm(t.text) * EM_PX + (kind === 'name' ? (INDENT_PX[t.level ?? ''] ?? 0) : 0)),
+  );
   const width = Math.ceil(widest + PADDING_PX);
   return kind === 'code' ? width : Math.min(width, MAX_TEXT_PX[kind]);
 }
@@ -228,7 +272,12 @@ function listed(table: TableInfo): GridModel {
       const text = key === 'code' ? row.code : key === 'name' ? row.name : row.fields?.[key];
       // Only the name is indented: codes and other text stay flush left (the weight of a 部门 row stays).
       const indented = level === '款' || level === '项';
-      slots[`f:${field.key}`] = { kind: 'text', text: text ?? '', level: indented && field.key !== 'name' ? null : level, field: key };
+      slots[`f:${field.key}`] = {
+        kind: 'text',
+        text: text ?? '',
+        level: indented && field.key !== 'name' ? null : level,
+        field: key,
+      };
     });
     for (const column of table.columns) {
       const slot = amountSlot(row, column);
@@ -240,10 +289,19 @@ function listed(table: TableInfo): GridModel {
   const columns: GridColumn[] = [
     ...scheme.fields.map((f, i): GridColumn => {
       const colId = `f:${f.key}`;
-      const texts = rows.flatMap((r) => (r.slots[colId]?.kind === 'text' && r.row?.level !== '合计' ? [r.slots[colId] as TextSlot] : []));
+      const texts = rows.flatMap((r) =>
+        r.slots[colId]?.kind === 'text' && r.row?.level !== '合计' ? [r.slots[colId] as TextSlot] : [],
+      );
       const kind = /^code$|Code$/u.test(f.key) ? 'code' : f.key === 'name' ? 'name' : 'other';
       const header = f.label.split('/');
-      return { colId, header, kind: 'text', width: fittedWidth(header.at(-1)!, texts, kind), pinned: i <= Math.max(nameIndex, 1), ...(kind === 'code' ? { code: true } : {}) };
+      return {
+        colId,
+        header,
+        kind: 'text',
+        width: fittedWidth(header.at(-1)!, texts, kind),
+        pinned: i <= Math.max(nameIndex, 1),
+        ...(kind === 'code' ? { code: true } : {}),
+      };
     }),
     ...table.columns.map((c) => amountColumn(c)),
   ];

@@ -31,7 +31,12 @@ export function headerCells(columns: GridColumn[]): HeaderCell[] {
       }
       if (c > 0 && isGroup(c - 1, level) && path(c - 1, level) === path(c, level)) return;
       let right = c;
-      while (right + 1 < columns.length && isGroup(right + 1, level) && path(right + 1, level) === path(c, level)) right++;
+      while (
+        right + 1 < columns.length &&
+        isGroup(right + 1, level) &&
+        path(right + 1, level) === path(c, level)
+      )
+        right++;
       cells.push({ label, level, column: c, rowSpan: 1, colSpan: right - c + 1 });
     });
   });

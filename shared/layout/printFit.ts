@@ -36,7 +36,9 @@ export interface PrintFit {
 
 /** Figures and codes, kept on one line. */
 export function keepsOnOneLine(column: GridColumn): boolean {
-  return (column.kind === 'amount' && !column.prose) || column.code === true || column.colId.endsWith('hangci');
+  return (
+    (column.kind === 'amount' && !column.prose) || column.code === true || column.colId.endsWith('hangci')
+  );
 }
 
 /** `cells` holds the printed body by row, one cell per column. */
@@ -54,8 +56,15 @@ export function fitColumns(columns: GridColumn[], cells: PrintCell[][], pageWidt
       const width = Math.max(longest, header) + PADDING_EM;
       return { least: width, most: width };
     }
-    const limit = column.prose ? TEXT_MAX_EM.prose : column.colId.endsWith('name') ? TEXT_MAX_EM.name : TEXT_MAX_EM.other;
-    return { least: Math.max(Math.min(longest, TEXT_MIN_EM), header) + PADDING_EM, most: Math.max(Math.min(longest, limit), header) + PADDING_EM };
+    const limit = column.prose
+      ? TEXT_MAX_EM.prose
+      : column.colId.endsWith('name')
+        ? TEXT_MAX_EM.name
+        : TEXT_MAX_EM.other;
+    return {
+      least: Math.max(Math.min(longest, TEXT_MIN_EM), header) + PADDING_EM,
+      most: Math.max(Math.min(longest, limit), header) + PADDING_EM,
+    };
   });
   const least = ranges.reduce((sum, r) => sum + r.least, 0);
   const most = ranges.reduce((sum, r) => sum + r.most, 0);

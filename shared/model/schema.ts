@@ -6,7 +6,15 @@
  */
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 
-const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数', integer: '整数', boolean: '是/否（true/false）', object: '对象', array: '列表', null: 'null' };
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数',
+  integer: '整数',
+  boolean: '是/否（true/false）',
+  object: '对象',
+  array: '列表',
+  null: 'null',
+};
 
 /** "#/tables/2/columns/0" → "tables[2].columns[0]". */
 function fieldOf(location: string): string {
@@ -27,7 +35,10 @@ function describe(unit: OutputUnit): string | null {
   switch (unit.keyword) {
     case 'type':
       // "Instance type "number" is invalid. Expected "string", "null"."
-      return `${field} 应为${quoted.slice(1).map((t) => TYPE_NAMES[t] ?? t).join('或')}`;
+      return `${field} 应为${quoted
+        .slice(1)
+        .map((t) => TYPE_NAMES[t] ?? t)
+        .join('或')}`;
     case 'required':
       return `${field} 缺少“${quoted[0] ?? ''}”`;
     case 'enum':
@@ -58,6 +69,11 @@ export type Explain = (unit: OutputUnit, field: string) => string | null | undef
 export function schemaProblems(schema: object, data: unknown, limit = 10, explain?: Explain): string[] {
   const result = new Validator(schema as Schema, '2020-12', false).validate(data);
   if (result.valid) return [];
-  const lines = result.errors.map((unit) => { const explained = explain?.(unit, fieldOf(unit.instanceLocation)); return explained === undefined ? describe(unit) : explained; }).filter((line): line is string => line !== null);
+  const lines = result.errors
+    .map((unit) => {
+      const explained = explain?.(unit, fieldOf(unit.instanceLocation));
+      return explained === undefined ? describe(unit) : explained;
+    })
+    .filter((line): line is string => line !== null);
   return [...new Set(lines)].slice(0, limit);
 }

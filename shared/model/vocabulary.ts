@@ -13,7 +13,8 @@ export interface Vocabulary {
 }
 
 /** Numbering in front of a label: 一、 （一） 1. 1、 (1) 其中：, possibly several. */
-const NUMBERING = /^(?:[一二三四五六七八九十百零]+[、.．]|（[一二三四五六七八九十]+）|\d+[、.．](?!\d)|（\d+）|其中[：:])+/u;
+const NUMBERING =
+  /^(?:[一二三四五六七八九十百零]+[、.．]|（[一二三四五六七八九十]+）|\d+[、.．](?!\d)|（\d+）|其中[：:])+/u;
 
 /** Full-width ASCII folded, half-width parentheses made full-width (as headers print them either way), no spacing. */
 function fold(label: string): string {
@@ -32,7 +33,9 @@ export class Words {
   constructor(extra: Partial<Vocabulary> = {}) {
     const synonyms = [...vocabulary.synonyms, ...(extra.synonyms ?? [])];
     // Longest words first, so that 公务用车运行维护费 is read before a shorter word inside it.
-    this.replacements = synonyms.flatMap((group) => group.slice(1).map((word): [string, string] => [fold(word), fold(group[0]!)])).sort((a, b) => b[0].length - a[0].length);
+    this.replacements = synonyms
+      .flatMap((group) => group.slice(1).map((word): [string, string] => [fold(word), fold(group[0]!)]))
+      .sort((a, b) => b[0].length - a[0].length);
     this.optional = [...vocabulary.optional, ...(extra.optional ?? [])].map(fold);
   }
 

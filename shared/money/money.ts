@@ -15,7 +15,8 @@ export type AmountUnit = '万元' | '元';
  * decimals than the report holds (30.481 万元, 12345.67 元 typed into a 万元 report): typing it is
  * refused, a file holding it keeps it as text and flags it.
  */
-export type ParseResult = { ok: true; value: Hundredths | null } | { ok: false; reason: string; tooPrecise?: boolean };
+export type ParseResult =
+  { ok: true; value: Hundredths | null } | { ok: false; reason: string; tooPrecise?: boolean };
 
 /** Digits after the point a report holds its figures to: 0.01 of its unit, or whole 元. */
 export type Decimals = 2 | 0;
@@ -135,16 +136,28 @@ export function parseAmount(
   // An exponent far below any precision would underflow to 0 in Decimal: it is too precise, not zero.
   const tiny = scale < -1000n && /[1-9]/u.test(integerPart + fraction);
   const units = tiny ? new D(`1e-${decimals + 1}`) : new D(digits);
-  if (units.decimalPlaces() > decimals) return { ok: false, reason: tooPreciseReason(shown, units, entryUnit, reportUnit, decimals), tooPrecise: true };
+  if (units.decimalPlaces() > decimals)
+    return {
+      ok: false,
+      reason: tooPreciseReason(shown, units, entryUnit, reportUnit, decimals),
+      tooPrecise: true,
+    };
   if (units.abs().gt(MAX_UNITS)) return { ok: false, reason: `“${shown}” 金额过大，超出可处理范围` };
   const hundredths = checkedHundredths(units.times(100).toNumber());
   return { ok: true, value: negative ? checkedHundredths(-hundredths) : hundredths };
 }
 
 /** Why a figure with more decimals than the report holds cannot be kept, and what would do. */
-function tooPreciseReason(shown: string, units: Decimal, entryUnit: AmountUnit, reportUnit: AmountUnit, decimals: Decimals): string {
+function tooPreciseReason(
+  shown: string,
+  units: Decimal,
+  entryUnit: AmountUnit,
+  reportUnit: AmountUnit,
+  decimals: Decimals,
+): string {
   const step = decimals === 2 ? `0.01 ${reportUnit}` : `1 ${reportUnit}`;
-  if (entryUnit === reportUnit) return `“${shown}” 有 ${units.decimalPlaces()} 位小数，本报表金额精确到 ${step}，不能原样保存（程序不会替您四舍五入）`;
+  if (entryUnit === reportUnit)
+    return `“${shown}” 有 ${units.decimalPlaces()} 位小数，本报表金额精确到 ${step}，不能原样保存（程序不会替您四舍五入）`;
   const inEntry = decimals === 2 && reportUnit === '万元' ? '100 元' : step;
   return `${shown} ${entryUnit}换算为 ${units.toFixed()} ${reportUnit}，本报表金额精确到 ${step}（${inEntry}），不能原样保存；请输入 ${inEntry}的整数倍，或在“报表设置”中改变报表的金额单位`;
 }
@@ -189,7 +202,12 @@ export function convertUnit(value: Hundredths, from: AmountUnit, to: AmountUnit)
  * A figure shown exactly in another unit than the report's: 1234567 hundredths of 元 shown in
  * 万元 is 1.234567 (never rounded to 1.23); at least two decimals, more only where they are digits.
  */
-export function formatInUnit(value: Hundredths, reportUnit: AmountUnit, shownUnit: AmountUnit, options: { thousands?: boolean } = {}): string {
+export function formatInUnit(
+  value: Hundredths,
+  reportUnit: AmountUnit,
+  shownUnit: AmountUnit,
+  options: { thousands?: boolean } = {},
+): string {
   if (reportUnit === shownUnit) return formatAmount(value, options);
   // 万元 → 元 is exact: ten thousand times as many hundredths.
   if (reportUnit === '万元') return formatAmount(checkedHundredths(value * 10_000), options);

@@ -42,7 +42,8 @@ export class TableAmounts {
       if (gap !== null) return { reason: gap };
     }
     const unknown = operand.cells.find((c) => this.calc.unknown[c]);
-    if (unknown !== undefined) return { reason: this.writer.uncheckedReason({ cell: this.calc.cause[unknown]! }) };
+    if (unknown !== undefined)
+      return { reason: this.writer.uncheckedReason({ cell: this.calc.cause[unknown]! }) };
     const total = this.calc.sum(operand);
     const cells = operand.cells.slice(0, 6).map((c) => this.writer.cellOf(this.structure.cells[c]!));
     return { value: this.unit === '元' ? convertUnit(total, '元', '万元') : total, cells };
@@ -51,8 +52,12 @@ export class TableAmounts {
   /** One cell's amount by its row and column (a 05 row's 小计), in 万元. */
   cell(cellId: number | undefined): Resolved {
     if (cellId === undefined) return { value: 0, cells: [] };
-    if (this.calc.unknown[cellId]) return { reason: this.writer.uncheckedReason({ cell: this.calc.cause[cellId]! }) };
+    if (this.calc.unknown[cellId])
+      return { reason: this.writer.uncheckedReason({ cell: this.calc.cause[cellId]! }) };
     const value = this.calc.values[cellId]!;
-    return { value: this.unit === '元' ? convertUnit(value, '元', '万元') : value, cells: [this.writer.cellOf(this.structure.cells[cellId]!)] };
+    return {
+      value: this.unit === '元' ? convertUnit(value, '元', '万元') : value,
+      cells: [this.writer.cellOf(this.structure.cells[cellId]!)],
+    };
   }
 }

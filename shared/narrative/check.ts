@@ -74,7 +74,11 @@ export interface SectionRun {
   notChecked: NotChecked[];
 }
 
-export function checkNarrative(set: NarrativeSet, narrative: NarrativeText, inputs: NarrativeInputs): NarrativeReport {
+export function checkNarrative(
+  set: NarrativeSet,
+  narrative: NarrativeText,
+  inputs: NarrativeInputs,
+): NarrativeReport {
   return new NarrativeCheck(set, narrative.text, inputs).run();
 }
 
@@ -94,7 +98,19 @@ class NarrativeCheck {
   run(): NarrativeReport {
     const { sections, missing } = splitSections(this.text, this.set.sections);
     for (const definition of missing) {
-      this.findings.push(this.finding({ rule: 'N05', severity: 'warning', section: definition.id, span: { start: 0, end: 0 }, sentence: 0, message: `情况说明中没有“${definition.titles[0]}”一节（按标题查找）。`, printed: null, expected: definition.titles[0]!, key: definition.id }));
+      this.findings.push(
+        this.finding({
+          rule: 'N05',
+          severity: 'warning',
+          section: definition.id,
+          span: { start: 0, end: 0 },
+          sentence: 0,
+          message: `情况说明中没有“${definition.titles[0]}”一节（按标题查找）。`,
+          printed: null,
+          expected: definition.titles[0]!,
+          key: definition.id,
+        }),
+      );
     }
     for (const section of sections) this.checkSection(section);
     this.checkWholeText(sections);
@@ -126,8 +142,22 @@ class NarrativeCheck {
       const kind = part.definition.enumerate;
       if (!kind) continue;
       const inPart = figures.filter((f) => f.start >= part.bodyStart && f.end <= part.end);
-      const context = { run, part, figures: inPart, terms: this.termsAt(section, part), tables: this.inputs.tables, amounts: this.inputs.amounts, nameEquivalents: this.set.nameEquivalents, finding: this.finding.bind(this) };
-      const result = kind === 'items' ? checkItems(context) : kind === 'classes' ? checkClasses(context) : checkComponents(context);
+      const context = {
+        run,
+        part,
+        figures: inPart,
+        terms: this.termsAt(section, part),
+        tables: this.inputs.tables,
+        amounts: this.inputs.amounts,
+        nameEquivalents: this.set.nameEquivalents,
+        finding: this.finding.bind(this),
+      };
+      const result =
+        kind === 'items'
+          ? checkItems(context)
+          : kind === 'classes'
+            ? checkClasses(context)
+            : checkComponents(context);
       for (const binding of result.bindings) {
         run.bindings.set(binding.figure, binding);
         claimed.add(binding.figure);
@@ -151,7 +181,8 @@ class NarrativeCheck {
       else this.unchecked(run, figure, null, UNKNOWN_MEANING);
     }
     for (const binding of run.bindings.values()) this.checkAmount(run, binding);
-    for (const figure of figures) if (figure.kind === 'percent' && !claimed.has(figure)) this.checkPercent(run, figure);
+    for (const figure of figures)
+      if (figure.kind === 'percent' && !claimed.has(figure)) this.checkPercent(run, figure);
     for (const result of enumerated) result.finish?.();
     this.checkSums(run);
     this.checkAbsence(run);
@@ -161,7 +192,9 @@ class NarrativeCheck {
     for (const figure of figures) {
       const report = run.reports.get(figure);
       const binding = run.bindings.get(figure);
-      this.figures.push(report ?? this.report(section, figure, binding?.rule ?? null, binding?.meaning ?? null, 'checked'));
+      this.figures.push(
+        report ?? this.report(section, figure, binding?.rule ?? null, binding?.meaning ?? null, 'checked'),
+      );
     }
   }
 
@@ -176,14 +209,19 @@ class NarrativeCheck {
 
   private sentenceAt(run: SectionRun, at: number): { span: Span; index: number } {
     const index = run.sentences.findIndex((s) => at >= s.start && at < s.end);
-    return { span: run.sentences[index] ?? { start: run.section.bodyStart, end: run.section.end }, index: index + 1 };
+    return {
+      span: run.sentences[index] ?? { start: run.section.bodyStart, end: run.section.end },
+      index: index + 1,
+    };
   }
 
   /** Where the words naming a figure may stand: after the previous figure of its sentence. */
   private nearStart(run: SectionRun, figure: Figure, sentence: Span): number {
     let start = sentence.start;
-    for (const other of run.bindings.keys()) if (other.end <= figure.start && other.end > start) start = other.end;
-    for (const other of extractFigures(this.text, { start: sentence.start, end: figure.start })) if (other.end > start) start = other.end;
+    for (const other of run.bindings.keys())
+      if (other.end <= figure.start && other.end > start) start = other.end;
+    for (const other of extractFigures(this.text, { start: sentence.start, end: figure.start }))
+      if (other.end > start) start = other.end;
     return start;
   }
 
@@ -208,11 +246,20 @@ class NarrativeCheck {
       const previousFigure = figures.filter((f) => f.end <= figure.start).at(-1);
       const previous = previousFigure ? run.bindings.get(previousFigure) : undefined;
       const between = previousFigure ? this.text.slice(previousFigure.end, figure.start) : '';
-      if (previous?.term && !previous.change && between.length <= 12 && !/[：:；]/u.test(between)) match = { term: previous.term, from: previous.figure.start };
+      if (previous?.term && !previous.change && between.length <= 12 && !/[：:；]/u.test(between))
+        match = { term: previous.term, from: previous.figure.start };
     }
     if (!match) return null;
     const { term } = match;
-    const binding: Binding = { figure, rule: term.rule, meaning: term.key, label: term.words?.at(-1) ?? term.key, role: term.role, term, target: null };
+    const binding: Binding = {
+      figure,
+      rule: term.rule,
+      meaning: term.key,
+      label: term.words?.at(-1) ?? term.key,
+      role: term.role,
+      term,
+      target: null,
+    };
     if (direction) {
       binding.change = direction;
       binding.label = `${term.words?.at(-1) ?? term.key}${direction.word}额`;
@@ -223,15 +270,36 @@ class NarrativeCheck {
         binding.target = { value: Math.abs(delta), cells: current.cells };
         binding.source = `本年 ${toDecimalString(current.value)} 万元与上年 ${toDecimalString(prior.value)} 万元之差`;
         if (delta !== 0 && Math.sign(delta) !== direction.sign) {
-          run.findings.push(this.finding({ rule: 'N03', severity: 'error', section: run.section.definition.id, span: figure, sentence: this.sentenceAt(run, figure.start).index, message: `${this.quote(run, figure)}：写的是“${direction.word}”，但本年 ${toDecimalString(current.value)} 万元比上年 ${toDecimalString(prior.value)} 万元${delta > 0 ? '增加' : '减少'}。`, printed: direction.word, expected: delta > 0 ? '增加' : '减少', cells: current.cells }));
+          run.findings.push(
+            this.finding({
+              rule: 'N03',
+              severity: 'error',
+              section: run.section.definition.id,
+              span: figure,
+              sentence: this.sentenceAt(run, figure.start).index,
+              message: `${this.quote(run, figure)}：写的是“${direction.word}”，但本年 ${toDecimalString(current.value)} 万元比上年 ${toDecimalString(prior.value)} 万元${delta > 0 ? '增加' : '减少'}。`,
+              printed: direction.word,
+              expected: delta > 0 ? '增加' : '减少',
+              cells: current.cells,
+            }),
+          );
         }
       } else {
-        binding.target = { reason: prior && 'reason' in prior ? prior.reason : current && 'reason' in current ? current.reason : '上年数不在公开表中' };
+        binding.target = {
+          reason:
+            prior && 'reason' in prior
+              ? prior.reason
+              : current && 'reason' in current
+                ? current.reason
+                : '上年数不在公开表中',
+        };
       }
       return binding;
     }
     binding.target = this.termTarget(term);
-    binding.source = term.value ?? (term.supplementary ? `补充信息“${this.supplementaryLabel(term.supplementary)}”` : undefined);
+    binding.source =
+      term.value ??
+      (term.supplementary ? `补充信息“${this.supplementaryLabel(term.supplementary)}”` : undefined);
     return binding;
   }
 
@@ -250,10 +318,12 @@ class NarrativeCheck {
 
   private supplementary(key: string, count = false): Resolved {
     const text = this.inputs.supplementary[key];
-    if (text === undefined || text.trim() === '') return { reason: `公开表中没有这个数，补充信息“${this.supplementaryLabel(key)}”未填写` };
+    if (text === undefined || text.trim() === '')
+      return { reason: `公开表中没有这个数，补充信息“${this.supplementaryLabel(key)}”未填写` };
     const value = count ? Number(text) * 100 : Math.round(Number(text) * 100);
     // 补充信息 is validated when it is entered; a damaged value is reported rather than used.
-    if (!/^-?\d+(\.\d{1,2})?$/u.test(text.trim()) || !Number.isSafeInteger(value)) return { reason: `补充信息“${this.supplementaryLabel(key)}”的“${text}”不是有效数字` };
+    if (!/^-?\d+(\.\d{1,2})?$/u.test(text.trim()) || !Number.isSafeInteger(value))
+      return { reason: `补充信息“${this.supplementaryLabel(key)}”的“${text}”不是有效数字` };
     const [whole = '0', fraction = ''] = text.trim().split('.');
     const exact = Number(whole.replace('-', '')) * 100 + Number(fraction.padEnd(2, '0'));
     return { value: whole.startsWith('-') ? -exact : exact, cells: [] };
@@ -272,29 +342,70 @@ class NarrativeCheck {
       return;
     }
     const { index } = this.sentenceAt(run, figure.start);
-    const base = { rule: binding.rule, section: run.section.definition.id, span: figure, sentence: index, printed: figure.printed, cells: target.cells };
+    const base = {
+      rule: binding.rule,
+      section: run.section.definition.id,
+      span: figure,
+      sentence: index,
+      printed: figure.printed,
+      cells: target.cells,
+    };
     const expected = `${toDecimalString(target.value)}${figure.kind === 'count' ? '' : '万元'}`;
     if (figure.kind === 'amount' && figure.unit === '元' && printed === target.value) {
-      run.findings.push(this.finding({ ...base, severity: 'warning', message: `${this.quote(run, figure)}：${binding.label} 写作“${figure.printed}”，单位应为万元（${expected}）。`, expected }));
+      run.findings.push(
+        this.finding({
+          ...base,
+          severity: 'warning',
+          message: `${this.quote(run, figure)}：${binding.label} 写作“${figure.printed}”，单位应为万元（${expected}）。`,
+          expected,
+        }),
+      );
       return;
     }
     const value = figure.kind === 'amount' && figure.unit === '元' ? Math.round(printed / 10_000) : printed;
     if (value !== target.value) {
-      const alt = binding.term?.alt?.map((a) => ({ a, r: this.inputs.amounts.of(a.value) })).find(({ r }) => 'value' in r && r.value === value);
+      const alt = binding.term?.alt
+        ?.map((a) => ({ a, r: this.inputs.amounts.of(a.value) }))
+        .find(({ r }) => 'value' in r && r.value === value);
       if (alt) {
-        run.findings.push(this.finding({ ...base, severity: 'warning', message: `${this.quote(run, figure)}：写的是“${binding.label}”，但 ${figure.printed} 是${alt.a.says}；${binding.label}应为 ${expected}。请核对用词。`, expected }));
+        run.findings.push(
+          this.finding({
+            ...base,
+            severity: 'warning',
+            message: `${this.quote(run, figure)}：写的是“${binding.label}”，但 ${figure.printed} 是${alt.a.says}；${binding.label}应为 ${expected}。请核对用词。`,
+            expected,
+          }),
+        );
         return;
       }
       const diff = value - target.value;
       const unit = figure.kind === 'count' ? '' : ' 万元';
-      const where = binding.source ? `${binding.source}为 ${toDecimalString(target.value)}${unit}` : `应为 ${expected}`;
-      run.findings.push(this.finding({ ...base, severity: 'error', message: `${this.quote(run, figure)}：${binding.label} ${figure.printed}，${where}，两处应一致，差额 ${diff > 0 ? '+' : ''}${toDecimalString(diff)}${unit}。`, expected, diff: toDecimalString(diff) }));
+      const where = binding.source
+        ? `${binding.source}为 ${toDecimalString(target.value)}${unit}`
+        : `应为 ${expected}`;
+      run.findings.push(
+        this.finding({
+          ...base,
+          severity: 'error',
+          message: `${this.quote(run, figure)}：${binding.label} ${figure.printed}，${where}，两处应一致，差额 ${diff > 0 ? '+' : ''}${toDecimalString(diff)}${unit}。`,
+          expected,
+          diff: toDecimalString(diff),
+        }),
+      );
       return;
     }
     if (binding.term?.atMost) {
       const bound = this.inputs.amounts.of(binding.term.atMost);
       if ('value' in bound && value > bound.value) {
-        run.findings.push(this.finding({ ...base, severity: 'warning', message: `${this.quote(run, figure)}：${binding.label} ${figure.printed} 大于 ${binding.term.atMost} ${toDecimalString(bound.value)} 万元。此为提示性审核，差异不一定是错误。`, expected: `≤ ${toDecimalString(bound.value)}万元`, cells: [...target.cells, ...bound.cells] }));
+        run.findings.push(
+          this.finding({
+            ...base,
+            severity: 'warning',
+            message: `${this.quote(run, figure)}：${binding.label} ${figure.printed} 大于 ${binding.term.atMost} ${toDecimalString(bound.value)} 万元。此为提示性审核，差异不一定是错误。`,
+            expected: `≤ ${toDecimalString(bound.value)}万元`,
+            cells: [...target.cells, ...bound.cells],
+          }),
+        );
       }
     }
   }
@@ -311,61 +422,131 @@ class NarrativeCheck {
     const { span: sentence, index } = this.sentenceAt(run, figure.start);
     const nearStart = this.nearStart(run, figure, sentence);
     const near = this.text.slice(nearStart, figure.start).replace(/[ \u3000“"]+$/u, '');
-    const before = [...run.bindings.values()].filter((b) => b.figure.start >= sentence.start && b.figure.end <= figure.start).sort((a, b) => a.figure.start - b.figure.start);
+    const before = [...run.bindings.values()]
+      .filter((b) => b.figure.start >= sentence.start && b.figure.end <= figure.start)
+      .sort((a, b) => a.figure.start - b.figure.start);
     const share = /占(.*?)的?$/u.exec(near);
     const completion = /完成(?:年初)?预算(?:数)?的$/u.test(near);
     const direction = directionBefore(near);
     if (completion) {
       const actual = before.filter((b) => b.role === 'actual').at(-1);
       if (!actual) return this.unchecked(run, figure, null, '句中没有支出决算数，无法核对完成比例');
-      const budget = before.filter((b) => b.role === 'budget').at(-1) ?? this.printedOrTable(run, actual.term?.budget);
+      const budget =
+        before.filter((b) => b.role === 'budget').at(-1) ?? this.printedOrTable(run, actual.term?.budget);
       if (!budget) return this.unchecked(run, figure, null, '句中没有预算数，无法核对完成比例');
-      this.judgeRatio(run, figure, index, actual.rule, `完成预算比例（${actual.label} ÷ ${budget.label}）`, actual, budget, 1n);
+      this.judgeRatio(
+        run,
+        figure,
+        index,
+        actual.rule,
+        `完成预算比例（${actual.label} ÷ ${budget.label}）`,
+        actual,
+        budget,
+        1n,
+      );
     } else if (direction) {
       const change = before.filter((b) => b.change).at(-1);
       if (!change) return this.unchecked(run, figure, null, '句中没有增减额，无法核对增减率');
       const current = this.printedOrTable(run, change.meaning);
       if (!current) return this.unchecked(run, figure, change, '不知道本年数，无法核对增减率');
       if (change.change!.sign !== direction.sign) {
-        run.findings.push(this.finding({ rule: 'N03', severity: 'warning', section: run.section.definition.id, span: figure, sentence: index, message: `${this.quote(run, figure)}：前面写“${change.change!.word}”，这里写“${direction.word}”，增减方向前后不一致。`, printed: direction.word, expected: change.change!.sign > 0 ? '增长' : '下降' }));
+        run.findings.push(
+          this.finding({
+            rule: 'N03',
+            severity: 'warning',
+            section: run.section.definition.id,
+            span: figure,
+            sentence: index,
+            message: `${this.quote(run, figure)}：前面写“${change.change!.word}”，这里写“${direction.word}”，增减方向前后不一致。`,
+            printed: direction.word,
+            expected: change.change!.sign > 0 ? '增长' : '下降',
+          }),
+        );
       }
       const delta = this.valueOf(change.figure)!;
       const prior = current.value - change.change!.sign * delta;
       const label = `${change.term?.words?.at(-1) ?? change.meaning}增减率（增减额 ÷ 上年数）`;
       if (prior <= 0) {
-        run.findings.push(this.finding({ rule: change.rule, severity: 'warning', section: run.section.definition.id, span: figure, sentence: index, message: `${this.quote(run, figure)}：上年数为 ${toDecimalString(prior)} 万元（本年 ${toDecimalString(current.value)} ${change.change!.sign > 0 ? '−' : '+'} 增减额 ${change.figure.printed}），不能计算${label.replace(/（.*$/u, '')}，应删去这个百分比。`, printed: figure.printed, expected: null }));
+        run.findings.push(
+          this.finding({
+            rule: change.rule,
+            severity: 'warning',
+            section: run.section.definition.id,
+            span: figure,
+            sentence: index,
+            message: `${this.quote(run, figure)}：上年数为 ${toDecimalString(prior)} 万元（本年 ${toDecimalString(current.value)} ${change.change!.sign > 0 ? '−' : '+'} 增减额 ${change.figure.printed}），不能计算${label.replace(/（.*$/u, '')}，应删去这个百分比。`,
+            printed: figure.printed,
+            expected: null,
+          }),
+        );
         return;
       }
-      this.judgeRatio(run, figure, index, this.set.growthRule ?? change.rule, label, { label: change.label, value: delta }, { label: '上年数', value: prior }, 2n, current.value);
+      this.judgeRatio(
+        run,
+        figure,
+        index,
+        this.set.growthRule ?? change.rule,
+        label,
+        { label: change.label, value: delta },
+        { label: '上年数', value: prior },
+        2n,
+        current.value,
+      );
     } else if (share) {
       const numerator = before.filter((b) => b.figure.kind === 'amount').at(-1);
       const baseWords = share[1]!.trim();
-      const shareBase = this.partAt(run.section, figure.start).definition.shareBase ?? run.section.definition.shareBase;
+      const shareBase =
+        this.partAt(run.section, figure.start).definition.shareBase ?? run.section.definition.shareBase;
       const base = baseWords ? this.baseByWords(run, figure, baseWords) : this.printedOrTable(run, shareBase);
       if (!numerator) return this.unchecked(run, figure, null, '句中没有这个比例的分子');
-      if (!base) return this.unchecked(run, figure, numerator, baseWords ? `不知道“${baseWords}”是哪个数` : '不知道这个比例的基数');
-      this.judgeRatio(run, figure, index, this.set.shareRule ?? numerator.rule, `${numerator.label}占${base.label}的比例`, numerator, base, 1n);
+      if (!base)
+        return this.unchecked(
+          run,
+          figure,
+          numerator,
+          baseWords ? `不知道“${baseWords}”是哪个数` : '不知道这个比例的基数',
+        );
+      this.judgeRatio(
+        run,
+        figure,
+        index,
+        this.set.shareRule ?? numerator.rule,
+        `${numerator.label}占${base.label}的比例`,
+        numerator,
+        base,
+        1n,
+      );
     } else {
       this.unchecked(run, figure, null, '看不出这个百分比是什么的比例');
     }
   }
 
   /** The first figure the section prints for a term, else the table's amount for it. */
-  private printedOrTable(run: SectionRun, key: string | undefined): (Pick<Binding, 'label'> & { value: number; figure?: Figure; cells: FindingCell[] }) | null {
+  private printedOrTable(
+    run: SectionRun,
+    key: string | undefined,
+  ): (Pick<Binding, 'label'> & { value: number; figure?: Figure; cells: FindingCell[] }) | null {
     if (!key) return null;
     const printed = [...run.bindings.values()].find((b) => b.meaning === key && !b.change);
     if (printed) {
       const value = this.valueOf(printed.figure);
       if (value !== null) return { label: printed.label, value, figure: printed.figure, cells: [] };
     }
-    const term = [...(run.section.definition.terms ?? []), ...run.section.parts.flatMap((p) => p.definition.terms ?? [])].find((t) => t.key === key);
+    const term = [
+      ...(run.section.definition.terms ?? []),
+      ...run.section.parts.flatMap((p) => p.definition.terms ?? []),
+    ].find((t) => t.key === key);
     const target = term ? this.termTarget(term) : null;
-    return target && 'value' in target ? { label: term!.words?.at(-1) ?? key, value: target.value, cells: target.cells } : null;
+    return target && 'value' in target
+      ? { label: term!.words?.at(-1) ?? key, value: target.value, cells: target.cells }
+      : null;
   }
 
   /** 占支出合计的…: the term whose words the base names. */
   private baseByWords(run: SectionRun, figure: Figure, words: string) {
-    const terms = this.termsAt(run.section, this.partAt(run.section, figure.start)).filter((t) => t.words && !t.count && t.words.every((w) => words.includes(w)));
+    const terms = this.termsAt(run.section, this.partAt(run.section, figure.start)).filter(
+      (t) => t.words && !t.count && t.words.every((w) => words.includes(w)),
+    );
     terms.sort((a, b) => b.words!.join('').length - a.words!.join('').length);
     return terms[0] ? this.printedOrTable(run, terms[0].key) : null;
   }
@@ -383,13 +564,28 @@ class NarrativeCheck {
   ): void {
     const num = numerator.value ?? (numerator.figure ? this.valueOf(numerator.figure) : null);
     const den = denominator.value ?? (denominator.figure ? this.valueOf(denominator.figure) : null);
-    if (num === null || den === null || num === undefined || den === undefined) return this.unchecked(run, figure, null, '比例的分子或分母无法读出');
+    if (num === null || den === null || num === undefined || den === undefined)
+      return this.unchecked(run, figure, null, '比例的分子或分母无法读出');
     this.markChecked(run, figure, rule, label);
-    const base = { rule, section: run.section.definition.id, span: figure, sentence, printed: figure.printed, cells: [] as FindingCell[] };
+    const base = {
+      rule,
+      section: run.section.definition.id,
+      span: figure,
+      sentence,
+      printed: figure.printed,
+      cells: [] as FindingCell[],
+    };
     if (den === 0) {
       // 0 of 0 printed as 0.00% (S23's convention) is not wrong; any other figure has no base.
       if (num === 0 && figure.scaled === 0n) return;
-      run.findings.push(this.finding({ ...base, severity: 'warning', message: `${this.quote(run, figure)}：${label}的基数为 0，不能计算百分比，应删去这个百分比。`, expected: null }));
+      run.findings.push(
+        this.finding({
+          ...base,
+          severity: 'warning',
+          message: `${this.quote(run, figure)}：${label}的基数为 0，不能计算百分比，应删去这个百分比。`,
+          expected: null,
+        }),
+      );
       return;
     }
     const verdict = judgePercent(figure.scaled, figure.decimals, BigInt(num), BigInt(den), 1n, denSlack);
@@ -397,7 +593,11 @@ class NarrativeCheck {
     const decimals = Math.max(figure.decimals, 2);
     const expected = `${scaledText(roundedPercent(BigInt(num), BigInt(den), decimals), decimals)}%`;
     let message = `${this.quote(run, figure)}：${label}为 ${toDecimalString(num)} ÷ ${toDecimalString(den)} = ${expected}，说明中写 ${figure.printed}。`;
-    if (wrongBase !== undefined && wrongBase !== 0 && judgePercent(figure.scaled, figure.decimals, BigInt(num), BigInt(wrongBase)) !== 'wrong') {
+    if (
+      wrongBase !== undefined &&
+      wrongBase !== 0 &&
+      judgePercent(figure.scaled, figure.decimals, BigInt(num), BigInt(wrongBase)) !== 'wrong'
+    ) {
       message += '写的数是按本年数而不是上年数计算的。';
     }
     run.findings.push(this.finding({ ...base, severity: 'error', message, expected }));
@@ -425,8 +625,22 @@ class NarrativeCheck {
       const show = (v: number) => (counted ? String(v / 100) : toDecimalString(v));
       const terms = parts.map((p) => `${p!.label} ${p!.figure.printed}`).join(' + ');
       let message = `${this.quote(run, total.figure)}：${total.label} ${total.figure.printed}，${terms} = ${show(added)}${unit}，差额 ${diff > 0 ? '+' : ''}${show(diff)}${unit}。`;
-      if (severity === 'rounding') message += `差额在尾差允许范围（±${toDecimalString(tolerance)} 万元）内，属四舍五入尾差。`;
-      run.findings.push(this.finding({ rule: sum.rule, severity, section: run.section.definition.id, span: total.figure, sentence: this.sentenceAt(run, total.figure.start).index, message, printed: total.figure.printed, expected: show(added), diff: show(diff), key: `sum|${sum.total}|${sum.parts.join('+')}` }));
+      if (severity === 'rounding')
+        message += `差额在尾差允许范围（±${toDecimalString(tolerance)} 万元）内，属四舍五入尾差。`;
+      run.findings.push(
+        this.finding({
+          rule: sum.rule,
+          severity,
+          section: run.section.definition.id,
+          span: total.figure,
+          sentence: this.sentenceAt(run, total.figure.start).index,
+          message,
+          printed: total.figure.printed,
+          expected: show(added),
+          diff: show(diff),
+          key: `sum|${sum.total}|${sum.parts.join('+')}`,
+        }),
+      );
     }
   }
 
@@ -438,19 +652,57 @@ class NarrativeCheck {
     for (const expression of absence.zero) {
       const amount = this.inputs.amounts.of(expression);
       if ('reason' in amount) {
-        this.notChecked.push({ key: `narrative|${absence.rule}|${run.section.definition.id}|${expression}`, ruleId: absence.rule, title: this.set.rules[absence.rule] ?? absence.rule, table: null, reason: amount.reason, location: this.location(run.section.definition.id, 0, { start: at, end: at + absence.phrase.length }) });
+        this.notChecked.push({
+          key: `narrative|${absence.rule}|${run.section.definition.id}|${expression}`,
+          ruleId: absence.rule,
+          title: this.set.rules[absence.rule] ?? absence.rule,
+          table: null,
+          reason: amount.reason,
+          location: this.location(run.section.definition.id, 0, {
+            start: at,
+            end: at + absence.phrase.length,
+          }),
+        });
         continue;
       }
       if (amount.value === 0) continue;
-      run.findings.push(this.finding({ rule: absence.rule, severity: 'error', section: run.section.definition.id, span: { start: at, end: at + absence.phrase.length }, sentence: this.sentenceAt(run, at).index, message: `情况说明“${run.section.title}”称“${absence.phrase}…”，但${expression}为 ${toDecimalString(amount.value)} 万元。`, printed: absence.phrase, expected: toDecimalString(amount.value), cells: amount.cells, key: expression }));
+      run.findings.push(
+        this.finding({
+          rule: absence.rule,
+          severity: 'error',
+          section: run.section.definition.id,
+          span: { start: at, end: at + absence.phrase.length },
+          sentence: this.sentenceAt(run, at).index,
+          message: `情况说明“${run.section.title}”称“${absence.phrase}…”，但${expression}为 ${toDecimalString(amount.value)} 万元。`,
+          printed: absence.phrase,
+          expected: toDecimalString(amount.value),
+          cells: amount.cells,
+          key: expression,
+        }),
+      );
     }
   }
 
   private checkWholeText(sections: Section<SectionDefinition>[]): void {
     const sectionAt = (at: number) => sections.find((s) => at >= s.start && at < s.end)?.definition.id ?? '';
     for (const placeholder of this.set.placeholders) {
-      for (let at = this.text.indexOf(placeholder); at >= 0; at = this.text.indexOf(placeholder, at + placeholder.length)) {
-        this.findings.push(this.finding({ rule: 'N02', severity: 'warning', section: sectionAt(at), span: { start: at, end: at + placeholder.length }, sentence: 0, message: `情况说明中留有模板文字“${placeholder}”，请改为本部门的实际情况。`, printed: placeholder, expected: null }));
+      for (
+        let at = this.text.indexOf(placeholder);
+        at >= 0;
+        at = this.text.indexOf(placeholder, at + placeholder.length)
+      ) {
+        this.findings.push(
+          this.finding({
+            rule: 'N02',
+            severity: 'warning',
+            section: sectionAt(at),
+            span: { start: at, end: at + placeholder.length },
+            sentence: 0,
+            message: `情况说明中留有模板文字“${placeholder}”，请改为本部门的实际情况。`,
+            printed: placeholder,
+            expected: null,
+          }),
+        );
       }
     }
     const year = this.inputs.year;
@@ -458,17 +710,42 @@ class NarrativeCheck {
       for (const match of this.text.matchAll(/(?<!\d)(\d{4})年/gu)) {
         const printed = Number(match[1]);
         const lead = this.text.slice(Math.max(0, match.index - 2), match.index);
-        const priorAllowed = this.set.priorYearAfter === undefined || this.set.priorYearAfter.some((w) => lead.endsWith(w));
+        const priorAllowed =
+          this.set.priorYearAfter === undefined || this.set.priorYearAfter.some((w) => lead.endsWith(w));
         if (printed === year || (printed === year - 1 && priorAllowed)) continue;
         const span = { start: match.index, end: match.index + match[0].length };
-        this.findings.push(this.finding({ rule: 'N01', severity: 'warning', section: sectionAt(span.start), span, sentence: 0, message: `情况说明中写“${match[0]}”，报表年度为 ${year} 年${printed === year - 1 ? '（上年只在与上年比较时出现）' : ''}，请核对年份。`, printed: match[0], expected: `${year}年` }));
+        this.findings.push(
+          this.finding({
+            rule: 'N01',
+            severity: 'warning',
+            section: sectionAt(span.start),
+            span,
+            sentence: 0,
+            message: `情况说明中写“${match[0]}”，报表年度为 ${year} 年${printed === year - 1 ? '（上年只在与上年比较时出现）' : ''}，请核对年份。`,
+            printed: match[0],
+            expected: `${year}年`,
+          }),
+        );
       }
     }
     // 占100 without %: a share whose sign was lost is read as an amount by nobody, so it is flagged.
-    for (const match of this.text.matchAll(/占(?!用)[^，。；：、\n\d%％]{0,16}?(\d+(?:\.\d+)?)(?![\d.%％万元个])/gu)) {
+    for (const match of this.text.matchAll(
+      /占(?!用)[^，。；：、\n\d%％]{0,16}?(\d+(?:\.\d+)?)(?![\d.%％万元个])/gu,
+    )) {
       const start = match.index + match[0].length - match[1]!.length;
       const span = { start, end: start + match[1]!.length };
-      this.findings.push(this.finding({ rule: 'N04', severity: 'warning', section: sectionAt(start), span, sentence: 0, message: `情况说明中“${match[0]}”的百分比缺少 % 号。`, printed: match[1]!, expected: `${match[1]}%` }));
+      this.findings.push(
+        this.finding({
+          rule: 'N04',
+          severity: 'warning',
+          section: sectionAt(start),
+          span,
+          sentence: 0,
+          message: `情况说明中“${match[0]}”的百分比缺少 % 号。`,
+          printed: match[1]!,
+          expected: `${match[1]}%`,
+        }),
+      );
     }
   }
 
@@ -481,8 +758,25 @@ class NarrativeCheck {
     });
   }
 
-  private report(section: Section<SectionDefinition>, figure: Figure, rule: string | null, meaning: string | null, status: FigureStatus, reason?: string): FigureReport {
-    return { section: section.definition.id, start: figure.start, end: figure.end, printed: figure.printed, kind: figure.kind, rule, meaning, status, ...(reason ? { reason } : {}) };
+  private report(
+    section: Section<SectionDefinition>,
+    figure: Figure,
+    rule: string | null,
+    meaning: string | null,
+    status: FigureStatus,
+    reason?: string,
+  ): FigureReport {
+    return {
+      section: section.definition.id,
+      start: figure.start,
+      end: figure.end,
+      printed: figure.printed,
+      kind: figure.kind,
+      rule,
+      meaning,
+      status,
+      ...(reason ? { reason } : {}),
+    };
   }
 
   private markChecked(run: SectionRun, figure: Figure, rule: string, meaning: string): void {
@@ -491,7 +785,10 @@ class NarrativeCheck {
 
   private unchecked(run: SectionRun, figure: Figure, binding: Binding | null, reason: string): void {
     const rule = binding?.rule ?? 'N00';
-    run.reports.set(figure, this.report(run.section, figure, binding?.rule ?? null, binding?.meaning ?? null, 'notChecked', reason));
+    run.reports.set(
+      figure,
+      this.report(run.section, figure, binding?.rule ?? null, binding?.meaning ?? null, 'notChecked', reason),
+    );
     run.notChecked.push({
       key: `narrative|${rule}|${figure.start}`,
       ruleId: rule,
@@ -514,7 +811,19 @@ class NarrativeCheck {
     return { kind: 'narrative' as const, section, sentence, start: span.start, end: span.end };
   }
 
-  finding(f: { rule: string; severity: Severity; section: string; span: Span; sentence: number; message: string; printed: string | null; expected: string | null; cells?: FindingCell[]; diff?: string | null; key?: string }): Finding {
+  finding(f: {
+    rule: string;
+    severity: Severity;
+    section: string;
+    span: Span;
+    sentence: number;
+    message: string;
+    printed: string | null;
+    expected: string | null;
+    cells?: FindingCell[];
+    diff?: string | null;
+    key?: string;
+  }): Finding {
     return {
       key: `narrative|${f.rule}|${f.section}|${f.span.start}|${f.key ?? ''}`,
       ruleId: f.rule,

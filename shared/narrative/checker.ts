@@ -24,7 +24,10 @@ export interface NarrativeHolder {
 const GROUP = 'text';
 
 function narrativeChecker({ structure, calc, writer, narrative }: CheckContext): Checker {
-  const set = narrativeSetFor([structure.template.id, ...(structure.template.extends ? [structure.template.extends] : [])]);
+  const set = narrativeSetFor([
+    structure.template.id,
+    ...(structure.template.extends ? [structure.template.extends] : []),
+  ]);
   const check = (): CheckerGroups => {
     if (!narrative.text || !set) {
       narrative.report = null;
@@ -32,7 +35,12 @@ function narrativeChecker({ structure, calc, writer, narrative }: CheckContext):
     }
     const { year, unit, options } = narrative.meta();
     const amounts = new TableAmounts(structure, calc, writer, unit, options);
-    const report = checkNarrative(set, narrative.text, { amounts, tables: tableLookup(structure), year, supplementary: narrative.supplementary });
+    const report = checkNarrative(set, narrative.text, {
+      amounts,
+      tables: tableLookup(structure),
+      year,
+      supplementary: narrative.supplementary,
+    });
     narrative.report = report;
     return new Map([[GROUP, { findings: report.findings, notChecked: report.notChecked }]]);
   };

@@ -105,7 +105,10 @@ export interface NarrativeSet {
 }
 
 // The sets are checked by the tests against every template they name (each expression binds).
-export const NARRATIVE_SETS: readonly NarrativeSet[] = [finalSet as unknown as NarrativeSet, budgetSet as unknown as NarrativeSet];
+export const NARRATIVE_SETS: readonly NarrativeSet[] = [
+  finalSet as unknown as NarrativeSet,
+  budgetSet as unknown as NarrativeSet,
+];
 
 /** The set for a template, found by its id or the ids it extends; null when none describes it. */
 export function narrativeSetFor(templateIds: readonly string[]): NarrativeSet | null {

@@ -36,7 +36,18 @@ export function tableLookup(structure: Structure): TableLookup {
       const table = structure.tableById.get(tableId);
       if (!table) return { reason: `本报表没有${tableId}` };
       if (table.rowsGap !== null) return { reason: table.rowsGap };
-      const rows = new Map(table.rows.map((row) => [row, { code: row.code ?? '', name: row.name ?? '', level: row.level, cells: new Map<string, number>(), children: [] as CodeRow[] }]));
+      const rows = new Map(
+        table.rows.map((row) => [
+          row,
+          {
+            code: row.code ?? '',
+            name: row.name ?? '',
+            level: row.level,
+            cells: new Map<string, number>(),
+            children: [] as CodeRow[],
+          },
+        ]),
+      );
       for (const [row, info] of rows) {
         for (const column of table.columns) {
           const cell = row.cells[column.index];
@@ -49,7 +60,13 @@ export function tableLookup(structure: Structure): TableLookup {
     classCode(name) {
       for (const table of structure.tables) {
         if (table.template.layout !== 'two-sided') continue;
-        const row = table.rows.find((r) => r.code !== null && r.code.length === 3 && r.name !== null && sameName(stripNumbering(r.name), name, []));
+        const row = table.rows.find(
+          (r) =>
+            r.code !== null &&
+            r.code.length === 3 &&
+            r.name !== null &&
+            sameName(stripNumbering(r.name), name, []),
+        );
         if (row) return row.code;
       }
       return null;
@@ -111,7 +128,13 @@ export function checkClasses(context: EnumerationContext): Enumerated {
     if (!match || figure.kind !== 'amount') continue;
     const printedName = match[1]!.trim();
     const name = printedName.endsWith('支出') ? printedName : `${printedName}支出`;
-    const binding: Binding = { figure, rule: clauses.rule, meaning: `${name}（类）`, label: match[0].trim(), target: null };
+    const binding: Binding = {
+      figure,
+      rule: clauses.rule,
+      meaning: `${name}（类）`,
+      label: match[0].trim(),
+      target: null,
+    };
     bindings.push(binding);
     if ('reason' in rows) {
       binding.target = rows;
@@ -131,8 +154,14 @@ export function checkClasses(context: EnumerationContext): Enumerated {
       const unknown = values.find((v) => 'reason' in v);
       if (unknown) binding.target = unknown;
       else {
-        binding.target = { value: values.reduce((a, v) => a + (v as { value: number }).value, 0), cells: values.flatMap(cellsOf).slice(0, 6) };
-        binding.source = items.length > 0 ? `${clauses.table}中 ${code} 类各项之和` : `${clauses.table}没有 ${code} ${name}（按 0 计）`;
+        binding.target = {
+          value: values.reduce((a, v) => a + (v as { value: number }).value, 0),
+          cells: values.flatMap(cellsOf).slice(0, 6),
+        };
+        binding.source =
+          items.length > 0
+            ? `${clauses.table}中 ${code} 类各项之和`
+            : `${clauses.table}没有 ${code} ${name}（按 0 计）`;
       }
     }
   }
@@ -159,19 +188,33 @@ export function checkItems(context: EnumerationContext): Enumerated {
   const items: Item[] = [];
   const bindings: Binding[] = [];
   const itemTerms = context.terms.filter((t) => t.role);
-  for (let start = part.bodyStart; start < part.end; ) {
+  for (let start = part.bodyStart; start < part.end;) {
     const newline = run.text.indexOf('\n', start);
     const end = newline < 0 || newline > part.end ? part.end : newline;
     const match = ITEM.exec(run.text.slice(start, end));
     if (match) {
       const digits = match[1]!;
-      const item: Item = { number: Number(digits), numberSpan: { start, end: start + digits.length }, names: [match[2]!.trim(), match[3]!.trim(), match[4]!.trim()], span: { start, end }, row: null };
+      const item: Item = {
+        number: Number(digits),
+        numberSpan: { start, end: start + digits.length },
+        names: [match[2]!.trim(), match[3]!.trim(), match[4]!.trim()],
+        span: { start, end },
+        row: null,
+      };
       let nearStart = start + match[0].length;
       for (const figure of figures.filter((f) => f.start >= start && f.end <= end && f.kind === 'amount')) {
         const term = matchTerm(itemTerms, run.text, item.span, nearStart, figure)?.term;
         nearStart = figure.end;
         if (!term) continue;
-        const binding: Binding = { figure, rule: 'E08', meaning: item.names[2], label: `第${digits}项${term.words?.at(-1) ?? term.key}`, role: term.role, term, target: null };
+        const binding: Binding = {
+          figure,
+          rule: 'E08',
+          meaning: item.names[2],
+          label: `第${digits}项${term.words?.at(-1) ?? term.key}`,
+          role: term.role,
+          term,
+          target: null,
+        };
         if (term.role === 'budget') {
           item.budget = binding;
           binding.target = { reason: '各项的年初预算不在公开表中，只核对各项之和' };
@@ -204,7 +247,10 @@ export function checkItems(context: EnumerationContext): Enumerated {
       continue;
     }
     const printed = hundredthsOf(actual.figure);
-    const sameAmount = rows.find((r) => r.code.length === 7 && !described.has(r) && valueOf(amounts.cell(r.cells.get(SUBTOTAL))) === printed);
+    const sameAmount = rows.find(
+      (r) =>
+        r.code.length === 7 && !described.has(r) && valueOf(amounts.cell(r.cells.get(SUBTOTAL))) === printed,
+    );
     if (printed === 0) {
       actual.target = { value: 0, cells: [] };
       actual.source = `公开05表没有“${item.names.join('/')}”（按 0 计）`;
@@ -212,7 +258,20 @@ export function checkItems(context: EnumerationContext): Enumerated {
       described.add(sameAmount);
       actual.target = null;
       const cells = cellsOf(amounts.cell(sameAmount.cells.get(SUBTOTAL)));
-      run.findings.push(context.finding({ rule: 'E08', severity: 'warning', section: part.definition.id, span: { start: item.span.start, end: actual.figure.start }, sentence: 0, message: `“${part.definition.id}”第${item.number}项：公开05表中没有名为“${item.names[0]}/${item.names[1]}/${item.names[2]}”的项；金额 ${actual.figure.printed} 与 ${sameAmount.code} ${sameAmount.name}「小计」相同，请核对科目名称。`, printed: item.names.join('/'), expected: `${sameAmount.code} ${sameAmount.name}`, cells, key: 'name' }));
+      run.findings.push(
+        context.finding({
+          rule: 'E08',
+          severity: 'warning',
+          section: part.definition.id,
+          span: { start: item.span.start, end: actual.figure.start },
+          sentence: 0,
+          message: `“${part.definition.id}”第${item.number}项：公开05表中没有名为“${item.names[0]}/${item.names[1]}/${item.names[2]}”的项；金额 ${actual.figure.printed} 与 ${sameAmount.code} ${sameAmount.name}「小计」相同，请核对科目名称。`,
+          printed: item.names.join('/'),
+          expected: `${sameAmount.code} ${sameAmount.name}`,
+          cells,
+          key: 'name',
+        }),
+      );
     } else {
       actual.target = { value: 0, cells: [] };
       actual.source = `公开05表没有“${item.names.join('/')}”（按 0 计）`;
@@ -226,15 +285,35 @@ export function checkItems(context: EnumerationContext): Enumerated {
       if (row.code.length !== 7 || described.has(row)) continue;
       const amount = amounts.cell(row.cells.get(SUBTOTAL));
       if (!('value' in amount) || amount.value === 0) continue;
-      run.findings.push(context.finding({ rule: 'E10', severity: 'warning', section: part.definition.id, span: { start: part.start, end: part.bodyStart }, sentence: 0, message: `“${part.definition.id}”没有说明公开05表 ${row.code} ${row.name}（小计 ${toDecimalString(amount.value)} 万元）。`, printed: null, expected: `${row.code} ${row.name} ${toDecimalString(amount.value)}`, cells: amount.cells, key: row.code }));
+      run.findings.push(
+        context.finding({
+          rule: 'E10',
+          severity: 'warning',
+          section: part.definition.id,
+          span: { start: part.start, end: part.bodyStart },
+          sentence: 0,
+          message: `“${part.definition.id}”没有说明公开05表 ${row.code} ${row.name}（小计 ${toDecimalString(amount.value)} 万元）。`,
+          printed: null,
+          expected: `${row.code} ${row.name} ${toDecimalString(amount.value)}`,
+          cells: amount.cells,
+          key: row.code,
+        }),
+      );
     }
   };
   return { bindings, finish };
 }
 
-function findItemRow(rows: CodeRow[], [className, sectionName, itemName]: [string, string, string], equivalents: [string, string][]): CodeRow | null {
+function findItemRow(
+  rows: CodeRow[],
+  [className, sectionName, itemName]: [string, string, string],
+  equivalents: [string, string][],
+): CodeRow | null {
   const named = (level: CodeRow[], name: string) => level.filter((r) => sameName(r.name, name, equivalents));
-  for (const cls of named(rows.filter((r) => r.code.length === 3), className)) {
+  for (const cls of named(
+    rows.filter((r) => r.code.length === 3),
+    className,
+  )) {
     for (const kuan of named(cls.children, sectionName)) {
       const [xiang] = named(kuan.children, itemName);
       if (xiang) return xiang;
@@ -255,10 +334,14 @@ function cellsOf(resolved: Resolved): FindingCell[] {
 function checkItemSums(context: EnumerationContext, items: Item[]): void {
   const { run, part } = context;
   const inItems = (f: Figure) => items.some((i) => f.start >= i.span.start && f.end <= i.span.end);
-  const heads = [...run.bindings.values()].filter((b) => b.figure.start >= part.bodyStart && b.figure.end <= part.end && !inItems(b.figure));
+  const heads = [...run.bindings.values()].filter(
+    (b) => b.figure.start >= part.bodyStart && b.figure.end <= part.end && !inItems(b.figure),
+  );
   for (const role of ['budget', 'actual'] as const) {
     const head = heads.find((b) => b.role === role);
-    const addends = items.map((i) => (role === 'budget' ? i.budget : i.actual)).filter((b) => b !== undefined);
+    const addends = items
+      .map((i) => (role === 'budget' ? i.budget : i.actual))
+      .filter((b) => b !== undefined);
     if (!head || addends.length === 0) continue;
     const total = hundredthsOf(head.figure);
     const values = addends.map((b) => hundredthsOf(b.figure));
@@ -272,7 +355,20 @@ function checkItemSums(context: EnumerationContext, items: Item[]): void {
     const what = role === 'budget' ? '年初预算' : '支出决算';
     let message = `“${part.definition.id}”：${what}总数 ${head.figure.printed}，各项${what}之和为 ${toDecimalString(added)} 万元（${addends.length} 项），差额 ${diff > 0 ? '+' : ''}${toDecimalString(diff)} 万元。`;
     if (rounding) message += `差额在尾差允许范围（±${toDecimalString(tolerance)} 万元）内，属四舍五入尾差。`;
-    run.findings.push(context.finding({ rule: 'E09', severity: rounding ? 'rounding' : 'error', section: part.definition.id, span: head.figure, sentence: 0, message, printed: toDecimalString(hundredthsOf(head.figure)!), expected: toDecimalString(added), diff: toDecimalString(diff), key: role }));
+    run.findings.push(
+      context.finding({
+        rule: 'E09',
+        severity: rounding ? 'rounding' : 'error',
+        section: part.definition.id,
+        span: head.figure,
+        sentence: 0,
+        message,
+        printed: toDecimalString(hundredthsOf(head.figure)!),
+        expected: toDecimalString(added),
+        diff: toDecimalString(diff),
+        key: role,
+      }),
+    );
   }
 }
 
@@ -282,8 +378,25 @@ function checkNumbering(context: EnumerationContext, items: Item[]): void {
   for (const item of items) {
     const expected = previous + 1;
     if (item.number !== expected) {
-      const what = item.number === previous ? '与上一项重复' : item.number < previous ? '比上一项小' : `跳过了 ${expected}`;
-      context.run.findings.push(context.finding({ rule: 'E10', severity: 'warning', section: context.part.definition.id, span: item.numberSpan, sentence: 0, message: `“${context.part.definition.id}”中“${item.names[2]}”一项编号为 ${item.number}，${what}，应为 ${expected}。`, printed: String(item.number), expected: String(expected), key: 'number' }));
+      const what =
+        item.number === previous
+          ? '与上一项重复'
+          : item.number < previous
+            ? '比上一项小'
+            : `跳过了 ${expected}`;
+      context.run.findings.push(
+        context.finding({
+          rule: 'E10',
+          severity: 'warning',
+          section: context.part.definition.id,
+          span: item.numberSpan,
+          sentence: 0,
+          message: `“${context.part.definition.id}”中“${item.names[2]}”一项编号为 ${item.number}，${what}，应为 ${expected}。`,
+          printed: String(item.number),
+          expected: String(expected),
+          key: 'number',
+        }),
+      );
     }
     previous = item.number;
   }
@@ -296,7 +409,11 @@ export function checkComponents(context: EnumerationContext): Enumerated {
   const rows = tables.rows(SIX);
   const grouped = context.terms.filter((t) => t.components);
   const marker = '主要包括';
-  for (let at = run.text.indexOf(marker, part.bodyStart); at >= 0 && at < part.end; at = run.text.indexOf(marker, at + marker.length)) {
+  for (
+    let at = run.text.indexOf(marker, part.bodyStart);
+    at >= 0 && at < part.end;
+    at = run.text.indexOf(marker, at + marker.length)
+  ) {
     // The group is named by the last term before the list (人员经费…，主要包括：).
     const term = grouped
       .map((t) => ({ t, pos: run.text.lastIndexOf(t.words!.at(-1)!, at) }))
@@ -305,7 +422,10 @@ export function checkComponents(context: EnumerationContext): Enumerated {
     if (!term || 'reason' in rows) continue;
     let cursor = at + marker.length;
     if (/[：:]/u.test(run.text[cursor] ?? '')) cursor++;
-    const listEnd = Math.min(...['；', '。', '\n'].map((c) => run.text.indexOf(c, cursor)).filter((i) => i >= 0), part.end);
+    const listEnd = Math.min(
+      ...['；', '。', '\n'].map((c) => run.text.indexOf(c, cursor)).filter((i) => i >= 0),
+      part.end,
+    );
     for (const piece of run.text.slice(cursor, listEnd).split('、')) {
       const name = piece.trim();
       const start = run.text.indexOf(name, cursor);
@@ -313,18 +433,46 @@ export function checkComponents(context: EnumerationContext): Enumerated {
       if (name === '') continue;
       const row = rows.find((r) => sameName(r.name, name, context.nameEquivalents));
       const span = { start, end: start + name.length };
-      const base = { rule: 'E12', severity: 'warning' as const, section: part.definition.id, span, sentence: 0, printed: name, key: name };
+      const base = {
+        rule: 'E12',
+        severity: 'warning' as const,
+        section: part.definition.id,
+        span,
+        sentence: 0,
+        printed: name,
+        key: name,
+      };
       if (!row) {
-        run.findings.push(context.finding({ ...base, message: `“${part.definition.id}”${term.key}所列“${name}”在公开06表中没有同名科目。此为提示性审核。`, expected: null }));
+        run.findings.push(
+          context.finding({
+            ...base,
+            message: `“${part.definition.id}”${term.key}所列“${name}”在公开06表中没有同名科目。此为提示性审核。`,
+            expected: null,
+          }),
+        );
         continue;
       }
       const inGroup = term.components!.some((p) => row.code.startsWith(p));
       const amount = amounts.cell(row.cells.get('amount') ?? [...row.cells.values()][0]);
       const value = valueOf(amount);
       if (!inGroup) {
-        run.findings.push(context.finding({ ...base, message: `“${part.definition.id}”${term.key}所列“${name}”是公开06表 ${row.code} ${row.name}，不属于${term.key}。此为提示性审核。`, expected: null, cells: cellsOf(amount) }));
+        run.findings.push(
+          context.finding({
+            ...base,
+            message: `“${part.definition.id}”${term.key}所列“${name}”是公开06表 ${row.code} ${row.name}，不属于${term.key}。此为提示性审核。`,
+            expected: null,
+            cells: cellsOf(amount),
+          }),
+        );
       } else if (value === 0) {
-        run.findings.push(context.finding({ ...base, message: `“${part.definition.id}”${term.key}所列“${name}”在公开06表 ${row.code} ${row.name} 中没有数。此为提示性审核，差异不一定是错误。`, expected: `${row.code} ${row.name} 有数`, cells: cellsOf(amount) }));
+        run.findings.push(
+          context.finding({
+            ...base,
+            message: `“${part.definition.id}”${term.key}所列“${name}”在公开06表 ${row.code} ${row.name} 中没有数。此为提示性审核，差异不一定是错误。`,
+            expected: `${row.code} ${row.name} 有数`,
+            cells: cellsOf(amount),
+          }),
+        );
       }
     }
   }

@@ -22,7 +22,14 @@ export type PercentVerdict = 'exact' | 'rounding' | 'wrong';
  * figure, 2 for a difference of two). A difference the slack explains is accepted only within
  * one printed digit.
  */
-export function judgePercent(printed: bigint, decimals: number, num: bigint, den: bigint, numSlack = 1n, denSlack = 1n): PercentVerdict {
+export function judgePercent(
+  printed: bigint,
+  decimals: number,
+  num: bigint,
+  den: bigint,
+  numSlack = 1n,
+  denSlack = 1n,
+): PercentVerdict {
   const exact = roundedPercent(num, den, decimals);
   if (printed === exact) return 'exact';
   const off = printed > exact ? printed - exact : exact - printed;

@@ -35,7 +35,16 @@ export interface SplitResult<D extends SectionTitles> {
 /** Spaces that PDF and Word extraction put between characters of a title. */
 const INNER_SPACE = '[ \\u3000]*';
 /** Full-width and half-width forms of the punctuation titles are written with. */
-const EQUIVALENT: Record<string, string> = { '.': '[.．]', '．': '[.．]', '(': '[(（]', '（': '[(（]', ')': '[)）]', '）': '[)）]', ':': '[:：]', '：': '[:：]' };
+const EQUIVALENT: Record<string, string> = {
+  '.': '[.．]',
+  '．': '[.．]',
+  '(': '[(（]',
+  '（': '[(（]',
+  ')': '[)）]',
+  '）': '[)）]',
+  ':': '[:：]',
+  '：': '[:：]',
+};
 
 function titlePattern(title: string): RegExp {
   const chars = [...title.replace(/[。.．]$/u, '')].filter((c) => !/\s/u.test(c));
@@ -58,7 +67,12 @@ function canStartTitle(text: string, at: number): boolean {
 }
 
 /** The earliest place in [from, to) where one of the titles stands. */
-function findTitle(text: string, titles: readonly string[], from: number, to: number): { start: number; end: number } | null {
+function findTitle(
+  text: string,
+  titles: readonly string[],
+  from: number,
+  to: number,
+): { start: number; end: number } | null {
   let best: { start: number; end: number } | null = null;
   for (const title of titles) {
     const pattern = patternOf(title);
@@ -67,7 +81,11 @@ function findTitle(text: string, titles: readonly string[], from: number, to: nu
       if (match.index + match[0].length > to) break;
       if (!canStartTitle(text, match.index)) continue;
       // The longest wording wins at the same place (…决算情况说明 over …决算情况).
-      if (!best || match.index < best.start || (match.index === best.start && match.index + match[0].length > best.end)) {
+      if (
+        !best ||
+        match.index < best.start ||
+        (match.index === best.start && match.index + match[0].length > best.end)
+      ) {
         best = { start: match.index, end: match.index + match[0].length };
       }
       break;
@@ -76,7 +94,11 @@ function findTitle(text: string, titles: readonly string[], from: number, to: nu
   return best;
 }
 
-export function splitSections<D extends SectionTitles>(text: string, definitions: readonly D[], span: Span = { start: 0, end: text.length }): SplitResult<D> {
+export function splitSections<D extends SectionTitles>(
+  text: string,
+  definitions: readonly D[],
+  span: Span = { start: 0, end: text.length },
+): SplitResult<D> {
   const found: { definition: D; start: number; end: number }[] = [];
   const missing: D[] = [];
   let cursor = span.start;
@@ -91,8 +113,17 @@ export function splitSections<D extends SectionTitles>(text: string, definitions
   }
   const sections = found.map(({ definition, start, end }, i): Section<D> => {
     const sectionEnd = found[i + 1]?.start ?? span.end;
-    const parts = definition.parts ? splitSections(text, definition.parts as D[], { start: end, end: sectionEnd }).sections : [];
-    return { definition, title: text.slice(start, end).trim(), start, end: trimEnd(text, sectionEnd), bodyStart: end, parts };
+    const parts = definition.parts
+      ? splitSections(text, definition.parts as D[], { start: end, end: sectionEnd }).sections
+      : [];
+    return {
+      definition,
+      title: text.slice(start, end).trim(),
+      start,
+      end: trimEnd(text, sectionEnd),
+      bodyStart: end,
+      parts,
+    };
   });
   return { sections, missing, preamble: { start: span.start, end: found[0]?.start ?? span.end } };
 }

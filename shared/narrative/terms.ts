@@ -15,23 +15,41 @@ export interface TermMatch {
   from: number;
 }
 
-export function matchTerm(terms: readonly Term[], text: string, sentence: Span, nearStart: number, figure: Figure): TermMatch | null {
+export function matchTerm(
+  terms: readonly Term[],
+  text: string,
+  sentence: Span,
+  nearStart: number,
+  figure: Figure,
+): TermMatch | null {
   let best: { match: TermMatch; words: number; length: number } | null = null;
   for (const term of terms) {
     if (Boolean(term.count) !== (figure.kind === 'count')) continue;
-    const found = term.after !== undefined ? followedBy(text, figure, sentence, term.after) : wordsBefore(text, sentence, nearStart, figure.start, term.words ?? []);
+    const found =
+      term.after !== undefined
+        ? followedBy(text, figure, sentence, term.after)
+        : wordsBefore(text, sentence, nearStart, figure.start, term.words ?? []);
     if (found === null) continue;
     const words = term.after !== undefined ? 1 : (term.words ?? []).length;
     const length = term.after?.length ?? (term.words ?? []).join('').length;
     const better =
-      !best || words > best.words || (words === best.words && (found > best.match.from || (found === best.match.from && length > best.length)));
+      !best ||
+      words > best.words ||
+      (words === best.words &&
+        (found > best.match.from || (found === best.match.from && length > best.length)));
     if (better) best = { match: { term, from: found }, words, length };
   }
   return best?.match ?? null;
 }
 
 /** Where the first word stands when all the words stand in order before `end`; null otherwise. */
-function wordsBefore(text: string, sentence: Span, nearStart: number, end: number, words: readonly string[]): number | null {
+function wordsBefore(
+  text: string,
+  sentence: Span,
+  nearStart: number,
+  end: number,
+  words: readonly string[],
+): number | null {
   if (words.length === 0) return null;
   let limit = end;
   let first = -1;

@@ -83,7 +83,12 @@ function located<T>(ruleSetId: string, where: string, parse: () => T): T {
     return parse();
   } catch (error) {
     if (error instanceof RuleSyntaxError) {
-      throw new RuleSetError(ruleSetId, `${where}第 ${error.offset + 1} 个字符`, error.message, error.pointer());
+      throw new RuleSetError(
+        ruleSetId,
+        `${where}第 ${error.offset + 1} 个字符`,
+        error.message,
+        error.pointer(),
+      );
     }
     throw error;
   }
@@ -92,14 +97,21 @@ function located<T>(ruleSetId: string, where: string, parse: () => T): T {
 export function parseRuleSet(source: RuleSetSource): ParsedRuleSet {
   const conditions = new Map<string, ConditionNode>();
   for (const [name, text] of Object.entries(source.conditions ?? {})) {
-    conditions.set(name, located(source.id, `条件“${name}”`, () => parseCondition(text)));
+    conditions.set(
+      name,
+      located(source.id, `条件“${name}”`, () => parseCondition(text)),
+    );
   }
   const seen = new Set<string>();
   for (const rule of source.textRules ?? []) {
     if (seen.has(rule.id)) throw new RuleSetError(source.id, `文字审核规则 ${rule.id}`, '编号重复');
     seen.add(rule.id);
     if ((rule.check === 'sameFigures') !== (rule.rows !== undefined && rule.against !== undefined)) {
-      throw new RuleSetError(source.id, `文字审核规则 ${rule.id}`, '只有 sameFigures 需要且必须写明 rows 和 against');
+      throw new RuleSetError(
+        source.id,
+        `文字审核规则 ${rule.id}`,
+        '只有 sameFigures 需要且必须写明 rows 和 against',
+      );
     }
   }
   const rules = source.rules.map((rule): ParsedRule => {

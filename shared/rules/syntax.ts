@@ -123,7 +123,27 @@ interface Token {
 }
 
 /** Characters that end a name. Full-width brackets （） stay inside names: 因公出国（境）费. */
-const PUNCT = new Set(['[', ']', '(', ')', '.', ',', '，', '、', '：', ':', '=', '<', '>', '≥', '≤', '+', '-', '－', '−']);
+const PUNCT = new Set([
+  '[',
+  ']',
+  '(',
+  ')',
+  '.',
+  ',',
+  '，',
+  '、',
+  '：',
+  ':',
+  '=',
+  '<',
+  '>',
+  '≥',
+  '≤',
+  '+',
+  '-',
+  '－',
+  '−',
+]);
 const NORMALISE: Record<string, string> = { ':': '：', '，': ',', '－': '-', '−': '-', '≥': '>=', '≤': '<=' };
 
 function tokenize(source: string): Token[] {
@@ -203,7 +223,9 @@ class Parser {
   /** A scope is present when a '：' appears, or when the table name is followed by a scope word. */
   private hasScope(): boolean {
     const second = this.tokens[1];
-    const scopeWord = second?.kind === 'name' && (second.text === '每行' || second.text === '每栏' || second.text.startsWith(ROW_SCOPE_EACH));
+    const scopeWord =
+      second?.kind === 'name' &&
+      (second.text === '每行' || second.text === '每栏' || second.text.startsWith(ROW_SCOPE_EACH));
     return scopeWord || this.tokens.some((t) => t.kind === 'punct' && t.text === '：');
   }
 
@@ -219,7 +241,11 @@ class Parser {
     if (rowWord.kind === 'name' && rowWord.text === '每行') {
       this.next();
       scope.rows = { tag: this.parseOptionalTag(), offset: rowWord.offset };
-    } else if (rowWord.kind === 'name' && rowWord.text.startsWith(ROW_SCOPE_EACH) && rowWord.text.length > 2) {
+    } else if (
+      rowWord.kind === 'name' &&
+      rowWord.text.startsWith(ROW_SCOPE_EACH) &&
+      rowWord.text.length > 2
+    ) {
       this.next();
       scope.rows = { tag: rowWord.text.slice(ROW_SCOPE_EACH.length), offset: rowWord.offset };
     }
@@ -276,7 +302,7 @@ class Parser {
 
   private parseConditionAtom(): ConditionNode {
     const token = this.peek();
-    if (token.kind === 'punct' && token.text === '(' ) {
+    if (token.kind === 'punct' && token.text === '(') {
       // A parenthesised condition, unless it is the start of an arithmetic expression.
       const save = this.index;
       this.next();
@@ -292,7 +318,12 @@ class Parser {
     const left = this.parseExpr();
     if (this.peekComparator()) return this.finishComparison(left, token.offset);
     if (left.kind === 'call') return left;
-    if (left.kind === 'ref' && left.head !== undefined && left.row === undefined && left.column === undefined) {
+    if (
+      left.kind === 'ref' &&
+      left.head !== undefined &&
+      left.row === undefined &&
+      left.column === undefined
+    ) {
       return { kind: 'named', name: left.head, offset: left.offset };
     }
     throw new RuleSyntaxError('此处应为条件：比较、存在(…) 或已定义的条件名', this.source, token.offset);
@@ -338,7 +369,11 @@ class Parser {
       if (this.peekPunct('[')) ref.row = this.parseRowSelector();
       return { ...ref, ...this.parseOptionalColumn() };
     }
-    throw new RuleSyntaxError(token.kind === 'end' ? '公式不完整' : `此处不应出现“${token.text}”`, this.source, token.offset);
+    throw new RuleSyntaxError(
+      token.kind === 'end' ? '公式不完整' : `此处不应出现“${token.text}”`,
+      this.source,
+      token.offset,
+    );
   }
 
   private parseCallArgs(nameToken: Token): CallNode {

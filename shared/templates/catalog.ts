@@ -18,16 +18,21 @@ export interface Catalog {
 }
 
 /** A catalog from data files (file name → parsed JSON): inheritance resolved, every template checked. */
-export function buildCatalog(templateFiles: Record<string, unknown>, ruleFiles: Record<string, unknown>): Catalog {
+export function buildCatalog(
+  templateFiles: Record<string, unknown>,
+  ruleFiles: Record<string, unknown>,
+): Catalog {
   const templates = resolveTemplates(templateFiles);
   for (const template of templates) {
     const problems = schemaProblems(templateSchema, template);
-    if (problems.length > 0) throw new CatalogError(`报表模板“${template.id}”有误：\n${problems.map((p) => `  · ${p}`).join('\n')}`);
+    if (problems.length > 0)
+      throw new CatalogError(`报表模板“${template.id}”有误：\n${problems.map((p) => `  · ${p}`).join('\n')}`);
     validateTemplate(template);
   }
   const ruleSets = resolveRuleSets(ruleFiles);
   for (const template of templates) {
-    if (!ruleSets.some((r) => r.id === template.rules)) throw new CatalogError(`报表模板“${template.id}”用到的审核公式“${template.rules}”不存在`);
+    if (!ruleSets.some((r) => r.id === template.rules))
+      throw new CatalogError(`报表模板“${template.id}”用到的审核公式“${template.rules}”不存在`);
   }
   return { templates, ruleSets };
 }
@@ -41,7 +46,12 @@ export const builtInFiles = {
 export const builtInCatalog: Catalog = buildCatalog(builtInFiles.templates, builtInFiles.rules);
 
 /** The template for a report: named explicitly, or the newest of its kind not newer than its year. */
-export function findTemplate(catalog: Catalog, kind: string, year: number | null, id?: string): TableSetTemplate {
+export function findTemplate(
+  catalog: Catalog,
+  kind: string,
+  year: number | null,
+  id?: string,
+): TableSetTemplate {
   if (id !== undefined) {
     const named = catalog.templates.find((t) => t.id === id);
     if (!named) throw new Error(`没有名为“${id}”的报表模板`);
@@ -52,7 +62,8 @@ export function findTemplate(catalog: Catalog, kind: string, year: number | null
     .filter((t) => t.kind === kind && (year === null || t.year <= year))
     .sort((a, b) => Number(a.extends !== undefined) - Number(b.extends !== undefined) || b.year - a.year);
   const chosen = candidates[0];
-  if (!chosen) throw new Error(`没有适用于 ${year ?? ''} 年度${kind === 'final' ? '决算' : '预算'}的报表模板`);
+  if (!chosen)
+    throw new Error(`没有适用于 ${year ?? ''} 年度${kind === 'final' ? '决算' : '预算'}的报表模板`);
   return chosen;
 }
 

@@ -40,7 +40,8 @@ function mergeTemplate(parent: TableSetTemplate, child: Json, file: string): Tab
   const order = child.tableOrder as string[] | undefined;
   if (order) {
     const missing = tables.filter((t) => !order.includes(t.id)).map((t) => t.id);
-    if (missing.length > 0) throw new CatalogError(`模板文件“${file}”的 tableOrder 没有列出：${missing.join('、')}`);
+    if (missing.length > 0)
+      throw new CatalogError(`模板文件“${file}”的 tableOrder 没有列出：${missing.join('、')}`);
     tables = order.map((id) => tables.find((t) => t.id === id) ?? failMissing(file, id));
   }
   return { ...patch(parent, child, ['tables', 'removeTables', 'tableOrder']), tables } as TableSetTemplate;
@@ -52,19 +53,31 @@ function failMissing(file: string, id: string): TableTemplate {
 
 function mergeRuleSet(parent: RuleSetSource, child: Json): RuleSetSource {
   const removed = (child.removeRules as string[] | undefined) ?? [];
-  const rules = byId<RuleDefinition>(parent.rules, child.rules as Json[] | undefined).filter((r) => !removed.includes(r.id));
+  const rules = byId<RuleDefinition>(parent.rules, child.rules as Json[] | undefined).filter(
+    (r) => !removed.includes(r.id),
+  );
   const textRules = byId<TextRuleDefinition>(parent.textRules ?? [], child.textRules as Json[] | undefined);
   const conditions = { ...parent.conditions, ...(child.conditions as Record<string, string> | undefined) };
-  return { ...patch(parent, child, ['extends', 'rules', 'removeRules', 'textRules', 'conditions']), rules, textRules, conditions } as RuleSetSource;
+  return {
+    ...patch(parent, child, ['extends', 'rules', 'removeRules', 'textRules', 'conditions']),
+    rules,
+    textRules,
+    conditions,
+  } as RuleSetSource;
 }
 
 /** Every file with its `extends` resolved, parents first; a missing parent or a loop is an error naming the file. */
-function resolve<T extends { id: string }>(files: Record<string, unknown>, merge: (parent: T, child: Json, file: string) => T, what: string): T[] {
+function resolve<T extends { id: string }>(
+  files: Record<string, unknown>,
+  merge: (parent: T, child: Json, file: string) => T,
+  what: string,
+): T[] {
   const raw = new Map<string, { file: string; data: Json }>();
   for (const [file, data] of Object.entries(files)) {
     const id = (data as Json | null)?.id;
     if (typeof id !== 'string') throw new CatalogError(`${what}文件“${file}”缺少 id`);
-    if (raw.has(id)) throw new CatalogError(`${what}“${id}”出现在两个文件中：“${raw.get(id)!.file}”和“${file}”`);
+    if (raw.has(id))
+      throw new CatalogError(`${what}“${id}”出现在两个文件中：“${raw.get(id)!.file}”和“${file}”`);
     raw.set(id, { file, data: data as Json });
   }
   const done = new Map<string, T>();
@@ -77,7 +90,10 @@ function resolve<T extends { id: string }>(files: Record<string, unknown>, merge
     if (typeof parentId !== 'string') result = entry.data as unknown as T;
     else {
       if (!raw.has(parentId)) throw new CatalogError(`${what}文件“${entry.file}”继承的“${parentId}”不存在`);
-      if (chain.includes(parentId)) throw new CatalogError(`${what}文件“${entry.file}”的继承关系形成循环：${[...chain, parentId].join(' → ')}`);
+      if (chain.includes(parentId))
+        throw new CatalogError(
+          `${what}文件“${entry.file}”的继承关系形成循环：${[...chain, parentId].join(' → ')}`,
+        );
       result = merge(visit(parentId, [...chain, id]), entry.data, entry.file);
     }
     done.set(id, result);

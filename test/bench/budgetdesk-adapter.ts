@@ -30,11 +30,16 @@ export interface BenchEngine {
 /** Message of an engine that is not wired; run.ts recognises it and reports "未接入". */
 export const NOT_WIRED = 'engine not wired yet';
 
-const cellRef = (ref: BenchRef): CellRef => ({ table: ref.table, row: ref.row ?? '合计', column: ref.column });
+const cellRef = (ref: BenchRef): CellRef => ({
+  table: ref.table,
+  row: ref.row ?? '合计',
+  column: ref.column,
+});
 
 export const budgetDeskEngine: BenchEngine = {
   load: (report) => Workbook.open(report),
   edit: (state, ref, text) => void (state as Workbook).set(cellRef(ref), text),
-  paste: (state, edits) => void (state as Workbook).setMany(edits.map((e) => ({ ref: cellRef(e), text: e.text }))),
+  paste: (state, edits) =>
+    void (state as Workbook).setMany(edits.map((e) => ({ ref: cellRef(e), text: e.text }))),
   read: (state, ref) => (state as Workbook).cell(cellRef(ref)).value,
 };

@@ -41,14 +41,20 @@ function peakRss(): number {
 
 /** In the child: checks one file with the program under `root`, and prints what it measured as JSON. */
 async function measureOne(root: string, path: string): Promise<void> {
-  const { runCheck } = (await import(pathToFileURL(resolve(root, 'electron/cli/check.ts')).href)) as typeof import('../../electron/cli/check');
+  const { runCheck } = (await import(
+    pathToFileURL(resolve(root, 'electron/cli/check.ts')).href
+  )) as typeof import('../../electron/cli/check');
   globalThis.gc?.();
   const rssBefore = process.memoryUsage().rss;
   writeFileSync('/proc/self/clear_refs', '5');
   let stderr = '';
   let stdout = '';
   const started = process.hrtime.bigint();
-  const code = await runCheck([path], { readFile: (p) => readFileSync(p), stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await runCheck([path], {
+    readFile: (p) => readFileSync(p),
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   // A refusal is stderr's one line; a file that was read is best shown by what it says about a sheet or cell.
   const lines = (stderr || stdout).split('\n').filter((l) => l.trim() !== '');
@@ -60,20 +66,41 @@ async function measureOne(root: string, path: string): Promise<void> {
 /** Runs the child on one file and reads what it measured; a crash or a timeout is reported as such. */
 function measure(root: string, path: string, timeoutS: number): Measured {
   const started = Date.now();
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${CHILD_HEAP_MB}`, '--expose-gc', 'electron/cli/run.mjs', 'test/bench/hostile-bench.ts', '--one', root, path], {
-    encoding: 'utf8',
-    timeout: timeoutS * 1000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [
+      `--max-old-space-size=${CHILD_HEAP_MB}`,
+      '--expose-gc',
+      'electron/cli/run.mjs',
+      'test/bench/hostile-bench.ts',
+      '--one',
+      root,
+      path,
+    ],
+    {
+      encoding: 'utf8',
+      timeout: timeoutS * 1000,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const reported = /^@@(.*)$/mu.exec(child.stdout ?? '')?.[1];
   if (reported) return JSON.parse(reported) as Measured;
   const ms = Date.now() - started;
-  const why = child.error && (child.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `stopped after ${timeoutS} s` : `crashed (${child.signal ?? child.status})`;
-  const lastLine = (child.stderr ?? '').trim().split('\n').filter((l) => /heap|memory|Error/u.test(l)).at(0) ?? '';
+  const why =
+    child.error && (child.error as NodeJS.ErrnoException).code === 'ETIMEDOUT'
+      ? `stopped after ${timeoutS} s`
+      : `crashed (${child.signal ?? child.status})`;
+  const lastLine =
+    (child.stderr ?? '')
+      .trim()
+      .split('\n')
+      .filter((l) => /heap|memory|Error/u.test(l))
+      .at(0) ?? '';
   return { code: why, ms, rssBeforeMb: Number.NaN, peakRssMb: Number.NaN, line: lastLine.slice(0, 120) };
 }
 
-const cell = (m: Measured) => `${m.code} | ${(m.ms / 1000).toFixed(2)} s | ${m.rssBeforeMb} → ${m.peakRssMb} MB`;
+const cell = (m: Measured) =>
+  `${m.code} | ${(m.ms / 1000).toFixed(2)} s | ${m.rssBeforeMb} → ${m.peakRssMb} MB`;
 
 async function main(args: string[]): Promise<void> {
   if (args[0] === '--one') return measureOne(args[1]!, args[2]!);
@@ -83,9 +110,14 @@ async function main(args: string[]): Promise<void> {
   mkdirSync(folder, { recursive: true });
   const files = [
     ...HOSTILE_FILES,
-    { file: '大报表-20000行.xlsx', build: async () => writePublicationXlsx(Workbook.open(generateLargeReport({ itemRows: 20_000 }))) },
+    {
+      file: '大报表-20000行.xlsx',
+      build: async () => writePublicationXlsx(Workbook.open(generateLargeReport({ itemRows: 20_000 }))),
+    },
   ];
-  console.log(`| file | size | ${before ? 'before: exit | time | RSS before → peak | ' : ''}after: exit | time | RSS before → peak | after: first line |`);
+  console.log(
+    `| file | size | ${before ? 'before: exit | time | RSS before → peak | ' : ''}after: exit | time | RSS before → peak | after: first line |`,
+  );
   console.log(`|---|---|${before ? '---|---|---|' : ''}---|---|---|---|`);
   for (const { file, build } of files) {
     const path = join(folder, file);
@@ -93,7 +125,9 @@ async function main(args: string[]): Promise<void> {
     writeFileSync(path, bytes);
     const old = before ? `${cell(measure(before, path, BEFORE_TIMEOUT_S))} | ` : '';
     const now = measure(process.cwd(), path, 600);
-    console.log(`| ${file} | ${(bytes.length / 1024).toFixed(0)} KB | ${old}${cell(now)} | ${now.line.replace(/\|/gu, '\\|').slice(0, 160)} |`);
+    console.log(
+      `| ${file} | ${(bytes.length / 1024).toFixed(0)} KB | ${old}${cell(now)} | ${now.line.replace(/\|/gu, '\\|').slice(0, 160)} |`,
+    );
   }
 }
 

@@ -67,7 +67,10 @@ function toNumber(s: string | null | undefined): number | null {
   return n;
 }
 
-function buildSheet(rows: readonly ReportRow[], keys: readonly string[]): { data: RawCellContent[][]; formulas: number } {
+function buildSheet(
+  rows: readonly ReportRow[],
+  keys: readonly string[],
+): { data: RawCellContent[][]; formulas: number } {
   const lastCol = colName(FIRST_AMOUNT_COL + keys.length - 1);
   const firstInput = colName(FIRST_AMOUNT_COL + 1);
   // hierarchy: children (0-based row indexes) of each derived row
@@ -146,8 +149,11 @@ export function buildHyperFormula(report: ReportFile, config: Partial<ConfigPara
   const i02 = indexes.get(T02)!;
   const i03 = indexes.get(T03)!;
   const i05 = indexes.get(T05)!;
-  const a1 = (idx: { name: string; rowOf: Map<string, number>; colOf: Map<string, number> }, code: string, key: string) =>
-    `'${idx.name}'!${colName(idx.colOf.get(key)!)}${idx.rowOf.get(code)! + 1}`;
+  const a1 = (
+    idx: { name: string; rowOf: Map<string, number>; colOf: Map<string, number> },
+    code: string,
+    key: string,
+  ) => `'${idx.name}'!${colName(idx.colOf.get(key)!)}${idx.rowOf.get(code)! + 1}`;
   const checks: RawCellContent[][] = [];
   for (const code of i03.rowOf.keys()) {
     const line: RawCellContent[] = [code === '' ? '合计' : code];
@@ -180,7 +186,8 @@ export function addressOf(model: HfModel, ref: BenchCellRef): SimpleCellAddress 
   if (!s) throw new Error(`table not in the HyperFormula workbook: ${ref.table}`);
   const row = s.rowOf.get(ref.row ?? '');
   const col = s.colOf.get(ref.column);
-  if (row === undefined || col === undefined) throw new Error(`no cell ${ref.table} ${ref.row} ${ref.column}`);
+  if (row === undefined || col === undefined)
+    throw new Error(`no cell ${ref.table} ${ref.row} ${ref.column}`);
   return { sheet: s.sheet, row, col };
 }
 
@@ -214,7 +221,10 @@ export function readHundredths(model: HfModel, ref: BenchCellRef): number {
  * Statistics of the checks sheet, skipping rows for which `skip(code)` is true: the largest
  * comparison value and how many comparisons are not exactly 0 (float drift shows up here).
  */
-export function checkStats(model: HfModel, skip: (code: string) => boolean = () => false): { count: number; nonZero: number; max: number } {
+export function checkStats(
+  model: HfModel,
+  skip: (code: string) => boolean = () => false,
+): { count: number; nonZero: number; max: number } {
   const sheet = model.hf.getSheetId(CHECK_SHEET)!;
   let max = 0;
   let count = 0;

@@ -71,9 +71,20 @@ export const CODE_TABLES: ReadonlyArray<{ id: string; totalKey: string; inputKey
   {
     id: T02,
     totalKey: 'total',
-    inputKeys: ['fiscal', 'superiorSubsidy', 'businessIncome', 'operatingIncome', 'affiliatedRemit', 'otherIncome'],
+    inputKeys: [
+      'fiscal',
+      'superiorSubsidy',
+      'businessIncome',
+      'operatingIncome',
+      'affiliatedRemit',
+      'otherIncome',
+    ],
   },
-  { id: T03, totalKey: 'total', inputKeys: ['basic', 'project', 'remitToSuperior', 'operating', 'subsidyToAffiliated'] },
+  {
+    id: T03,
+    totalKey: 'total',
+    inputKeys: ['basic', 'project', 'remitToSuperior', 'operating', 'subsidyToAffiliated'],
+  },
   { id: T05, totalKey: 'subtotal', inputKeys: ['basic', 'project'] },
 ];
 
@@ -158,31 +169,79 @@ function splitByWeights(total: number, weights: readonly number[]): number[] {
 // ---------------------------------------------------------------------------------------------
 
 const CLASS_NAMES: Record<string, string> = {
-  '201': '一般公共服务支出', '202': '外交支出', '203': '国防支出', '204': '公共安全支出', '205': '教育支出',
-  '206': '科学技术支出', '207': '文化旅游体育与传媒支出', '208': '社会保障和就业支出', '210': '卫生健康支出',
-  '211': '节能环保支出', '212': '城乡社区支出', '213': '农林水支出', '214': '交通运输支出',
-  '215': '资源勘探工业信息等支出', '216': '商业服务业等支出', '217': '金融支出', '219': '援助其他地区支出',
-  '220': '自然资源海洋气象等支出', '221': '住房保障支出', '222': '粮油物资储备支出', '223': '国有资本经营预算支出',
-  '224': '灾害防治及应急管理支出', '229': '其他支出', '231': '债务还本支出', '232': '债务付息支出',
+  '201': '一般公共服务支出',
+  '202': '外交支出',
+  '203': '国防支出',
+  '204': '公共安全支出',
+  '205': '教育支出',
+  '206': '科学技术支出',
+  '207': '文化旅游体育与传媒支出',
+  '208': '社会保障和就业支出',
+  '210': '卫生健康支出',
+  '211': '节能环保支出',
+  '212': '城乡社区支出',
+  '213': '农林水支出',
+  '214': '交通运输支出',
+  '215': '资源勘探工业信息等支出',
+  '216': '商业服务业等支出',
+  '217': '金融支出',
+  '219': '援助其他地区支出',
+  '220': '自然资源海洋气象等支出',
+  '221': '住房保障支出',
+  '222': '粮油物资储备支出',
+  '223': '国有资本经营预算支出',
+  '224': '灾害防治及应急管理支出',
+  '229': '其他支出',
+  '231': '债务还本支出',
+  '232': '债务付息支出',
   '234': '抗疫特别国债安排的支出',
 };
 
 const KNOWN_NAMES: Record<string, string> = {
-  '20502': '普通教育', '2050299': '其他普通教育支出', '20508': '进修及培训',
-  '20801': '人力资源和社会保障管理事务', '2080101': '行政运行', '2080102': '一般行政管理事务', '2080103': '机关服务',
-  '2080104': '综合业务管理', '2080106': '就业管理事务', '2080107': '社会保险业务管理事务', '2080108': '信息化建设',
-  '2080110': '劳动关系和维权', '2080111': '公共就业服务和职业技能鉴定机构', '2080150': '事业运行',
+  '20502': '普通教育',
+  '2050299': '其他普通教育支出',
+  '20508': '进修及培训',
+  '20801': '人力资源和社会保障管理事务',
+  '2080101': '行政运行',
+  '2080102': '一般行政管理事务',
+  '2080103': '机关服务',
+  '2080104': '综合业务管理',
+  '2080106': '就业管理事务',
+  '2080107': '社会保险业务管理事务',
+  '2080108': '信息化建设',
+  '2080110': '劳动关系和维权',
+  '2080111': '公共就业服务和职业技能鉴定机构',
+  '2080150': '事业运行',
   '2080199': '其他人力资源和社会保障管理事务支出',
-  '20805': '行政事业单位养老支出', '2080505': '机关事业单位基本养老保险缴费支出', '2080506': '机关事业单位职业年金缴费支出',
+  '20805': '行政事业单位养老支出',
+  '2080505': '机关事业单位基本养老保险缴费支出',
+  '2080506': '机关事业单位职业年金缴费支出',
   '2080599': '其他行政事业单位养老支出',
-  '20807': '就业补助', '2080701': '就业创业服务补贴', '2080702': '职业培训补贴', '2080704': '社会保险补贴',
-  '2080705': '公益性岗位补贴', '2080709': '职业技能鉴定补贴', '2080711': '就业见习补贴', '2080713': '促进创业补贴',
+  '20807': '就业补助',
+  '2080701': '就业创业服务补贴',
+  '2080702': '职业培训补贴',
+  '2080704': '社会保险补贴',
+  '2080705': '公益性岗位补贴',
+  '2080709': '职业技能鉴定补贴',
+  '2080711': '就业见习补贴',
+  '2080713': '促进创业补贴',
   '2080799': '其他就业补助支出',
-  '20808': '抚恤', '2080801': '死亡抚恤', '20810': '社会福利', '2081006': '养老服务',
-  '20825': '其他生活救助', '2082502': '其他农村生活救助', '20899': '其他社会保障和就业支出', '2089999': '其他社会保障和就业支出',
-  '21011': '行政事业单位医疗', '2101101': '行政单位医疗', '2101102': '事业单位医疗', '2101103': '公务员医疗补助',
-  '22102': '住房改革支出', '2210201': '住房公积金',
-  '22301': '解决历史遗留问题及改革成本支出', '2230105': '国有企业退休人员社会化管理补助支出',
+  '20808': '抚恤',
+  '2080801': '死亡抚恤',
+  '20810': '社会福利',
+  '2081006': '养老服务',
+  '20825': '其他生活救助',
+  '2082502': '其他农村生活救助',
+  '20899': '其他社会保障和就业支出',
+  '2089999': '其他社会保障和就业支出',
+  '21011': '行政事业单位医疗',
+  '2101101': '行政单位医疗',
+  '2101102': '事业单位医疗',
+  '2101103': '公务员医疗补助',
+  '22102': '住房改革支出',
+  '2210201': '住房公积金',
+  '22301': '解决历史遗留问题及改革成本支出',
+  '2230105': '国有企业退休人员社会化管理补助支出',
 };
 
 /** The 08 branch (国有资本经营预算): listed in 02/03 with money, in 05 with 0.00. */
@@ -197,7 +256,15 @@ const FORCED: Record<string, Record<string, string[]>> = {
   '210': { '11': ['01', '02', '03'] },
   '221': { '02': ['01'] },
 };
-const BASIC_ONLY_ITEMS = new Set(['2080101', '2080505', '2080506', '2101101', '2101102', '2101103', '2210201']);
+const BASIC_ONLY_ITEMS = new Set([
+  '2080101',
+  '2080505',
+  '2080506',
+  '2101101',
+  '2101102',
+  '2101103',
+  '2210201',
+]);
 
 function stem(className: string): string {
   return className.endsWith('支出') ? className.slice(0, -2) : className;
@@ -217,12 +284,18 @@ function itemName(kuanCode: string, kName: string, suffix: string): string {
   const known = KNOWN_NAMES[code];
   if (known) return known;
   switch (suffix) {
-    case '01': return '行政运行';
-    case '02': return '一般行政管理事务';
-    case '03': return '机关服务';
-    case '50': return '事业运行';
-    case '99': return `其他${kName.replace(/支出$/, '')}支出`;
-    default: return `${kName}专项（${suffix}）`;
+    case '01':
+      return '行政运行';
+    case '02':
+      return '一般行政管理事务';
+    case '03':
+      return '机关服务';
+    case '50':
+      return '事业运行';
+    case '99':
+      return `其他${kName.replace(/支出$/, '')}支出`;
+    default:
+      return `${kName}专项（${suffix}）`;
   }
 }
 
@@ -265,8 +338,16 @@ interface ItemSpec {
   project: number; // hundredths (05 / 03 项目支出)
   stateCapital: boolean; // the 08 branch: 05 holds 0.00
 }
-interface KuanSpec { code: string; name: string; items: ItemSpec[] }
-interface ClassSpec { code: string; name: string; kuans: KuanSpec[] }
+interface KuanSpec {
+  code: string;
+  name: string;
+  items: ItemSpec[];
+}
+interface ClassSpec {
+  code: string;
+  name: string;
+  kuans: KuanSpec[];
+}
 
 /** Distributes `n` units over slots with minimums and caps, proportionally to random weights. */
 function distribute(rng: Rng, n: number, mins: number[], cap: number, skew = 2): number[] {
@@ -425,7 +506,13 @@ type Amounts = Record<string, number>;
 /** Per-column values of one code-keyed table for an item. */
 type ItemValues = (it: ItemSpec) => Amounts;
 
-const ZERO_KEYS_02 = ['superiorSubsidy', 'businessIncome', 'operatingIncome', 'affiliatedRemit', 'otherIncome'];
+const ZERO_KEYS_02 = [
+  'superiorSubsidy',
+  'businessIncome',
+  'operatingIncome',
+  'affiliatedRemit',
+  'otherIncome',
+];
 const ZERO_KEYS_03 = ['remitToSuperior', 'operating', 'subsidyToAffiliated'];
 
 const VALUES: Record<string, { keys: string[]; item: ItemValues }> = {
@@ -537,7 +624,8 @@ function build01(t03: CodeTableResult, gb: number, sc: number): ReportTable {
       if (r.name == null) v = null;
       else if (r.hangci != null && r.hangci in income) v = income[r.hangci]!;
       else if (r.name === '本年收入合计') v = incomeYear;
-      else if (r.name === '总计') v = incomeYear; // + 使用非财政拨款结余 0 + 年初结转和结余 0
+      else if (r.name === '总计')
+        v = incomeYear; // + 使用非财政拨款结余 0 + 年初结转和结余 0
       else v = 0; // balances: none
       return { ...r, values: { incomeAmount: v == null ? null : toDecimalString(v) } };
     }
@@ -545,7 +633,8 @@ function build01(t03: CodeTableResult, gb: number, sc: number): ReportTable {
     if (r.name == null) v = null;
     else if (r.mapsToCode) v = t03.byClass.get(r.mapsToCode)?.total ?? 0;
     else if (r.name === '本年支出合计') v = expenseClasses;
-    else if (r.name === '总计') v = expenseClasses; // + 结余分配 0 + 年末结转和结余 0
+    else if (r.name === '总计')
+      v = expenseClasses; // + 结余分配 0 + 年末结转和结余 0
     else v = 0;
     return { ...r, values: { expenseAmount: v == null ? null : toDecimalString(v) } };
   });
@@ -576,7 +665,8 @@ function build04(t05: CodeTableResult, t08: CodeTableResult, gb: number, sc: num
     let v: Amounts | null;
     if (r.name == null) v = null;
     else if (r.mapsToCode) v = classRow(r.mapsToCode);
-    else if (r.name === '本年支出合计' || r.name === '总计') v = year; // + 年末结转和结余 0
+    else if (r.name === '本年支出合计' || r.name === '总计')
+      v = year; // + 年末结转和结余 0
     else v = zeros(cols);
     const values: Record<string, string | null> = {};
     for (const c of cols) values[c] = v == null ? null : toDecimalString(v[c] ?? 0);
@@ -587,14 +677,54 @@ function build04(t05: CodeTableResult, t08: CodeTableResult, gb: number, sc: num
 
 /** 06 weights per 款 (integers), for the part of 人员经费 / 公用经费 that is not pinned by D15. */
 const PERSONNEL_WEIGHTS: Record<string, number> = {
-  '30101': 180, '30102': 160, '30103': 80, '30106': 10, '30107': 140, '30112': 10, '30114': 5, '30199': 30,
-  '30301': 10, '30302': 40, '30304': 5, '30305': 10, '30307': 5, '30399': 5,
+  '30101': 180,
+  '30102': 160,
+  '30103': 80,
+  '30106': 10,
+  '30107': 140,
+  '30112': 10,
+  '30114': 5,
+  '30199': 30,
+  '30301': 10,
+  '30302': 40,
+  '30304': 5,
+  '30305': 10,
+  '30307': 5,
+  '30399': 5,
 };
 const PUBLIC_WEIGHTS: Record<string, number> = {
-  '30201': 60, '30202': 10, '30203': 5, '30204': 1, '30205': 10, '30206': 25, '30207': 10, '30208': 15,
-  '30209': 50, '30211': 30, '30212': 3, '30213': 30, '30214': 10, '30215': 8, '30216': 10, '30217': 5,
-  '30218': 10, '30225': 2, '30226': 40, '30227': 40, '30228': 30, '30229': 20, '30231': 20, '30239': 40,
-  '30240': 2, '30299': 60, '31002': 30, '31003': 10, '31007': 10, '31013': 5, '31099': 5, '39999': 2,
+  '30201': 60,
+  '30202': 10,
+  '30203': 5,
+  '30204': 1,
+  '30205': 10,
+  '30206': 25,
+  '30207': 10,
+  '30208': 15,
+  '30209': 50,
+  '30211': 30,
+  '30212': 3,
+  '30213': 30,
+  '30214': 10,
+  '30215': 8,
+  '30216': 10,
+  '30217': 5,
+  '30218': 10,
+  '30225': 2,
+  '30226': 40,
+  '30227': 40,
+  '30228': 30,
+  '30229': 20,
+  '30231': 20,
+  '30239': 40,
+  '30240': 2,
+  '30299': 60,
+  '31002': 30,
+  '31003': 10,
+  '31007': 10,
+  '31013': 5,
+  '31099': 5,
+  '39999': 2,
 };
 const PERSONNEL_CLASSES = ['301', '303'];
 const PUBLIC_CLASSES = ['302', '307', '310', '312', '313', '399'];
@@ -620,10 +750,16 @@ function build06(rng: Rng, t05: CodeTableResult): { table: ReportTable; amounts:
   const personnelFree = kuanCodes.filter((c) => PERSONNEL_CLASSES.includes(c.slice(0, 3)) && !(c in pinned));
   const publicKuans = kuanCodes.filter((c) => PUBLIC_CLASSES.includes(c.slice(0, 3)));
   const jitter = (w: number) => w * rng.int(80, 120); // integer weights, ±20 % per 款
-  const pSplit = splitByWeights(personnel - pinnedSum, personnelFree.map((c) => jitter(PERSONNEL_WEIGHTS[c] ?? 0)));
+  const pSplit = splitByWeights(
+    personnel - pinnedSum,
+    personnelFree.map((c) => jitter(PERSONNEL_WEIGHTS[c] ?? 0)),
+  );
   personnelFree.forEach((c, i) => amounts.set(c, pSplit[i]!));
   for (const [c, v] of Object.entries(pinned)) amounts.set(c, v);
-  const uSplit = splitByWeights(publicTotal, publicKuans.map((c) => jitter(PUBLIC_WEIGHTS[c] ?? 0)));
+  const uSplit = splitByWeights(
+    publicTotal,
+    publicKuans.map((c) => jitter(PUBLIC_WEIGHTS[c] ?? 0)),
+  );
   publicKuans.forEach((c, i) => amounts.set(c, uSplit[i]!));
   for (const r of src) {
     if (r.code && r.code.length === 3) {
@@ -649,7 +785,10 @@ function build06(rng: Rng, t05: CodeTableResult): { table: ReportTable; amounts:
 function build07(): ReportTable {
   // empty, as in the sample: only the 合计 row, blank cells (and the 说明 line in the metadata)
   const src = sampleTable(T07).rows;
-  return withRows(T07, src.map((r) => ({ ...r, values: { ...r.values } })));
+  return withRows(
+    T07,
+    src.map((r) => ({ ...r, values: { ...r.values } })),
+  );
 }
 
 function build09(rng: Rng, amounts06: Map<string, number>): ReportTable {
@@ -764,7 +903,11 @@ export function pickEditCells(report: ReportFile, count: number, seed: number): 
     while (x >= sizes[t]!) x -= sizes[t++]!;
     const p = pools[t]!;
     const ncols = p.spec.inputKeys.length;
-    out.push({ table: p.spec.id, row: p.items[Math.floor(x / ncols)]!, column: p.spec.inputKeys[x % ncols]! });
+    out.push({
+      table: p.spec.id,
+      row: p.items[Math.floor(x / ncols)]!,
+      column: p.spec.inputKeys[x % ncols]!,
+    });
   }
   return out;
 }

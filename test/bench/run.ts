@@ -67,13 +67,17 @@ function parseArgs(argv: readonly string[]): Args {
   const intArg = (name: string, v: string | undefined): number => {
     const n = Number(v);
     if (v === undefined || !Number.isInteger(n) || n < 1) {
-      throw new Error(`${name} needs a positive integer, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`);
+      throw new Error(
+        `${name} needs a positive integer, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`,
+      );
     }
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] = a.includes('=')
+      ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+      : [a, undefined];
     switch (flag) {
       case '--json':
         args.json = true;
@@ -127,7 +131,10 @@ function buildWorkload(report: ReportFile, seed: number): Workload {
   for (const spec of CODE_TABLES) {
     const t = report.tables.find((x) => x.id === spec.id)!;
     const head = t.rows.find((r) => r.code == null)!;
-    heads.set(spec.id, new Map([spec.totalKey, ...spec.inputKeys].map((k) => [k, parseHundredths(head.values[k])])));
+    heads.set(
+      spec.id,
+      new Map([spec.totalKey, ...spec.inputKeys].map((k) => [k, parseHundredths(head.values[k])])),
+    );
   }
   const apply = (e: BenchCellEdit) => {
     const k = cellKey(e);
@@ -152,7 +159,9 @@ function buildWorkload(report: ReportFile, seed: number): Workload {
       return e;
     });
   const warmup = toggle(pickEditCells(report, WARMUP_EDITS, seed + 1));
-  const rounds = Array.from({ length: ROUNDS }, (_, r) => toggle(pickEditCells(report, EDITS, seed + 2 + r * 101)));
+  const rounds = Array.from({ length: ROUNDS }, (_, r) =>
+    toggle(pickEditCells(report, EDITS, seed + 2 + r * 101)),
+  );
   const pastes: BenchCellEdit[][] = [];
   for (let p = 0; p < PASTES; p++) {
     const block = pasteBlock(report, PASTE_SIZE, seed + 10 + p);
@@ -294,7 +303,8 @@ function verify<S>(runner: Runner<S>, state: S, w: Workload): string {
   for (const [table, head] of w.expectedHeads) {
     for (const [column, expected] of head) {
       const got = runner.read(state, { table, row: null, column });
-      if (got !== expected) wrong.push(`${table} 合计.${column}: ${toDecimalString(got)} ≠ ${toDecimalString(expected)}`);
+      if (got !== expected)
+        wrong.push(`${table} 合计.${column}: ${toDecimalString(got)} ≠ ${toDecimalString(expected)}`);
     }
   }
   return wrong.length === 0 ? 'ok' : wrong.join('; ');
@@ -354,9 +364,26 @@ interface Measure {
 
 const MEASURES: Measure[] = [
   { key: 'load', label: `载入/构建 Load (median of ${LOADS})`, unit: 'ms', pick: (r) => r.loadMs },
-  { key: 'editMedian', label: `单格编辑 Edit 1 cell, median (n=${ROUNDS}×${EDITS})`, unit: 'ms', pick: (r) => r.editMedian, rounds: (r) => r.roundRatios?.median },
-  { key: 'editP99', label: `单格编辑 Edit 1 cell, p99 (n=${ROUNDS}×${EDITS})`, unit: 'ms', pick: (r) => r.editP99, rounds: (r) => r.roundRatios?.p99 },
-  { key: 'paste500', label: `粘贴 Paste ${PASTE_SIZE} cells (median of ${PASTES})`, unit: 'ms', pick: (r) => r.paste },
+  {
+    key: 'editMedian',
+    label: `单格编辑 Edit 1 cell, median (n=${ROUNDS}×${EDITS})`,
+    unit: 'ms',
+    pick: (r) => r.editMedian,
+    rounds: (r) => r.roundRatios?.median,
+  },
+  {
+    key: 'editP99',
+    label: `单格编辑 Edit 1 cell, p99 (n=${ROUNDS}×${EDITS})`,
+    unit: 'ms',
+    pick: (r) => r.editP99,
+    rounds: (r) => r.roundRatios?.p99,
+  },
+  {
+    key: 'paste500',
+    label: `粘贴 Paste ${PASTE_SIZE} cells (median of ${PASTES})`,
+    unit: 'ms',
+    pick: (r) => r.paste,
+  },
   { key: 'heap', label: '堆内存 Heap per workbook (warm)', unit: 'MB', pick: (r) => r.heapMb },
 ];
 
@@ -365,11 +392,16 @@ function width(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
       (c >= 0xffe0 && c <= 0xffe6)
-      ? 2
-      : 1;
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -382,9 +414,14 @@ function fmt(x: number): string {
 }
 
 /** The ratio: of the whole measure, or where it is taken in rounds the median of the rounds' ratios, with their range. */
-function ratioOf(m: Measure, bd: Result, hf: Result): { ratio: number; min?: number; max?: number } | undefined {
+function ratioOf(
+  m: Measure,
+  bd: Result,
+  hf: Result,
+): { ratio: number; min?: number; max?: number } | undefined {
   const rounds = bd.status === 'ok' ? m.rounds?.(bd) : undefined;
-  if (rounds && rounds.length > 0) return { ratio: median(rounds), min: Math.min(...rounds), max: Math.max(...rounds) };
+  if (rounds && rounds.length > 0)
+    return { ratio: median(rounds), min: Math.min(...rounds), max: Math.max(...rounds) };
   const ours = bd.status === 'ok' ? m.pick(bd) : undefined;
   const base = hf.status === 'ok' ? m.pick(hf) : undefined;
   if (ours === undefined || base === undefined || base === 0) return undefined;
@@ -398,8 +435,22 @@ function statusText(r: Result): string {
   return '错误 error';
 }
 
-function printTable(args: Args, itemRows: number, cells: number, hfCells: number, formulas: number, bd: Result, hf: Result) {
-  const head = ['指标 Measure', '单位 Unit', 'BudgetDesk', 'HyperFormula 3.5 (baseline)', '比值 ours/baseline (range of rounds)'];
+function printTable(
+  args: Args,
+  itemRows: number,
+  cells: number,
+  hfCells: number,
+  formulas: number,
+  bd: Result,
+  hf: Result,
+) {
+  const head = [
+    '指标 Measure',
+    '单位 Unit',
+    'BudgetDesk',
+    'HyperFormula 3.5 (baseline)',
+    '比值 ours/baseline (range of rounds)',
+  ];
   const body = MEASURES.map((m) => {
     const o = m.pick(bd);
     const b = m.pick(hf);
@@ -409,7 +460,9 @@ function printTable(args: Args, itemRows: number, cells: number, hfCells: number
       m.unit,
       bd.status === 'ok' && o !== undefined ? fmt(o) : statusText(bd),
       hf.status === 'ok' && b !== undefined ? fmt(b) : statusText(hf),
-      r === undefined ? '—' : `${ratioText(r.ratio)}×${r.min !== undefined ? ` (${ratioText(r.min)}–${ratioText(r.max!)})` : ''}`,
+      r === undefined
+        ? '—'
+        : `${ratioText(r.ratio)}×${r.min !== undefined ? ` (${ratioText(r.min)}–${ratioText(r.max!)})` : ''}`,
     ];
   });
   const widths = head.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i]!))));
@@ -420,34 +473,65 @@ function printTable(args: Args, itemRows: number, cells: number, hfCells: number
   out.push(
     `工作簿 workbook: ${itemRows} 项 rows in 02/03/05 (${itemRows / 3} each), ${cells} amount cells in the nine tables; seed ${args.seed}`,
   );
-  out.push(`HyperFormula workbook: ${hfCells} cells, ${formulas} formulas (totals, roll-ups and 02/03/05 comparisons)`);
-  out.push(`node ${process.version}; heap figures ${gcAvailable() ? 'exact (after forced GC)' : 'APPROXIMATE (no --expose-gc)'}`);
+  out.push(
+    `HyperFormula workbook: ${hfCells} cells, ${formulas} formulas (totals, roll-ups and 02/03/05 comparisons)`,
+  );
+  out.push(
+    `node ${process.version}; heap figures ${gcAvailable() ? 'exact (after forced GC)' : 'APPROXIMATE (no --expose-gc)'}`,
+  );
   out.push('');
   out.push(line(head));
   out.push(widths.map((w) => '─'.repeat(w)).join('  '));
   for (const row of body) out.push(line(row));
   out.push('');
-  if (bd.status === 'not-wired') out.push('BudgetDesk: 未接入 (engine not wired yet — see test/bench/budgetdesk-adapter.ts)');
+  if (bd.status === 'not-wired')
+    out.push('BudgetDesk: 未接入 (engine not wired yet — see test/bench/budgetdesk-adapter.ts)');
   else if (bd.status === 'error') out.push(`BudgetDesk: 错误 error: ${bd.message}`);
   if (hf.status !== 'ok') out.push(`HyperFormula: 错误 error: ${hf.message}`);
-  for (const [name, r] of [['BudgetDesk', bd], ['HyperFormula', hf]] as const) {
+  for (const [name, r] of [
+    ['BudgetDesk', bd],
+    ['HyperFormula', hf],
+  ] as const) {
     if (r.status !== 'ok') continue;
-    if (r.heapColdMb !== undefined) out.push(`${name}: heap delta of the first (cold) load ${fmt(r.heapColdMb)} MB (one-time initialisation included)`);
-    out.push(`${name}: 合计 rows after the workload ${r.verified === 'ok' ? 'verified ✓' : r.verified === 'skipped' ? 'not verified (no read())' : `WRONG: ${r.verified}`}`);
+    if (r.heapColdMb !== undefined)
+      out.push(
+        `${name}: heap delta of the first (cold) load ${fmt(r.heapColdMb)} MB (one-time initialisation included)`,
+      );
+    out.push(
+      `${name}: 合计 rows after the workload ${r.verified === 'ok' ? 'verified ✓' : r.verified === 'skipped' ? 'not verified (no read())' : `WRONG: ${r.verified}`}`,
+    );
     if (r.extra) out.push(`${name}: ${r.extra}`);
   }
-  out.push('HyperFormula computes in binary floating point (IEEE-754 doubles); BudgetDesk in exact decimals.');
+  out.push(
+    'HyperFormula computes in binary floating point (IEEE-754 doubles); BudgetDesk in exact decimals.',
+  );
   process.stdout.write(out.join('\n') + '\n');
 }
 
 function printJson(itemRows: number, cells: number, bd: Result, hf: Result) {
-  const measures: Record<string, { budgetdesk: number | null; hyperformula: number | null; ratio: number | null; spread?: [number | null, number | null]; unit: 'ms' | 'MB' }> = {};
-  const num = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : Number(x.toPrecision(6)));
+  const measures: Record<
+    string,
+    {
+      budgetdesk: number | null;
+      hyperformula: number | null;
+      ratio: number | null;
+      spread?: [number | null, number | null];
+      unit: 'ms' | 'MB';
+    }
+  > = {};
+  const num = (x: number | undefined) =>
+    x === undefined || !Number.isFinite(x) ? null : Number(x.toPrecision(6));
   for (const m of MEASURES) {
     const o = bd.status === 'ok' ? m.pick(bd) : undefined;
     const b = hf.status === 'ok' ? m.pick(hf) : undefined;
     const r = ratioOf(m, bd, hf);
-    measures[m.key] = { budgetdesk: num(o), hyperformula: num(b), ratio: num(r?.ratio), ...(r?.min !== undefined ? { spread: [num(r.min), num(r.max)] as [number | null, number | null] } : {}), unit: m.unit };
+    measures[m.key] = {
+      budgetdesk: num(o),
+      hyperformula: num(b),
+      ratio: num(r?.ratio),
+      ...(r?.min !== undefined ? { spread: [num(r.min), num(r.max)] as [number | null, number | null] } : {}),
+      unit: m.unit,
+    };
   }
   process.stdout.write(JSON.stringify({ workbook: { itemRows, cells }, measures }) + '\n');
 }
@@ -512,7 +596,10 @@ async function main(): Promise<number> {
   finish(baseline, workload);
   const [bd, hf] = [ours.res, baseline.res];
   if (hf.status === 'ok') hf.extra = checkNote;
-  for (const [name, r] of [['BudgetDesk', bd], ['HyperFormula', hf]] as const) {
+  for (const [name, r] of [
+    ['BudgetDesk', bd],
+    ['HyperFormula', hf],
+  ] as const) {
     if (r.status === 'ok' && r.verified !== 'ok' && r.verified !== 'skipped') {
       process.stderr.write(`bench: ${name} results are wrong after the workload: ${r.verified}\n`);
     }
@@ -521,7 +608,8 @@ async function main(): Promise<number> {
 
   if (args.json) printJson(itemRows, cells, bd, hf);
   else printTable(args, itemRows, cells, hfCells, formulas, bd, hf);
-  const wrong = (r: Result) => r.status === 'error' || (r.status === 'ok' && r.verified !== 'ok' && r.verified !== 'skipped');
+  const wrong = (r: Result) =>
+    r.status === 'error' || (r.status === 'ok' && r.verified !== 'ok' && r.verified !== 'skipped');
   return wrong(hf) || wrong(bd) ? 1 : 0;
 }
 

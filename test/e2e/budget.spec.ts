@@ -23,7 +23,9 @@ async function newBudget(page: Page): Promise<void> {
   await page.getByRole('button', { name: '新建报表' }).click();
 }
 
-test('a new budget: a unit and a 项 are inserted, their 部门 and 合计 rows follow, undo takes them out', async ({ page }) => {
+test('a new budget: a unit and a 项 are inserted, their 部门 and 合计 rows follow, undo takes them out', async ({
+  page,
+}) => {
   await newBudget(page);
   const tabs = (await page.getByRole('tab').allTextContents()).map((t) => /预算\d+表/u.exec(t)?.[0]);
   expect(tabs.slice(0, 13)).toEqual(BUDGET_TABS);
@@ -102,7 +104,9 @@ test('a new budget: a unit and a 项 are inserted, their 部门 and 合计 rows 
   await expect(cell(page, '2080101', 'f:name')).toHaveText('行政运行');
 });
 
-test('a row with rows under it is deleted after a question; a single row at once; both undo', async ({ page }) => {
+test('a row with rows under it is deleted after a question; a single row at once; both undo', async ({
+  page,
+}) => {
   await openReportFile(page, 'test/fixtures/budget-2025-jiaozuo.json');
   await openTab(page, '预算02表');
   await cell(page, '302302', 'total').click();
@@ -135,7 +139,9 @@ function firstShown(table: { rows: { values: Record<string, string | null> }[] }
   return null;
 }
 
-test('the JZ25 budget: every table shows its figures, the only finding is the X15b hint, and every table prints', async ({ page }) => {
+test('the JZ25 budget: every table shows its figures, the only finding is the X15b hint, and every table prints', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await openReportFile(page, 'test/fixtures/budget-2025-jiaozuo.json');
   // Files are read in a worker: the tabs are there once it has finished.
@@ -144,7 +150,9 @@ test('the JZ25 budget: every table shows its figures, the only finding is the X1
   expect(tabs.slice(0, 13)).toEqual(BUDGET_TABS);
   // Of the thirteen tables of figures only 收支总表 has a finding: the advisory X15b (the 绩效 forms
   // after them, where the template has them, may have findings of their own).
-  const audit = page.locator('.bd-audit-list section').filter({ has: page.locator('h3', { hasText: /^预算(0\d|1[0-3])表/u }) });
+  const audit = page
+    .locator('.bd-audit-list section')
+    .filter({ has: page.locator('h3', { hasText: /^预算(0\d|1[0-3])表/u }) });
   await expect(audit).toHaveCount(1);
   await expect(audit.locator('h3')).toHaveText('预算01表 收支总表 1');
   await expect(audit.locator('summary')).toHaveText(/^X15b （提示）两表同名的“年终结转结余”含义不同/u);
@@ -175,15 +183,21 @@ test('the JZ25 budget: every table shows its figures, the only finding is the X1
     printed.add(table);
     await section.screenshot({ path: `${SHOTS}/print-${String(i + 1).padStart(2, '0')}-${table}.png` });
     // Nothing printed is wider than its page: figures are never cut or run into their neighbours.
-    const overflow = await section.evaluate((s) => [...s.querySelectorAll('td, th')].filter((c) => c.scrollWidth > c.clientWidth + 1).length);
+    const overflow = await section.evaluate(
+      (s) => [...s.querySelectorAll('td, th')].filter((c) => c.scrollWidth > c.clientWidth + 1).length,
+    );
     expect(overflow, `${table} page ${i + 1}`).toBe(0);
   }
   expect(printed.size).toBe(tabs.length);
   // The empty 国有资本经营支出表 says why it is empty, as published.
-  await expect(page.locator('.bd-print > .pv-page[data-table="国有资本经营支出表"]')).toContainText('没有国有资本经营预算支出，故本表无数据。');
+  await expect(page.locator('.bd-print > .pv-page[data-table="国有资本经营支出表"]')).toContainText(
+    '没有国有资本经营预算支出，故本表无数据。',
+  );
 });
 
-test('what counts as 机关运行经费 is set per report: counting all 公用经费 flags X22, undo takes it back', async ({ page }) => {
+test('what counts as 机关运行经费 is set per report: counting all 公用经费 flags X22, undo takes it back', async ({
+  page,
+}) => {
   await openReportFile(page, 'test/fixtures/budget-2025-jiaozuo.json');
   const x22 = page.locator('.bd-audit').getByText(/X22/u);
   await expect(x22).toHaveCount(0);
@@ -192,7 +206,9 @@ test('what counts as 机关运行经费 is set per report: counting all 公用�
   await expect(field).toHaveValue('30228、30229、30239');
   await field.fill('');
   await page.getByRole('button', { name: '确定' }).click();
-  await expect(page.locator('.bd-audit')).toContainText('运行经费表 合计 为 532.35，应为 945.05（基本支出经济分类表合计「公用经费」 945.05；报表设置“运行经费不含的科目”为空，按 0 计）');
+  await expect(page.locator('.bd-audit')).toContainText(
+    '运行经费表 合计 为 532.35，应为 945.05（基本支出经济分类表合计「公用经费」 945.05；报表设置“运行经费不含的科目”为空，按 0 计）',
+  );
   await page.keyboard.press('Control+z');
   await expect(x22).toHaveCount(0);
 });

@@ -16,9 +16,14 @@ if (existsSync(chromium) && cjkFont()) process.exit(0);
 
 const isRoot = process.getuid?.() === 0;
 if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-  console.error(`端到端测试需要 Chromium（${chromium}）和中文字体。请安装：sudo apt-get install -y chromium fonts-noto-cjk`);
+  console.error(
+    `端到端测试需要 Chromium（${chromium}）和中文字体。请安装：sudo apt-get install -y chromium fonts-noto-cjk`,
+  );
   console.error('(or set CHROMIUM_PATH to a Chromium binary)');
   process.exit(1);
 }
 console.log('正在安装 Chromium 和中文字体（apt-get）…');
-execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk', { stdio: 'inherit', shell: '/bin/bash' });
+execSync(
+  'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk',
+  { stdio: 'inherit', shell: '/bin/bash' },
+);

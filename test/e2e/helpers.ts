@@ -50,7 +50,9 @@ export async function pasteText(page: Page, text: string): Promise<void> {
   await page.evaluate((clip) => {
     const data = new DataTransfer();
     data.setData('text/plain', clip);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    document.activeElement!.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true }),
+    );
   }, text);
 }
 

@@ -18,7 +18,9 @@ test.describe('决算 example', () => {
     await openTab(page, '公开05表');
   });
 
-  test('arrows commit what is typed and move; Tab and Shift+Tab commit and move without opening an editor', async ({ page }) => {
+  test('arrows commit what is typed and move; Tab and Shift+Tab commit and move without opening an editor', async ({
+    page,
+  }) => {
     await clickCell(cell(page, '2080101', 'basic'));
     await page.keyboard.type('5');
     await page.keyboard.press('ArrowDown');
@@ -61,7 +63,9 @@ test.describe('决算 example', () => {
   });
 
   // Ctrl+A marks one cell instead of the table after the merge with the reading worker (issue 18 stays open on it).
-  test.fixme('Ctrl+arrows go to the edge of the data, Ctrl+Home and Ctrl+End to the corners, Ctrl+A selects the table', async ({ page }) => {
+  test.fixme('Ctrl+arrows go to the edge of the data, Ctrl+Home and Ctrl+End to the corners, Ctrl+A selects the table', async ({
+    page,
+  }) => {
     await clickCell(cell(page, '2080101', 'basic'));
     await page.keyboard.press('Control+ArrowUp');
     await expectCursor(cell(page, '合计', 'basic'));
@@ -116,7 +120,8 @@ test.describe('决算 example', () => {
   test('right-click menu: 插入, 删除, 复制, 粘贴, 查看公式', async ({ page }) => {
     await cell(page, '20801', 'basic').click({ button: 'right' });
     const menu = page.getByRole('menu', { name: '单元格菜单' });
-    for (const item of ['插入科目', '删除科目', '复制', '粘贴', '查看公式']) await expect(menu.getByRole('menuitem', { name: new RegExp(item) })).toBeVisible();
+    for (const item of ['插入科目', '删除科目', '复制', '粘贴', '查看公式'])
+      await expect(menu.getByRole('menuitem', { name: new RegExp(item) })).toBeVisible();
     await menu.getByRole('menuitem', { name: /查看公式/ }).click();
     const dialog = page.getByRole('dialog', { name: '公式' });
     await expect(dialog).toContainText('计算得出');
@@ -131,7 +136,7 @@ test.describe('决算 example', () => {
   });
 
   test('F8 walks every finding in order across tables; Shift+F8 goes back', async ({ page }) => {
-    const total = (await page.locator('.bd-audit .bd-finding').count());
+    const total = await page.locator('.bd-audit .bd-finding').count();
     await page.locator('.bd-sheet h1').click();
     const seen: string[] = [];
     for (let i = 1; i <= total; i++) {
@@ -173,7 +178,9 @@ async function typeIntoCell(page: Page, target: Locator, text: string): Promise<
   await page.keyboard.press('Enter');
 }
 
-test('on a budget read from its file: arrows commit, and the formula bar names the sheet and cell read', async ({ page }) => {
+test('on a budget read from its file: arrows commit, and the formula bar names the sheet and cell read', async ({
+  page,
+}) => {
   await openReportFile(page, 'test/fixtures/xlsx/budget-2025-jiaozuo.xlsx');
   await openTab(page, '预算13表');
   await clickCell(cell(page, '30201', 'total'));

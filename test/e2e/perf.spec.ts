@@ -23,7 +23,13 @@ function plus(shown: string, deltaCents: bigint): string {
 }
 
 /** Milliseconds from the Enter that commits `text` in the edited cell until the watched cell shows `expected` on screen. */
-async function keyToPaint(page: Page, edit: { row: string; col: string }, watch: { row: string; col: string }, text: string, expected: string): Promise<number> {
+async function keyToPaint(
+  page: Page,
+  edit: { row: string; col: string },
+  watch: { row: string; col: string },
+  text: string,
+  expected: string,
+): Promise<number> {
   await cell(page, edit.row, edit.col).click();
   await page.keyboard.type(text);
   await page.evaluate(
@@ -31,15 +37,23 @@ async function keyToPaint(page: Page, edit: { row: string; col: string }, watch:
       const w = window as unknown as { __paint: Promise<number> };
       w.__paint = new Promise((resolve) => {
         let start = 0;
-        window.addEventListener('keydown', (e) => e.key === 'Enter' && (start = performance.now()), { capture: true, once: true });
-        const shown = () => document.querySelector(`.bd-grid .ag-row[row-id="${row}"] [col-id="${col}"]`)?.textContent === want;
+        window.addEventListener('keydown', (e) => e.key === 'Enter' && (start = performance.now()), {
+          capture: true,
+          once: true,
+        });
+        const shown = () =>
+          document.querySelector(`.bd-grid .ag-row[row-id="${row}"] [col-id="${col}"]`)?.textContent === want;
         const observer = new MutationObserver(() => {
           if (start && shown()) {
             observer.disconnect();
             requestAnimationFrame(() => resolve(performance.now() - start));
           }
         });
-        observer.observe(document.querySelector('.bd-grid')!, { subtree: true, childList: true, characterData: true });
+        observer.observe(document.querySelector('.bd-grid')!, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
       });
     },
     { row: watch.row, col: watch.col, expected },
@@ -64,7 +78,9 @@ async function scrollFrames(page: Page): Promise<number> {
   });
   for (let i = 0; i < 30; i++) await page.mouse.wheel(0, i % 2 === 0 ? 600 : -300);
   await page.waitForTimeout(300);
-  const frames = (await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames)).sort((a, b) => a - b);
+  const frames = (await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames)).sort(
+    (a, b) => a - b,
+  );
   return frames[Math.floor(frames.length * 0.95)]!;
 }
 
@@ -77,7 +93,15 @@ test('key press to painted totals on the example', async ({ page }) => {
   for (let i = 1; i <= 5; i++) {
     const before = (await cell(page, '208', 'basic').textContent())!;
     const current = (await cell(page, '2080101', 'basic').textContent())!;
-    samples.push(await keyToPaint(page, { row: '2080101', col: 'basic' }, { row: '208', col: 'basic' }, plus(current, 100n), plus(before, 100n)));
+    samples.push(
+      await keyToPaint(
+        page,
+        { row: '2080101', col: 'basic' },
+        { row: '208', col: 'basic' },
+        plus(current, 100n),
+        plus(before, 100n),
+      ),
+    );
   }
   await expect(cell(page, '2080101', 'basic')).toHaveText('63.78');
   results.exampleKeyToPaintMedianMs = samples.sort((a, b) => a - b)[2]!;
@@ -100,7 +124,15 @@ test('the 20,000-row workbook: open, key press to painted totals, scrolling', as
   for (let i = 1; i <= 5; i++) {
     const before = (await cell(page, '合计', 'fiscal').textContent())!;
     const current = (await cell(page, item, 'fiscal').textContent())!;
-    samples.push(await keyToPaint(page, { row: item, col: 'fiscal' }, { row: '合计', col: 'fiscal' }, plus(current, 100n).replace(/,/gu, ''), plus(before, 100n)));
+    samples.push(
+      await keyToPaint(
+        page,
+        { row: item, col: 'fiscal' },
+        { row: '合计', col: 'fiscal' },
+        plus(current, 100n).replace(/,/gu, ''),
+        plus(before, 100n),
+      ),
+    );
   }
   results.largeKeyToPaintMedianMs = samples.sort((a, b) => a - b)[2]!;
 

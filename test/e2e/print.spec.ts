@@ -14,7 +14,10 @@ async function printPdf(page: Page, path: string): Promise<string[]> {
   await expect(page.locator('.bd-print .pv-page').first()).toBeVisible();
   const pages = await page.locator('.bd-print > .pv-page').count();
   writeFileSync(path, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const pdfPages = text.split('\f').filter((p) => p.trim() !== '');
   expect(pdfPages).toHaveLength(pages);
   return pdfPages;
@@ -27,14 +30,20 @@ const squeeze = (s: string) => s.replace(/\s+/gu, '');
  * a page printed at full size has it near the bottom margin, a shrunken one much higher.
  */
 function pageGeometry(path: string): { orientation: string; lowestText: number }[] {
-  const bbox = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const bbox = execFileSync('pdftotext', ['-bbox', path, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   return bbox
     .split('<page ')
     .slice(1)
     .map((page) => {
       const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/u.exec(page)!.map(Number);
       const bottoms = [...page.matchAll(/yMax="([\d.]+)"/gu)].map(([, y]) => Number(y));
-      return { orientation: width! < height! ? 'portrait' : 'landscape', lowestText: Math.max(...bottoms) / height! };
+      return {
+        orientation: width! < height! ? 'portrait' : 'landscape',
+        lowestText: Math.max(...bottoms) / height!,
+      };
     });
 }
 
@@ -44,7 +53,9 @@ async function openFile(page: Page, path: string): Promise<void> {
 }
 
 for (const name of ['final-2023-jiefang', 'final-2024-gaoxin'] as const) {
-  test(`${name} prints every row of every table, with repeated headers and page numbers`, async ({ page }) => {
+  test(`${name} prints every row of every table, with repeated headers and page numbers`, async ({
+    page,
+  }) => {
     await openFile(page, `test/fixtures/${name}.json`);
     const pdfPages = await printPdf(page, `test-results/print-${name}.pdf`);
     pdfPages.forEach((text, i) => expect(squeeze(text)).toContain(`第${i + 1}页共${pdfPages.length}页`));
@@ -59,19 +70,33 @@ for (const name of ['final-2023-jiefang', 'final-2024-gaoxin'] as const) {
       }
     }
     // Every page repeats its table's header block and the last line of its column header.
-    const lastHeaderLine: Record<string, string> = { 公开06表: '科目名称决算数', 公开09表: '123456789101112' };
+    const lastHeaderLine: Record<string, string> = {
+      公开06表: '科目名称决算数',
+      公开09表: '123456789101112',
+    };
     for (const text of pdfPages.map(squeeze)) {
       const table = /公开0\d表/u.exec(text)![0];
       expect(text).toContain(`${table}部门：`);
       expect(text).toContain(lastHeaderLine[table] ?? '栏次');
     }
     // Each page lies or stands as its table does in the preview (05 and 08 stand upright).
-    const orientations = await page.locator('.bd-print > .pv-page').evaluateAll((sections) => sections.map((s) => (s as HTMLElement).dataset.orientation));
+    const orientations = await page
+      .locator('.bd-print > .pv-page')
+      .evaluateAll((sections) => sections.map((s) => (s as HTMLElement).dataset.orientation));
     const geometry = pageGeometry(`test-results/print-${name}.pdf`);
     expect(geometry.map((g) => g.orientation)).toEqual(orientations);
-    for (const [i, g] of geometry.entries()) expect(g.lowestText, `page ${i + 1} printed at full size`).toBeGreaterThan(0.9);
-    expect(new Set(pdfPages.filter((t) => /公开0[58]表/u.test(t)).map((t) => orientations[pdfPages.indexOf(t)]))).toEqual(new Set(['portrait']));
-    execFileSync('pdftoppm', ['-r', '60', '-png', `test-results/print-${name}.pdf`, `${SCREENS}/print-${name}`]);
+    for (const [i, g] of geometry.entries())
+      expect(g.lowestText, `page ${i + 1} printed at full size`).toBeGreaterThan(0.9);
+    expect(
+      new Set(pdfPages.filter((t) => /公开0[58]表/u.test(t)).map((t) => orientations[pdfPages.indexOf(t)])),
+    ).toEqual(new Set(['portrait']));
+    execFileSync('pdftoppm', [
+      '-r',
+      '60',
+      '-png',
+      `test-results/print-${name}.pdf`,
+      `${SCREENS}/print-${name}`,
+    ]);
   });
 }
 
@@ -100,9 +125,14 @@ test('the 20,000-row workbook prints without losing a row', async ({ page }) => 
   const pdfPages = await printPdf(page, 'test-results/print-large.pdf');
   const seconds = (Date.now() - started) / 1000;
   // Every 项 (7-digit code) of every table is on paper exactly as often as the tables list it.
-  const count = (codes: string[]) => codes.reduce((m, c) => m.set(c, (m.get(c) ?? 0) + 1), new Map<string, number>());
-  const expected = count(report.tables.flatMap((t) => t.rows.map((r) => r.code ?? '').filter((c) => c.length === 7)));
+  const count = (codes: string[]) =>
+    codes.reduce((m, c) => m.set(c, (m.get(c) ?? 0) + 1), new Map<string, number>());
+  const expected = count(
+    report.tables.flatMap((t) => t.rows.map((r) => r.code ?? '').filter((c) => c.length === 7)),
+  );
   const printed = count(pdfPages.join('\n').match(/(?<![\d.,])\d{7}(?![\d.,])/gu) ?? []);
-  console.log(`print: ${[...expected.values()].reduce((a, b) => a + b, 0)} 项 rows on ${pdfPages.length} pages in ${seconds.toFixed(1)} s`);
+  console.log(
+    `print: ${[...expected.values()].reduce((a, b) => a + b, 0)} 项 rows on ${pdfPages.length} pages in ${seconds.toFixed(1)} s`,
+  );
   expect(printed).toEqual(expected);
 });

@@ -21,7 +21,9 @@ async function startReadingLarge(page: Page): Promise<void> {
   await expect(readingBar(page)).toBeVisible();
 }
 
-test('the 20,000-row workbook is read with a progress bar while the open report answers clicks', async ({ page }) => {
+test('the 20,000-row workbook is read with a progress bar while the open report answers clicks', async ({
+  page,
+}) => {
   await startReadingLarge(page);
   await openTab(page, '公开05表');
   await expect(readingBar(page), 'the tab changed while the file was still being read').toBeVisible();
@@ -34,5 +36,7 @@ test('取消 stops reading and leaves the open report as it was', async ({ page 
   await readingBar(page).getByRole('button', { name: '取消' }).click();
   await expect(readingBar(page)).toBeHidden();
   await expect(page.locator('.bd-file')).toHaveText('2024年度决算示例.json');
-  await expect(page.getByRole('status').filter({ hasText: '已取消打开“large-report-20000.xlsx”' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: '已取消打开“large-report-20000.xlsx”' }),
+  ).toBeVisible();
 });

@@ -10,7 +10,11 @@ test('unsaved edits survive a crash and are offered back on the start page', asy
   await typeInto(page, cell(page, 'line1', 'incomeAmount'), '4321.5');
   await expect(page).toHaveTitle('● 2024年度决算示例.json - BudgetDesk');
   // The autosave runs every few seconds.
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('budgetdesk.recovery.')), null, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => Object.keys(localStorage).some((k) => k.startsWith('budgetdesk.recovery.')),
+    null,
+    { timeout: 15_000 },
+  );
 
   // The tab dies without saving; the program is started again.
   await page.close({ runBeforeUnload: false });

@@ -7,7 +7,7 @@ test('the example opens with its flags', async ({ page }) => {
   await page.screenshot({ path: 'test-results/screens/smoke-01.png' });
 });
 
-test('the program works under the desktop program\'s Content-Security-Policy', async ({ page }) => {
+test("the program works under the desktop program's Content-Security-Policy", async ({ page }) => {
   const violations: string[] = [];
   page.on('console', (message) => {
     if (/Content.Security.Policy/iu.test(message.text())) violations.push(message.text());

@@ -11,7 +11,9 @@ import { cell, chooseFile, clickCell, openExample, openTab, SCREENS, typeInto } 
 const BUDGET = 'test/fixtures/xlsx/budget-2025-jiaozuo.xlsx';
 const FINAL = 'test/fixtures/xlsx/final-2024-gaoxin.xlsx';
 
-test('a budget .xlsx opened over the 决算 example, and back, with the unsaved question answered 取消, 不保存 and 保存', async ({ page }) => {
+test('a budget .xlsx opened over the 决算 example, and back, with the unsaved question answered 取消, 不保存 and 保存', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openExample(page);
@@ -43,7 +45,9 @@ test('a budget .xlsx opened over the 决算 example, and back, with the unsaved 
   expect(errors).toEqual([]);
 });
 
-test('deleting a 款 makes its 类 follow, even where the 类 showed the figure the file printed; undo puts it back', async ({ page }) => {
+test('deleting a 款 makes its 类 follow, even where the 类 showed the figure the file printed; undo puts it back', async ({
+  page,
+}) => {
   await openExample(page);
   await openTab(page, '公开03表');
   await expect(cell(page, '208', 'total')).toHaveText('6,461.30');
@@ -52,12 +56,16 @@ test('deleting a 款 makes its 类 follow, even where the 类 showed the figure 
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: '删除科目' }).click();
   await expect(cell(page, '20825', 'total')).toHaveCount(0);
-  await expect(cell(page, '208', 'total')).toHaveText((6461.31 - part).toLocaleString('en-US', { minimumFractionDigits: 2 }));
+  await expect(cell(page, '208', 'total')).toHaveText(
+    (6461.31 - part).toLocaleString('en-US', { minimumFractionDigits: 2 }),
+  );
   await page.keyboard.press('Control+z');
   await expect(cell(page, '208', 'total')).toHaveText('6,461.30');
 });
 
-test('a file without a table and with an unreadable column lists 未核对 and 未读入 with their reasons, and counts nothing as 0', async ({ page }, info) => {
+test('a file without a table and with an unreadable column lists 未核对 and 未读入 with their reasons, and counts nothing as 0', async ({
+  page,
+}, info) => {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(FINAL);
   book.removeWorksheet(book.worksheets.find((s) => s.name.includes('三公'))!.id);
@@ -78,7 +86,10 @@ test('a file without a table and with an unreadable column lists 未核对 and �
   await expect(page.locator('.bd-finding-error', { hasText: /公开05表[^。]*基本支出/u })).toHaveCount(0);
   await expect(page.locator('.bd-finding-error', { hasText: '公开03表 2080505' })).toHaveCount(1);
   await openTab(page, '公开05表');
-  await expect(page.getByRole('tab', { name: /公开05表/ })).toHaveAttribute('title', /未读入：工作表“一般公共预算财政拨款支出决算表”中没有找到“本年支出 基本支出”栏/u);
+  await expect(page.getByRole('tab', { name: /公开05表/ })).toHaveAttribute(
+    'title',
+    /未读入：工作表“一般公共预算财政拨款支出决算表”中没有找到“本年支出 基本支出”栏/u,
+  );
   await expect(cell(page, '2080101', 'basic')).toHaveClass(/bd-unknown/);
   await page.screenshot({ path: `${SCREENS}/not-checked.png` });
 });

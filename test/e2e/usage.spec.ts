@@ -5,7 +5,16 @@
 import { expect, test } from '@playwright/test';
 import iconv from 'iconv-lite';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cell, chooseFile, clickCell, openExample, openReportFile, openTab, scrollGridToEnd, typeInto } from './helpers';
+import {
+  cell,
+  chooseFile,
+  clickCell,
+  openExample,
+  openReportFile,
+  openTab,
+  scrollGridToEnd,
+  typeInto,
+} from './helpers';
 
 const tmp = (name: string) => `test-results/${name}`;
 
@@ -101,7 +110,9 @@ test('a saved report reopens with its figures, and is offered under 最近打开
   await expect(page.getByTestId('total-error')).toHaveText('2');
 });
 
-test('a file that is not a report is refused with its name, and the open report is untouched', async ({ page }) => {
+test('a file that is not a report is refused with its name, and the open report is untouched', async ({
+  page,
+}) => {
   await openExample(page);
   await typeInto(page, cell(page, 'line1', 'incomeAmount'), '1');
   const bad = tmp('不是报表.json');
@@ -118,7 +129,9 @@ test('an .xlsx as finance offices circulate it opens with its real mismatches fl
   await expect(cell(page, 'line21', 'expenseAmount')).toHaveText('0.90');
   await expect(cell(page, 'line21', 'expenseAmount')).toHaveClass(/bd-error/);
   await expect(page.getByTestId('total-error')).toHaveText('5');
-  await expect(page.locator('.bd-sheet-meta')).toContainText('部门：焦作高新技术产业开发区人力资源和社会保障局');
+  await expect(page.locator('.bd-sheet-meta')).toContainText(
+    '部门：焦作高新技术产业开发区人力资源和社会保障局',
+  );
 
   // Saving writes the corrected figure back into the same workbook, which reopens without that error.
   await typeInto(page, cell(page, 'line21', 'expenseAmount'), '2.23');
@@ -137,7 +150,9 @@ test('an .xlsx as finance offices circulate it opens with its real mismatches fl
   expect((await exported).suggestedFilename()).toBe('saved-into（公开表）.xlsx');
 });
 
-test('a table goes out to CSV and comes back from a GB18030 CSV edited in Excel, as one undo step', async ({ page }) => {
+test('a table goes out to CSV and comes back from a GB18030 CSV edited in Excel, as one undo step', async ({
+  page,
+}) => {
   await openExample(page);
   await openTab(page, '公开05表');
   const download = page.waitForEvent('download');
@@ -148,7 +163,10 @@ test('a table goes out to CSV and comes back from a GB18030 CSV edited in Excel,
   expect([...exported.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
   // What Excel on Chinese Windows saves after the officer corrects 2080505 基本支出.
-  const edited = exported.subarray(3).toString('utf8').replace(/^(2080505,[^,]*,[^,]*,)32\.43,/mu, '$132.42,');
+  const edited = exported
+    .subarray(3)
+    .toString('utf8')
+    .replace(/^(2080505,[^,]*,[^,]*,)32\.43,/mu, '$132.42,');
   const gbPath = tmp('公开05表-改.csv');
   writeFileSync(gbPath, iconv.encode(edited, 'gb18030'));
   await chooseFile(page, page.getByRole('button', { name: '导入本表 CSV' }), gbPath);

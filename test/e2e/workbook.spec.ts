@@ -33,7 +33,9 @@ test('typing 2.23 into 公开01表 行51 clears its findings and the audit count
   await expect(page.getByRole('tab', { name: /公开01表/ }).locator('.bd-badge-error')).toHaveCount(0);
 });
 
-test('editing a 项 updates its 款, 类 and 合计 at once, and the cross-table check in another table', async ({ page }) => {
+test('editing a 项 updates its 款, 类 and 合计 at once, and the cross-table check in another table', async ({
+  page,
+}) => {
   await openTab(page, '公开05表');
   // 20801 printed 546.36 where its 项 add up to 546.37: the printed figure is kept until a part changes.
   await expect(cell(page, '20801', 'project')).toHaveText('546.36');
@@ -125,7 +127,9 @@ test('figures can be shown in 元 and zeros as blank', async ({ page }) => {
   await expect(cell(page, '2080101', 'project')).toHaveText('');
   // A 万元 report holds 0.01 万元: 12345 元 cannot be kept exactly, so it is refused, saying why; 12300 元 is 1.23 万元.
   await typeInto(page, cell(page, '2080101', 'project'), '12345');
-  await expect(page.getByRole('status')).toContainText('12345 元换算为 1.2345 万元，本报表金额精确到 0.01 万元（100 元），不能原样保存');
+  await expect(page.getByRole('status')).toContainText(
+    '12345 元换算为 1.2345 万元，本报表金额精确到 0.01 万元（100 元），不能原样保存',
+  );
   await expect(cell(page, '2080101', 'project')).toHaveText('');
   await expect(page.getByRole('button', { name: '撤销' })).toBeDisabled();
   await typeInto(page, cell(page, '2080101', 'project'), '12300');

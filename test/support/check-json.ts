@@ -41,13 +41,18 @@ const DECIMAL = /^-?\d+(\.\d+)?$/u;
  */
 export function findingLine(finding: CheckedFinding, scale = 1): string {
   const aboutAmounts = finding.cells.every((c) => c.value === null || DECIMAL.test(c.value));
-  const figure = (v: string | null) => (v !== null && aboutAmounts && DECIMAL.test(v) ? new Decimal(v).times(scale).toString() : String(v));
-  const cells = finding.cells.map((c) => `${c.table} ${c.row} ${c.side ?? ''} ${c.column ?? ''}=${figure(c.value)}`);
+  const figure = (v: string | null) =>
+    v !== null && aboutAmounts && DECIMAL.test(v) ? new Decimal(v).times(scale).toString() : String(v);
+  const cells = finding.cells.map(
+    (c) => `${c.table} ${c.row} ${c.side ?? ''} ${c.column ?? ''}=${figure(c.value)}`,
+  );
   return `${finding.ruleId} ${finding.severity} expected ${figure(finding.expected)} actual ${figure(finding.actual)} diff ${figure(finding.diff)} | ${cells.join(' · ')}`;
 }
 
 /** Findings as sorted lines, for comparing two files' findings as multisets. */
-export const findingLines = (findings: CheckedFinding[], scale = 1) => findings.map((f) => findingLine(f, scale)).sort();
+export const findingLines = (findings: CheckedFinding[], scale = 1) =>
+  findings.map((f) => findingLine(f, scale)).sort();
 
 /** Two decimal strings are the same amount. */
-export const sameAmount = (a: string | null, b: string | null) => a !== null && b !== null && DECIMAL.test(a) && DECIMAL.test(b) && new Decimal(a).equals(b);
+export const sameAmount = (a: string | null, b: string | null) =>
+  a !== null && b !== null && DECIMAL.test(a) && DECIMAL.test(b) && new Decimal(a).equals(b);

@@ -149,13 +149,18 @@ export function entriesOf(xlsx: Uint8Array): ZipEntry[] {
 }
 
 /** An .xlsx with some parts changed (text in, text out) or removed (null). */
-export function patchXlsx(xlsx: Uint8Array, changes: Record<string, ((xml: string) => string) | null>): Uint8Array {
+export function patchXlsx(
+  xlsx: Uint8Array,
+  changes: Record<string, ((xml: string) => string) | null>,
+): Uint8Array {
   const files = unzipSync(xlsx);
   const entries: ZipEntry[] = [];
   for (const [name, data] of Object.entries(files)) {
     const change = changes[name];
     if (change === null) continue;
-    entries.push(change === undefined ? entry(name, data) : entry(name, change(new TextDecoder().decode(data))));
+    entries.push(
+      change === undefined ? entry(name, data) : entry(name, change(new TextDecoder().decode(data))),
+    );
   }
   return zip(entries);
 }
@@ -203,8 +208,13 @@ function literal(writer: BitWriter, byte: number): void {
   else writer.code(0x190 + byte - 144, 9);
 }
 
-const DISTANCE_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
-const DISTANCE_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+const DISTANCE_BASE = [
+  1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097,
+  6145, 8193, 12289, 16385, 24577,
+];
+const DISTANCE_EXTRA = [
+  0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
+];
 
 /** A copy of 258 bytes from `distance` back (length code 285, fixed Huffman). */
 function copy258(writer: BitWriter, distance: number): void {
@@ -220,7 +230,12 @@ function copy258(writer: BitWriter, distance: number): void {
  * block: the repeats are back-references of 258 bytes, 26 bits each, so 450 MB of repeats take 6 MB.
  * `unit` must be at most 32 KB (deflate's window).
  */
-export function deflateRepeating(head: string, unit: string, times: number, tail: string): { data: Uint8Array; size: number } {
+export function deflateRepeating(
+  head: string,
+  unit: string,
+  times: number,
+  tail: string,
+): { data: Uint8Array; size: number } {
   const [headBytes, unitBytes, tailBytes] = [encode(head), encode(unit), encode(tail)];
   if (unitBytes.length > 32_768) throw new Error('the unit must fit in the deflate window');
   const writer = new BitWriter();

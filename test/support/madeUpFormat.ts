@@ -12,7 +12,8 @@ export function writeListing(report: ReportFile): Uint8Array {
   for (const table of report.tables) {
     for (const row of table.rows) {
       const key = lineKey(row);
-      for (const [column, value] of Object.entries(row.values)) if (value !== null) lines.push([table.id, key, column, value].join('\t'));
+      for (const [column, value] of Object.entries(row.values))
+        if (value !== null) lines.push([table.id, key, column, value].join('\t'));
     }
   }
   return new TextEncoder().encode(lines.join('\n'));
@@ -50,7 +51,13 @@ function readListing(fileName: string, bytes: Uint8Array): ReportFile {
   }
   const year = Number(header.get('年度'));
   if (!Number.isInteger(year)) throw new Error(`无法打开“${fileName}”：没有“年度”一行`);
-  return { kind: 'final', year, department: header.get('部门') ?? '', unit: header.get('单位') === '元' ? '元' : '万元', tables: [...tables.values()] };
+  return {
+    kind: 'final',
+    year,
+    department: header.get('部门') ?? '',
+    unit: header.get('单位') === '元' ? '元' : '万元',
+    tables: [...tables.values()],
+  };
 }
 
 export const unregisterListing = registerFormat({

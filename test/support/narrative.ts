@@ -12,7 +12,11 @@ export function narrativeText(name: SampleName): string {
 }
 
 /** The sample's tables opened, with `text` (by default the sample's own 情况说明) checked against them. */
-export function openWithNarrative(name: SampleName, text = narrativeText(name), supplementary: Record<string, string> = {}): Workbook {
+export function openWithNarrative(
+  name: SampleName,
+  text = narrativeText(name),
+  supplementary: Record<string, string> = {},
+): Workbook {
   const workbook = Workbook.open(loadSample(name));
   workbook.setNarrative(narrativeFromPlainText(text), supplementary);
   return workbook;
@@ -28,7 +32,12 @@ export function narrativeAnomalies(name: SampleName): Anomaly[] {
 }
 
 /** One line per finding to compare with an anomaly: rule, class, printed figure and what was expected (unit words and explanations dropped). */
-export function comparable(f: { ruleId: string; severity: string; printed?: string | null; expected: string | null }): string {
+export function comparable(f: {
+  ruleId: string;
+  severity: string;
+  printed?: string | null;
+  expected: string | null;
+}): string {
   const strip = (t: string | null | undefined) => (t ?? '').replace(/万元$/u, '');
   const expected = strip(f.expected).split(/\s+/u).slice(0, 2).join(' ').replace(/万元$/u, '');
   return `${f.ruleId}|${f.severity}|${strip(f.printed)}|${expected}`;

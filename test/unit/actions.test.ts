@@ -4,7 +4,13 @@ import { MENU_COMMANDS } from '../../renderer/host/types';
 
 /** A key press as the window's keydown listener receives it. */
 const press = (key: string, mods: { ctrl?: boolean; shift?: boolean; alt?: boolean } = {}) =>
-  ({ key, ctrlKey: mods.ctrl ?? false, metaKey: false, shiftKey: mods.shift ?? false, altKey: mods.alt ?? false }) satisfies KeyPress;
+  ({
+    key,
+    ctrlKey: mods.ctrl ?? false,
+    metaKey: false,
+    shiftKey: mods.shift ?? false,
+    altKey: mods.alt ?? false,
+  }) satisfies KeyPress;
 
 describe('one action table for menu, toolbar, keys and context menu', () => {
   it('answers every command of the desktop menu', () => {
@@ -29,6 +35,7 @@ describe('one action table for menu, toolbar, keys and context menu', () => {
   it('gives every action a Chinese label and no shortcut twice', () => {
     const keys = ACTIONS.flatMap((a) => [a.shortcut, ...(a.alsoKeys ?? [])]).filter(Boolean);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const a of ACTIONS) if (typeof a.label === 'string') expect(a.label, a.id).toMatch(/\p{Script=Han}/u);
+    for (const a of ACTIONS)
+      if (typeof a.label === 'string') expect(a.label, a.id).toMatch(/\p{Script=Han}/u);
   });
 });

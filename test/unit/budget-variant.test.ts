@@ -16,9 +16,16 @@ import { parseAmount, toDecimalString } from '../../shared/money/money';
 import { buildCatalog, builtInCatalog, builtInFiles, type Catalog } from '../../shared/templates/catalog';
 import { loadSample } from '../support/fixtures';
 
-const fixture = (path: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url)));
+const fixture = (path: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url)));
 // The other city's template is data alone: the JZ25 set it extends, and what differs.
-const catalog: Catalog = buildCatalog({ ...builtInFiles.templates, 'other-city.json': JSON.parse(fixture('templates/budget-2025-other-city.json').toString('utf8')) }, builtInFiles.rules);
+const catalog: Catalog = buildCatalog(
+  {
+    ...builtInFiles.templates,
+    'other-city.json': JSON.parse(fixture('templates/budget-2025-other-city.json').toString('utf8')),
+  },
+  builtInFiles.rules,
+);
 const otherCity = catalog.templates.find((t) => t.id === 'budget-2025-other-city')!;
 const builtInBudget = builtInCatalog.templates.find((t) => t.id === 'budget-2025')!;
 
@@ -33,8 +40,12 @@ function inYuan(value: number): number {
 async function otherCityFile(): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(fixture('xlsx/budget-2025-jiaozuo.xlsx') as unknown as ArrayBuffer);
-  const byCode = new Map(builtInBudget.tables.map((t) => [tableCode(t), otherCity.tables.find((o) => o.id === t.id)!]));
-  const titles = new Map(builtInBudget.tables.map((t) => [t.title, otherCity.tables.find((o) => o.id === t.id)!.title]));
+  const byCode = new Map(
+    builtInBudget.tables.map((t) => [tableCode(t), otherCity.tables.find((o) => o.id === t.id)!]),
+  );
+  const titles = new Map(
+    builtInBudget.tables.map((t) => [t.title, otherCity.tables.find((o) => o.id === t.id)!.title]),
+  );
   for (const sheet of book.worksheets) {
     sheet.eachRow((row) =>
       row.eachCell((cell) => {
@@ -56,9 +67,18 @@ async function otherCityFile(): Promise<Uint8Array> {
 
 describe('a budget template of another numbering, in 元', () => {
   it('is a valid template made of data alone, numbered unlike JZ25', () => {
-    expect(() => Workbook.open({ kind: 'budget', year: 2025, department: '', unit: '元', template: otherCity.id, tables: [] }, catalog)).not.toThrow();
-    const code = (template: TableSetTemplate, id: string) => tableCode(template.tables.find((t) => t.id === id)!);
-    expect([code(otherCity, '三公经费表'), code(builtInBudget, '三公经费表')]).toEqual(['部门预算07表', '预算09表']);
+    expect(() =>
+      Workbook.open(
+        { kind: 'budget', year: 2025, department: '', unit: '元', template: otherCity.id, tables: [] },
+        catalog,
+      ),
+    ).not.toThrow();
+    const code = (template: TableSetTemplate, id: string) =>
+      tableCode(template.tables.find((t) => t.id === id)!);
+    expect([code(otherCity, '三公经费表'), code(builtInBudget, '三公经费表')]).toEqual([
+      '部门预算07表',
+      '预算09表',
+    ]);
   });
 
   it('recognises a file laid out that way as that template, every sheet as its table', async () => {
@@ -67,21 +87,32 @@ describe('a budget template of another numbering, in 元', () => {
     expect(imported.unrecognized).toEqual([]);
     expect(imported.problems).toEqual([]);
     // The sheet printed as 部门预算07表 is the 三公 table (JZ25's 07 is 基本支出明细表).
-    expect(imported.tables.find((t) => t.sheet === '2025年一般公共预算“三公”经费预算表')!.table).toBe('三公经费表');
+    expect(imported.tables.find((t) => t.sheet === '2025年一般公共预算“三公”经费预算表')!.table).toBe(
+      '三公经费表',
+    );
     expect(imported.tables.map((t) => t.table).sort()).toEqual(otherCity.tables.map((t) => t.id).sort());
   });
 
   it('holds the published figures in 元 and finds what the 万元 document has, with no rounding tail', async () => {
-    const imported = Workbook.open((await readXlsx('另一城市.xlsx', await otherCityFile(), catalog)).report, catalog);
+    const imported = Workbook.open(
+      (await readXlsx('另一城市.xlsx', await otherCityFile(), catalog)).report,
+      catalog,
+    );
     expect(imported.problems).toEqual([]);
-    expect(imported.cell({ table: '收支总表', row: '收入总计', column: 'incomeAmount' }).value).toBe('588698200.00');
+    expect(imported.cell({ table: '收支总表', row: '收入总计', column: 'incomeAmount' }).value).toBe(
+      '588698200.00',
+    );
     const published = Workbook.open(loadSample('budget-2025-jiaozuo'));
     const found = (w: Workbook) => w.findings().map((f) => `${f.ruleId} ${f.severity}`);
     expect(found(imported)).toEqual(found(published));
   });
 
   it('leaves the JZ25 file to the template whose numbers it prints', async () => {
-    const imported = await readXlsx('jz25.xlsx', new Uint8Array(fixture('xlsx/budget-2025-jiaozuo.xlsx')), catalog);
+    const imported = await readXlsx(
+      'jz25.xlsx',
+      new Uint8Array(fixture('xlsx/budget-2025-jiaozuo.xlsx')),
+      catalog,
+    );
     expect(imported.report.template).toBe('budget-2025');
   });
 });

@@ -22,19 +22,35 @@ describe('the JZ25 budget sample', () => {
 
   it('fills the fifteen tables, the 绩效目标 forms with their texts', () => {
     expect(workbook.problems).toEqual([]);
-    expect(workbook.structure.tables.map((t) => t.template.code)).toEqual(Array.from({ length: 15 }, (_, i) => `预算${String(i + 1).padStart(2, '0')}表`));
+    expect(workbook.structure.tables.map((t) => t.template.code)).toEqual(
+      Array.from({ length: 15 }, (_, i) => `预算${String(i + 1).padStart(2, '0')}表`),
+    );
     // The form's upper part is rows too: its 预算情况 lines hold figures, its indicators text.
-    const funds = workbook.structure.tableById.get('整体绩效目标表')!.rows.find((r) => r.name === '政府预算资金')!;
-    expect(workbook.cell({ table: '整体绩效目标表', row: funds.key, column: 'amount' }).value).toBe('58452.42');
-    expect(workbook.cell({ table: '整体绩效目标表', row: funds.key, column: 'level2' }).text).toBe('资金来源：政府预算资金');
-    const project = workbook.structure.tableById.get('项目绩效目标表')!.rowByCode.get('410800250000000052808')!;
+    const funds = workbook.structure.tableById
+      .get('整体绩效目标表')!
+      .rows.find((r) => r.name === '政府预算资金')!;
+    expect(workbook.cell({ table: '整体绩效目标表', row: funds.key, column: 'amount' }).value).toBe(
+      '58452.42',
+    );
+    expect(workbook.cell({ table: '整体绩效目标表', row: funds.key, column: 'level2' }).text).toBe(
+      '资金来源：政府预算资金',
+    );
+    const project = workbook.structure.tableById
+      .get('项目绩效目标表')!
+      .rowByCode.get('410800250000000052808')!;
     expect(project.level).toBe('项目');
     expect(project.parent?.code).toBe('302101');
-    expect(workbook.cell({ table: '项目绩效目标表', row: project.key, column: 'indicators' }).text).toContain('享受公益性岗位补贴人员数量 ≥300人');
+    expect(workbook.cell({ table: '项目绩效目标表', row: project.key, column: 'indicators' }).text).toContain(
+      '享受公益性岗位补贴人员数量 ≥300人',
+    );
     expect(workbook.cell({ table: '收入表', row: '302302', column: 'total' }).value).toBe('11741.81');
-    expect(workbook.cell({ table: '基本支出经济分类表', row: '30216|50203', column: 'public' }).value).toBe('17.69');
+    expect(workbook.cell({ table: '基本支出经济分类表', row: '30216|50203', column: 'public' }).value).toBe(
+      '17.69',
+    );
     // 30201 办公费 stands twice in 06, with 50201 and with 50502.
-    expect(workbook.structure.tableById.get('基本支出经济分类表')!.rows.filter((r) => r.code === '30201')).toHaveLength(2);
+    expect(
+      workbook.structure.tableById.get('基本支出经济分类表')!.rows.filter((r) => r.code === '30201'),
+    ).toHaveLength(2);
   });
 
   it('binds every rule of the budget rule set to the tables', () => {
@@ -47,7 +63,9 @@ describe('the JZ25 budget sample', () => {
 
   it('finds every table equation holding exactly, and the 年终结转结余 label clash of X15', () => {
     const findings = workbook.findings();
-    expect(findings.filter((f) => !['PD4', 'PI2'].includes(f.ruleId)).map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['X15b warning']);
+    expect(
+      findings.filter((f) => !['PD4', 'PI2'].includes(f.ruleId)).map((f) => `${f.ruleId} ${f.severity}`),
+    ).toEqual(['X15b warning']);
     const clash = sample.anomalies.filter((a) => a.table !== 'narrative');
     expect(clash).toMatchObject([{ table: '预算04表', rule: 'X15', printed: '5114.28' }]);
     expect(findings[0]!.expected).toBe(clash[0]!.printed);
@@ -64,12 +82,18 @@ describe('the JZ25 budget sample', () => {
     const pd4 = workbook.findings().filter((f) => f.ruleId === 'PD4');
     expect(pd4.map((f) => f.severity)).toEqual(['error', 'error', 'error']);
     expect(pd4.map((f) => [f.actual, f.expected]).sort()).toEqual(expected);
-    expect(pd4.map((f) => f.message).join('\n')).toContain('“年度履职目标”写城镇新增就业5.5万人，“深入开展全市就业再就业工作”写城镇新增就业6万人');
+    expect(pd4.map((f) => f.message).join('\n')).toContain(
+      '“年度履职目标”写城镇新增就业5.5万人，“深入开展全市就业再就业工作”写城镇新增就业6万人',
+    );
   });
 
   it('asks about the "≤" rates of 预算15表 and leaves the rates where less is better alone', () => {
     const asked = workbook.findings().filter((f) => f.ruleId.startsWith('PI'));
-    expect(asked.map((f) => f.cells[0]!.row)).toEqual(['机关事业单位养老保险基金缺口', '助保贷贴息', '党建工作经费']);
+    expect(asked.map((f) => f.cells[0]!.row)).toEqual([
+      '机关事业单位养老保险基金缺口',
+      '助保贷贴息',
+      '党建工作经费',
+    ]);
     expect(asked.every((f) => f.severity === 'warning')).toBe(true);
     expect(asked[1]!.message).toContain('指标“补助发放及时率”的指标值为“≤100%”');
     // 预算调整率 ≤10% and 公务活动安全事故发生率 ≤0次 are meant as upper bounds.
@@ -79,7 +103,13 @@ describe('the JZ25 budget sample', () => {
   it('re-checks a form as its text is edited, and a text is kept as typed, not read as a figure', () => {
     const edited = Workbook.open(sample);
     const form = edited.structure.tableById.get('整体绩效目标表')!;
-    const goal = { table: '整体绩效目标表', row: form.rows.find((r) => edited.cell({ table: form.id, row: r.key, column: 'value' }).text?.includes('城镇新增就业5.5万人'))!.key, column: 'value' };
+    const goal = {
+      table: '整体绩效目标表',
+      row: form.rows.find((r) =>
+        edited.cell({ table: form.id, row: r.key, column: 'value' }).text?.includes('城镇新增就业5.5万人'),
+      )!.key,
+      column: 'value',
+    };
     const text = edited.cell(goal).text!.replace('城镇新增就业5.5万人', '城镇新增就业6万人');
     const change = edited.set(goal, text);
     expect(change.removed.map((f) => f.ruleId)).toEqual(['PD4']);
@@ -88,7 +118,9 @@ describe('the JZ25 budget sample', () => {
     const rate = form.rows.find((r) => r.name === '预算执行率')!;
     const added = edited.set({ table: '整体绩效目标表', row: rate.key, column: 'value' }, '≤95%').added;
     expect(added.map((f) => [f.ruleId, f.severity])).toEqual([['PI1', 'warning']]);
-    expect(edited.toReport().tables.find((t) => t.id === '整体绩效目标表')!.rows[rate.index]!.values.value).toBe('≤95%');
+    expect(
+      edited.toReport().tables.find((t) => t.id === '整体绩效目标表')!.rows[rate.index]!.values.value,
+    ).toBe('≤95%');
   });
 
   it('computes the totals the document prints', () => {
@@ -102,9 +134,16 @@ describe('the JZ25 budget sample', () => {
 });
 
 /** A copy of the sample with one printed figure changed. */
-function withFigure(table: string, match: (row: Record<string, unknown>) => boolean, column: string, text: string) {
+function withFigure(
+  table: string,
+  match: (row: Record<string, unknown>) => boolean,
+  column: string,
+  text: string,
+) {
   const copy = structuredClone(sample);
-  const row = copy.tables.find((t) => t.id === table)!.rows.find((r) => match(r as unknown as Record<string, unknown>))!;
+  const row = copy.tables
+    .find((t) => t.id === table)!
+    .rows.find((r) => match(r as unknown as Record<string, unknown>))!;
   row.values[column] = text;
   return copy;
 }
@@ -155,11 +194,16 @@ describe('a changed printed figure is caught by the rule that covers it', () => 
     ['PD3', '基本支出', '11758.10'],
   ])('%s: 预算14表 预算情况 %s', (rule, line, text) => {
     const copy = structuredClone(sample);
-    const header = copy.tables.find((t) => t.id === '预算14表')!.header as { 预算情况: Record<string, string> };
+    const header = copy.tables.find((t) => t.id === '预算14表')!.header as {
+      预算情况: Record<string, string>;
+    };
     const key = Object.keys(header.预算情况).find((k) => k.endsWith(line))!;
     header.预算情况[key] = text;
     const findings = Workbook.open(copy).findings();
-    expect(findings.filter((f) => f.ruleId === rule && f.severity === 'error').length, findings.map((f) => f.ruleId).join(' ')).toBeGreaterThan(0);
+    expect(
+      findings.filter((f) => f.ruleId === rule && f.severity === 'error').length,
+      findings.map((f) => f.ruleId).join(' '),
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -171,14 +215,21 @@ describe('what counts as 机关运行经费 is a setting of the report (X22)', (
 
   it('by default leaves out 工会经费, 福利费 and 其他交通费用, as JZ25 does: 945.05 − 412.70 = 532.35', () => {
     expect(x22()).toEqual([]);
-    expect(Workbook.open(sample).toReport().options).toEqual({ 运行经费不含的科目: ['30228', '30229', '30239'] });
+    expect(Workbook.open(sample).toReport().options).toEqual({
+      运行经费不含的科目: ['30228', '30229', '30239'],
+    });
   });
 
   it('is changed in an open report, undoably, with the figures untouched', () => {
     const workbook = Workbook.open(sample);
     const history = new EditHistory(workbook);
-    const changeOf = (result: Result | null) => (result?.ok ? result.change : expect.fail(JSON.stringify(result)));
-    expect(changeOf(history.apply({ kind: 'setOption', key: '运行经费不含的科目', codes: [] })).added.map((f) => f.ruleId)).toEqual(['X22']);
+    const changeOf = (result: Result | null) =>
+      result?.ok ? result.change : expect.fail(JSON.stringify(result));
+    expect(
+      changeOf(history.apply({ kind: 'setOption', key: '运行经费不含的科目', codes: [] })).added.map(
+        (f) => f.ruleId,
+      ),
+    ).toEqual(['X22']);
     expect(workbook.cell({ table: '运行经费表', row: '合计', column: 'total' }).value).toBe('532.35');
     expect(changeOf(history.undo()).removed.map((f) => f.ruleId)).toEqual(['X22']);
     // Confirming the setting unchanged is no step: nothing to undo, nothing unsaved.
@@ -192,7 +243,9 @@ describe('what counts as 机关运行经费 is a setting of the report (X22)', (
   it('counts the whole 公用经费 in a region whose setting leaves nothing out', () => {
     const found = x22({ 运行经费不含的科目: [] });
     expect(found.map((f) => [f.expected, f.actual])).toEqual([['945.05', '532.35']]);
-    expect(Workbook.open({ ...sample, options: { 运行经费不含的科目: [] } }).toReport().options).toEqual({ 运行经费不含的科目: [] });
+    expect(Workbook.open({ ...sample, options: { 运行经费不含的科目: [] } }).toReport().options).toEqual({
+      运行经费不含的科目: [],
+    });
   });
 });
 
@@ -207,7 +260,11 @@ describe('绩效 indicator values', () => {
   });
 
   it('find the quantities a text states, with what they count', () => {
-    expect(quantitiesOf('我局2025年度主要工作目标任务为：城镇新增就业5.5万人；新增高技能人才2.17万人；保险人数保持平稳增长。')).toEqual([
+    expect(
+      quantitiesOf(
+        '我局2025年度主要工作目标任务为：城镇新增就业5.5万人；新增高技能人才2.17万人；保险人数保持平稳增长。',
+      ),
+    ).toEqual([
       { subject: '城镇新增就业', figure: '5.5', unit: '万人' },
       { subject: '新增高技能人才', figure: '2.17', unit: '万人' },
     ]);

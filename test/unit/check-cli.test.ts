@@ -14,7 +14,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE_2024 = 'test/fixtures/final-2024-gaoxin.json';
 const FIXTURE_2023 = 'test/fixtures/final-2023-jiefang.json';
 
-const encode = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
+const encode = (value: unknown) =>
+  new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
 
 /** Runs the checker on in-memory files; a path not in `files` is missing, as on disk. */
 async function run(args: string[], files: Record<string, Uint8Array> = {}) {
@@ -23,7 +24,8 @@ async function run(args: string[], files: Record<string, Uint8Array> = {}) {
   const code = await runCheck(args, {
     readFile(path) {
       const bytes = files[path];
-      if (bytes === undefined) throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
+      if (bytes === undefined)
+        throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
       return bytes;
     },
     stdout: (text) => (stdout += text),
@@ -57,7 +59,21 @@ function corrected2024(): Uint8Array {
   return encode(report);
 }
 
-const FILE_KEYS = ['department', 'file', 'findings', 'kind', 'missingTables', 'notChecked', 'tables', 'template', 'unit', 'unplaced', 'unrecognized', 'year', 'yearSource'];
+const FILE_KEYS = [
+  'department',
+  'file',
+  'findings',
+  'kind',
+  'missingTables',
+  'notChecked',
+  'tables',
+  'template',
+  'unit',
+  'unplaced',
+  'unrecognized',
+  'year',
+  'yearSource',
+];
 const FINDING_KEYS = ['actual', 'cells', 'diff', 'expected', 'message', 'ruleId', 'severity'];
 const CELL_KEYS = ['column', 'hangci', 'row', 'side', 'table', 'value'];
 
@@ -84,7 +100,9 @@ describe('npm run check', () => {
     expect(lines[1]).toContain('2024年度');
     expect(lines[1]).toContain('焦作高新技术产业开发区人力资源和社会保障局');
     expect(lines).toContain('公开01表');
-    expect(stdout).toMatch(/^ {2}\[错误\] D05 公开01表 行51 二十一、国有资本经营预算支出 为 0\.90，应为 2\.23/mu);
+    expect(stdout).toMatch(
+      /^ {2}\[错误\] D05 公开01表 行51 二十一、国有资本经营预算支出 为 0\.90，应为 2\.23/mu,
+    );
     expect(stdout).toMatch(/^ {2}\[尾差\] C01 /mu);
     expect(stdout).toMatch(/^ {2}\[提示\] D15 /mu);
     // Findings are grouped under their table: A04 comes after the 公开05表 heading, not before.
@@ -113,7 +131,13 @@ describe('npm run check', () => {
       unplaced: [],
     });
     // A .json report has no sheets; its tables' titles are those it was transcribed with.
-    expect(file.tables).toEqual(loadSample('final-2024-gaoxin').tables.map((t) => ({ id: t.id, sheet: null, title: (t as { title?: string }).title })));
+    expect(file.tables).toEqual(
+      loadSample('final-2024-gaoxin').tables.map((t) => ({
+        id: t.id,
+        sheet: null,
+        title: (t as { title?: string }).title,
+      })),
+    );
     expect(file.findings.length).toBeGreaterThan(0);
     for (const finding of file.findings) {
       expect(Object.keys(finding).sort()).toEqual(FINDING_KEYS);
@@ -123,10 +147,23 @@ describe('npm run check', () => {
 
     const d05 = file.findings.find((f) => f.ruleId === 'D05');
     expect(d05).toMatchObject({ severity: 'error', expected: '2.23', actual: '0.90', diff: '-1.33' });
-    expect(d05!.cells[0]).toEqual({ table: '公开01表', row: '二十一、国有资本经营预算支出', hangci: 51, side: '支出', column: '金额', value: '0.90' });
+    expect(d05!.cells[0]).toEqual({
+      table: '公开01表',
+      row: '二十一、国有资本经营预算支出',
+      hangci: 51,
+      side: '支出',
+      column: '金额',
+      value: '0.90',
+    });
     const a04 = file.findings.find((f) => f.ruleId === 'A04' && f.cells[0]!.row === '2080505');
     expect(a04).toMatchObject({ severity: 'error' });
-    expect(a04!.cells[0]).toMatchObject({ table: '公开05表', column: '小计', value: '32.42', hangci: null, side: null });
+    expect(a04!.cells[0]).toMatchObject({
+      table: '公开05表',
+      column: '小计',
+      value: '32.42',
+      hangci: null,
+      side: null,
+    });
   });
 
   it('exits 0 for a report whose errors are corrected, while tails and hints remain', async () => {
@@ -155,7 +192,9 @@ describe('npm run check', () => {
     const json = await run(['--json', '缺失.json', FIXTURE_2024], files);
     expect(json.code).toBe(2);
     expect(json.stderr).toContain('缺失.json');
-    expect((JSON.parse(json.stdout) as { files: JsonFile[] }).files.map((f) => f.file)).toEqual([FIXTURE_2024]);
+    expect((JSON.parse(json.stdout) as { files: JsonFile[] }).files.map((f) => f.file)).toEqual([
+      FIXTURE_2024,
+    ]);
   });
 
   it('lists tables the template lacks, and refuses a file with no table it recognises', async () => {
@@ -163,10 +202,18 @@ describe('npm run check', () => {
     report.tables.push({ id: '公开10表', rows: [] });
     const withExtra = await run(['--json', 'extra.json'], { 'extra.json': encode(report) });
     const file = (JSON.parse(withExtra.stdout) as { files: JsonFile[] }).files[0]!;
-    expect(file.unrecognized).toEqual([{ sheet: '公开10表', reason: expect.stringContaining('中没有“公开10表”') }]);
+    expect(file.unrecognized).toEqual([
+      { sheet: '公开10表', reason: expect.stringContaining('中没有“公开10表”') },
+    ]);
     expect(file.tables).not.toContainEqual(expect.objectContaining({ id: '公开10表' }));
 
-    const none = { kind: 'final', year: 2024, department: '某单位', unit: '万元', tables: [{ id: '附表一', rows: [] }] };
+    const none = {
+      kind: 'final',
+      year: 2024,
+      department: '某单位',
+      unit: '万元',
+      tables: [{ id: '附表一', rows: [] }],
+    };
     const result = await run(['none.json'], { 'none.json': encode(none) });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^无法审核“none\.json”：文件中没有可识别的报表.*\n$/u);
@@ -186,30 +233,57 @@ describe('npm run check', () => {
     expect(result.code).toBe(1);
     const [file] = (JSON.parse(result.stdout) as { files: JsonFile[] }).files;
     expect(file!.tables[0]).toEqual({ id: '公开01表', sheet: '收入支出决算总表', title: '收入支出决算总表' });
-    expect(file!.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId).sort()).toEqual(['A02', 'A04', 'C03', 'D05', 'D06']);
+    expect(
+      file!.findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(['A02', 'A04', 'C03', 'D05', 'D06']);
   });
 
   it.each([
     ['the JSON transcription', 'test/fixtures/budget-2025-jiaozuo.json', null],
-    ['the .xlsx a finance office circulates', 'test/fixtures/xlsx/budget-2025-jiaozuo.xlsx', '2025年部门收支预算表'],
-  ])('reports a budget file (%s) as "kind": "budget", every table recognised', async (_what, path, firstSheet) => {
-    const files = { [path]: readFileSync(`${root}/${path}`) };
-    const json = await run(['--json', path], files);
-    expect(json.code).toBe(1);
-    const file = (JSON.parse(json.stdout) as { files: JsonFile[] }).files[0]!;
-    expect(file).toMatchObject({ kind: 'budget', year: 2025, department: '焦作市人力资源和社会保障局', unrecognized: [] });
-    expect(file.tables.map((t) => t.id)).toEqual(budgetTemplate.tables.map((t) => t.id));
-    expect(file.tables[0]).toEqual({ id: '收支总表', sheet: firstSheet, title: '2025年部门收支预算表' });
-    // Every table equation holds in JZ25. The errors are the three figures 预算14表 states twice
-    // differently (PD4); the hints are the 年终结转结余 label clash and three "≤" rates of 预算15表.
-    const found = file.findings.map((f) => `${f.ruleId} ${f.severity}`);
-    expect(found).toEqual(['X15b warning', 'PD4 error', 'PD4 error', 'PD4 error', 'PI2 warning', 'PI2 warning', 'PI2 warning']);
+    [
+      'the .xlsx a finance office circulates',
+      'test/fixtures/xlsx/budget-2025-jiaozuo.xlsx',
+      '2025年部门收支预算表',
+    ],
+  ])(
+    'reports a budget file (%s) as "kind": "budget", every table recognised',
+    async (_what, path, firstSheet) => {
+      const files = { [path]: readFileSync(`${root}/${path}`) };
+      const json = await run(['--json', path], files);
+      expect(json.code).toBe(1);
+      const file = (JSON.parse(json.stdout) as { files: JsonFile[] }).files[0]!;
+      expect(file).toMatchObject({
+        kind: 'budget',
+        year: 2025,
+        department: '焦作市人力资源和社会保障局',
+        unrecognized: [],
+      });
+      expect(file.tables.map((t) => t.id)).toEqual(budgetTemplate.tables.map((t) => t.id));
+      expect(file.tables[0]).toEqual({ id: '收支总表', sheet: firstSheet, title: '2025年部门收支预算表' });
+      // Every table equation holds in JZ25. The errors are the three figures 预算14表 states twice
+      // differently (PD4); the hints are the 年终结转结余 label clash and three "≤" rates of 预算15表.
+      const found = file.findings.map((f) => `${f.ruleId} ${f.severity}`);
+      expect(found).toEqual([
+        'X15b warning',
+        'PD4 error',
+        'PD4 error',
+        'PD4 error',
+        'PI2 warning',
+        'PI2 warning',
+        'PI2 warning',
+      ]);
 
-    const text = await run([path], files);
-    expect(text.stdout.split('\n')[1]).toMatch(/^预算 {2}2025年度 {2}焦作市人力资源和社会保障局 {2}金额单位：万元 {2}按“部门预算公开表（2025年度格式）”读取$/u);
-    expect(text.stdout).not.toContain('未识别');
-    expect(text.stdout).not.toContain('未载入');
-  });
+      const text = await run([path], files);
+      expect(text.stdout.split('\n')[1]).toMatch(
+        /^预算 {2}2025年度 {2}焦作市人力资源和社会保障局 {2}金额单位：万元 {2}按“部门预算公开表（2025年度格式）”读取$/u,
+      );
+      expect(text.stdout).not.toContain('未识别');
+      expect(text.stdout).not.toContain('未载入');
+    },
+  );
 
   it('exits 2 for a broken .xlsx, naming it', async () => {
     const result = await run(['坏文件.xlsx'], { '坏文件.xlsx': new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]) });
@@ -227,7 +301,11 @@ describe('npm run check', () => {
   });
 
   it('runs as a program', async () => {
-    const child = spawnSync('node', ['electron/cli/run.mjs', 'electron/cli/check.ts', '--json', FIXTURE_2024], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(
+      'node',
+      ['electron/cli/run.mjs', 'electron/cli/check.ts', '--json', FIXTURE_2024],
+      { cwd: root, encoding: 'utf8', timeout: 60_000 },
+    );
     expect(child.status).toBe(1);
     const result = JSON.parse(child.stdout) as { files: JsonFile[] };
     expect(result.files[0]!.findings.some((f) => f.ruleId === 'D05')).toBe(true);

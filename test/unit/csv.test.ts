@@ -6,7 +6,8 @@ import { loadSample } from '../support/fixtures';
 
 const open = () => Workbook.open(loadSample('final-2024-gaoxin'));
 const tableOf = (workbook: Workbook, id: string) => workbook.structure.tableById.get(id)!;
-const reportRows = (workbook: Workbook, id: string) => workbook.toReport().tables.find((t) => t.id === id)!.rows;
+const reportRows = (workbook: Workbook, id: string) =>
+  workbook.toReport().tables.find((t) => t.id === id)!.rows;
 const gb = (text: string) => Uint8Array.from(iconv.encode(text, 'gb18030'));
 const utf8Text = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 
@@ -16,7 +17,9 @@ function contains(bytes: Uint8Array, part: number[]): boolean {
 
 describe('CSV round trip', () => {
   const sample = open();
-  const cases = sample.structure.tables.flatMap((t) => (['utf-8', 'gb18030'] as const).map((encoding) => [t.id, encoding] as const));
+  const cases = sample.structure.tables.flatMap((t) =>
+    (['utf-8', 'gb18030'] as const).map((encoding) => [t.id, encoding] as const),
+  );
 
   it.each(cases)('%s in %s comes back as the same rows and values', (id, encoding) => {
     const bytes = exportTableCsv(sample, id, { encoding });
@@ -26,11 +29,19 @@ describe('CSV round trip', () => {
   });
 
   const budget = Workbook.open(loadSample('budget-2025-jiaozuo'));
-  it.each(budget.structure.tables.map((t) => t.id))('budget %s comes back with the same figures and texts', (id) => {
-    const { rows, problems } = importTableCsv(`${id}.csv`, exportTableCsv(budget, id), tableOf(budget, id), budget.unit);
-    expect(problems).toEqual([]);
-    expect(rows.map((r) => r.values)).toEqual(reportRows(budget, id).map((r) => r.values));
-  });
+  it.each(budget.structure.tables.map((t) => t.id))(
+    'budget %s comes back with the same figures and texts',
+    (id) => {
+      const { rows, problems } = importTableCsv(
+        `${id}.csv`,
+        exportTableCsv(budget, id),
+        tableOf(budget, id),
+        budget.unit,
+      );
+      expect(problems).toEqual([]);
+      expect(rows.map((r) => r.values)).toEqual(reportRows(budget, id).map((r) => r.values));
+    },
+  );
 
   it('keeps awkward names, invalid text and negative figures', () => {
     const workbook = open();
@@ -91,8 +102,16 @@ describe('a CSV written by Excel on Chinese Windows', () => {
     expect(rows).toEqual([
       { code: null, name: '合计', values: { project: '5996.82', basic: '522.32', subtotal: '6519.14' } },
       { code: '2080101', name: '行政运行', values: { project: '0.00', basic: '58.78', subtotal: '58.78' } },
-      { code: '2080109', name: '其他支出,含"三支一扶"', values: { project: '1234.56', basic: '0.00', subtotal: '1234.56' } },
-      { code: '2080505', name: '机关事业单位基本养老保险缴费支出', values: { project: null, basic: '32.43', subtotal: '32.42' } },
+      {
+        code: '2080109',
+        name: '其他支出,含"三支一扶"',
+        values: { project: '1234.56', basic: '0.00', subtotal: '1234.56' },
+      },
+      {
+        code: '2080505',
+        name: '机关事业单位基本养老保险缴费支出',
+        values: { project: null, basic: '32.43', subtotal: '32.42' },
+      },
     ]);
     expect(problems).toEqual(['“决算.csv”第 3 行：栏目“备注”不是公开05表的栏目，已忽略']);
   });
@@ -108,17 +127,47 @@ describe('a CSV written by Excel on Chinese Windows', () => {
 
   it('reads full-width or half-width brackets in headers and 行次 that moved since last year', () => {
     const workbook = open();
-    const nine = importTableCsv('三公.csv', gb('决算数/因公出国(境)费,决算数/合计\r\n1.5,3\r\n'), tableOf(workbook, '公开09表'), '万元');
-    expect(nine.rows).toEqual([{ role: '三公经费', name: null, side: null, hangci: null, values: { finalAbroad: '1.50', finalTotal: '3.00' } }]);
+    const nine = importTableCsv(
+      '三公.csv',
+      gb('决算数/因公出国(境)费,决算数/合计\r\n1.5,3\r\n'),
+      tableOf(workbook, '公开09表'),
+      '万元',
+    );
+    expect(nine.rows).toEqual([
+      {
+        role: '三公经费',
+        name: null,
+        side: null,
+        hangci: null,
+        values: { finalAbroad: '1.50', finalTotal: '3.00' },
+      },
+    ]);
     // 2023 printed 年初结转和结余 as 行次 28; in 2024 it is 29.
-    const one = importTableCsv('总表.csv', gb('行次,项目,收入/金额\r\n28,年初结转和结余,5\r\n'), tableOf(workbook, '公开01表'), '万元');
-    expect(one.rows).toEqual([{ role: '年初结转和结余', name: '年初结转和结余', side: '收入', hangci: 29, values: { incomeAmount: '5.00' } }]);
+    const one = importTableCsv(
+      '总表.csv',
+      gb('行次,项目,收入/金额\r\n28,年初结转和结余,5\r\n'),
+      tableOf(workbook, '公开01表'),
+      '万元',
+    );
+    expect(one.rows).toEqual([
+      {
+        role: '年初结转和结余',
+        name: '年初结转和结余',
+        side: '收入',
+        hangci: 29,
+        values: { incomeAmount: '5.00' },
+      },
+    ]);
   });
 
   it('converts figures in 元 to a report in 万元 and says so', () => {
-    const csv = gb('公开06表,明细表,单位：元\r\n经济分类科目编码,科目名称,决算数\r\n,人员经费合计,"4,635,700.00"\r\n');
+    const csv = gb(
+      '公开06表,明细表,单位：元\r\n经济分类科目编码,科目名称,决算数\r\n,人员经费合计,"4,635,700.00"\r\n',
+    );
     const { rows, problems } = importTableCsv('06.csv', csv, tableOf(open(), '公开06表'), '万元');
-    expect(rows).toEqual([{ role: '人员经费合计', name: '人员经费合计', side: null, hangci: null, values: { amount: '463.57' } }]);
+    expect(rows).toEqual([
+      { role: '人员经费合计', name: '人员经费合计', side: null, hangci: null, values: { amount: '463.57' } },
+    ]);
     expect(problems).toEqual(['“06.csv”的金额单位是元，已换算为报表的单位万元']);
   });
 });
@@ -128,7 +177,9 @@ describe('CSV problems', () => {
     const workbook = open();
     const two = importTableCsv(
       'x.csv',
-      gb('科目编码,科目名称,财政拨款收入\r\n20801a,某项,1\r\n2080101,行政运行,2\r\n2080101,行政运行,3\r\n,没有编码,4\r\n'),
+      gb(
+        '科目编码,科目名称,财政拨款收入\r\n20801a,某项,1\r\n2080101,行政运行,2\r\n2080101,行政运行,3\r\n,没有编码,4\r\n',
+      ),
       tableOf(workbook, '公开02表'),
       '万元',
     );
@@ -146,7 +197,9 @@ describe('CSV problems', () => {
     ]);
     const one = importTableCsv(
       'y.csv',
-      gb('行次,项目,收支,收入/金额,支出/金额\r\n99,不存在的项目,收入,1,\r\n1,一、一般公共预算财政拨款收入,收入,2,3\r\n9,,收入,,\r\n60,总计,,,7\r\n'),
+      gb(
+        '行次,项目,收支,收入/金额,支出/金额\r\n99,不存在的项目,收入,1,\r\n1,一、一般公共预算财政拨款收入,收入,2,3\r\n9,,收入,,\r\n60,总计,,,7\r\n',
+      ),
       tableOf(workbook, '公开01表'),
       '万元',
     );
@@ -181,15 +234,28 @@ describe('CSV problems', () => {
     const text = utf8Text(exportTableCsv(workbook, '收入表'));
     expect(text).toContain(`"'=HYPERLINK(""http://例子.cn"",""点击领取"")"`);
     expect(text).not.toMatch(/(^|,)"?=/mu);
-    const { rows, problems } = importTableCsv('02.csv', exportTableCsv(workbook, '收入表'), tableOf(workbook, '收入表'), workbook.unit);
+    const { rows, problems } = importTableCsv(
+      '02.csv',
+      exportTableCsv(workbook, '收入表'),
+      tableOf(workbook, '收入表'),
+      workbook.unit,
+    );
     // A listed row is found by its code as the file gives it: no problem means the code came back exactly.
     expect(problems).toEqual([]);
     expect(rows.map((r) => r.values)).toEqual(reportRows(workbook, '收入表').map((r) => r.values));
   });
 
   it.each([
-    ['random bytes', Uint8Array.from({ length: 1024 }, (_, i) => (i * 7919 + 13) % 251), '不是文本（CSV）文件'],
-    ['an Excel workbook', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]), '不是文本（CSV）文件'],
+    [
+      'random bytes',
+      Uint8Array.from({ length: 1024 }, (_, i) => (i * 7919 + 13) % 251),
+      '不是文本（CSV）文件',
+    ],
+    [
+      'an Excel workbook',
+      Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]),
+      '不是文本（CSV）文件',
+    ],
     ['an empty file', new Uint8Array(0), '文件是空的'],
     ['a file of empty lines', gb('\r\n,,\r\n'), '文件是空的'],
     ['a BOM and invalid UTF-8', Uint8Array.from([0xef, 0xbb, 0xbf, 0xb9, 0xab]), '不是有效的 UTF-8'],
@@ -203,7 +269,8 @@ describe('CSV problems', () => {
 
   it('refuses the CSV of a table with the same columns (05 into 08) by its title line', () => {
     const workbook = open();
-    const read = () => importTableCsv('05.csv', exportTableCsv(workbook, '公开05表'), tableOf(workbook, '公开08表'), '万元');
+    const read = () =>
+      importTableCsv('05.csv', exportTableCsv(workbook, '公开05表'), tableOf(workbook, '公开08表'), '万元');
     expect(read).toThrow(CsvError);
     expect(read).toThrow('无法导入“05.csv”：文件是公开05表的数据，不能导入公开08表');
   });

@@ -11,12 +11,22 @@ const ref = (table: string, row: string, column: string): CellRef => ({ table, r
 const names = (refs: CellRef[]) => refs.map((r) => `${r.table} ${r.row} ${r.column}`).sort();
 const keys = (change: Change) => ({
   added: change.added.map((f) => `${f.ruleId} ${f.table} ${f.cells[0]!.row} ${f.cells[0]!.column}`).sort(),
-  removed: change.removed.map((f) => `${f.ruleId} ${f.table} ${f.cells[0]!.row} ${f.cells[0]!.column}`).sort(),
-  changed: change.changed.map((f) => `${f.ruleId} ${f.table} ${f.cells[0]!.row} ${f.cells[0]!.column}`).sort(),
+  removed: change.removed
+    .map((f) => `${f.ruleId} ${f.table} ${f.cells[0]!.row} ${f.cells[0]!.column}`)
+    .sort(),
+  changed: change.changed
+    .map((f) => `${f.ruleId} ${f.table} ${f.cells[0]!.row} ${f.cells[0]!.column}`)
+    .sort(),
 });
 
 function snapshot(workbook: Workbook) {
-  return { report: workbook.toReport(), findings: workbook.findings().map((f) => `${f.key} ${f.severity} ${f.message}`).sort() };
+  return {
+    report: workbook.toReport(),
+    findings: workbook
+      .findings()
+      .map((f) => `${f.key} ${f.severity} ${f.message}`)
+      .sort(),
+  };
 }
 
 describe('fixing 2080505 基本支出 in the 2024 document', () => {
@@ -25,8 +35,16 @@ describe('fixing 2080505 基本支出 in the 2024 document', () => {
     const change = workbook.set(ref('公开05表', '2080505', 'basic'), '32.42');
 
     // Both computed cells above it printed the right figures already: they stop being "kept".
-    expect(names(change.cells)).toEqual(['公开05表 20805 basic', '公开05表 2080505 basic', '公开05表 2080505 subtotal']);
-    expect(workbook.cell(ref('公开05表', '2080505', 'subtotal'))).toMatchObject({ value: '32.42', kept: false, computed: true });
+    expect(names(change.cells)).toEqual([
+      '公开05表 20805 basic',
+      '公开05表 2080505 basic',
+      '公开05表 2080505 subtotal',
+    ]);
+    expect(workbook.cell(ref('公开05表', '2080505', 'subtotal'))).toMatchObject({
+      value: '32.42',
+      kept: false,
+      computed: true,
+    });
     expect(workbook.cell(ref('公开05表', '20805', 'basic'))).toMatchObject({ value: '40.77', kept: false });
     expect(keys(change)).toEqual({
       removed: ['A04 公开05表 2080505 小计', 'B02 公开05表 20805 基本支出', 'D15 公开06表 30108 决算数'],
@@ -42,7 +60,11 @@ describe('fixing 2080505 基本支出 in the 2024 document', () => {
     workbook.set(ref('公开05表', '2080505', 'basic'), '32.42');
     const change = workbook.set(ref('公开03表', '2080505', 'basic'), '32.42');
     expect(keys(change)).toEqual({
-      removed: ['A02 公开03表 2080505 本年支出合计', 'B02 公开03表 20805 基本支出', 'D13 公开03表 2080505 基本支出'],
+      removed: [
+        'A02 公开03表 2080505 本年支出合计',
+        'B02 公开03表 20805 基本支出',
+        'D13 公开03表 2080505 基本支出',
+      ],
       added: [],
       changed: [],
     });
@@ -52,10 +74,17 @@ describe('fixing 2080505 基本支出 in the 2024 document', () => {
   it('typing 2.23 into 公开01表 行51 clears D05, D06 and C03, and the rounding tail of C03 stays exact', () => {
     const workbook = Workbook.open(loadSample('final-2024-gaoxin'));
     const change = workbook.set(ref('公开01表', '国有资本经营预算支出', 'expenseAmount'), '2.23');
-    expect(keys(change).removed).toEqual(['C03 公开01表 本年支出合计 金额', 'D05 公开01表 二十一、国有资本经营预算支出 金额', 'D06 公开01表 二十一、国有资本经营预算支出 金额']);
+    expect(keys(change).removed).toEqual([
+      'C03 公开01表 本年支出合计 金额',
+      'D05 公开01表 二十一、国有资本经营预算支出 金额',
+      'D06 公开01表 二十一、国有资本经营预算支出 金额',
+    ]);
     expect(change.added).toEqual([]);
     // 本年支出合计 printed 6521.36 and now agrees with the 26 class rows: it follows them again.
-    expect(workbook.cell(ref('公开01表', '本年支出合计', 'expenseAmount'))).toMatchObject({ value: '6521.36', kept: false });
+    expect(workbook.cell(ref('公开01表', '本年支出合计', 'expenseAmount'))).toMatchObject({
+      value: '6521.36',
+      kept: false,
+    });
   });
 });
 
@@ -73,9 +102,16 @@ const asMoney = (hundredths: bigint) => `${hundredths / 100n}.${String(hundredth
 describe('printed totals kept from the opened file', () => {
   it('follow as soon as one of their parts is edited, and the printed figure is handed back for undo', () => {
     const workbook = Workbook.open(loadSample('final-2024-gaoxin'));
-    expect(workbook.cell(ref('公开05表', '20801', 'project'))).toMatchObject({ value: '546.36', computedValue: '546.37', kept: true });
+    expect(workbook.cell(ref('公开05表', '20801', 'project'))).toMatchObject({
+      value: '546.36',
+      computedValue: '546.37',
+      kept: true,
+    });
     const change = workbook.set(ref('公开05表', '2080102', 'project'), '400');
-    expect(workbook.cell(ref('公开05表', '20801', 'project'))).toMatchObject({ value: '552.70', kept: false });
+    expect(workbook.cell(ref('公开05表', '20801', 'project'))).toMatchObject({
+      value: '552.70',
+      kept: false,
+    });
     expect(workbook.cell(ref('公开05表', '208', 'project')).value).toBe('6003.16');
     expect(change.released).toContainEqual({ ref: ref('公开05表', '20801', 'project'), text: '546.36' });
     // Totals that do not depend on the edit keep their printed figure.
@@ -93,9 +129,12 @@ describe('live totals', () => {
   it('adopting computed values leaves no kept figure and no roll-up finding', () => {
     const workbook = consistent();
     const kinds = new Set(workbook.findings().map((f) => f.ruleId));
-    for (const rule of ['A01', 'A02', 'A03', 'A04', 'B01', 'B02', 'B03', 'C01', 'C03', 'C06', 'C09']) expect(kinds.has(rule)).toBe(false);
+    for (const rule of ['A01', 'A02', 'A03', 'A04', 'B01', 'B02', 'B03', 'C01', 'C03', 'C06', 'C09'])
+      expect(kinds.has(rule)).toBe(false);
     // Every total now follows its parts: 合计.小计 is the sum of all 项 (基本 + 项目) of the file.
-    expect(workbook.cell(ref('公开05表', '合计', 'subtotal')).value).toBe(asMoney(itemSum05(['basic', 'project'])));
+    expect(workbook.cell(ref('公开05表', '合计', 'subtotal')).value).toBe(
+      asMoney(itemSum05(['basic', 'project'])),
+    );
     expect(workbook.cell(ref('公开05表', '合计', 'basic')).value).toBe(asMoney(itemSum05(['basic'])));
   });
 
@@ -103,8 +142,14 @@ describe('live totals', () => {
     const workbook = consistent();
     const change = workbook.set(ref('公开05表', '2080101', 'basic'), '60.78');
     expect(names(change.cells)).toEqual([
-      '公开05表 208 basic', '公开05表 208 subtotal', '公开05表 20801 basic', '公开05表 20801 subtotal',
-      '公开05表 2080101 basic', '公开05表 2080101 subtotal', '公开05表 合计 basic', '公开05表 合计 subtotal',
+      '公开05表 208 basic',
+      '公开05表 208 subtotal',
+      '公开05表 20801 basic',
+      '公开05表 20801 subtotal',
+      '公开05表 2080101 basic',
+      '公开05表 2080101 subtotal',
+      '公开05表 合计 basic',
+      '公开05表 合计 subtotal',
     ]);
     expect(workbook.cell(ref('公开05表', '20801', 'subtotal')).value).toBe('972.08');
     expect(workbook.cell(ref('公开05表', '合计', 'basic')).value).toBe(asMoney(itemSum05(['basic']) + 200n));
@@ -113,7 +158,9 @@ describe('live totals', () => {
     expect(added).toContain('D13 公开03表 2080101 基本支出');
     expect(changed).toContain('D07 公开04表 本年支出合计 一般公共预算财政拨款');
     expect(changed).toContain('D10 公开05表 合计 基本支出');
-    expect(change.changed.find((f) => f.ruleId === 'D10')!.message).toContain(asMoney(itemSum05(['basic']) + 200n));
+    expect(change.changed.find((f) => f.ruleId === 'D10')!.message).toContain(
+      asMoney(itemSum05(['basic']) + 200n),
+    );
   });
 
   it('undoing an edit by setting the old text back restores every value and finding', () => {
@@ -160,12 +207,20 @@ describe('text that is not a number', () => {
     const workbook = Workbook.open(loadSample('final-2024-gaoxin'));
     workbook.adoptComputed();
     const change = workbook.set(ref('公开05表', '2080101', 'basic'), '58.78万');
-    expect(workbook.cell(ref('公开05表', '2080101', 'basic'))).toMatchObject({ value: null, invalidText: '58.78万' });
+    expect(workbook.cell(ref('公开05表', '2080101', 'basic'))).toMatchObject({
+      value: null,
+      invalidText: '58.78万',
+    });
     expect(workbook.cell(ref('公开05表', '2080101', 'subtotal')).value).toBe('0.00');
     const invalid = change.added.find((f) => f.ruleId === 'V01')!;
     expect(invalid.message).toContain('58.78万');
     expect(invalid.message).toContain('公开05表');
-    expect(workbook.toReport().tables.find((t) => t.id === '公开05表')!.rows.find((r) => r.code === '2080101')!.values.basic).toBe('58.78万');
+    expect(
+      workbook
+        .toReport()
+        .tables.find((t) => t.id === '公开05表')!
+        .rows.find((r) => r.code === '2080101')!.values.basic,
+    ).toBe('58.78万');
     const fixed = workbook.set(ref('公开05表', '2080101', 'basic'), '58.78');
     expect(fixed.removed.map((f) => f.ruleId)).toContain('V01');
     expect(workbook.findings().some((f) => f.ruleId === 'V01')).toBe(false);
@@ -174,7 +229,9 @@ describe('text that is not a number', () => {
   it('an unreadable figure in an opened file is reported with its table, row and column', () => {
     const sample = loadSample('final-2024-gaoxin');
     sample.tables.find((t) => t.id === '公开02表')!.rows[3]!.values.fiscal = '58.78元';
-    const finding = Workbook.open(sample).findings().find((f) => f.ruleId === 'V01')!;
+    const finding = Workbook.open(sample)
+      .findings()
+      .find((f) => f.ruleId === 'V01')!;
     expect(finding.message).toMatch(/公开02表 2080101 行政运行「财政拨款收入」/u);
   });
 });
@@ -184,13 +241,21 @@ describe('adding and removing 项 rows', () => {
     const workbook = Workbook.open(loadSample('final-2024-gaoxin'));
     workbook.adoptComputed();
     expect(() => workbook.addRow('公开05表', '2130101', '行政运行')).toThrow(/213、21301/u);
-    const change = workbook.addRow('公开05表', '2130101', '行政运行', { '213': '农林水支出', '21301': '农业农村' });
+    const change = workbook.addRow('公开05表', '2130101', '行政运行', {
+      '213': '农林水支出',
+      '21301': '农业农村',
+    });
     expect(change.tables).toEqual(['公开05表']);
     workbook.set(ref('公开05表', '2130101', 'project'), '5.00');
     expect(workbook.cell(ref('公开05表', '213', 'subtotal')).value).toBe('5.00');
     expect(workbook.cell(ref('公开05表', '21301', 'project')).value).toBe('5.00');
-    expect(workbook.cell(ref('公开05表', '合计', 'subtotal')).value).toBe(asMoney(itemSum05(['basic', 'project']) + 500n));
-    const rows = workbook.toReport().tables.find((t) => t.id === '公开05表')!.rows.map((r) => r.code);
+    expect(workbook.cell(ref('公开05表', '合计', 'subtotal')).value).toBe(
+      asMoney(itemSum05(['basic', 'project']) + 500n),
+    );
+    const rows = workbook
+      .toReport()
+      .tables.find((t) => t.id === '公开05表')!
+      .rows.map((r) => r.code);
     expect(rows.indexOf('213')).toBeLessThan(rows.indexOf('21301'));
     expect(rows.indexOf('21301')).toBeLessThan(rows.indexOf('2130101'));
     // 04 行 十二、农林水支出 still says 0: the cross-table rule points at it.
@@ -200,7 +265,10 @@ describe('adding and removing 项 rows', () => {
   it('removes a 项 and the 款 and 类 left empty, keeping every other figure', () => {
     const workbook = Workbook.open(loadSample('final-2024-gaoxin'));
     const change = workbook.removeRow('公开08表', '2230105');
-    const codes = workbook.toReport().tables.find((t) => t.id === '公开08表')!.rows.map((r) => r.code);
+    const codes = workbook
+      .toReport()
+      .tables.find((t) => t.id === '公开08表')!
+      .rows.map((r) => r.code);
     expect(codes).toEqual([null]);
     // The total followed its rows, so it follows them to zero; 公开04表 still says 2.23 and is flagged.
     expect(workbook.cell(ref('公开08表', '合计', 'total')).value).toBe('0.00');
@@ -216,7 +284,10 @@ describe('adding and removing 项 rows', () => {
     expect(before).toMatchObject({ value: '6461.30', kept: true });
     const gone = BigInt(workbook.cell(ref('公开03表', '20825', 'total')).value!.replace('.', ''));
     history.apply({ kind: 'removeRow', table: '公开03表', code: '20825' });
-    expect(workbook.cell(ref('公开03表', '208', 'total'))).toMatchObject({ value: asMoney(646131n - gone), kept: false });
+    expect(workbook.cell(ref('公开03表', '208', 'total'))).toMatchObject({
+      value: asMoney(646131n - gone),
+      kept: false,
+    });
     history.undo();
     expect(workbook.cell(ref('公开03表', '208', 'total'))).toMatchObject({ value: '6461.30', kept: true });
   });

@@ -5,21 +5,36 @@ import { Workbook } from '../../shared/engine/workbook';
 import { readXlsx } from '../../shared/io/xlsx/readXlsx';
 
 const NAME = 'final-2024-gaoxin.xlsx';
-const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL(`../fixtures/xlsx/${NAME}`, import.meta.url))));
+const bytes = new Uint8Array(
+  readFileSync(fileURLToPath(new URL(`../fixtures/xlsx/${NAME}`, import.meta.url))),
+);
 const basic = (row: string) => ({ table: '公开05表', row, column: 'basic' });
 
 describe('where a figure comes from (the formula bar)', () => {
   it('names the sheet and cell a figure was read from, until it is typed over', async () => {
     const workbook = Workbook.open((await readXlsx(NAME, bytes)).report);
     const read = workbook.explain(basic('2080101'));
-    expect(read.source).toMatchObject({ kind: 'read', sheet: '一般公共预算财政拨款支出决算表', address: expect.stringMatching(/^[A-Z]+\d+$/u) });
+    expect(read.source).toMatchObject({
+      kind: 'read',
+      sheet: '一般公共预算财政拨款支出决算表',
+      address: expect.stringMatching(/^[A-Z]+\d+$/u),
+    });
     workbook.set(basic('2080101'), '60');
     expect(workbook.explain(basic('2080101')).source).toEqual({ kind: 'typed' });
   });
 
   it('gives a computed total as the sum of the cells it is computed from', () => {
-    const workbook = Workbook.create({ kind: 'final', year: 2024, department: '测试', unit: '万元', template: 'final-2024' });
-    workbook.addRow('公开05表', '2080101', '行政运行', { '208': '社会保障和就业支出', '20801': '人力资源和社会保障管理事务' });
+    const workbook = Workbook.create({
+      kind: 'final',
+      year: 2024,
+      department: '测试',
+      unit: '万元',
+      template: 'final-2024',
+    });
+    workbook.addRow('公开05表', '2080101', '行政运行', {
+      '208': '社会保障和就业支出',
+      '20801': '人力资源和社会保障管理事务',
+    });
     const total = workbook.explain(basic('20801'));
     expect(total.source.kind).toBe('computed');
     if (total.source.kind !== 'computed') return;

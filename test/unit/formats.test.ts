@@ -5,7 +5,13 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../electron/cli/check';
-import { fileFilters, formatOf, readableExtensions, readReportFile, saveTarget } from '../../shared/io/formats';
+import {
+  fileFilters,
+  formatOf,
+  readableExtensions,
+  readReportFile,
+  saveTarget,
+} from '../../shared/io/formats';
 import { Session } from '../../renderer/model/session';
 import { loadSample } from '../support/fixtures';
 import { unregisterListing, writeListing } from '../support/madeUpFormat';
@@ -14,9 +20,15 @@ afterAll(() => unregisterListing());
 
 const listing = writeListing(loadSample('final-2024-gaoxin'));
 
-async function check(files: Record<string, Uint8Array>): Promise<{ code: number; json: { files: { findings: { ruleId: string; severity: string }[] }[] } }> {
+async function check(
+  files: Record<string, Uint8Array>,
+): Promise<{ code: number; json: { files: { findings: { ruleId: string; severity: string }[] }[] } }> {
   let out = '';
-  const code = await runCheck(['--json', ...Object.keys(files)], { readFile: (p) => files[p]!, stdout: (t) => (out += t), stderr: () => {} });
+  const code = await runCheck(['--json', ...Object.keys(files)], {
+    readFile: (p) => files[p]!,
+    stdout: (t) => (out += t),
+    stderr: () => {},
+  });
   return { code, json: JSON.parse(out) };
 }
 
@@ -30,14 +42,21 @@ describe('the format registry', () => {
   });
 
   it('names the file and what it can open when it does not know the format', async () => {
-    await expect(readReportFile('说明.pdf', new Uint8Array())).rejects.toThrow(/无法打开“说明\.pdf”：程序不认识这种文件（可以打开 \.xlsx、\.json/u);
+    await expect(readReportFile('说明.pdf', new Uint8Array())).rejects.toThrow(
+      /无法打开“说明\.pdf”：程序不认识这种文件（可以打开 \.xlsx、\.json/u,
+    );
   });
 
   it('opens a made-up format in the checker with the findings of the same report as .json', async () => {
     const json = new TextEncoder().encode(JSON.stringify(loadSample('final-2024-gaoxin')));
     const { code, json: out } = await check({ 'a.bdl': listing, 'a.json': json });
     expect(code).toBe(1);
-    const errors = out.files.map((f) => f.findings.filter((x) => x.severity === 'error').map((x) => x.ruleId).sort());
+    const errors = out.files.map((f) =>
+      f.findings
+        .filter((x) => x.severity === 'error')
+        .map((x) => x.ruleId)
+        .sort(),
+    );
     expect(errors[0]).toEqual(errors[1]);
     expect(errors[0]!.length).toBeGreaterThan(0);
   });
@@ -45,10 +64,15 @@ describe('the format registry', () => {
   it('opens a made-up format in the window, and saves it as a new .json beside it, not over it', async () => {
     const { session } = await Session.read({ name: '高新区人社局.bdl', bytes: listing });
     expect(session.workbook.findings().filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
-    expect(saveTarget('高新区人社局.bdl')).toMatchObject({ fileName: '高新区人社局.json', intoOriginal: false });
+    expect(saveTarget('高新区人社局.bdl')).toMatchObject({
+      fileName: '高新区人社局.json',
+      intoOriginal: false,
+    });
     const saved = await session.save();
     expect(saved.name).toBe('高新区人社局.json');
     const reopened = await Session.read(saved);
-    expect(reopened.session.workbook.findings().map((f) => f.key)).toEqual(session.workbook.findings().map((f) => f.key));
+    expect(reopened.session.workbook.findings().map((f) => f.key)).toEqual(
+      session.workbook.findings().map((f) => f.key),
+    );
   });
 });

@@ -6,7 +6,13 @@ import { loadSample } from '../support/fixtures';
 const basic = (code: string) => ({ table: '公开05表', row: code, column: 'basic' });
 
 function snapshot(workbook: Workbook) {
-  return { report: workbook.toReport(), findings: workbook.findings().map((f) => `${f.key} ${f.severity} ${f.message}`).sort() };
+  return {
+    report: workbook.toReport(),
+    findings: workbook
+      .findings()
+      .map((f) => `${f.key} ${f.severity} ${f.message}`)
+      .sort(),
+  };
 }
 
 function open() {
@@ -30,11 +36,14 @@ describe('undo and redo across the workbook', () => {
   it('undoes a whole paste as one step, including text that was not a number', () => {
     const { workbook, history } = open();
     const original = snapshot(workbook);
-    history.apply({ kind: 'setCells', edits: [
-      { ref: basic('2080101'), text: '1' },
-      { ref: basic('2080102'), text: 'abc' },
-      { ref: { table: '公开05表', row: '2080102', column: 'subtotal' }, text: '9' },
-    ] });
+    history.apply({
+      kind: 'setCells',
+      edits: [
+        { ref: basic('2080101'), text: '1' },
+        { ref: basic('2080102'), text: 'abc' },
+        { ref: { table: '公开05表', row: '2080102', column: 'subtotal' }, text: '9' },
+      ],
+    });
     expect(workbook.cell(basic('2080102')).invalidText).toBe('abc');
     history.undo();
     expect(snapshot(workbook)).toEqual(original);
@@ -55,8 +64,17 @@ describe('undo and redo across the workbook', () => {
   it('undoes adding a row with its new parents, and removing a row with its figures', () => {
     const { workbook, history } = open();
     const original = snapshot(workbook);
-    history.apply({ kind: 'addRow', table: '公开05表', code: '2130101', name: '行政运行', parentNames: { '213': '农林水支出', '21301': '农业农村' } });
-    history.apply({ kind: 'setCells', edits: [{ ref: { table: '公开05表', row: '2130101', column: 'project' }, text: '5' }] });
+    history.apply({
+      kind: 'addRow',
+      table: '公开05表',
+      code: '2130101',
+      name: '行政运行',
+      parentNames: { '213': '农林水支出', '21301': '农业农村' },
+    });
+    history.apply({
+      kind: 'setCells',
+      edits: [{ ref: { table: '公开05表', row: '2130101', column: 'project' }, text: '5' }],
+    });
     history.undo();
     history.undo();
     expect(snapshot(workbook)).toEqual(original);
@@ -120,14 +138,20 @@ describe('commands and what is unsaved', () => {
     const before = snapshot(workbook);
     const classes = () => workbook.findings().map((f) => `${f.ruleId} ${f.severity}`);
     const classesIn万元 = classes();
-    expect(history.apply({ kind: 'setMeta', meta: { year: 99999 } })).toMatchObject({ ok: false, reason: '年度“99999”不对，应为 2000 至 2100 之间的年份' });
+    expect(history.apply({ kind: 'setMeta', meta: { year: 99999 } })).toMatchObject({
+      ok: false,
+      reason: '年度“99999”不对，应为 2000 至 2100 之间的年份',
+    });
     history.apply({ kind: 'setMeta', meta: { unit: '元', department: '某局' } });
     expect(workbook).toMatchObject({ unit: '元', department: '某局' });
     expect(workbook.cell(basic('2080505')).value).toBe('324300.00');
     // 尾差 stay 尾差: the tails now come in 100-元 steps.
     expect(classes()).toEqual(classesIn万元);
     history.apply({ kind: 'setCells', edits: [{ ref: basic('2080101'), text: '12345.67' }] });
-    expect(history.apply({ kind: 'setMeta', meta: { unit: '万元' } })).toMatchObject({ ok: false, reason: expect.stringContaining('不是 100 元的整数倍，不能精确换算为万元') });
+    expect(history.apply({ kind: 'setMeta', meta: { unit: '万元' } })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('不是 100 元的整数倍，不能精确换算为万元'),
+    });
     history.undo();
     history.undo();
     expect(snapshot(workbook)).toEqual(before);

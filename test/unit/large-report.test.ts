@@ -33,8 +33,23 @@ function v(row: ReportRow | undefined, key: string): bigint {
 }
 
 const CODE_TABLES = [
-  { id: '公开02表', total: 'total', parts: ['fiscal', 'superiorSubsidy', 'businessIncome', 'operatingIncome', 'affiliatedRemit', 'otherIncome'] },
-  { id: '公开03表', total: 'total', parts: ['basic', 'project', 'remitToSuperior', 'operating', 'subsidyToAffiliated'] },
+  {
+    id: '公开02表',
+    total: 'total',
+    parts: [
+      'fiscal',
+      'superiorSubsidy',
+      'businessIncome',
+      'operatingIncome',
+      'affiliatedRemit',
+      'otherIncome',
+    ],
+  },
+  {
+    id: '公开03表',
+    total: 'total',
+    parts: ['basic', 'project', 'remitToSuperior', 'operating', 'subsidyToAffiliated'],
+  },
   { id: '公开05表', total: 'subtotal', parts: ['basic', 'project'] },
   { id: '公开08表', total: 'total', parts: ['basic', 'project'] },
 ];
@@ -113,7 +128,15 @@ describe('generateLargeReport', () => {
 
   it('has the nine tables with 600 项 rows in all, the same codes in 02, 03 and 05', () => {
     expect(report.tables.map((t) => t.id)).toEqual([
-      '公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开07表', '公开08表', '公开09表',
+      '公开01表',
+      '公开02表',
+      '公开03表',
+      '公开04表',
+      '公开05表',
+      '公开06表',
+      '公开07表',
+      '公开08表',
+      '公开09表',
     ]);
     const codes = (id: string) => tableOf(report, id).rows.map((x) => x.code ?? null);
     expect(codes('公开03表')).toEqual(codes('公开02表'));
@@ -124,8 +147,34 @@ describe('generateLargeReport', () => {
     expect(items).toEqual([200, 200, 200]);
     expect(new Set(codes('公开02表')).size).toBe(codes('公开02表').length);
     // 类 codes of the 功能分类 of 支出 (2xx) that a department's report may have
-    const allowed = new Set(['201', '202', '203', '204', '205', '206', '207', '208', '210', '211', '212', '213', '214',
-      '215', '216', '217', '219', '220', '221', '222', '223', '224', '229', '231', '232', '234']);
+    const allowed = new Set([
+      '201',
+      '202',
+      '203',
+      '204',
+      '205',
+      '206',
+      '207',
+      '208',
+      '210',
+      '211',
+      '212',
+      '213',
+      '214',
+      '215',
+      '216',
+      '217',
+      '219',
+      '220',
+      '221',
+      '222',
+      '223',
+      '224',
+      '229',
+      '231',
+      '232',
+      '234',
+    ]);
     for (const c of codes('公开02表')) if (c && c.length === 3) expect(allowed.has(c)).toBe(true);
   });
 
@@ -142,13 +191,23 @@ describe('generateLargeReport', () => {
     const t08 = byCode(report, '公开08表');
     for (const [code, r03] of t03) {
       expect(v(t02.get(code), 'total')).toBe(v(r03, 'total'));
-      for (const [k03, k05, k08] of [['total', 'subtotal', 'total'], ['basic', 'basic', 'basic'], ['project', 'project', 'project']] as const) {
+      for (const [k03, k05, k08] of [
+        ['total', 'subtotal', 'total'],
+        ['basic', 'basic', 'basic'],
+        ['project', 'project', 'project'],
+      ] as const) {
         expect(v(r03, k03)).toBe(v(t05.get(code), k05) + v(t08.get(code), k08));
       }
     }
     // only fiscal funds: 02 合计 columns 3–7 are 0
     const head02 = t02.get('')!;
-    for (const k of ['superiorSubsidy', 'businessIncome', 'operatingIncome', 'affiliatedRemit', 'otherIncome']) {
+    for (const k of [
+      'superiorSubsidy',
+      'businessIncome',
+      'operatingIncome',
+      'affiliatedRemit',
+      'otherIncome',
+    ]) {
       expect(v(head02, k)).toBe(0n);
     }
   });
@@ -175,7 +234,9 @@ describe('generateLargeReport', () => {
     expect(i1(27)).toBe(v(head02, 'total'));
     expect(i1(1) + i1(2) + i1(3)).toBe(v(head02, 'fiscal'));
     expect([4, 5, 6, 7, 8].map(i1)).toEqual(
-      ['superiorSubsidy', 'businessIncome', 'operatingIncome', 'affiliatedRemit', 'otherIncome'].map((k) => v(head02, k)),
+      ['superiorSubsidy', 'businessIncome', 'operatingIncome', 'affiliatedRemit', 'otherIncome'].map((k) =>
+        v(head02, k),
+      ),
     );
     expect(e1('本年支出合计')).toBe(v(head03, 'total'));
     for (const row of classRows1) {
@@ -196,7 +257,9 @@ describe('generateLargeReport', () => {
     const row60 = hang(exp4, 60);
     const row64 = hang(exp4, 64);
     for (const row of [...classRows4, row59, row60, row64]) {
-      expect(v(row, 'expenseTotal')).toBe(v(row, 'expenseGeneralBudget') + v(row, 'expenseGovFund') + v(row, 'expenseStateCapital'));
+      expect(v(row, 'expenseTotal')).toBe(
+        v(row, 'expenseGeneralBudget') + v(row, 'expenseGovFund') + v(row, 'expenseStateCapital'),
+      );
     }
     expect(i4(27)).toBe(i4(1) + i4(2) + i4(3)); // C06
     expect(i4(28)).toBe(i4(29) + i4(30) + i4(31)); // C07
@@ -233,8 +296,14 @@ describe('generateLargeReport', () => {
       const kids = [...amt].filter(([k]) => k.length === 5 && k.startsWith(c)).map(([, x]) => x);
       expect(amt.get(c)).toBe(sum(kids));
     }
-    const personnel = v(rows.find((x) => x.role === 'personnelTotal'), 'amount');
-    const pub = v(rows.find((x) => x.role === 'publicTotal'), 'amount');
+    const personnel = v(
+      rows.find((x) => x.role === 'personnelTotal'),
+      'amount',
+    );
+    const pub = v(
+      rows.find((x) => x.role === 'publicTotal'),
+      'amount',
+    );
     expect(personnel).toBe(amt.get('301')! + amt.get('303')!);
     expect(pub).toBe(sum(['302', '307', '310', '312', '313', '399'].map((c) => amt.get(c)!)));
     const t05 = byCode(report, '公开05表');

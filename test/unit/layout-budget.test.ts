@@ -31,7 +31,12 @@ function printed(workbook: Workbook, grid: GridModel): PrintCell[][] {
 describe('budget tables in the window', () => {
   it('prints 01 as 项目 | 金额 under 收入 and 支出, without the 行次 and 栏次 the budget has none of', () => {
     const grid = model(budget, '收支总表');
-    expect(grid.columns.map((c) => c.header.join('/'))).toEqual(['收入/项目', '收入/金额', '支出/项目', '支出/金额']);
+    expect(grid.columns.map((c) => c.header.join('/'))).toEqual([
+      '收入/项目',
+      '收入/金额',
+      '支出/项目',
+      '支出/金额',
+    ]);
     expect(grid.lanciRow).toBeNull();
     // The final accounts keep both.
     const final = model(finals, '公开01表');
@@ -52,7 +57,11 @@ describe('budget tables in the window', () => {
     const row = grid.rows.find((r) => r.row?.level === '明细')!;
     expect(row.slots['f:unit']).toMatchObject({ level: null, field: 'unit' });
     expect(row.slots['f:name']).toMatchObject({ level: '款', field: 'name' });
-    expect(grid.columns.filter((c) => c.pinned).map((c) => c.colId)).toEqual(['f:unit', 'f:category', 'f:name']);
+    expect(grid.columns.filter((c) => c.pinned).map((c) => c.colId)).toEqual([
+      'f:unit',
+      'f:category',
+      'f:name',
+    ]);
     // 焦作市人力资源和社会保障局 is not cut to 焦作市人力资…
     expect(grid.columns[0]!.width).toBeGreaterThanOrEqual(textEm('焦作市人力资源和社会保障局') * 13);
     // The 合计 row has its label only, so that print can spread it over the text columns.
@@ -64,7 +73,12 @@ describe('budget tables on paper', () => {
   const fit = (workbook: Workbook, table: string) => {
     const grid = model(workbook, table);
     const pageWidth = mmToPx(printableArea(orientationFor(grid.columns)).widthMm);
-    return { grid, cells: printed(workbook, grid), pageWidth, ...fitColumns(grid.columns, printed(workbook, grid), pageWidth) };
+    return {
+      grid,
+      cells: printed(workbook, grid),
+      pageWidth,
+      ...fitColumns(grid.columns, printed(workbook, grid), pageWidth),
+    };
   };
 
   it('prints the 22 figure columns of 收入表 in a smaller font, each figure on one line in its column', () => {
@@ -84,7 +98,8 @@ describe('budget tables on paper', () => {
     const running = fit(budget, '运行经费表');
     expect(running.fontPt).toBe(PRINT_FONT_PT);
     const projects = fit(budget, '项目支出表');
-    const share = (colId: string) => projects.shares[projects.grid.columns.findIndex((c) => c.colId === colId)]!;
+    const share = (colId: string) =>
+      projects.shares[projects.grid.columns.findIndex((c) => c.colId === colId)]!;
     expect(share('f:name')).toBeGreaterThan(share('f:type'));
     expect(share('f:type')).toBeGreaterThan(share('cur.gf') / 2);
   });

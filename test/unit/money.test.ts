@@ -51,7 +51,8 @@ function rejection(text: string, options?: Parameters<typeof parseAmount>[1]): s
 /** The text is a number, but has more decimals than the report holds: refused as too precise. */
 function tooPrecise(text: string, options?: Parameters<typeof parseAmount>[1]): string {
   const result: ParseResult = parseAmount(text, options);
-  if (result.ok || !result.tooPrecise) throw new Error(`expected "${text}" to be refused as too precise, got ${JSON.stringify(result)}`);
+  if (result.ok || !result.tooPrecise)
+    throw new Error(`expected "${text}" to be refused as too precise, got ${JSON.stringify(result)}`);
   return result.reason;
 }
 
@@ -131,12 +132,21 @@ describe('parseAmount: accepted forms', () => {
 });
 
 describe('parseAmount: never rounded', () => {
-  it.each(['12.345', '12.344', '12.3449999', '-12.345', '(12.345)', '0.005', '-0.004', '99.995', '30.481', '1e-7', `0.00${'9'.repeat(60)}`])(
-    '%j has more decimals than 0.01 万元 and is refused, saying why',
-    (text) => {
-      expect(tooPrecise(text)).toMatch(/位小数，本报表金额精确到 0.01 万元，不能原样保存/u);
-    },
-  );
+  it.each([
+    '12.345',
+    '12.344',
+    '12.3449999',
+    '-12.345',
+    '(12.345)',
+    '0.005',
+    '-0.004',
+    '99.995',
+    '30.481',
+    '1e-7',
+    `0.00${'9'.repeat(60)}`,
+  ])('%j has more decimals than 0.01 万元 and is refused, saying why', (text) => {
+    expect(tooPrecise(text)).toMatch(/位小数，本报表金额精确到 0.01 万元，不能原样保存/u);
+  });
 
   it('accepts trailing zeros, which add no precision', () => {
     expect(value('12.3400')).toBe(1234);
@@ -152,17 +162,40 @@ describe('parseAmount: never rounded', () => {
 });
 
 describe('parseAmount: rejected forms', () => {
-  it.each(['1,64', '1 64', '1,23,4.5', '12,34', '1,234 567', '1234,567'])('%j uses a comma or space that is not a thousands separator', (text) => {
-    expect(rejection(text)).toMatch(/不是有效的金额（逗号或空格只能用作千位分隔符/u);
-  });
-
-  it.each(['abc', '1.2.3', '12a', '12-3', '--5', '()', '（）', '1e', 'e5', '.', '1,', ',5', 'NaN',
-    'Infinity', '-Infinity', '(-12)', '-(12)', '12)', '(12', '0x10', '１２ａ', '¥12', '12 . 5'])(
-    '%j is not an amount',
+  it.each(['1,64', '1 64', '1,23,4.5', '12,34', '1,234 567', '1234,567'])(
+    '%j uses a comma or space that is not a thousands separator',
     (text) => {
-      expect(rejection(text)).toBe(`“${text.trim()}” 不是有效的金额`);
+      expect(rejection(text)).toMatch(/不是有效的金额（逗号或空格只能用作千位分隔符/u);
     },
   );
+
+  it.each([
+    'abc',
+    '1.2.3',
+    '12a',
+    '12-3',
+    '--5',
+    '()',
+    '（）',
+    '1e',
+    'e5',
+    '.',
+    '1,',
+    ',5',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '(-12)',
+    '-(12)',
+    '12)',
+    '(12',
+    '0x10',
+    '１２ａ',
+    '¥12',
+    '12 . 5',
+  ])('%j is not an amount', (text) => {
+    expect(rejection(text)).toBe(`“${text.trim()}” 不是有效的金额`);
+  });
 
   it.each(['12元', '12万元', '12 万元', '1,234.56元'])('%j carries a unit and is rejected', (text) => {
     expect(rejection(text)).toMatch(/不要带单位/);
@@ -175,8 +208,14 @@ describe('parseAmount: rejected forms', () => {
   it('accepts the largest safe amount and rejects anything beyond it', () => {
     expect(value('90071992547409.91')).toBe(MAX);
     expect(value('-90071992547409.91')).toBe(-MAX);
-    for (const text of ['90071992547409.92', '-90071992547409.92', '1e16',
-      '(1e16)', '1e99999999999999999999', '1e1000000']) {
+    for (const text of [
+      '90071992547409.92',
+      '-90071992547409.92',
+      '1e16',
+      '(1e16)',
+      '1e99999999999999999999',
+      '1e1000000',
+    ]) {
       expect(rejection(text)).toMatch(/金额过大/);
     }
   });
@@ -259,8 +298,23 @@ describe('fromDecimalString', () => {
     expect(fromDecimalString(text)).toBe(expected);
   });
 
-  it.each(['', '1234.5', '1234', '1,234.56', '01.00', '-0.00', ' 1.00', '1.00 ', '1.000', '+1.00',
-    '.50', '1e3', '（1.00）', '１.００', 'NaN'])('rejects non-canonical %j', (text) => {
+  it.each([
+    '',
+    '1234.5',
+    '1234',
+    '1,234.56',
+    '01.00',
+    '-0.00',
+    ' 1.00',
+    '1.00 ',
+    '1.000',
+    '+1.00',
+    '.50',
+    '1e3',
+    '（1.00）',
+    '１.００',
+    'NaN',
+  ])('rejects non-canonical %j', (text) => {
     expect(() => fromDecimalString(text)).toThrow(SyntaxError);
   });
 
@@ -361,17 +415,23 @@ describe('properties', () => {
 
   it('keeps every figure exactly or refuses it as too precise, in either entry unit, never rounding', () => {
     const digits = (min: number, max: number) =>
-      fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max })
-        .map((ds) => ds.join(''));
+      fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((ds) => ds.join(''));
     fc.assert(
-      fc.property(fc.boolean(), digits(1, 12), digits(0, 8), fc.boolean(), (negative, whole, fraction, inYuan) => {
-        const text = `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
-        const exact = BigInt(`${negative ? '-' : ''}${whole}${fraction}`);
-        const divisor = 10n ** BigInt(fraction.length) * (inYuan ? 10000n : 1n);
-        const result = parseAmount(text, { entryUnit: inYuan ? '元' : '万元' });
-        if ((exact * 100n) % divisor === 0n) expect(result).toEqual({ ok: true, value: Number((exact * 100n) / divisor) || 0 });
-        else expect(result).toMatchObject({ ok: false, tooPrecise: true });
-      }),
+      fc.property(
+        fc.boolean(),
+        digits(1, 12),
+        digits(0, 8),
+        fc.boolean(),
+        (negative, whole, fraction, inYuan) => {
+          const text = `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+          const exact = BigInt(`${negative ? '-' : ''}${whole}${fraction}`);
+          const divisor = 10n ** BigInt(fraction.length) * (inYuan ? 10000n : 1n);
+          const result = parseAmount(text, { entryUnit: inYuan ? '元' : '万元' });
+          if ((exact * 100n) % divisor === 0n)
+            expect(result).toEqual({ ok: true, value: Number((exact * 100n) / divisor) || 0 });
+          else expect(result).toMatchObject({ ok: false, tooPrecise: true });
+        },
+      ),
     );
   });
 
@@ -380,8 +440,14 @@ describe('properties', () => {
       fc.property(fc.integer({ min: 0, max: TEN_TO_13 }), (magnitude) => {
         const plain = toDecimalString(magnitude);
         const grouped = formatAmount(magnitude);
-        for (const spelling of [plain, grouped, grouped.replace(/,/g, '，'), grouped.replace(/,/g, '\u00a0'),
-          toFullWidth(grouped), ` ${plain}\u3000`]) {
+        for (const spelling of [
+          plain,
+          grouped,
+          grouped.replace(/,/g, '，'),
+          grouped.replace(/,/g, '\u00a0'),
+          toFullWidth(grouped),
+          ` ${plain}\u3000`,
+        ]) {
           expect(value(spelling)).toBe(magnitude);
         }
         for (const spelling of [`-${plain}`, `(${grouped})`, toFullWidth(`(${grouped})`), `−${plain}`]) {

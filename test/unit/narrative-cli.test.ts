@@ -38,14 +38,42 @@ describe('npm run check -- --json TABLES.xlsx --narrative TEXT', () => {
     const [txt] = (JSON.parse(fromTxt.stdout) as { files: CheckedFile[] }).files;
     const [docx] = (JSON.parse(fromDocx.stdout) as { files: CheckedFile[] }).files;
     const narrativeOf = (f: CheckedFile) => f.findings.filter((x) => x.location?.kind === 'narrative');
-    expect(narrativeOf(txt!).map((f) => f.ruleId).sort()).toEqual(['E02', 'E06', 'E08', 'E08', 'E08', 'E09', 'E10', 'E10', 'E10', 'E10', 'E10', 'E10', 'E10', 'E11', 'E12', 'E12', 'E12', 'N02']);
+    expect(
+      narrativeOf(txt!)
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual([
+      'E02',
+      'E06',
+      'E08',
+      'E08',
+      'E08',
+      'E09',
+      'E10',
+      'E10',
+      'E10',
+      'E10',
+      'E10',
+      'E10',
+      'E10',
+      'E11',
+      'E12',
+      'E12',
+      'E12',
+      'N02',
+    ]);
     expect(narrativeOf(txt!)).toHaveLength(18);
     expect(narrativeOf(docx!)).toEqual(narrativeOf(txt!));
     expect(docx!.narrative!.sections).toEqual(txt!.narrative!.sections);
     expect(txt!.narrative!.file).toBe('jiefang.txt');
     expect(txt!.narrative!.sections).toHaveLength(13);
     const e11 = narrativeOf(txt!).find((f) => f.ruleId === 'E11')!;
-    expect(e11).toMatchObject({ severity: 'error', printed: '2164.69万元', expected: '407.61万元', location: { kind: 'narrative', section: '六' } });
+    expect(e11).toMatchObject({
+      severity: 'error',
+      printed: '2164.69万元',
+      expected: '407.61万元',
+      location: { kind: 'narrative', section: '六' },
+    });
     expect(e11.cells.map((c) => `${c.table} ${c.column} ${c.value}`)).toEqual(['公开05表 基本支出 407.61']);
     const { start, end } = e11.location as { start: number; end: number };
     expect(text.replace(/\n+$/u, '').slice(start, end)).toBe('2164.69万元');
@@ -55,7 +83,10 @@ describe('npm run check -- --json TABLES.xlsx --narrative TEXT', () => {
 
   it('refuses --narrative without a tables file before it, and a text file it cannot read', async () => {
     expect((await run(['--narrative', 'a.txt'], {})).code).toBe(2);
-    const bad = await run(['--json', 'g.xlsx', '--narrative', 'a.pdf'], { 'g.xlsx': readFileSync(`${root}xlsx/final-2024-gaoxin.xlsx`), 'a.pdf': new Uint8Array([1]) });
+    const bad = await run(['--json', 'g.xlsx', '--narrative', 'a.pdf'], {
+      'g.xlsx': readFileSync(`${root}xlsx/final-2024-gaoxin.xlsx`),
+      'a.pdf': new Uint8Array([1]),
+    });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('情况说明只能是 .docx、.txt 文件');
   });

@@ -6,15 +6,33 @@
 import { describe, expect, it } from 'vitest';
 import { narrativeFindings, openWithNarrative } from '../support/narrative';
 
-const S24 = { 上年收支总计: '5227.36', 上年财政拨款收支总计: '5227.36', 上年一般公共预算财政拨款支出: '5226.46', 年初预算: '5644.16', 国有资本经营年初预算: '25.00', 机关运行经费: '58.75', 上年机关运行经费: '0.00' };
-const S23 = { 上年收支总计: '1676.93', 上年财政拨款收支总计: '1676.93', 上年一般公共预算财政拨款支出: '1676.93', 年初预算: '12691.32', 机关运行经费: '15.92', 上年机关运行经费: '27.23' };
+const S24 = {
+  上年收支总计: '5227.36',
+  上年财政拨款收支总计: '5227.36',
+  上年一般公共预算财政拨款支出: '5226.46',
+  年初预算: '5644.16',
+  国有资本经营年初预算: '25.00',
+  机关运行经费: '58.75',
+  上年机关运行经费: '0.00',
+};
+const S23 = {
+  上年收支总计: '1676.93',
+  上年财政拨款收支总计: '1676.93',
+  上年一般公共预算财政拨款支出: '1676.93',
+  年初预算: '12691.32',
+  机关运行经费: '15.92',
+  上年机关运行经费: '27.23',
+};
 
 describe('补充信息', () => {
   it('S24 with the prior-year figures its text implies: the same findings, fewer figures left unchecked', () => {
     const without = openWithNarrative('final-2024-gaoxin');
     const withInputs = openWithNarrative('final-2024-gaoxin', undefined, S24);
-    expect(narrativeFindings(withInputs).map((f) => f.ruleId)).toEqual(narrativeFindings(without).map((f) => f.ruleId));
-    const unchecked = (w: typeof without) => w.narrativeReport!.figures.filter((f) => f.status === 'notChecked').length;
+    expect(narrativeFindings(withInputs).map((f) => f.ruleId)).toEqual(
+      narrativeFindings(without).map((f) => f.ruleId),
+    );
+    const unchecked = (w: typeof without) =>
+      w.narrativeReport!.figures.filter((f) => f.status === 'notChecked').length;
     expect(unchecked(without) - unchecked(withInputs)).toBe(7);
   });
 
@@ -24,16 +42,29 @@ describe('补充信息', () => {
   });
 
   it('a prior-year figure that does not fit the 增加额 is an error; one that reverses the direction says so', () => {
-    const wrong = narrativeFindings(openWithNarrative('final-2024-gaoxin', undefined, { ...S24, 上年收支总计: '5272.36' }));
-    expect(wrong.filter((f) => f.ruleId === 'E01').map((f) => [f.severity, f.printed, f.expected])).toEqual([['error', '1294.00万元', '1249.00万元']]);
-    const reversed = narrativeFindings(openWithNarrative('final-2024-gaoxin', undefined, { ...S24, 上年收支总计: '7000.00' }));
-    expect(reversed.some((f) => f.ruleId === 'N03' && f.severity === 'error' && f.printed === '增加')).toBe(true);
+    const wrong = narrativeFindings(
+      openWithNarrative('final-2024-gaoxin', undefined, { ...S24, 上年收支总计: '5272.36' }),
+    );
+    expect(wrong.filter((f) => f.ruleId === 'E01').map((f) => [f.severity, f.printed, f.expected])).toEqual([
+      ['error', '1294.00万元', '1249.00万元'],
+    ]);
+    const reversed = narrativeFindings(
+      openWithNarrative('final-2024-gaoxin', undefined, { ...S24, 上年收支总计: '7000.00' }),
+    );
+    expect(reversed.some((f) => f.ruleId === 'N03' && f.severity === 'error' && f.printed === '增加')).toBe(
+      true,
+    );
   });
 
   it('an unfilled field leaves its figure 未核对 naming the field', () => {
     const workbook = openWithNarrative('final-2024-gaoxin');
-    const reasons = workbook.notChecked().filter((n) => n.ruleId === 'E01').map((n) => n.reason);
-    expect(reasons).toEqual(['“一”中“收、支总计各增加1294.00万元”：公开表中没有这个数，补充信息“上年度收、支总计”未填写']);
+    const reasons = workbook
+      .notChecked()
+      .filter((n) => n.ruleId === 'E01')
+      .map((n) => n.reason);
+    expect(reasons).toEqual([
+      '“一”中“收、支总计各增加1294.00万元”：公开表中没有这个数，补充信息“上年度收、支总计”未填写',
+    ]);
   });
 });
 
@@ -43,7 +74,11 @@ describe('live', () => {
     const ref = { table: '公开05表', row: '2080101', column: 'basic' };
     const before = workbook.inputText(ref);
     const change = workbook.set(ref, '50.00');
-    expect(change.added.filter((f) => f.location.kind === 'narrative').map((f) => `${f.ruleId} ${f.printed} ${f.expected}`)).toContain('E08 58.78万元 50.00万元');
+    expect(
+      change.added
+        .filter((f) => f.location.kind === 'narrative')
+        .map((f) => `${f.ruleId} ${f.printed} ${f.expected}`),
+    ).toContain('E08 58.78万元 50.00万元');
     // Undo as the window does it: the figure back, and the totals that showed printed figures keep them again.
     workbook.set(ref, before, { restoring: true });
     workbook.keepFigures(change.released);

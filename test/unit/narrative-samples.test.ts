@@ -14,7 +14,21 @@ describe.each(['final-2023-jiefang', 'final-2024-gaoxin'] as const)('%s 情况�
   const report = workbook.narrativeReport!;
 
   it('is split into its thirteen sections', () => {
-    expect(report.sections.map((s) => s.id)).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三']);
+    expect(report.sections.map((s) => s.id)).toEqual([
+      '一',
+      '二',
+      '三',
+      '四',
+      '五',
+      '六',
+      '七',
+      '八',
+      '九',
+      '十',
+      '十一',
+      '十二',
+      '十三',
+    ]);
   });
 
   it('has exactly the sample’s § anomalies as findings', () => {
@@ -62,7 +76,10 @@ describe('the anomalies in detail', () => {
 
   it('S24: the items add up to 6519.15 against 6519.14 (尾差 of 20 items), and item 12 is numbered twice', () => {
     const findings = narrativeFindings(openWithNarrative('final-2024-gaoxin'));
-    expect(findings.map((f) => `${f.ruleId} ${f.severity} ${f.printed} ${f.expected}`)).toEqual(['E09 rounding 6519.14 6519.15', 'E10 warning 12 13']);
+    expect(findings.map((f) => `${f.ruleId} ${f.severity} ${f.printed} ${f.expected}`)).toEqual([
+      'E09 rounding 6519.14 6519.15',
+      'E10 warning 12 13',
+    ]);
   });
 });
 
@@ -72,14 +89,32 @@ describe('budget-2025-jiaozuo 情况说明', () => {
 
   it('is split into its sections, 十 with its six parts', () => {
     const report = workbook.narrativeReport!;
-    expect(report.sections.map((s) => s.id)).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+    expect(report.sections.map((s) => s.id)).toEqual([
+      '一',
+      '二',
+      '三',
+      '四',
+      '五',
+      '六',
+      '七',
+      '八',
+      '九',
+      '十',
+    ]);
   });
 
   it('has exactly the three terminology findings of budget.md §7 a–c, and no error', () => {
     // The sample classes these as terminology: the number is another cell's, the words name this one.
     const wanted = loadSample('budget-2025-jiaozuo')
       .anomalies.filter((a) => a.table === 'narrative' && a.rule === 'N:cell')
-      .map((a) => comparable({ ruleId: a.rule!, severity: a.severity === 'terminology' ? 'warning' : a.severity, printed: a.printed, expected: a.expected }));
+      .map((a) =>
+        comparable({
+          ruleId: a.rule!,
+          severity: a.severity === 'terminology' ? 'warning' : a.severity,
+          printed: a.printed,
+          expected: a.expected,
+        }),
+      );
     expect(wanted).toHaveLength(3);
     expect(findings.map(comparable).sort()).toEqual(wanted.sort());
     expect(findings.map((f) => f.message)).toEqual([

@@ -6,23 +6,39 @@ import { NARRATIVE_SETS, type SectionDefinition } from '../../shared/narrative/d
 import { builtInCatalog } from '../../shared/templates/catalog';
 
 function expressionsOf(sections: readonly SectionDefinition[]): string[] {
-  return sections.flatMap((s) => [
-    ...(s.terms ?? []).flatMap((t) => [t.value, ...(t.also ?? []), t.atMost, ...(t.alt ?? []).map((a) => a.value)]),
-    ...(s.absence?.zero ?? []),
-    ...expressionsOf(s.parts ?? []),
-  ]).filter((e): e is string => e !== undefined);
+  return sections
+    .flatMap((s) => [
+      ...(s.terms ?? []).flatMap((t) => [
+        t.value,
+        ...(t.also ?? []),
+        t.atMost,
+        ...(t.alt ?? []).map((a) => a.value),
+      ]),
+      ...(s.absence?.zero ?? []),
+      ...expressionsOf(s.parts ?? []),
+    ])
+    .filter((e): e is string => e !== undefined);
 }
 
 function termKeysOf(sections: readonly SectionDefinition[]): Set<string> {
-  return new Set(sections.flatMap((s) => [...(s.terms ?? []).map((t) => t.key), ...termKeysOf(s.parts ?? [])]));
+  return new Set(
+    sections.flatMap((s) => [...(s.terms ?? []).map((t) => t.key), ...termKeysOf(s.parts ?? [])]),
+  );
 }
 
 describe.each(NARRATIVE_SETS.map((s) => [s.id, s] as const))('narrative set %s', (_, set) => {
   it.each(set.templates)('binds in template %s', (templateId) => {
     const template = builtInCatalog.templates.find((t) => t.id === templateId)!;
     expect(template, templateId).toBeDefined();
-    const workbook = Workbook.create({ kind: template.kind, year: template.year, department: '测试部门', unit: '万元', template: templateId });
-    for (const expression of expressionsOf(set.sections)) expect(() => compileExpression(workbook.structure, expression), expression).not.toThrow();
+    const workbook = Workbook.create({
+      kind: template.kind,
+      year: template.year,
+      department: '测试部门',
+      unit: '万元',
+      template: templateId,
+    });
+    for (const expression of expressionsOf(set.sections))
+      expect(() => compileExpression(workbook.structure, expression), expression).not.toThrow();
   });
 
   it('names only rules, terms and 补充信息 it defines', () => {
@@ -32,10 +48,12 @@ describe.each(NARRATIVE_SETS.map((s) => [s.id, s] as const))('narrative set %s',
         const keys = termKeysOf([section]);
         for (const term of section.terms ?? []) {
           expect(set.rules[term.rule], term.key).toBeDefined();
-          for (const field of [term.supplementary, term.prior].filter((f) => f !== undefined)) expect(fields.has(field), field).toBe(true);
+          for (const field of [term.supplementary, term.prior].filter((f) => f !== undefined))
+            expect(fields.has(field), field).toBe(true);
           expect(term.words !== undefined || term.after !== undefined, term.key).toBe(true);
         }
-        for (const sum of section.sums ?? []) for (const key of [sum.total, ...sum.parts]) expect(keys.has(key), key).toBe(true);
+        for (const sum of section.sums ?? [])
+          for (const key of [sum.total, ...sum.parts]) expect(keys.has(key), key).toBe(true);
         if (section.shareBase) expect(keys.has(section.shareBase), section.shareBase).toBe(true);
         check(section.parts ?? []);
       }

@@ -10,18 +10,27 @@ describe('text model', () => {
     const b = narrativeFromParagraphs(['一、标题', '', '正文。', '第二段']);
     expect(a).toEqual(b);
     expect(a.text).toBe('一、标题\n正文。\n第二段');
-    expect(a.paragraphs).toEqual([{ start: 0, end: 4 }, { start: 5, end: 8 }, { start: 9, end: 12 }]);
+    expect(a.paragraphs).toEqual([
+      { start: 0, end: 4 },
+      { start: 5, end: 8 },
+      { start: 9, end: 12 },
+    ]);
   });
 
   it('splits sentences at 。 and at paragraph ends', () => {
     const text = '甲。乙，丙。\n丁';
-    expect(sentencesOf(text, { start: 0, end: text.length }).map((s) => text.slice(s.start, s.end))).toEqual(['甲。', '乙，丙。', '丁']);
+    expect(sentencesOf(text, { start: 0, end: text.length }).map((s) => text.slice(s.start, s.end))).toEqual([
+      '甲。',
+      '乙，丙。',
+      '丁',
+    ]);
   });
 });
 
 describe('figures', () => {
   it('finds amounts, percentages and counts with their spans', () => {
-    const text = '收入合计2,164.69万元，其中：财政拨款收入2164.69元，占100%；增长29.09％。团组0个，累计3人次，车辆2辆，设备1台（套）。2023年度';
+    const text =
+      '收入合计2,164.69万元，其中：财政拨款收入2164.69元，占100%；增长29.09％。团组0个，累计3人次，车辆2辆，设备1台（套）。2023年度';
     const figures = extractFigures(text);
     expect(figures.map((f) => [f.kind, f.digits, f.unit])).toEqual([
       ['amount', '2164.69', '万元'],
@@ -70,12 +79,20 @@ describe('percentages', () => {
 describe('sections', () => {
   const definitions = [
     { id: '一', titles: ['一、收入支出决算总体情况说明'] },
-    { id: '五', titles: ['五、一般公共预算财政拨款支出决算情况说明'], parts: [{ id: '五（一）', titles: ['（一）总体情况'] }, { id: '五（二）', titles: ['（二）结构情况'] }] },
+    {
+      id: '五',
+      titles: ['五、一般公共预算财政拨款支出决算情况说明'],
+      parts: [
+        { id: '五（一）', titles: ['（一）总体情况'] },
+        { id: '五（二）', titles: ['（二）结构情况'] },
+      ],
+    },
     { id: '十', titles: ['十、机关运行经费支出情况说明'] },
   ];
 
   it('finds titles at paragraph starts or after a sentence, with their parts, and reports those missing', () => {
-    const text = '第三部分\n一、收入支出决算总体情况说明2023年度……。五、一般公共预算财政拨款支出决算情况说明\n(一)总体情况。\n正文一\n（二） 结构情况。\n正文二';
+    const text =
+      '第三部分\n一、收入支出决算总体情况说明2023年度……。五、一般公共预算财政拨款支出决算情况说明\n(一)总体情况。\n正文一\n（二） 结构情况。\n正文二';
     const { sections, missing } = splitSections(text, definitions);
     expect(sections.map((s) => [s.definition.id, s.title])).toEqual([
       ['一', '一、收入支出决算总体情况说明'],

@@ -25,7 +25,11 @@ const demoTemplate: TableSetTemplate = {
       id: '甲表',
       title: '汇总',
       layout: 'single-row',
-      columns: ['合计', '一', '二', '三', '四', '五'].map((label, i) => ({ key: `c${i}`, label, lanci: i + 1 })),
+      columns: ['合计', '一', '二', '三', '四', '五'].map((label, i) => ({
+        key: `c${i}`,
+        label,
+        lanci: i + 1,
+      })),
       rows: [{ role: '数据', label: null }],
     },
     {
@@ -38,7 +42,11 @@ const demoTemplate: TableSetTemplate = {
   ],
 };
 
-function demo(rules: RuleSetSource['rules'], values: Record<string, string>, unit: '万元' | '元' = '万元'): Workbook {
+function demo(
+  rules: RuleSetSource['rules'],
+  values: Record<string, string>,
+  unit: '万元' | '元' = '万元',
+): Workbook {
   const report: ReportFile = {
     kind: 'final',
     year: 2030,
@@ -47,26 +55,89 @@ function demo(rules: RuleSetSource['rules'], values: Record<string, string>, uni
     template: 'demo',
     tables: [
       // Every column is in the file: those not given are blank, not absent.
-      { id: '甲表', rows: [{ values: { ...Object.fromEntries(demoTemplate.tables[0]!.columns.map((c) => [c.key, null])), ...values } }] },
-      { id: '乙表', rows: [{ code: '201', name: '类', values: { amount: '5.00' } }, { code: '20101', name: '款', values: { amount: '5.00' } }] },
+      {
+        id: '甲表',
+        rows: [
+          {
+            values: {
+              ...Object.fromEntries(demoTemplate.tables[0]!.columns.map((c) => [c.key, null])),
+              ...values,
+            },
+          },
+        ],
+      },
+      {
+        id: '乙表',
+        rows: [
+          { code: '201', name: '类', values: { amount: '5.00' } },
+          { code: '20101', name: '款', values: { amount: '5.00' } },
+        ],
+      },
     ],
   };
-  return Workbook.open(report, { templates: [demoTemplate], ruleSets: [{ id: 'demo-rules', name: '演示', rules }] });
+  return Workbook.open(report, {
+    templates: [demoTemplate],
+    ruleSets: [{ id: 'demo-rules', name: '演示', rules }],
+  });
 }
 
 describe('parsing', () => {
   it('reads the formulas of the 决算 rule set', () => {
     const parsed = parseRuleSet(finalAccountsRules as RuleSetSource);
     expect(parsed.rules.map((r) => r.id)).toEqual([
-      'A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10', 'A11',
-      'B01', 'B02', 'B03', 'B04', 'B05',
-      'C01', 'C02', 'C03', 'C04', 'C05', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11', 'C12', 'C13', 'C14',
-      'D01', 'D02', 'D03', 'D04', 'D05', 'D06', 'D07', 'D08', 'D09', 'D10', 'D11', 'D12', 'D13', 'D14', 'D15', 'D16',
+      'A01',
+      'A02',
+      'A03',
+      'A04',
+      'A05',
+      'A06',
+      'A07',
+      'A08',
+      'A09',
+      'A10',
+      'A11',
+      'B01',
+      'B02',
+      'B03',
+      'B04',
+      'B05',
+      'C01',
+      'C02',
+      'C03',
+      'C04',
+      'C05',
+      'C06',
+      'C07',
+      'C08',
+      'C09',
+      'C10',
+      'C11',
+      'C12',
+      'C13',
+      'C14',
+      'D01',
+      'D02',
+      'D03',
+      'D04',
+      'D05',
+      'D06',
+      'D07',
+      'D08',
+      'D09',
+      'D10',
+      'D11',
+      'D12',
+      'D13',
+      'D14',
+      'D15',
+      'D16',
     ]);
   });
 
   it('builds a tree with scope, condition and both sides', () => {
-    const formula = parseFormula('公开03表 每行：若 只有财政拨款 则 基本支出 = 公开05表[同码].基本支出 + 公开07表[同码].基本支出');
+    const formula = parseFormula(
+      '公开03表 每行：若 只有财政拨款 则 基本支出 = 公开05表[同码].基本支出 + 公开07表[同码].基本支出',
+    );
     expect(formula.scope).toMatchObject({ tables: ['公开03表'], rows: { tag: null } });
     expect(formula.condition).toMatchObject({ kind: 'named', name: '只有财政拨款' });
     expect(formula.body).toMatchObject({
@@ -78,7 +149,9 @@ describe('parsing', () => {
   });
 
   it('accepts full-width punctuation and ≥ ≤', () => {
-    expect(parseFormula('公开01表:[本年支出合计] ≥ 公开04表[本年支出合计].合计').body).toMatchObject({ op: '>=' });
+    expect(parseFormula('公开01表:[本年支出合计] ≥ 公开04表[本年支出合计].合计').body).toMatchObject({
+      op: '>=',
+    });
     expect(parseFormula('甲表 每行：栏1 ≤ 栏2 － 栏3').body).toMatchObject({ op: '<=', right: { op: '-' } });
   });
 
@@ -103,7 +176,11 @@ describe('parsing', () => {
   });
 
   it('names the rule and formula of a syntax error in a rule set', () => {
-    const source: RuleSetSource = { id: 'x', name: 'x', rules: [{ id: 'Z9', title: 't', formulas: ['甲表：栏1 = 1', '甲表：栏1 = = 1'] }] };
+    const source: RuleSetSource = {
+      id: 'x',
+      name: 'x',
+      rules: [{ id: 'Z9', title: 't', formulas: ['甲表：栏1 = 1', '甲表：栏1 = = 1'] }],
+    };
     expect(() => parseRuleSet(source)).toThrow(RuleSetError);
     expect(() => parseRuleSet(source)).toThrow(/规则 Z9 第 2 条公式第 9 个字符/u);
   });
@@ -124,7 +201,9 @@ describe('binding to a template', () => {
 });
 
 describe('evaluation and 尾差', () => {
-  const sumRule = [{ id: 'S1', title: '合计 = 各项之和', formulas: ['甲表 每行：栏1 = 栏2 + 栏3 + 栏4 + 栏5 + 栏6'] }];
+  const sumRule = [
+    { id: 'S1', title: '合计 = 各项之和', formulas: ['甲表 每行：栏1 = 栏2 + 栏3 + 栏4 + 栏5 + 栏6'] },
+  ];
 
   function outcome(values: Record<string, string>, unit: '万元' | '元' = '万元') {
     const findings = demo(sumRule, values, unit).findings();
@@ -171,7 +250,9 @@ describe('evaluation and 尾差', () => {
   });
 
   it('applies a rule only while its condition holds', () => {
-    const rules = [{ id: 'K1', title: '条件', formulas: ['甲表 每行：若 栏6 = 0 且 (栏5 = 0 或 栏4 = 1) 则 栏1 = 栏2'] }];
+    const rules = [
+      { id: 'K1', title: '条件', formulas: ['甲表 每行：若 栏6 = 0 且 (栏5 = 0 或 栏4 = 1) 则 栏1 = 栏2'] },
+    ];
     expect(demo(rules, { c0: '1.00', c1: '2.00' }).findings()).toHaveLength(1);
     const workbook = demo(rules, { c0: '1.00', c1: '2.00', c5: '3.00' });
     expect(workbook.findings()).toHaveLength(0);
@@ -180,11 +261,21 @@ describe('evaluation and 尾差', () => {
   });
 
   it('computes cells defined by a computing rule, with constants and subtraction', () => {
-    const workbook = demo([{ id: 'P1', title: '计算', compute: true, formulas: ['甲表 每行：栏1 = 栏2 - 栏3 + 1.5'] }], { c1: '10.00', c2: '4.00' });
+    const workbook = demo(
+      [{ id: 'P1', title: '计算', compute: true, formulas: ['甲表 每行：栏1 = 栏2 - 栏3 + 1.5'] }],
+      { c1: '10.00', c2: '4.00' },
+    );
     // The file leaves the total blank, which is a printed 0 kept until the computed figure is adopted.
-    expect(workbook.cell({ table: '甲表', row: '数据', column: 'c0' })).toMatchObject({ value: null, computedValue: '7.50', kept: true });
+    expect(workbook.cell({ table: '甲表', row: '数据', column: 'c0' })).toMatchObject({
+      value: null,
+      computedValue: '7.50',
+      kept: true,
+    });
     workbook.adoptComputed();
-    expect(workbook.cell({ table: '甲表', row: '数据', column: 'c0' })).toMatchObject({ value: '7.50', computed: true });
+    expect(workbook.cell({ table: '甲表', row: '数据', column: 'c0' })).toMatchObject({
+      value: '7.50',
+      computed: true,
+    });
   });
 
   it('reports a cycle of computing rules instead of looping', () => {

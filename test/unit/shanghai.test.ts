@@ -15,16 +15,32 @@ const bytes = readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.ur
 
 async function check() {
   let stdout = '';
-  const code = await runCheck(['--json', path], { readFile: () => bytes, stdout: (t) => (stdout += t), stderr: () => undefined });
+  const code = await runCheck(['--json', path], {
+    readFile: () => bytes,
+    stdout: (t) => (stdout += t),
+    stderr: () => undefined,
+  });
   return { code, file: JSON.parse(stdout).files[0] };
 }
 
 describe('the Shanghai 2024 publication', () => {
   it('is read as the Shanghai template: nine tables, each on its sheet, its department, 2024, 万元, nothing unread', async () => {
     const { file } = await check();
-    expect(file.template).toMatchObject({ id: 'final-2024-shanghai', title: '部门决算公开表（上海 2024年度格式）' });
+    expect(file.template).toMatchObject({
+      id: 'final-2024-shanghai',
+      title: '部门决算公开表（上海 2024年度格式）',
+    });
     expect(file.template.why).toMatch(/^9 张工作表中识别出 9 张表（按表名 9 张）/u);
-    expect(file).toMatchObject({ kind: 'final', year: 2024, department: '上海市普陀区财政局', unit: '万元', missingTables: [], unrecognized: [], notChecked: [], unplaced: [] });
+    expect(file).toMatchObject({
+      kind: 'final',
+      year: 2024,
+      department: '上海市普陀区财政局',
+      unit: '万元',
+      missingTables: [],
+      unrecognized: [],
+      notChecked: [],
+      unplaced: [],
+    });
     expect(file.yearSource).toBe('文件名“final-2024-shanghai.xlsx”');
     expect(file.tables.map((t: { id: string; sheet: string }) => `${t.id} ${t.sheet}`)).toEqual([
       '公开01表 收入支出决算总表',
@@ -42,8 +58,21 @@ describe('the Shanghai 2024 publication', () => {
   it('has exactly the inconsistencies its own figures show', async () => {
     const { code, file } = await check();
     expect(code).toBe(1);
-    const found = file.findings.map((f: { ruleId: string; severity: string; cells: { table: string; row: string; column: string }[]; actual: string; expected: string }) =>
-      [f.ruleId, f.severity, `${f.cells[0]!.table} ${f.cells[0]!.row} ${f.cells[0]!.column}`, f.actual, f.expected].join(' '),
+    const found = file.findings.map(
+      (f: {
+        ruleId: string;
+        severity: string;
+        cells: { table: string; row: string; column: string }[];
+        actual: string;
+        expected: string;
+      }) =>
+        [
+          f.ruleId,
+          f.severity,
+          `${f.cells[0]!.table} ${f.cells[0]!.row} ${f.cells[0]!.column}`,
+          f.actual,
+          f.expected,
+        ].join(' '),
     );
     expect(found).toEqual([
       // 01 and 04 print 社会保障和就业支出 326.71; 02, 03 and 05 print 208 as 326.72 = 20805 = 84.65 + 160.75 + 80.38 + 0.94.

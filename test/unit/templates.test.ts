@@ -20,18 +20,53 @@ describe('built-in templates', () => {
     for (const template of builtInCatalog.templates) expect(() => validateTemplate(template)).not.toThrow();
     for (const template of builtInCatalog.templates.filter((t) => t.kind === 'final')) {
       // Shanghai prints 三公 seventh; its tables keep the ids of their meaning.
-      expect(template.tables.map((t) => t.id).sort()).toEqual(['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开07表', '公开08表', '公开09表']);
+      expect(template.tables.map((t) => t.id).sort()).toEqual([
+        '公开01表',
+        '公开02表',
+        '公开03表',
+        '公开04表',
+        '公开05表',
+        '公开06表',
+        '公开07表',
+        '公开08表',
+        '公开09表',
+      ]);
     }
     const budget = builtInCatalog.templates.find((t) => t.kind === 'budget')!;
-    expect(budget.tables.map((t) => t.kind)).toEqual(['summary', 'income', 'expenditure', 'fiscal-summary', 'gpb-expenditure', 'gpb-basic-econ', 'basic-detail', 'econ-summary', 'three-public', 'gf-expenditure', 'soe-expenditure', 'projects', 'running-costs', 'perf-dept', 'perf-projects']);
+    expect(budget.tables.map((t) => t.kind)).toEqual([
+      'summary',
+      'income',
+      'expenditure',
+      'fiscal-summary',
+      'gpb-expenditure',
+      'gpb-basic-econ',
+      'basic-detail',
+      'econ-summary',
+      'three-public',
+      'gf-expenditure',
+      'soe-expenditure',
+      'projects',
+      'running-costs',
+      'perf-dept',
+      'perf-projects',
+    ]);
   });
 
   it('differ between 2023 and 2024 exactly where the published tables do', () => {
     const [t23, t24] = ['final-2023', 'final-2024'].map((id) => findTemplate(builtInCatalog, 'final', 0, id));
-    const row = (t: TableSetTemplate | undefined, table: string, role: string) => t!.tables.find((x) => x.id === table)!.rows!.find((r) => r.role === role)!;
-    expect([row(t23, '公开01表', '支出总计').hangci, row(t24, '公开01表', '支出总计').hangci]).toEqual([62, 60]);
-    expect([row(t23, '公开01表', '社会保障和就业支出').hangci, row(t24, '公开01表', '社会保障和就业支出').hangci]).toEqual([39, 38]);
-    expect([row(t23, '公开01表', '附属单位上缴收入').label, row(t24, '公开01表', '附属单位上缴收入').label]).toEqual(['七、附属部门上缴收入', '七、附属单位上缴收入']);
+    const row = (t: TableSetTemplate | undefined, table: string, role: string) =>
+      t!.tables.find((x) => x.id === table)!.rows!.find((r) => r.role === role)!;
+    expect([row(t23, '公开01表', '支出总计').hangci, row(t24, '公开01表', '支出总计').hangci]).toEqual([
+      62, 60,
+    ]);
+    expect([
+      row(t23, '公开01表', '社会保障和就业支出').hangci,
+      row(t24, '公开01表', '社会保障和就业支出').hangci,
+    ]).toEqual([39, 38]);
+    expect([
+      row(t23, '公开01表', '附属单位上缴收入').label,
+      row(t24, '公开01表', '附属单位上缴收入').label,
+    ]).toEqual(['七、附属部门上缴收入', '七、附属单位上缴收入']);
     expect(t23!.tables[0]!.columns[0]!.label).toBe('决算数');
     expect(t24!.tables[0]!.columns[0]!.label).toBe('金额');
     expect(t23!.tables[8]!.title).toBe('财政拨款“三公”经费支出决算表');
@@ -73,7 +108,12 @@ describe('a new variant from data alone', () => {
     report.template = 'final-2024-region';
     const t01 = report.tables[0]!;
     // The region's file numbers rows its own way: match by label only.
-    t01.rows = t01.rows.filter((r) => r.name !== null).map(({ hangci: _h, ...row }) => ({ ...row, name: row.name === '本年收入合计' ? '收入合计' : row.name }));
+    t01.rows = t01.rows
+      .filter((r) => r.name !== null)
+      .map(({ hangci: _h, ...row }) => ({
+        ...row,
+        name: row.name === '本年收入合计' ? '收入合计' : row.name,
+      }));
     const t09 = report.tables[8]!.rows[0]!;
     t09.values.finalTotal = '12.00';
     t09.values.finalReception = '12.00';
@@ -82,7 +122,10 @@ describe('a new variant from data alone', () => {
 
   it('opens a report, places every figure and runs the shared and the regional rules', () => {
     const { template, rules } = regionVariant();
-    const workbook = Workbook.open(regionReport(), { templates: [...builtInCatalog.templates, template], ruleSets: [rules] });
+    const workbook = Workbook.open(regionReport(), {
+      templates: [...builtInCatalog.templates, template],
+      ruleSets: [rules],
+    });
     expect(workbook.template.id).toBe('final-2024-region');
     expect(workbook.problems).toEqual([]);
     const findings = workbook.findings();
@@ -92,7 +135,9 @@ describe('a new variant from data alone', () => {
     // The real 2024 errors are still found, at the region's own 行次 (numbered without spare lines: 行51 becomes 行33).
     const d05 = findings.find((f) => f.ruleId === 'D05')!;
     expect(d05.cells[0]).toMatchObject({ hangci: 33, row: '二十一、国有资本经营预算支出', value: '0.90' });
-    expect(workbook.cell({ table: '公开01表', row: '本年收入合计', column: 'incomeAmount' }).value).toBe('6521.36');
+    expect(workbook.cell({ table: '公开01表', row: '本年收入合计', column: 'incomeAmount' }).value).toBe(
+      '6521.36',
+    );
   });
 });
 

@@ -29,13 +29,16 @@ describe('TSV from Excel and WPS', () => {
   it('round-trips any block', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', '1', '.', ',', '\t', '\n', '\r\n', '"', ' ', '万') });
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (rows) => {
-        const width = rows[0]!.length;
-        const block = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
-        // A block whose every cell is empty in a single column is an empty line: not representable.
-        fc.pre(block.some((r) => r.length > 1 || r[0] !== ''));
-        expect(parseTsv(formatTsv(block))).toEqual(block);
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+        (rows) => {
+          const width = rows[0]!.length;
+          const block = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+          // A block whose every cell is empty in a single column is an empty line: not representable.
+          fc.pre(block.some((r) => r.length > 1 || r[0] !== ''));
+          expect(parseTsv(formatTsv(block))).toEqual(block);
+        },
+      ),
     );
   });
 });

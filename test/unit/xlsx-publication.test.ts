@@ -5,7 +5,17 @@ import { Workbook } from '../../shared/engine/workbook';
 import { writePublicationXlsx } from '../../shared/io/xlsx/publication';
 import { loadSample } from '../support/fixtures';
 
-const TABLE_IDS = ['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开07表', '公开08表', '公开09表'];
+const TABLE_IDS = [
+  '公开01表',
+  '公开02表',
+  '公开03表',
+  '公开04表',
+  '公开05表',
+  '公开06表',
+  '公开07表',
+  '公开08表',
+  '公开09表',
+];
 const DEPARTMENT = '焦作高新技术产业开发区人力资源和社会保障局';
 
 const open = () => Workbook.open(loadSample('final-2024-gaoxin'));
@@ -49,7 +59,11 @@ describe('publication xlsx of the 2024 sample', () => {
     expect(sheet.getCell(`${last}2`).alignment.horizontal).toBe('right');
 
     const parts = sheet.getRow(3).values as unknown[];
-    expect(parts.filter((v, i, all) => v !== undefined && all.indexOf(v) === i)).toEqual([`部门：${DEPARTMENT}`, '2024年度', '单位：万元']);
+    expect(parts.filter((v, i, all) => v !== undefined && all.indexOf(v) === i)).toEqual([
+      `部门：${DEPARTMENT}`,
+      '2024年度',
+      '单位：万元',
+    ]);
     expect(sheet.getCell('A3').alignment.horizontal).toBe('left');
     expect(sheet.getCell(`${last}3`).alignment.horizontal).toBe('right');
   });
@@ -66,14 +80,22 @@ describe('publication xlsx of the 2024 sample', () => {
       '基本支出',
       '项目支出',
     ]);
-    expect(['A6', 'B6', 'C6', 'D6', 'E6'].map((a) => sheet.getCell(a).value)).toEqual(['栏次', null, '1', '2', '3']);
+    expect(['A6', 'B6', 'C6', 'D6', 'E6'].map((a) => sheet.getCell(a).value)).toEqual([
+      '栏次',
+      null,
+      '1',
+      '2',
+      '3',
+    ]);
     expect(sheet.getCell('A7').value).toBe(null);
     expect(sheet.getCell('B7').value).toBe('合计');
   });
 
   it('公开09表: 预算数 and 决算数 groups, a leaf with fewer levels spanning down', () => {
     const sheet = sheetOf(book, '公开09表');
-    expect(sheet.model.merges).toEqual(expect.arrayContaining(['A4:F4', 'G4:L4', 'A5:A6', 'C5:E5', 'I5:K5', 'L5:L6']));
+    expect(sheet.model.merges).toEqual(
+      expect.arrayContaining(['A4:F4', 'G4:L4', 'A5:A6', 'C5:E5', 'I5:K5', 'L5:L6']),
+    );
     expect(['A4', 'G4', 'A5', 'C5', 'C6', 'D6', 'E6'].map((a) => sheet.getCell(a).value)).toEqual([
       '预算数',
       '决算数',
@@ -146,23 +168,44 @@ describe('publication xlsx of the 2024 sample', () => {
   it('uses 宋体 11pt, thin borders over the grid and widths that suit names and amounts', () => {
     const sheet = sheetOf(book, '公开05表');
     const row = rowWith(sheet, 1, '2080505');
-    for (const address of ['A3', 'C5', `B${row}`, `D${row}`]) expect(sheet.getCell(address).font).toMatchObject({ name: '宋体', size: 11 });
-    for (const address of ['A4', 'B4', 'E6', `E${row}`]) expect(sheet.getCell(address).border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } });
+    for (const address of ['A3', 'C5', `B${row}`, `D${row}`])
+      expect(sheet.getCell(address).font).toMatchObject({ name: '宋体', size: 11 });
+    for (const address of ['A4', 'B4', 'E6', `E${row}`])
+      expect(sheet.getCell(address).border).toMatchObject({
+        top: { style: 'thin' },
+        bottom: { style: 'thin' },
+        left: { style: 'thin' },
+        right: { style: 'thin' },
+      });
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(30);
     expect(sheet.getColumn(2).width).toBeLessThanOrEqual(40);
     expect(sheet.getColumn(4).width).toBe(14);
-    for (const each of book.worksheets) expect(each.columns.map((c) => c.width ?? 0).filter((w) => w < 6), each.name).toEqual([]);
+    for (const each of book.worksheets)
+      expect(
+        each.columns.map((c) => c.width ?? 0).filter((w) => w < 6),
+        each.name,
+      ).toEqual([]);
   });
 
-  it.each(TABLE_IDS)('%s prints on A4 (the narrow 05 and 08 portrait), one page wide, with the header on every page', (id) => {
-    const sheet = sheetOf(book, id);
-    const titleRows: Record<string, string> = { 公开05表: '1:6', 公开06表: '1:4', 公开09表: '1:7' };
-    expect(sheet.pageSetup.printTitlesRow).toBe(titleRows[id] ?? '1:6');
-    const orientation = id === '公开05表' || id === '公开08表' ? 'portrait' : 'landscape';
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true });
-    expect(sheet.pageSetup.margins).toMatchObject({ left: 0.5, right: 0.5 });
-    expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
-  });
+  it.each(TABLE_IDS)(
+    '%s prints on A4 (the narrow 05 and 08 portrait), one page wide, with the header on every page',
+    (id) => {
+      const sheet = sheetOf(book, id);
+      const titleRows: Record<string, string> = { 公开05表: '1:6', 公开06表: '1:4', 公开09表: '1:7' };
+      expect(sheet.pageSetup.printTitlesRow).toBe(titleRows[id] ?? '1:6');
+      const orientation = id === '公开05表' || id === '公开08表' ? 'portrait' : 'landscape';
+      expect(sheet.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+      });
+      expect(sheet.pageSetup.margins).toMatchObject({ left: 0.5, right: 0.5 });
+      expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+    },
+  );
 
   it('writes test-results/publication-2024.xlsx to look at', async () => {
     const path = 'test-results/publication-2024.xlsx';
@@ -189,13 +232,20 @@ describe('publication options and odd cells', () => {
   it('prints the 说明 once a table is down to its 合计 row, not while it still lists 科目 at zero', async () => {
     const workbook = open();
     const explanation = workbook.structure.tableById.get('公开08表')!.template.emptyExplanation!;
-    workbook.setMany(['total', 'basic', 'project'].map((column) => ({ ref: { table: '公开08表', row: '2230105', column }, text: '0' })));
+    workbook.setMany(
+      ['total', 'basic', 'project'].map((column) => ({
+        ref: { table: '公开08表', row: '2230105', column },
+        text: '0',
+      })),
+    );
     expect(workbook.cell({ table: '公开08表', row: '合计', column: 'total' }).value).toBe('0.00');
     const zeros = sheetOf(await publish(workbook), '公开08表');
     expect(() => rowWith(zeros, 1, explanation)).toThrow();
     workbook.removeRow('公开08表', '223');
     const empty = sheetOf(await publish(workbook), '公开08表');
-    expect(rowWith(empty, 1, explanation)).toBe(rowWith(empty, 1, workbook.structure.tableById.get('公开08表')!.template.note!) + 1);
+    expect(rowWith(empty, 1, explanation)).toBe(
+      rowWith(empty, 1, workbook.structure.tableById.get('公开08表')!.template.note!) + 1,
+    );
   });
 
   it('prints the text of a cell that is not an amount', async () => {

@@ -12,7 +12,9 @@ import { saveIntoXlsx } from '../../shared/io/xlsx/saveXlsx';
 import { readReportJson, writeReportJson } from '../../shared/io/reportJson';
 
 const NAME = 'final-2024-gaoxin.xlsx';
-const original = new Uint8Array(readFileSync(fileURLToPath(new URL(`../fixtures/xlsx/${NAME}`, import.meta.url))));
+const original = new Uint8Array(
+  readFileSync(fileURLToPath(new URL(`../fixtures/xlsx/${NAME}`, import.meta.url))),
+);
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
@@ -24,10 +26,16 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 function describeBook(book: ExcelJS.Workbook): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const sheet of book.worksheets) {
-    out.set(`${sheet.name}|merges`, [...(sheet.model as { merges?: string[] }).merges ?? []].sort());
-    out.set(`${sheet.name}|widths`, sheet.columns.map((c) => c.width));
+    out.set(`${sheet.name}|merges`, [...((sheet.model as { merges?: string[] }).merges ?? [])].sort());
+    out.set(
+      `${sheet.name}|widths`,
+      sheet.columns.map((c) => c.width),
+    );
     out.set(`${sheet.name}|page`, { ...sheet.pageSetup });
-    out.set(`${sheet.name}|heights`, sheet.getRows(1, sheet.rowCount)?.map((r) => r.height));
+    out.set(
+      `${sheet.name}|heights`,
+      sheet.getRows(1, sheet.rowCount)?.map((r) => r.height),
+    );
     sheet.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
         out.set(`${sheet.name}!${cell.address}|value`, cell.value);
@@ -47,14 +55,22 @@ describe('saving into the opened .xlsx', () => {
 
     const before = describeBook(await load(original));
     const after = describeBook(await load(saved.bytes));
-    const changed = [...after.keys()].filter((k) => JSON.stringify(after.get(k)) !== JSON.stringify(before.get(k)));
+    const changed = [...after.keys()].filter(
+      (k) => JSON.stringify(after.get(k)) !== JSON.stringify(before.get(k)),
+    );
     // 行51 is cell F27 of the first sheet (line 21, 支出 金额 in column F).
     expect(changed).toEqual(['收入支出决算总表!F27|value']);
     expect(after.get('收入支出决算总表!F27|value')).toBe(2.23);
     expect(saved.written).toBe(1);
 
     const reopened = Workbook.open((await readXlsx(NAME, saved.bytes)).report);
-    expect(reopened.findings().filter((f) => f.severity === 'error').map((f) => f.ruleId).sort()).toEqual(['A02', 'A04']);
+    expect(
+      reopened
+        .findings()
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(['A02', 'A04']);
   });
 
   it('writes text that is not a number as text, and reports figures of rows the file does not have', async () => {
@@ -66,7 +82,9 @@ describe('saving into the opened .xlsx', () => {
     const sheet = (await load(saved.bytes)).getWorksheet('一般公共预算财政拨款支出决算表')!;
     const row = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === '2080101')!;
     expect(row.getCell(4).value).toBe('五十八');
-    expect(saved.unplaced).toEqual(expect.arrayContaining(['公开05表 2130101 在原文件中没有对应的行，未写入']));
+    expect(saved.unplaced).toEqual(
+      expect.arrayContaining(['公开05表 2130101 在原文件中没有对应的行，未写入']),
+    );
   });
 });
 
@@ -84,9 +102,14 @@ describe('where figures go back to', () => {
     const workbook = Workbook.open((await readXlsx(NAME, original)).report);
     workbook.addRow('公开05表', '2010101', '行政运行', { '201': '一般公共服务支出', '20101': '人大事务' });
     const before = (await load(original)).getWorksheet('一般公共预算财政拨款支出决算表')!;
-    const address = before.getRows(1, before.rowCount)!.find((r) => r.getCell(1).value === '2080102')!.getCell(4).address;
+    const address = before
+      .getRows(1, before.rowCount)!
+      .find((r) => r.getCell(1).value === '2080102')!
+      .getCell(4).address;
     workbook.set({ table: '公开05表', row: '2080102', column: 'basic' }, '1.5');
     const saved = await saveIntoXlsx(original, workbook);
-    expect((await load(saved.bytes)).getWorksheet('一般公共预算财政拨款支出决算表')!.getCell(address).value).toBe(1.5);
+    expect(
+      (await load(saved.bytes)).getWorksheet('一般公共预算财政拨款支出决算表')!.getCell(address).value,
+    ).toBe(1.5);
   });
 });

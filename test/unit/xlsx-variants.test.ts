@@ -26,8 +26,10 @@ function figures(workbook: Workbook): Map<string, string | null> {
   for (const table of workbook.toReport().tables) {
     for (const row of table.rows) {
       for (const [column, value] of Object.entries(row.values)) {
-        const parsed = value === null ? null : parseAmount(value, { reportUnit: '万元', entryUnit: workbook.unit });
-        const canonical = parsed?.ok && parsed.value !== null && parsed.value !== 0 ? toDecimalString(parsed.value) : null;
+        const parsed =
+          value === null ? null : parseAmount(value, { reportUnit: '万元', entryUnit: workbook.unit });
+        const canonical =
+          parsed?.ok && parsed.value !== null && parsed.value !== 0 ? toDecimalString(parsed.value) : null;
         out.set(`${table.id}|${row.code ?? row.role}|${column}`, canonical);
       }
     }
@@ -49,9 +51,14 @@ async function importsLikeTheSample(bytes: Uint8Array) {
 /** Cells below the header block holding an amount (numbers outside the 行次 columns). */
 function figureCells(sheet: ExcelJS.Worksheet, from = 5): ExcelJS.Cell[] {
   const hangciColumns = new Set<number>();
-  for (let r = 4; r <= 6; r++) sheet.getRow(r).eachCell((cell, c) => cell.value === '行次' && hangciColumns.add(c));
+  for (let r = 4; r <= 6; r++)
+    sheet.getRow(r).eachCell((cell, c) => cell.value === '行次' && hangciColumns.add(c));
   const cells: ExcelJS.Cell[] = [];
-  sheet.eachRow((row, r) => r >= from && row.eachCell((cell, c) => typeof cell.value === 'number' && !hangciColumns.has(c) && cells.push(cell)));
+  sheet.eachRow(
+    (row, r) =>
+      r >= from &&
+      row.eachCell((cell, c) => typeof cell.value === 'number' && !hangciColumns.has(c) && cells.push(cell)),
+  );
   return cells;
 }
 
@@ -78,11 +85,22 @@ describe('an .xlsx that differs from the template the way real files do', () => 
     const bytes = await variant((book) => {
       book.worksheets.forEach((sheet, i) => {
         sheet.name = `表${i + 1}`;
-        for (const r of [1, 2]) sheet.getRow(r).eachCell((cell) => (cell.value = r === 1 ? `附表${i + 1}` : null));
+        for (const r of [1, 2])
+          sheet.getRow(r).eachCell((cell) => (cell.value = r === 1 ? `附表${i + 1}` : null));
       });
     });
     const imported = await importsLikeTheSample(bytes);
-    expect(imported.tables.map((t) => t.sheet)).toEqual(['表1', '表2', '表3', '表4', '表5', '表6', '表7', '表8', '表9']);
+    expect(imported.tables.map((t) => t.sheet)).toEqual([
+      '表1',
+      '表2',
+      '表3',
+      '表4',
+      '表5',
+      '表6',
+      '表7',
+      '表8',
+      '表9',
+    ]);
   });
 
   it('blank and logo rows above the title', async () => {
@@ -97,7 +115,14 @@ describe('an .xlsx that differs from the template the way real files do', () => 
     await importsLikeTheSample(
       await variant((book) => {
         for (const sheet of book.worksheets) {
-          sheet.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && /^\d{3,7}$/u.test(cell.value) && (cell.value = Number(cell.value))));
+          sheet.eachRow((row) =>
+            row.eachCell(
+              (cell) =>
+                typeof cell.value === 'string' &&
+                /^\d{3,7}$/u.test(cell.value) &&
+                (cell.value = Number(cell.value)),
+            ),
+          );
         }
       }),
     );
@@ -135,7 +160,12 @@ describe('an .xlsx that differs from the template the way real files do', () => 
     const imported = await importsLikeTheSample(
       await variant((book) => {
         for (const sheet of book.worksheets) {
-          sheet.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && cell.value.startsWith('单位') && (cell.value = '单位：元')));
+          sheet.eachRow((row) =>
+            row.eachCell(
+              (cell) =>
+                typeof cell.value === 'string' && cell.value.startsWith('单位') && (cell.value = '单位：元'),
+            ),
+          );
           for (const cell of figureCells(sheet)) cell.value = inYuan(cell.value as number);
         }
       }),
@@ -149,8 +179,11 @@ describe('an .xlsx that differs from the template the way real files do', () => 
         for (const sheet of book.worksheets) {
           const lanciRows: number[] = [];
           sheet.eachRow((row, r) => {
-            const texts = (row.values as unknown[]).filter((v) => v !== null && v !== undefined && v !== '').map(String);
-            if (texts.includes('栏次') || (texts.length > 1 && texts.every((t, i) => t === String(i + 1)))) lanciRows.push(r);
+            const texts = (row.values as unknown[])
+              .filter((v) => v !== null && v !== undefined && v !== '')
+              .map(String);
+            if (texts.includes('栏次') || (texts.length > 1 && texts.every((t, i) => t === String(i + 1))))
+              lanciRows.push(r);
           });
           for (const r of lanciRows.reverse()) sheet.spliceRows(r, 1);
         }
@@ -166,7 +199,9 @@ describe('an .xlsx that differs from the template the way real files do', () => 
       sheet.getCell('D7').value = { formula: 'SUM(D8:D36)' } as ExcelJS.CellFormulaValue;
     });
     const imported = await readXlsx('formulas.xlsx', bytes);
-    expect(imported.problems).toEqual(['“一般公共预算财政拨款支出决算表”D7：公式没有保存计算结果，请在 Excel 中重新计算并保存后再打开']);
+    expect(imported.problems).toEqual([
+      '“一般公共预算财政拨款支出决算表”D7：公式没有保存计算结果，请在 Excel 中重新计算并保存后再打开',
+    ]);
     const workbook = Workbook.open(imported.report);
     expect(workbook.cell({ table: '公开05表', row: '合计', column: 'subtotal' }).value).toBe('6519.14');
   });
@@ -178,7 +213,9 @@ describe('an .xlsx that differs from the template the way real files do', () => 
         book.addWorksheet('填报说明').getCell('A1').value = '请按要求填写';
       }),
     );
-    expect(imported.unrecognized).toEqual([{ sheet: '填报说明', reason: '没有找到能识别的表号、表名或表头' }]);
+    expect(imported.unrecognized).toEqual([
+      { sheet: '填报说明', reason: '没有找到能识别的表号、表名或表头' },
+    ]);
     expect(imported.tables).toHaveLength(9);
   });
 });

@@ -13,7 +13,12 @@ export interface WantedColumn {
 }
 
 /** Grid columns of the wanted columns (undefined where the grid has none), among `candidates` (all columns by default). */
-export function matchColumns(paths: string[][], wanted: WantedColumn[], words: Words, candidates: number[] = paths.map((_, c) => c)): (number | undefined)[] {
+export function matchColumns(
+  paths: string[][],
+  wanted: WantedColumn[],
+  words: Words,
+  candidates: number[] = paths.map((_, c) => c),
+): (number | undefined)[] {
   const parts = wanted.map((w) => words.parts(w.label));
   const pairs: { want: number; col: number; extra: number }[] = [];
   parts.forEach((want, w) => {
@@ -62,14 +67,21 @@ export function codeColumns(paths: string[][], candidates: number[] = paths.map(
   const coded = candidates.filter((c) => isCodeHeader(paths[c]!));
   // 类 | 款 | 项 headers are the pieces of a code even where the 编码 header above them was lost.
   const pieces = candidates.filter((c) => PIECES.includes(paths[c]!.at(-1)!));
-  if (pieces.length >= 2) return pieces.sort((a, b) => PIECES.indexOf(paths[a]!.at(-1)!) - PIECES.indexOf(paths[b]!.at(-1)!));
+  if (pieces.length >= 2)
+    return pieces.sort((a, b) => PIECES.indexOf(paths[a]!.at(-1)!) - PIECES.indexOf(paths[b]!.at(-1)!));
   return coded.slice(0, 1);
 }
 
 /** The column of names among `candidates`: headed 科目名称, 项目名称 … or 项目. */
-export function nameColumn(paths: string[][], candidates: number[] = paths.map((_, c) => c)): number | undefined {
+export function nameColumn(
+  paths: string[][],
+  candidates: number[] = paths.map((_, c) => c),
+): number | undefined {
   const leaf = (c: number) => paths[c]!.at(-1) ?? '';
-  return candidates.find((c) => /名称/u.test(leaf(c)) && !isCodeHeader([leaf(c)])) ?? candidates.find((c) => leaf(c) === '项目');
+  return (
+    candidates.find((c) => /名称/u.test(leaf(c)) && !isCodeHeader([leaf(c)])) ??
+    candidates.find((c) => leaf(c) === '项目')
+  );
 }
 
 /** The 行次 column among `candidates`. */

@@ -38,17 +38,21 @@ export interface Grid {
   notes?: CellNote[];
 }
 
-export const isNotAmount = (cell: Cell | undefined): cell is NotAmount => typeof cell === 'object' && cell !== null;
+export const isNotAmount = (cell: Cell | undefined): cell is NotAmount =>
+  typeof cell === 'object' && cell !== null;
 
-export const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : isNotAmount(cell) ? cell.shown.trim() : String(cell).trim());
+export const text = (cell: Cell | undefined): string =>
+  cell === null || cell === undefined ? '' : isNotAmount(cell) ? cell.shown.trim() : String(cell).trim();
 
 /** A label compared without its spacing and with full-width parentheses, as headers are printed either way. */
-export const squeeze = (s: string): string => s.replace(/\s+/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）');
+export const squeeze = (s: string): string =>
+  s.replace(/\s+/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）');
 
 /** Spreadsheet column letters of a 0-based column index (0 → A, 27 → AB). */
 export function columnLetters(col: number): string {
   let letters = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 

@@ -18,7 +18,8 @@ export interface HeaderBlock {
 }
 
 /** A text of the 部门/单位/年度 line at the top (部门：…, 单位：万元, 2024年度); never a header (部门代码, 单位（科目名称）). */
-const META = /^(?:(?:部门|单位|编制单位|金额单位)(?:（单位）)?(?:名称)?[：:]|[（(]单位[：:])|^[（(]?\d{4}年度?[）)]?$/u;
+const META =
+  /^(?:(?:部门|单位|编制单位|金额单位)(?:（单位）)?(?:名称)?[：:]|[（(]单位[：:])|^[（(]?\d{4}年度?[）)]?$/u;
 
 /** A figure as files print it: a number, or numeric text with separators or accounting parentheses. */
 export function looksLikeFigure(cell: Cell | undefined): boolean {
@@ -28,7 +29,13 @@ export function looksLikeFigure(cell: Cell | undefined): boolean {
 
 /** A classification code, alone or in front of its name (2080101, 208 01 01, "2080101 行政运行"). */
 export function looksLikeCode(cell: Cell | undefined): boolean {
-  return /^\d{3}(?:\s?\d{2}){0,2}(?:\s|$)/u.test(text(cell)) || (typeof cell === 'number' && Number.isInteger(cell) && String(cell).length >= 3 && String(cell).length <= 7);
+  return (
+    /^\d{3}(?:\s?\d{2}){0,2}(?:\s|$)/u.test(text(cell)) ||
+    (typeof cell === 'number' &&
+      Number.isInteger(cell) &&
+      String(cell).length >= 3 &&
+      String(cell).length <= 7)
+  );
 }
 
 /** The distinct texts of a line, merged cells once. */
@@ -57,7 +64,12 @@ function headerStart(grid: Grid, isTitle: (text: string) => boolean): number {
  * (a figure, a code, a line label the table has); an empty table's data is its lone 合计 line, or
  * nothing (the 2023 解放区 document's 09 prints its header only), so the header then runs to the note.
  */
-export function findHeader(grid: Grid, words: Words, isTitle: (text: string) => boolean, isDataLine: (r: number) => boolean): HeaderBlock | string {
+export function findHeader(
+  grid: Grid,
+  words: Words,
+  isTitle: (text: string) => boolean,
+  isDataLine: (r: number) => boolean,
+): HeaderBlock | string {
   const start = headerStart(grid, isTitle);
   // A 栏次 row ends the header wherever it is; without one, the first line of data does.
   const lanciRow = grid.rows.findIndex((_, r) => r >= start && r < start + 12 && isLanciRow(grid, r));

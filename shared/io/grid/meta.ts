@@ -55,7 +55,8 @@ function yearOf(fileName: string, grids: Grid[]): Found<number> | undefined {
     const line = YEAR_LINE.exec(t.replace(/\s+/gu, ''));
     const inTitle = YEAR_IN_TEXT.exec(t);
     if (line && SANE_YEAR(Number(line[1]))) lines.push({ value: Number(line[1]), source: where(grid, r, t) });
-    else if (inTitle && SANE_YEAR(Number(inTitle[1]))) titles.push({ value: Number(inTitle[1]), source: where(grid, r, t) });
+    else if (inTitle && SANE_YEAR(Number(inTitle[1])))
+      titles.push({ value: Number(inTitle[1]), source: where(grid, r, t) });
   }
   const sheets = grids.flatMap((g) => {
     const year = Number(YEAR_IN_TEXT.exec(g.name)?.[1] ?? YEAR_IN_NAME.exec(g.name)?.[1]);
@@ -74,7 +75,8 @@ export function readMeta(fileName: string, grids: Grid[]): ReportMeta {
     const unit = UNIT.exec(t)?.[1] as AmountUnit | undefined;
     if (unit) units.push({ value: unit, source: where(grid, r, t) });
     const department = DEPARTMENT.exec(t)?.[1];
-    if (department && !/^(万元|元)$/u.test(department)) departments.push({ value: department, source: where(grid, r, t) });
+    if (department && !/^(万元|元)$/u.test(department))
+      departments.push({ value: department, source: where(grid, r, t) });
   }
   return { year: yearOf(fileName, grids), department: mostCommon(departments), unit: mostCommon(units) };
 }

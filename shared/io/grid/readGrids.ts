@@ -44,7 +44,9 @@ export class GridReadError extends Error {
 /** Whether line r of a grid holds data of this table (not header): a figure, a code, the lone 合计, or a line the table names. */
 function dataLineTest(grid: Grid, table: TableTemplate, words: Words): (r: number) => boolean {
   const total = words.canonical(table.codeScheme?.totalRole ?? table.listScheme?.totalRole ?? '合计');
-  const labels = new Set((table.rows ?? []).flatMap((row) => (row.label ? [words.canonical(row.label)] : [])));
+  const labels = new Set(
+    (table.rows ?? []).flatMap((row) => (row.label ? [words.canonical(row.label)] : [])),
+  );
   return (r) => {
     const cells = grid.rows[r] ?? [];
     const texts = lineTexts(grid, r);
@@ -60,7 +62,8 @@ function dataLineTest(grid: Grid, table: TableTemplate, words: Words): (r: numbe
 /** Whether a line's text is the table's title (by its words, or ending with the title: 2024年度收入支出决算总表). */
 function titleTest(table: TableTemplate, words: Words): (text: string) => boolean {
   const title = words.canonical(table.title);
-  return (t) => (table.match ? isTitleOf(t, table.match) : false) || (t !== '' && words.canonical(t).endsWith(title));
+  return (t) =>
+    (table.match ? isTitleOf(t, table.match) : false) || (t !== '' && words.canonical(t).endsWith(title));
 }
 
 /** Where a table's header and data are in a grid, read as that table would be. */
@@ -80,11 +83,16 @@ function headerFit(grid: Grid, table: TableTemplate, words: Words): boolean {
   if (typeof header === 'string') return false;
   const found = matchColumns(header.paths, amounts, words);
   if (found.some((c) => c === undefined)) return false;
-  const headed = header.paths.filter((p) => p.length > 0 && !p.some((w) => /编码|代码|名称|^项目$|行次/u.test(w))).length;
+  const headed = header.paths.filter(
+    (p) => p.length > 0 && !p.some((w) => /编码|代码|名称|^项目$|行次/u.test(w)),
+  ).length;
   const labelled = (table.rows ?? []).filter((r) => r.label);
   // A table of one column (06's 决算数) fits any sheet by its header: its lines must say what it is.
   if (amounts.length < 2 && labelled.length === 0) return false;
-  return (amounts.length >= 2 ? amounts.length >= 0.8 * headed : true) && (labelled.length === 0 || linesFit(grid, labelled, words));
+  return (
+    (amounts.length >= 2 ? amounts.length >= 0.8 * headed : true) &&
+    (labelled.length === 0 || linesFit(grid, labelled, words))
+  );
 }
 
 /** Whether at least half of a table's line labels are in the grid (01 and 04 share their columns' words, not their lines). */
@@ -121,7 +129,8 @@ export function readGrids(fileName: string, grids: Grid[], catalog: Catalog): Gr
   for (const [g, grid] of grids.entries()) {
     const recognition = choice.recognised[g]!;
     if (typeof recognition === 'string') {
-      if (grid.rows.some((row) => row.some((c) => text(c) !== ''))) unrecognized.push({ sheet: grid.name, reason: recognition });
+      if (grid.rows.some((row) => row.some((c) => text(c) !== '')))
+        unrecognized.push({ sheet: grid.name, reason: recognition });
       continue;
     }
     const { table } = recognition;
@@ -130,14 +139,30 @@ export function readGrids(fileName: string, grids: Grid[], catalog: Catalog): Gr
       unrecognized.push({ sheet: grid.name, reason: header });
       continue;
     }
-    for (const address of grid.formulasWithoutResult) problems.push(`“${grid.name}”${address}：公式没有保存计算结果，请在 Excel 中重新计算并保存后再打开`);
+    for (const address of grid.formulasWithoutResult)
+      problems.push(`“${grid.name}”${address}：公式没有保存计算结果，请在 Excel 中重新计算并保存后再打开`);
     for (const note of grid.notes ?? []) problems.push(`“${grid.name}”${note.address}：${note.reason}`);
-    const reading = readTable({ grid, table, words, header: header ?? { start: 0, dataStart: 0, paths: [], lanciRow: -1 }, isTitle: titleTest(table, words) });
+    const reading = readTable({
+      grid,
+      table,
+      words,
+      header: header ?? { start: 0, dataStart: 0, paths: [], lanciRow: -1 },
+      isTitle: titleTest(table, words),
+    });
     tables.push({ sheet: grid.name, table: table.id });
     unplaced.push(...reading.unplaced);
-    reportTables.push({ id: table.id, sheet: grid.name, title: printedTitle(grid) ?? undefined, rows: reading.rows, ...(reading.gaps.length > 0 ? { gaps: reading.gaps } : {}) });
+    reportTables.push({
+      id: table.id,
+      sheet: grid.name,
+      title: printedTitle(grid) ?? undefined,
+      rows: reading.rows,
+      ...(reading.gaps.length > 0 ? { gaps: reading.gaps } : {}),
+    });
   }
-  if (tables.length === 0) throw new GridReadError(`“${fileName}”中没有能识别的报表（${unrecognized.map((u) => `${u.sheet}：${u.reason}`).join('；') || '文件中没有内容'}）`);
+  if (tables.length === 0)
+    throw new GridReadError(
+      `“${fileName}”中没有能识别的报表（${unrecognized.map((u) => `${u.sheet}：${u.reason}`).join('；') || '文件中没有内容'}）`,
+    );
   const sources: MetaSources = {};
   if (meta.year) sources.year = meta.year.source;
   if (meta.department) sources.department = meta.department.source;

@@ -32,7 +32,10 @@ const NUMBER_ONLY = /^.{0,4}\d{1,2}表$/u;
 
 /** The title line as the sheet prints it: the first line near the top that reads as a table's title. */
 export function printedTitle(grid: Grid): string | null {
-  const titled = (t: string) => /(表|经费)$/u.test(t) && !/^(?:(?:部门|单位|编制单位)(?:名称)?[：:]|注|说明)/u.test(t) && !NUMBER_ONLY.test(t);
+  const titled = (t: string) =>
+    /(表|经费)$/u.test(t) &&
+    !/^(?:(?:部门|单位|编制单位)(?:名称)?[：:]|注|说明)/u.test(t) &&
+    !NUMBER_ONLY.test(t);
   return topTexts(grid).find((t) => titled(withoutYear(t.replace(/\s+/gu, '')))) ?? null;
 }
 
@@ -49,7 +52,10 @@ function withoutYear(title: string): string {
 /** A title line names the table when it has every word of one of its lists and none of its other words. */
 export function isTitleOf(title: string, match: TableMatch): boolean {
   if (!/表|经费$/u.test(title) || /^(部门|单位)/u.test(title)) return false;
-  return match.titleWords.some((words) => words.every((w) => title.includes(w))) && !(match.notWords ?? []).some((w) => title.includes(w));
+  return (
+    match.titleWords.some((words) => words.every((w) => title.includes(w))) &&
+    !(match.notWords ?? []).some((w) => title.includes(w))
+  );
 }
 
 /** What a grid says about itself, read once for every template. */
@@ -60,7 +66,10 @@ interface GridFacts {
 
 function factsOf(grid: Grid, words: Words): GridFacts {
   const top = topTexts(grid).map((t) => t.replace(/\s+/gu, ''));
-  const titles = top.map(withoutYear).filter((t) => /(表|经费)$/u.test(t) && !NUMBER_ONLY.test(t)).map((t) => words.canonical(t));
+  const titles = top
+    .map(withoutYear)
+    .filter((t) => /(表|经费)$/u.test(t) && !NUMBER_ONLY.test(t))
+    .map((t) => words.canonical(t));
   return { titles, top };
 }
 
@@ -79,14 +88,21 @@ const NUMBER_AGREES = 5;
  * numbers identify its tables everywhere (公开01表 …), a printed number decides; elsewhere (budget
  * sets, numbered differently by each city) the title decides and a matching number adds a little.
  */
-function byNumberOrTitle(facts: GridFacts, template: TableSetTemplate, table: TableTemplate, words: Words): Recognition | null {
+function byNumberOrTitle(
+  facts: GridFacts,
+  template: TableSetTemplate,
+  table: TableTemplate,
+  words: Words,
+): Recognition | null {
   const codes = printedCodes(facts, template);
   const numbered = codes.includes(tableCode(table));
-  if (codes.length > 0 && template.tableNumbers?.identify) return numbered ? { table, by: 'code', score: SCORE.code } : null;
+  if (codes.length > 0 && template.tableNumbers?.identify)
+    return numbered ? { table, by: 'code', score: SCORE.code } : null;
   const names = [table.title, ...(table.titles ?? [])].map((t) => titleProper(t, words));
   const bonus = numbered ? NUMBER_AGREES : 0;
   if (facts.titles.some((t) => names.includes(t))) return { table, by: 'title', score: SCORE.title + bonus };
-  if (table.match && facts.titles.some((t) => isTitleOf(t, table.match!))) return { table, by: 'words', score: SCORE.words + bonus };
+  if (table.match && facts.titles.some((t) => isTitleOf(t, table.match!)))
+    return { table, by: 'words', score: SCORE.words + bonus };
   return null;
 }
 
@@ -94,25 +110,45 @@ function byNumberOrTitle(facts: GridFacts, template: TableSetTemplate, table: Ta
 export type HeaderFit = (grid: Grid, table: TableTemplate, words: Words) => boolean;
 
 /** The best table of a template for each grid (each table at most once), with what could not be placed. */
-function recogniseAll(grids: Grid[], template: TableSetTemplate, headerFit: HeaderFit): (Recognition | string)[] {
+function recogniseAll(
+  grids: Grid[],
+  template: TableSetTemplate,
+  headerFit: HeaderFit,
+): (Recognition | string)[] {
   const words = new Words(template.vocabulary);
   const results = grids.map((grid): Recognition | string => {
     const facts = factsOf(grid, words);
-    const found = template.tables.map((t) => byNumberOrTitle(facts, template, t, words)).filter((r) => r !== null);
+    const found = template.tables
+      .map((t) => byNumberOrTitle(facts, template, t, words))
+      .filter((r) => r !== null);
     const best = Math.max(0, ...found.map((r) => r.score));
     const top = found.filter((r) => r.score === best);
     if (top.length === 1) return top[0]!;
     // Several tables fit the title as well (or none does): the one whose columns the headers all hold.
-    const fitting = (top.length > 1 ? top.map((r) => r.table) : template.tables).filter((t) => headerFit(grid, t, words));
-    if (fitting.length === 1) return top.length > 1 ? top.find((r) => r.table === fitting[0])! : { table: fitting[0]!, by: 'headers', score: SCORE.headers };
+    const fitting = (top.length > 1 ? top.map((r) => r.table) : template.tables).filter((t) =>
+      headerFit(grid, t, words),
+    );
+    if (fitting.length === 1)
+      return top.length > 1
+        ? top.find((r) => r.table === fitting[0])!
+        : { table: fitting[0]!, by: 'headers', score: SCORE.headers };
     const codes = printedCodes(facts, template);
-    if (codes.length > 0 && found.length === 0 && template.tableNumbers?.identify) return `表号“${codes[0]}”不在“${template.name}”中`;
-    return top.length > 1 ? `标题与${top.map((r) => tableCode(r.table)).join('、')}都相符，无法区分` : '没有找到能识别的表号、表名或表头';
+    if (codes.length > 0 && found.length === 0 && template.tableNumbers?.identify)
+      return `表号“${codes[0]}”不在“${template.name}”中`;
+    return top.length > 1
+      ? `标题与${top.map((r) => tableCode(r.table)).join('、')}都相符，无法区分`
+      : '没有找到能识别的表号、表名或表头';
   });
   // Two grids of one table: the one recognised more surely keeps it.
   results.forEach((r, g) => {
     if (typeof r === 'string') return;
-    const rival = results.findIndex((o, h) => h !== g && typeof o !== 'string' && o.table === r.table && (o.score > r.score || (o.score === r.score && h < g)));
+    const rival = results.findIndex(
+      (o, h) =>
+        h !== g &&
+        typeof o !== 'string' &&
+        o.table === r.table &&
+        (o.score > r.score || (o.score === r.score && h < g)),
+    );
     if (rival >= 0) results[g] = `与工作表“${grids[rival]!.name}”同为${tableCode(r.table)}，未载入`;
   });
   return results;
@@ -126,13 +162,23 @@ export interface TemplateChoice {
   why: string;
 }
 
-const BY_WORDS: Record<RecognisedBy, string> = { code: '表号', title: '表名', words: '表名用词', headers: '表头' };
+const BY_WORDS: Record<RecognisedBy, string> = {
+  code: '表号',
+  title: '表名',
+  words: '表名用词',
+  headers: '表头',
+};
 
 /**
  * The template whose tables the grids are: the one with the highest total score (each grid's
  * table counts by how surely it was recognised); among equals the newest not after the file's year.
  */
-export function chooseTemplate(catalog: Catalog, year: number | undefined, grids: Grid[], headerFit: HeaderFit): TemplateChoice {
+export function chooseTemplate(
+  catalog: Catalog,
+  year: number | undefined,
+  grids: Grid[],
+  headerFit: HeaderFit,
+): TemplateChoice {
   const candidates = catalog.templates.filter((t) => year === undefined || t.year <= year);
   const pool = [...(candidates.length > 0 ? candidates : catalog.templates)].sort((a, b) => b.year - a.year);
   const scored = pool.map((template) => {
@@ -145,7 +191,11 @@ export function chooseTemplate(catalog: Catalog, year: number | undefined, grids
   for (const r of best.recognised) if (typeof r !== 'string') counts.set(r.by, (counts.get(r.by) ?? 0) + 1);
   const how = [...counts].map(([by, n]) => `按${BY_WORDS[by]} ${n} 张`).join('、');
   const runnerUp = scored.filter((s) => s !== best).sort((a, b) => b.score - a.score)[0];
-  const against = !runnerUp ? '' : runnerUp.score === best.score ? `；与“${runnerUp.template.name}”同样相符，取年度较近的模板` : `，比“${runnerUp.template.name}”更相符（得分 ${best.score} 对 ${runnerUp.score}）`;
+  const against = !runnerUp
+    ? ''
+    : runnerUp.score === best.score
+      ? `；与“${runnerUp.template.name}”同样相符，取年度较近的模板`
+      : `，比“${runnerUp.template.name}”更相符（得分 ${best.score} 对 ${runnerUp.score}）`;
   const why = `${grids.length} 张工作表中识别出 ${best.recognised.filter((r) => typeof r !== 'string').length} 张表（${how || '无'}）${against}`;
   return { template: best.template, recognised: best.recognised, why };
 }

@@ -46,10 +46,18 @@ interface Area {
   right?: number;
 }
 
-export async function writePublicationXlsx(workbook: Workbook, options: PublicationOptions = {}): Promise<Uint8Array> {
+export async function writePublicationXlsx(
+  workbook: Workbook,
+  options: PublicationOptions = {},
+): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   for (const table of workbook.structure.tables) {
-    new TableSheet(book.addWorksheet(tableCode(table.template)), workbook, table, options.zeroAsBlank ?? false).write();
+    new TableSheet(
+      book.addWorksheet(tableCode(table.template)),
+      workbook,
+      table,
+      options.zeroAsBlank ?? false,
+    ).write();
   }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
@@ -69,9 +77,17 @@ class TableSheet {
   ) {
     const grid = buildGridModel(table);
     this.columns = grid.columns;
-    this.lanci = grid.lanciRow && this.columns.map((column) => this.content(grid.lanciRow!.slots[column.colId], column));
-    this.body = grid.rows.map((row) => this.columns.map((column) => this.content(row.slots[column.colId], column)));
-    this.widths = this.columns.map((column, c) => columnWidth(column, this.body.map((cells) => cells[c]!)));
+    this.lanci =
+      grid.lanciRow && this.columns.map((column) => this.content(grid.lanciRow!.slots[column.colId], column));
+    this.body = grid.rows.map((row) =>
+      this.columns.map((column) => this.content(row.slots[column.colId], column)),
+    );
+    this.widths = this.columns.map((column, c) =>
+      columnWidth(
+        column,
+        this.body.map((cells) => cells[c]!),
+      ),
+    );
   }
 
   write(): void {
@@ -79,14 +95,23 @@ class TableSheet {
     const last = widths.length;
     widths.forEach((width, c) => (sheet.getColumn(c + 1).width = width));
 
-    this.put({ top: 1, left: 1, right: last }, table.template.title, { font: { bold: true, size: 16 }, alignment: { horizontal: 'center' } });
+    this.put({ top: 1, left: 1, right: last }, table.template.title, {
+      font: { bold: true, size: 16 },
+      alignment: { horizontal: 'center' },
+    });
     sheet.getRow(1).height = 2 * LINE_HEIGHT;
     this.put({ top: 2, left: last }, tableCode(table.template), { alignment: { horizontal: 'right' } });
     // 部门 left, 年度 centre, 单位 right, each over a third of the columns (every table has at least five).
     const side = Math.ceil(last / 3);
-    this.put({ top: 3, left: 1, right: side }, `部门：${workbook.department}`, { alignment: { horizontal: 'left' } });
-    this.put({ top: 3, left: side + 1, right: last - side }, `${workbook.year}年度`, { alignment: { horizontal: 'center' } });
-    this.put({ top: 3, left: last - side + 1, right: last }, `单位：${workbook.unit}`, { alignment: { horizontal: 'right' } });
+    this.put({ top: 3, left: 1, right: side }, `部门：${workbook.department}`, {
+      alignment: { horizontal: 'left' },
+    });
+    this.put({ top: 3, left: side + 1, right: last - side }, `${workbook.year}年度`, {
+      alignment: { horizontal: 'center' },
+    });
+    this.put({ top: 3, left: last - side + 1, right: last }, `单位：${workbook.unit}`, {
+      alignment: { horizontal: 'right' },
+    });
 
     const headerTop = HEADER_BLOCK + 1;
     let row = this.writeColumnHeader(headerTop);
@@ -97,7 +122,10 @@ class TableSheet {
 
     const explanation = this.hasNoData() ? table.template.emptyExplanation : undefined;
     for (const text of [table.template.note, explanation]) {
-      if (text) this.put({ top: row++, left: 1, right: last }, text, { alignment: { horizontal: 'left', wrapText: true } });
+      if (text)
+        this.put({ top: row++, left: 1, right: last }, text, {
+          alignment: { horizontal: 'left', wrapText: true },
+        });
     }
     this.setUpPage(headerBottom);
   }
@@ -146,7 +174,11 @@ class TableSheet {
     const style: Style = { alignment: { horizontal: 'center', wrapText: true } };
     for (const cell of headerCells(this.columns)) {
       const area = { top: top + cell.level, left: cell.column + 1 };
-      this.put({ ...area, bottom: area.top + cell.rowSpan - 1, right: area.left + cell.colSpan - 1 }, cell.label, style);
+      this.put(
+        { ...area, bottom: area.top + cell.rowSpan - 1, right: area.left + cell.colSpan - 1 },
+        cell.label,
+        style,
+      );
     }
     return top + headerDepth(this.columns);
   }
@@ -218,7 +250,9 @@ class TableSheet {
  * lines; names get at least 30 characters, amounts 14, and no column more than 40.
  */
 function columnWidth(column: GridColumn, cells: Content[]): number {
-  const shown = cells.map((cell) => (cell === null ? 0 : 'amount' in cell ? cell.shown.length : textWidth(cell.text) + 2 * (cell.indent ?? 0)));
+  const shown = cells.map((cell) =>
+    cell === null ? 0 : 'amount' in cell ? cell.shown.length : textWidth(cell.text) + 2 * (cell.indent ?? 0),
+  );
   const widest = Math.max(Math.ceil(textWidth(column.header.at(-1)!) / 2), ...shown);
   const least = column.kind === 'amount' ? WIDTH.amount : isName(column) ? WIDTH.name : WIDTH.text;
   const width = Math.min(WIDTH.max, Math.max(least, widest + 2));

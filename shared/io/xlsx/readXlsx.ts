@@ -32,7 +32,10 @@ interface Sheets {
 export type ReadProgress = (fraction: number) => void;
 
 function readSheets(bytes: Uint8Array, onProgress: ReadProgress): Sheets {
-  if (bytes.length > MAX_FILE_BYTES) throw new Refusal(`文件有 ${Math.round(bytes.length / 1024 / 1024)} MB，远大于报表文件（上限 ${MAX_FILE_BYTES / 1024 / 1024} MB）`);
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new Refusal(
+      `文件有 ${Math.round(bytes.length / 1024 / 1024)} MB，远大于报表文件（上限 ${MAX_FILE_BYTES / 1024 / 1024} MB）`,
+    );
   const archive = openArchive(bytes);
   if (archive === null) throw new Refusal(NOT_XLSX);
   checkExpandedSize(archive);
@@ -46,12 +49,21 @@ function readSheets(bytes: Uint8Array, onProgress: ReadProgress): Sheets {
     const grid = readSheetGrid(archive, sheet, parts, cells);
     onProgress((i + 1) / steps);
     if (grid) grids.push(grid);
-    else missing.push({ sheet: sheet.name, reason: `文件中缺少这张工作表的内容（${sheet.path ?? '工作簿中指向它的关系缺失'}），文件已损坏，这张表未能读入` });
+    else
+      missing.push({
+        sheet: sheet.name,
+        reason: `文件中缺少这张工作表的内容（${sheet.path ?? '工作簿中指向它的关系缺失'}），文件已损坏，这张表未能读入`,
+      });
   }
   return { grids, missing };
 }
 
-export async function readXlsx(fileName: string, bytes: Uint8Array, catalog: Catalog = builtInCatalog, onProgress: ReadProgress = () => {}): Promise<XlsxImport> {
+export async function readXlsx(
+  fileName: string,
+  bytes: Uint8Array,
+  catalog: Catalog = builtInCatalog,
+  onProgress: ReadProgress = () => {},
+): Promise<XlsxImport> {
   let sheets: Sheets;
   try {
     sheets = readSheets(bytes, onProgress);

@@ -30,7 +30,13 @@ function sameFigure(a: string | null, b: string | null, unit: '万元' | '元' |
 function fileText(cell: ExcelJS.Cell): string | null {
   const { value } = cell;
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' || value instanceof Date) return String(value);
+  if (
+    typeof value === 'number' ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    value instanceof Date
+  )
+    return String(value);
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as ExcelJS.CellFormulaValue).result;
     return result === undefined || result === null || typeof result === 'object' ? null : String(result);
@@ -70,10 +76,14 @@ export async function saveIntoXlsx(original: Uint8Array, workbook: Workbook): Pr
         // which a double represents closely enough for Excel to show it exactly.
         const value = state.invalidText ?? (state.value === null ? null : Number(state.value));
         const formula = target.formula;
-        target.value = formula && typeof value === 'number' ? ({ formula, result: value } as ExcelJS.CellFormulaValue) : value;
+        target.value =
+          formula && typeof value === 'number'
+            ? ({ formula, result: value } as ExcelJS.CellFormulaValue)
+            : value;
         written++;
       }
-      if (lost) unplaced.push(`${table.id} ${row.code ?? row.name ?? row.key} 在原文件中没有对应的行，未写入`);
+      if (lost)
+        unplaced.push(`${table.id} ${row.code ?? row.name ?? row.key} 在原文件中没有对应的行，未写入`);
     }
   }
   return { bytes: new Uint8Array(await book.xlsx.writeBuffer()), written, unplaced };

@@ -20,7 +20,9 @@ export class CellBudget {
   take(cells: number, sheet: string): void {
     this.used += cells;
     if (this.used > MAX_CELLS) {
-      throw new Refusal(`工作表“${sheet}”读到第 ${MAX_CELLS.toLocaleString('en-US')} 个单元格仍未读完，文件过大，不像是一份报表（报表通常只有几万个单元格）`);
+      throw new Refusal(
+        `工作表“${sheet}”读到第 ${MAX_CELLS.toLocaleString('en-US')} 个单元格仍未读完，文件过大，不像是一份报表（报表通常只有几万个单元格）`,
+      );
     }
   }
 }
@@ -88,16 +90,25 @@ class SheetReader {
     switch (element) {
       case 'row':
         this.row = a.r === undefined ? this.row + 1 : Number(a.r) - 1;
-        if (!Number.isInteger(this.row) || this.row < 0 || this.row >= EXCEL_ROWS) this.refuse(`行号“${a.r}”无效`);
+        if (!Number.isInteger(this.row) || this.row < 0 || this.row >= EXCEL_ROWS)
+          this.refuse(`行号“${a.r}”无效`);
         this.col = -1;
         break;
       case 'c': {
         this.cells.take(1, this.name);
         // A cell without its address follows the one before it.
         const at = a.r === undefined ? { row: this.row, col: this.col + 1 } : parseAddress(a.r);
-        if (at === null || at.row !== this.row || at.col >= EXCEL_COLUMNS) this.refuse(`单元格地址“${a.r ?? addressOf(this.row, this.col + 1)}”无效`);
+        if (at === null || at.row !== this.row || at.col >= EXCEL_COLUMNS)
+          this.refuse(`单元格地址“${a.r ?? addressOf(this.row, this.col + 1)}”无效`);
         this.col = at.col;
-        this.cell = { at, type: a.t ?? 'n', style: Number(a.s ?? 0), value: null, inline: null, formula: null };
+        this.cell = {
+          at,
+          type: a.t ?? 'n',
+          style: Number(a.s ?? 0),
+          value: null,
+          inline: null,
+          formula: null,
+        };
         break;
       }
       case 'v':
@@ -107,7 +118,8 @@ class SheetReader {
         }
         break;
       case 'f':
-        if (this.cell) this.cell.formula = { shared: a.t === 'shared', si: a.si ?? null, master: a.ref !== undefined };
+        if (this.cell)
+          this.cell.formula = { shared: a.t === 'shared', si: a.si ?? null, master: a.ref !== undefined };
         break;
       case 'is':
         this.inInline = true;
@@ -130,7 +142,9 @@ class SheetReader {
     if (this.reading === 'v') cell.value = (cell.value ?? '') + text;
     else if (this.reading === 't') cell.inline = (cell.inline ?? '') + text;
     if ((cell.value?.length ?? 0) > MAX_TEXT_CHARS || (cell.inline?.length ?? 0) > MAX_TEXT_CHARS) {
-      this.refuse(`${addressOf(cell.at.row, cell.at.col)} 的内容超过 ${MAX_TEXT_CHARS} 个字符（Excel 的单元格上限），不是 Excel 保存的文件`);
+      this.refuse(
+        `${addressOf(cell.at.row, cell.at.col)} 的内容超过 ${MAX_TEXT_CHARS} 个字符（Excel 的单元格上限），不是 Excel 保存的文件`,
+      );
     }
   }
 
@@ -148,11 +162,19 @@ class SheetReader {
   finish(): Grid {
     for (const { si, at, shown } of this.sharers) {
       if (this.masters.has(si)) continue;
-      this.set(at, { shown, reason: `共享公式（编号 ${si}）找不到它的主公式，文件可能已损坏，无法确定这个单元格的值` });
+      this.set(at, {
+        shown,
+        reason: `共享公式（编号 ${si}）找不到它的主公式，文件可能已损坏，无法确定这个单元格的值`,
+      });
     }
     for (const ref of this.merges) this.spread(ref);
     const rows = Array.from(this.rows, (row) => Array.from(row ?? [], (cell) => cell ?? null));
-    return { name: this.name, rows, mergeOf: this.mergeOf, formulasWithoutResult: this.formulasWithoutResult };
+    return {
+      name: this.name,
+      rows,
+      mergeOf: this.mergeOf,
+      formulasWithoutResult: this.formulasWithoutResult,
+    };
   }
 
   private refuse(why: string): never {
@@ -193,7 +215,12 @@ class SheetReader {
       case 'b':
         return value === '1' ? 'true' : 'false';
       case 'e':
-        return { shown: value, reason: formula ? `公式的计算结果是错误值 ${value}，请在 Excel 中改正公式后再保存` : `单元格是错误值 ${value}` };
+        return {
+          shown: value,
+          reason: formula
+            ? `公式的计算结果是错误值 ${value}，请在 Excel 中改正公式后再保存`
+            : `单元格是错误值 ${value}`,
+        };
       case 'd':
         return { shown: value, reason: `单元格是日期（${value}），不是金额` };
       default:
@@ -202,11 +229,18 @@ class SheetReader {
   }
 
   private number(at: Position, value: string, style: number): Cell {
-    if (!EXCEL_NUMBER.test(value)) return { shown: value, reason: `数值“${value}”不是 Excel 保存数字的写法（文件可能已损坏或被改动），不能当作金额读入` };
+    if (!EXCEL_NUMBER.test(value))
+      return {
+        shown: value,
+        reason: `数值“${value}”不是 Excel 保存数字的写法（文件可能已损坏或被改动），不能当作金额读入`,
+      };
     const number = Number(value);
     if (!this.parts.dateStyles.has(style)) return number;
     const shown = this.dateText(number);
-    return { shown, reason: `单元格设为日期格式（显示为 ${shown}），其数值 ${value} 不能当作金额读入；如果是金额，请在 Excel 中把单元格格式改为数值` };
+    return {
+      shown,
+      reason: `单元格设为日期格式（显示为 ${shown}），其数值 ${value} 不能当作金额读入；如果是金额，请在 Excel 中把单元格格式改为数值`,
+    };
   }
 
   /**
@@ -227,10 +261,13 @@ class SheetReader {
     const [from, to = from] = ref.split(':');
     const top = parseAddress(from ?? '');
     const bottom = parseAddress(to ?? '');
-    if (top === null || bottom === null || bottom.row < top.row || bottom.col < top.col) this.refuse(`的合并区域“${ref}”无效`);
+    if (top === null || bottom === null || bottom.row < top.row || bottom.col < top.col)
+      this.refuse(`的合并区域“${ref}”无效`);
     const area = (bottom.row - top.row + 1) * (bottom.col - top.col + 1);
     if (area > MAX_MERGE_CELLS) {
-      this.refuse(`的合并区域 ${ref} 有 ${area.toLocaleString('en-US')} 个单元格，远大于报表中的任何合并（上限 ${MAX_MERGE_CELLS.toLocaleString('en-US')}），可能是恶意构造的文件`);
+      this.refuse(
+        `的合并区域 ${ref} 有 ${area.toLocaleString('en-US')} 个单元格，远大于报表中的任何合并（上限 ${MAX_MERGE_CELLS.toLocaleString('en-US')}），可能是恶意构造的文件`,
+      );
     }
     const lastRow = Math.min(bottom.row, this.lastRow);
     const lastCol = Math.min(bottom.col, this.lastCol);
@@ -249,7 +286,12 @@ class SheetReader {
 }
 
 /** The grid of a sheet; null when its part is missing; a Refusal naming the sheet when it is past a limit or broken. */
-export function readSheetGrid(archive: Archive, sheet: SheetPart, parts: WorkbookParts, cells: CellBudget): Grid | null {
+export function readSheetGrid(
+  archive: Archive,
+  sheet: SheetPart,
+  parts: WorkbookParts,
+  cells: CellBudget,
+): Grid | null {
   if (sheet.path === null) return null;
   const reader = new SheetReader(sheet.name, parts, cells);
   const found = readXmlPart(archive, sheet.path, {

@@ -24,11 +24,17 @@ export interface WorkbookParts {
 }
 
 /** Built-in number formats that are dates or times, including the Chinese ones (27–36, 50–58). */
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILT_IN_DATES = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
 
 /** A format code shows a date when a date or time letter is left after quoted text, [..] sections and escapes. */
 function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/gu, '').replace(/\[[^\]]*\]/gu, '').replace(/\\.|_.|\*./gu, '');
+  const bare = code
+    .replace(/"[^"]*"/gu, '')
+    .replace(/\[[^\]]*\]/gu, '')
+    .replace(/\\.|_.|\*./gu, '');
   return /[ymdhs]/iu.test(bare.replace(/General/giu, ''));
 }
 
@@ -58,13 +64,15 @@ function readRelationships(archive: Archive, part: string): Map<string, Relation
   const relationships = new Map<string, Relationship>();
   readXmlPart(archive, relsOf(part), {
     open(name, a) {
-      if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') relationships.set(a.Id, { type: a.Type ?? '', path: resolve(part, a.Target) });
+      if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External')
+        relationships.set(a.Id, { type: a.Type ?? '', path: resolve(part, a.Target) });
     },
   });
   return relationships;
 }
 
-const ofType = (relationships: Map<string, Relationship>, type: string) => [...relationships.values()].find((r) => r.type.endsWith(`/${type}`))?.path;
+const ofType = (relationships: Map<string, Relationship>, type: string) =>
+  [...relationships.values()].find((r) => r.type.endsWith(`/${type}`))?.path;
 
 function readSharedStrings(archive: Archive, path: string | undefined): string[] {
   const strings: string[] = [];
@@ -79,14 +87,20 @@ function readSharedStrings(archive: Archive, path: string | undefined): string[]
       if (name === 'si') {
         current = [];
         length = 0;
-        if (strings.length >= MAX_CELLS) throw new Refusal(`共享字符串超过 ${MAX_CELLS.toLocaleString('en-US')} 个，远多于任何报表，文件过大`);
+        if (strings.length >= MAX_CELLS)
+          throw new Refusal(
+            `共享字符串超过 ${MAX_CELLS.toLocaleString('en-US')} 个，远多于任何报表，文件过大`,
+          );
       } else if (name === 'rPh') inPhonetic = true;
       else if (name === 't') inText = !inPhonetic;
     },
     text(text) {
       if (!inText || current === null) return;
       length += text.length;
-      if (length > MAX_TEXT_CHARS) throw new Refusal(`共享字符串第 ${strings.length + 1} 个超过 ${MAX_TEXT_CHARS} 个字符（Excel 的单元格上限），不是 Excel 保存的文件`);
+      if (length > MAX_TEXT_CHARS)
+        throw new Refusal(
+          `共享字符串第 ${strings.length + 1} 个超过 ${MAX_TEXT_CHARS} 个字符（Excel 的单元格上限），不是 Excel 保存的文件`,
+        );
       current.push(text);
     },
     close(name) {
@@ -142,7 +156,9 @@ export function readWorkbookParts(archive: Archive): WorkbookParts {
   // Chart sheets and dialog sheets hold no cells: only worksheets are read.
   const sheets = listed.flatMap(({ name, id }) => {
     const target = relationships.get(id);
-    return target === undefined || target.type.endsWith('/worksheet') ? [{ name, path: target?.path ?? null }] : [];
+    return target === undefined || target.type.endsWith('/worksheet')
+      ? [{ name, path: target?.path ?? null }]
+      : [];
   });
   return {
     sheets,

@@ -66,10 +66,12 @@ function readDirectory(view: DataView, end: number): Directory {
   let recordAt = end;
   if (entries === 0xffff || size === SEE_ZIP64 || offset === SEE_ZIP64) {
     const locator = end - 20;
-    if (locator < 0 || u32(view, locator) !== ZIP64_END_LOCATOR) throw new Refusal('压缩包的 ZIP64 目录不完整，文件已损坏');
+    if (locator < 0 || u32(view, locator) !== ZIP64_END_LOCATOR)
+      throw new Refusal('压缩包的 ZIP64 目录不完整，文件已损坏');
     // The ZIP64 record sits just before its locator; where the archive says it is tells the shift.
     recordAt = locator - 56;
-    if (recordAt < 0 || u32(view, recordAt) !== ZIP64_END_OF_DIRECTORY) throw new Refusal('压缩包的 ZIP64 目录不完整，文件已损坏');
+    if (recordAt < 0 || u32(view, recordAt) !== ZIP64_END_OF_DIRECTORY)
+      throw new Refusal('压缩包的 ZIP64 目录不完整，文件已损坏');
     entries = u64(view, recordAt + 32);
     size = u64(view, recordAt + 40);
     offset = u64(view, recordAt + 48);
@@ -77,13 +79,19 @@ function readDirectory(view: DataView, end: number): Directory {
   // The directory ends where its end record begins: any difference is bytes put in front of the archive.
   const start = recordAt - size;
   const shift = start - offset;
-  if (start < 0 || shift < 0 || (entries > 0 && u32(view, start) !== DIRECTORY_ENTRY)) throw new Refusal('压缩包的目录位置不对，文件已损坏');
+  if (start < 0 || shift < 0 || (entries > 0 && u32(view, start) !== DIRECTORY_ENTRY))
+    throw new Refusal('压缩包的目录位置不对，文件已损坏');
   if (entries > MAX_ENTRIES) throw new Refusal(`压缩包内有 ${entries} 个文件，远多于任何报表文件`);
   return { entries, start, shift };
 }
 
 /** The sizes and offset a ZIP64 extra field gives for the fields that say SEE_ZIP64. */
-function zip64Fields(view: DataView, extraStart: number, extraEnd: number, wanted: { compressed: boolean; uncompressed: boolean; offset: boolean }) {
+function zip64Fields(
+  view: DataView,
+  extraStart: number,
+  extraEnd: number,
+  wanted: { compressed: boolean; uncompressed: boolean; offset: boolean },
+) {
   for (let at = extraStart; at + 4 <= extraEnd; at += 4 + u16(view, at + 2)) {
     if (u16(view, at) !== ZIP64_EXTRA) continue;
     let field = at + 4;
@@ -112,21 +120,32 @@ export function openArchive(bytes: Uint8Array): Archive | null {
   const entries = new Map<string, ArchiveEntry>();
   let at = start;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > end || u32(view, at) !== DIRECTORY_ENTRY) throw new Refusal('压缩包的目录不完整，文件已损坏');
+    if (at + 46 > end || u32(view, at) !== DIRECTORY_ENTRY)
+      throw new Refusal('压缩包的目录不完整，文件已损坏');
     const nameLength = u16(view, at + 28);
     const extraLength = u16(view, at + 30);
     const nameStart = at + 46;
     const extraStart = nameStart + nameLength;
     let compressedSize = u32(view, at + 20);
     let localHeader = u32(view, at + 42);
-    const wanted = { uncompressed: u32(view, at + 24) === SEE_ZIP64, compressed: compressedSize === SEE_ZIP64, offset: localHeader === SEE_ZIP64 };
+    const wanted = {
+      uncompressed: u32(view, at + 24) === SEE_ZIP64,
+      compressed: compressedSize === SEE_ZIP64,
+      offset: localHeader === SEE_ZIP64,
+    };
     if (wanted.uncompressed || wanted.compressed || wanted.offset) {
       const big = zip64Fields(view, extraStart, Math.min(end, extraStart + extraLength), wanted);
       compressedSize = big.compressed ?? compressedSize;
       localHeader = big.offset ?? localHeader;
     }
     const name = names.decode(bytes.subarray(nameStart, Math.min(end, extraStart)));
-    entries.set(name, { name, method: u16(view, at + 10), encrypted: (u16(view, at + 8) & 1) === 1, localHeader: localHeader + shift, compressedSize });
+    entries.set(name, {
+      name,
+      method: u16(view, at + 10),
+      encrypted: (u16(view, at + 8) & 1) === 1,
+      localHeader: localHeader + shift,
+      compressedSize,
+    });
     at = extraStart + extraLength + u16(view, at + 32);
   }
   return { bytes, entries };
@@ -136,20 +155,27 @@ export function openArchive(bytes: Uint8Array): Archive | null {
  * Inflates an entry slice by slice, handing each piece of output to `onData` as it comes, so that a
  * part is never held whole (the XML parser reads it piece by piece).
  */
-export function inflateEntry(archive: Archive, entry: ArchiveEntry, onData: (chunk: Uint8Array) => void): void {
+export function inflateEntry(
+  archive: Archive,
+  entry: ArchiveEntry,
+  onData: (chunk: Uint8Array) => void,
+): void {
   const { bytes } = archive;
   if (entry.encrypted) throw new Refusal(`压缩包内的“${entry.name}”已加密，无法读取`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localHeader;
-  if (local + 30 > bytes.length || u32(view, local) !== LOCAL_HEADER) throw new Refusal(`压缩包内的“${entry.name}”位置不对，文件已损坏`);
+  if (local + 30 > bytes.length || u32(view, local) !== LOCAL_HEADER)
+    throw new Refusal(`压缩包内的“${entry.name}”位置不对，文件已损坏`);
   const dataStart = local + 30 + u16(view, local + 26) + u16(view, local + 28);
   // A size that lies past the end of the file reads to the end; one that lies short leaves the stream incomplete.
   const dataEnd = Math.min(bytes.length, dataStart + entry.compressedSize);
   if (entry.method === 0) {
-    for (let at = dataStart; at < dataEnd; at += SLICE_BYTES) onData(bytes.subarray(at, Math.min(dataEnd, at + SLICE_BYTES)));
+    for (let at = dataStart; at < dataEnd; at += SLICE_BYTES)
+      onData(bytes.subarray(at, Math.min(dataEnd, at + SLICE_BYTES)));
     return;
   }
-  if (entry.method !== 8) throw new Refusal(`压缩包内的“${entry.name}”使用了不支持的压缩方式（${entry.method}）`);
+  if (entry.method !== 8)
+    throw new Refusal(`压缩包内的“${entry.name}”使用了不支持的压缩方式（${entry.method}）`);
   const inflater = new Inflate((chunk) => {
     if (chunk.length > 0) onData(chunk);
   });
@@ -175,7 +201,9 @@ export function checkExpandedSize(archive: Archive): void {
     inflateEntry(archive, entry, (chunk) => {
       expanded += chunk.length;
       if (expanded > MAX_EXPANDED_BYTES) {
-        throw new Refusal(`压缩包展开后超过 ${MAX_EXPANDED_BYTES / 1024 / 1024} MB（在展开“${entry.name}”时），远大于任何报表，可能是恶意构造的文件`);
+        throw new Refusal(
+          `压缩包展开后超过 ${MAX_EXPANDED_BYTES / 1024 / 1024} MB（在展开“${entry.name}”时），远大于任何报表，可能是恶意构造的文件`,
+        );
       }
     });
   }

@@ -68,7 +68,8 @@ export function isUnreadable(cell: CheckedCell, parts: UnreadablePart[]): boolea
   return parts.some((part) => {
     if (part.table !== cell.table) return false;
     if (part.kind === 'table') return true;
-    if (part.kind === 'column') return cell.column === part.column && (part.side === null || cell.side === part.side);
+    if (part.kind === 'column')
+      return cell.column === part.column && (part.side === null || cell.side === part.side);
     return part.rows.some((row) => row.code === cell.row);
   });
 }
@@ -83,7 +84,11 @@ const leafOf = (label: string) => label.split('/').at(-1)!;
  * not so, or when the checker's name (the leaf) would not say which column it is (budget tables
  * have a 小计 under both 人员经费 and 公用经费).
  */
-function citedColumn(sheet: SheetModel, col: number, template: TemplateTables): { column: string; side: string | null } | null {
+function citedColumn(
+  sheet: SheetModel,
+  col: number,
+  template: TemplateTables,
+): { column: string; side: string | null } | null {
   const path = headerPath(labelsOf(sheet.header), col);
   const columns = template.tables.find((t) => t.id === sheet.table)!.columns;
   const side = ['收入', '支出'].includes(path[0]!) ? path[0]! : null;
@@ -100,8 +105,10 @@ function citedColumn(sheet: SheetModel, col: number, template: TemplateTables): 
 }
 
 const figure = (value: unknown) => (typeof value === 'number' ? new Decimal(value) : new Decimal(0));
-const hasFigures = (sheet: SheetModel, row: number) => sheet.columns.some((kind, c) => kind === 'amount' && !figure(sheet.body.rows[row]![c]).isZero());
-const sheetHasFigures = (sheet: SheetModel) => sheet.body.rows.some((row) => row.some((v) => typeof v === 'number' && v !== 0));
+const hasFigures = (sheet: SheetModel, row: number) =>
+  sheet.columns.some((kind, c) => kind === 'amount' && !figure(sheet.body.rows[row]![c]).isZero());
+const sheetHasFigures = (sheet: SheetModel) =>
+  sheet.body.rows.some((row) => row.some((v) => typeof v === 'number' && v !== 0));
 
 /** The data rows of a table with one classification code per line (not 公开06表's three groups), by code. */
 function codedRows(sheet: SheetModel): { index: number; code: string }[] {
@@ -122,16 +129,26 @@ function leafRows(sheet: SheetModel): { index: number; code: string }[] {
 
 // ── damages ─────────────────────────────────────────────────────────────────────────────────
 
-const isCodeKeyed = (sample: Sample, sheet: SheetModel) => sample.template.tables.find((t) => t.id === sheet.table)!.layout === 'code-keyed';
+const isCodeKeyed = (sample: Sample, sheet: SheetModel) =>
+  sample.template.tables.find((t) => t.id === sheet.table)!.layout === 'code-keyed';
 
 function renameColumn(book: BookModel, sample: Sample, random: Random): UnreadablePart {
   // A column the checker's citation names alone: not one of 公开06表's three 决算数 columns.
   const candidates = book.sheets
     .filter((s) => !s.form)
     .flatMap((sheet) => {
-      const columns = columnsOf(sheet, ['amount']).map((col) => ({ sheet, col, cited: citedColumn(sheet, col, sample.template) }));
-      const alone = (cited: { column: string; side: string | null }) => columns.filter((c) => c.cited?.column === cited.column && c.cited.side === cited.side).length === 1;
-      return columns.flatMap(({ col, cited }) => (cited && alone(cited) && sheet.body.rows.some((row) => !figure(row[col]).isZero()) ? [{ sheet, col, cited }] : []));
+      const columns = columnsOf(sheet, ['amount']).map((col) => ({
+        sheet,
+        col,
+        cited: citedColumn(sheet, col, sample.template),
+      }));
+      const alone = (cited: { column: string; side: string | null }) =>
+        columns.filter((c) => c.cited?.column === cited.column && c.cited.side === cited.side).length === 1;
+      return columns.flatMap(({ col, cited }) =>
+        cited && alone(cited) && sheet.body.rows.some((row) => !figure(row[col]).isZero())
+          ? [{ sheet, col, cited }]
+          : [],
+      );
     });
   const { sheet, col, cited } = pick(random, candidates);
   editHeader(sheet, (labels) => {
@@ -150,13 +167,23 @@ function removeTable(book: BookModel, random: Random): UnreadablePart {
 
 function emptyTable(book: BookModel, random: Random): UnreadablePart {
   const sheet = pick(random, book.sheets.filter(sheetHasFigures));
-  Object.assign(sheet, { meta: emptyBand(), header: emptyBand(), lanci: emptyBand(), body: emptyBand(), notes: emptyBand(), columns: [] });
+  Object.assign(sheet, {
+    meta: emptyBand(),
+    header: emptyBand(),
+    lanci: emptyBand(),
+    body: emptyBand(),
+    notes: emptyBand(),
+    columns: [],
+  });
   return { kind: 'table', table: sheet.table, how: 'emptied to its title' };
 }
 
 /** Two rows' codes replaced by what offices' files hold where a code should be; their names and figures stay. */
 function garbleCodes(book: BookModel, random: Random, avoid?: string): UnreadablePart {
-  const sheet = pick(random, book.sheets.filter((s) => leafRows(s).length >= 2 && s.table !== avoid));
+  const sheet = pick(
+    random,
+    book.sheets.filter((s) => leafRows(s).length >= 2 && s.table !== avoid),
+  );
   const codeCols = codeGroups(sheet, columnsOf(sheet, ['subjectCode', 'piece']))[0]!;
   const rows = shuffled(random, leafRows(sheet))
     .slice(0, 2)
@@ -179,28 +206,47 @@ function dropRows(book: BookModel, sample: Sample, random: Random): DroppedRows 
     const codes = new Set(codedRows(sheet).map((r) => r.code));
     return leafRows(sheet).filter((r) => r.code.length === 7 && codes.has(r.code.slice(0, 5)));
   };
-  const sheet = pick(random, book.sheets.filter((s) => isCodeKeyed(sample, s) && eligible(s).length >= 2));
+  const sheet = pick(
+    random,
+    book.sheets.filter((s) => isCodeKeyed(sample, s) && eligible(s).length >= 2),
+  );
   const dropped = shuffled(random, eligible(sheet)).slice(0, 2);
   const codes = dropped.map((r) => r.code);
   const before = codedRows(sheet);
   const mismatches: Mismatch[] = [];
   for (const parent of new Set(codes.map((code) => code.slice(0, 5)))) {
     const parentRow = before.find((r) => r.code === parent)!;
-    const children = before.filter((r) => r.code.length === 7 && r.code.startsWith(parent) && !codes.includes(r.code));
+    const children = before.filter(
+      (r) => r.code.length === 7 && r.code.startsWith(parent) && !codes.includes(r.code),
+    );
     for (const col of columnsOf(sheet, ['amount'])) {
       const cited = citedColumn(sheet, col, sample.template);
       const actual = figure(sheet.body.rows[parentRow.index]![col]);
-      const expected = children.reduce((sum, r) => sum.plus(figure(sheet.body.rows[r.index]![col])), new Decimal(0));
-      if (cited && !actual.equals(expected)) mismatches.push({ table: sheet.table, row: parent, column: cited.column, actual: actual.toFixed(2), expected: expected.toFixed(2) });
+      const expected = children.reduce(
+        (sum, r) => sum.plus(figure(sheet.body.rows[r.index]![col])),
+        new Decimal(0),
+      );
+      if (cited && !actual.equals(expected))
+        mismatches.push({
+          table: sheet.table,
+          row: parent,
+          column: cited.column,
+          actual: actual.toFixed(2),
+          expected: expected.toFixed(2),
+        });
     }
   }
-  removeRows(sheet.body, dropped.map((r) => r.index));
+  removeRows(
+    sheet.body,
+    dropped.map((r) => r.index),
+  );
   return { table: sheet.table, rows: codes, mismatches };
 }
 
 function describe(part: UnreadablePart): string {
   if (part.kind === 'table') return `${part.table} ${part.how}`;
-  if (part.kind === 'column') return `${part.table} column ${part.column}${part.side ? ` (${part.side})` : ''} headed ${part.header}`;
+  if (part.kind === 'column')
+    return `${part.table} column ${part.column}${part.side ? ` (${part.side})` : ''} headed ${part.header}`;
   return `${part.table} codes unreadable in rows ${part.rows.map((r) => `${r.code} (line ${r.line}: ${r.printed})`).join(', ')}`;
 }
 
@@ -231,5 +277,8 @@ export function damagedFiles(canonical: BookModel, sample: Sample, seed: string)
   const book = structuredClone(canonical);
   if (!book.sheets.some((s) => isCodeKeyed(sample, s))) return damages;
   const dropped = dropRows(book, sample, seeded(`${seed} | rows dropped`));
-  return [...damages, { name: `rows dropped: ${dropped.table} ${dropped.rows.join(', ')}`, book, unreadable: [], dropped }];
+  return [
+    ...damages,
+    { name: `rows dropped: ${dropped.table} ${dropped.rows.join(', ')}`, book, unreadable: [], dropped },
+  ];
 }

@@ -44,7 +44,8 @@ function eachCell(band: Band, change: (value: Value, col: number) => Value): voi
 
 /** Changes the figures: the amount columns' cells of a table, every number of a form. */
 function eachFigure(sheet: SheetModel, change: (value: Value) => Value): void {
-  const isFigure = (value: Value, c: number) => (sheet.form ? typeof value === 'number' : sheet.columns[c] === 'amount');
+  const isFigure = (value: Value, c: number) =>
+    sheet.form ? typeof value === 'number' : sheet.columns[c] === 'amount';
   eachCell(sheet.body, (value, c) => (isFigure(value, c) ? change(value) : value));
 }
 
@@ -57,24 +58,33 @@ function columnGroups(sheet: SheetModel): number[][] {
   const groups: number[][] = [[]];
   sheet.columns.forEach((kind, c) => {
     groups.at(-1)!.push(c);
-    if (kind === 'amount' && sheet.columns[c + 1] !== 'amount' && c + 1 < sheet.columns.length) groups.push([]);
+    if (kind === 'amount' && sheet.columns[c + 1] !== 'amount' && c + 1 < sheet.columns.length)
+      groups.push([]);
   });
   return groups;
 }
 
 /** Header rows that only repeat the row above (after columns went away) are dropped. */
 function dropRepeatedHeaderRows(sheet: SheetModel): void {
-  editHeader(sheet, (labels) => labels.filter((row, r) => r === 0 || row.some((label, c) => label !== labels[r - 1]![c])));
+  editHeader(sheet, (labels) =>
+    labels.filter((row, r) => r === 0 || row.some((label, c) => label !== labels[r - 1]![c])),
+  );
 }
 
 // ── sheets ────────────────────────────────────────────────────────────────────────────────
 
-const printedCode = (sheet: SheetModel) => sheet.top.rows.flat().map(text).find((t) => TABLE_CODE.test(t));
+const printedCode = (sheet: SheetModel) =>
+  sheet.top.rows
+    .flat()
+    .map(text)
+    .find((t) => TABLE_CODE.test(t));
 
 /** 公开01表 / 预算01表 as printed; a file that prints no codes (Shanghai) numbers its sheets 表1 …. */
-export const sheetsNamedByCode: Step = (book) => book.sheets.forEach((sheet, i) => (sheet.name = printedCode(sheet) ?? `表${i + 1}`));
+export const sheetsNamedByCode: Step = (book) =>
+  book.sheets.forEach((sheet, i) => (sheet.name = printedCode(sheet) ?? `表${i + 1}`));
 
-export const sheetsNamedSheetN: Step = (book) => book.sheets.forEach((sheet, i) => (sheet.name = `Sheet${i + 1}`));
+export const sheetsNamedSheetN: Step = (book) =>
+  book.sheets.forEach((sheet, i) => (sheet.name = `Sheet${i + 1}`));
 
 export const sheetsShuffled: Step = (book, random) => {
   book.sheets = shuffled(random, book.sheets);
@@ -87,7 +97,13 @@ export const rowsAboveTitle: Step = (book, random) => {
     const kind = pick(random, ['empty', 'annex', 'caption'] as const);
     if (kind === 'empty') insertRows(sheet.top, 0, [[]]);
     if (kind === 'annex') insertRows(sheet.top, 0, [['附件2']]);
-    if (kind === 'caption') insertRows(sheet.top, 0, [['图片：部门标识', ...Array<Value>(width - 1).fill(null)]], [{ top: 0, left: 0, bottom: 0, right: width - 1 }]);
+    if (kind === 'caption')
+      insertRows(
+        sheet.top,
+        0,
+        [['图片：部门标识', ...Array<Value>(width - 1).fill(null)]],
+        [{ top: 0, left: 0, bottom: 0, right: width - 1 }],
+      );
   }
 };
 
@@ -99,7 +115,9 @@ export const codeAndNameInOneCell: Step = (book) => {
     const gone: number[] = [];
     let previous = -1;
     for (const nameCol of columnsOf(sheet, ['name'])) {
-      const codeCols = sheet.columns.flatMap((kind, c) => (c > previous && c < nameCol && CODE_KINDS.includes(kind) ? [c] : []));
+      const codeCols = sheet.columns.flatMap((kind, c) =>
+        c > previous && c < nameCol && CODE_KINDS.includes(kind) ? [c] : [],
+      );
       previous = nameCol;
       const groups = codeGroups(sheet, codeCols);
       sheet.body.rows.forEach((row, r) => {
@@ -119,15 +137,25 @@ export const codeAndNameInOneCell: Step = (book) => {
 /** Codes typed into Excel become numbers (06 becomes 6); a code of more than 15 digits stays text, as Excel cannot hold it. */
 export const codesAsNumbers: Step = (book) => {
   for (const sheet of tables(book)) {
-    eachCell(sheet.body, (value, c) => (CODE_KINDS.includes(sheet.columns[c]!) && isDigits(value) && text(value).length <= 15 ? Number(text(value)) : value));
+    eachCell(sheet.body, (value, c) =>
+      CODE_KINDS.includes(sheet.columns[c]!) && isDigits(value) && text(value).length <= 15
+        ? Number(text(value))
+        : value,
+    );
   }
 };
 
 /** Classification codes of 3/5/7 digits printed in 类/款/项 pieces (5-digit economic codes in 类/款), as Shanghai prints them. */
 export const codesInPieces: Step = (book) => {
   for (const sheet of tables(book)) {
-    const codeLengths = (c: number) => sheet.body.rows.map((row) => row[c]).filter(isDigits).map((v) => text(v).length);
-    const split = columnsOf(sheet, ['subjectCode']).filter((c) => codeLengths(c).length > 0 && codeLengths(c).every((n) => [3, 5, 7].includes(n)));
+    const codeLengths = (c: number) =>
+      sheet.body.rows
+        .map((row) => row[c])
+        .filter(isDigits)
+        .map((v) => text(v).length);
+    const split = columnsOf(sheet, ['subjectCode']).filter(
+      (c) => codeLengths(c).length > 0 && codeLengths(c).every((n) => [3, 5, 7].includes(n)),
+    );
     if (split.length === 0) continue;
     // One more header row, for the 类/款/项 labels of every code of the table.
     editHeader(sheet, (labels) => [...labels, [...labels.at(-1)!]]);
@@ -142,7 +170,11 @@ export const codesInPieces: Step = (book) => {
         for (let i = 0; i < pieces; i++) row[c + i] = code.slice(i === 0 ? 0 : 2 * i + 1, 2 * i + 3) || null;
       }
       editHeader(sheet, (labels) =>
-        labels.map((row, r) => row.map((label, x) => (x < c || x >= c + pieces ? label : r === labels.length - 1 ? CODE_PIECES[x - c]! : row[c]!))),
+        labels.map((row, r) =>
+          row.map((label, x) =>
+            x < c || x >= c + pieces ? label : r === labels.length - 1 ? CODE_PIECES[x - c]! : row[c]!,
+          ),
+        ),
       );
     }
   }
@@ -151,7 +183,9 @@ export const codesInPieces: Step = (book) => {
 /** Codes printed in 类/款/项 pieces joined into one cell (the reverse, for the files that print pieces). */
 export const codesJoined: Step = (book) => {
   for (const sheet of tables(book)) {
-    const runs = codeGroups(sheet, columnsOf(sheet, ['piece'])).filter((run) => sheet.columns[run[0]!] === 'piece');
+    const runs = codeGroups(sheet, columnsOf(sheet, ['piece'])).filter(
+      (run) => sheet.columns[run[0]!] === 'piece',
+    );
     for (const run of runs.reverse()) {
       for (const row of sheet.body.rows) {
         const code = codeIn(row, run);
@@ -161,7 +195,9 @@ export const codesJoined: Step = (book) => {
       sheet.columns[run[0]!] = 'subjectCode';
       // The code column takes the group label (科目编码) where its pieces' 类 was.
       editHeader(sheet, (labels) => {
-        labels.forEach((row, r) => CODE_PIECES.includes(row[run[0]!]!) && (row[run[0]!] = labels[r - 1]![run[0]!]!));
+        labels.forEach(
+          (row, r) => CODE_PIECES.includes(row[run[0]!]!) && (row[run[0]!] = labels[r - 1]![run[0]!]!),
+        );
         return labels;
       });
       dropRepeatedHeaderRows(sheet);
@@ -182,7 +218,10 @@ export const zerosPrinted: Step = (book) => {
       const labelCols = group.filter((c) => !['amount', 'hangci'].includes(sheet.columns[c]!));
       const amountCols = group.filter((c) => sheet.columns[c] === 'amount');
       sheet.body.rows.forEach((row, r) => {
-        const isDataRow = labelCols.length > 0 ? labelCols.some((c) => text(valueAt(sheet.body, r, c)) !== '') : amountCols.some((c) => row[c] !== null);
+        const isDataRow =
+          labelCols.length > 0
+            ? labelCols.some((c) => text(valueAt(sheet.body, r, c)) !== '')
+            : amountCols.some((c) => row[c] !== null);
         if (!isDataRow) return;
         for (const c of amountCols) {
           const [mr, mc] = masterOf(sheet.body, r, c);
@@ -198,9 +237,15 @@ const YUAN_PER_WAN = 10_000;
 /** Every figure in 元 (whole hundreds: the 万元 figures × 10000), 单位：元 in the meta line, （元） in headers and form lines. */
 export const amountsInYuan: Step = (book) => {
   for (const sheet of book.sheets) {
-    eachFigure(sheet, (value) => (typeof value === 'number' ? new Decimal(value).times(YUAN_PER_WAN).toNumber() : value));
+    eachFigure(sheet, (value) =>
+      typeof value === 'number' ? new Decimal(value).times(YUAN_PER_WAN).toNumber() : value,
+    );
     for (const band of sheet.form ? [sheet.body] : [sheet.meta, sheet.header]) {
-      eachCell(band, (value) => (typeof value === 'string' ? value.replace(/^单位[：:]\s*万元$/u, '单位：元').replaceAll('（万元）', '（元）') : value));
+      eachCell(band, (value) =>
+        typeof value === 'string'
+          ? value.replace(/^单位[：:]\s*万元$/u, '单位：元').replaceAll('（万元）', '（元）')
+          : value,
+      );
     }
   }
 };
@@ -236,7 +281,9 @@ export const groupHeadersLost: Step = (book) => {
   for (const sheet of tables(book)) {
     if (sheet.header.rows.length < 2) continue;
     const leaves = labelsOf(sheet.header).at(-1)!;
-    const unique = columnGroups(sheet).every((group) => new Set(group.map((c) => leaves[c])).size === group.length);
+    const unique = columnGroups(sheet).every(
+      (group) => new Set(group.map((c) => leaves[c])).size === group.length,
+    );
     if (unique && leaves.every(Boolean)) editHeader(sheet, (labels) => [labels.at(-1)!]);
   }
 };
@@ -297,5 +344,8 @@ export function layoutVariants(canonical: BookModel, seed: string): Variant[] {
     for (const step of spec.steps) step(book, random);
     return { name: spec.name, book, yuan: spec.steps.includes(amountsInYuan) };
   });
-  return [{ name: CONTROL, book: structuredClone(canonical), yuan: false }, ...variants.filter((v) => JSON.stringify(v.book) !== unchanged)];
+  return [
+    { name: CONTROL, book: structuredClone(canonical), yuan: false },
+    ...variants.filter((v) => JSON.stringify(v.book) !== unchanged),
+  ];
 }

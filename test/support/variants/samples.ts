@@ -36,7 +36,17 @@ export const SAMPLES: readonly Sample[] = [
   {
     file: 'final-2024-shanghai.xlsx',
     template: shanghai2024,
-    tables: ['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开09表', '公开07表', '公开08表'],
+    tables: [
+      '公开01表',
+      '公开02表',
+      '公开03表',
+      '公开04表',
+      '公开05表',
+      '公开06表',
+      '公开09表',
+      '公开07表',
+      '公开08表',
+    ],
   },
   // The budget prints 预算01表 … 预算15表 in the template's order.
   { file: 'budget-2025-jiaozuo.xlsx', template: budget2025, tables: budget2025.tables.map((t) => t.id) },

@@ -65,7 +65,8 @@ export interface BookModel {
   sheets: SheetModel[];
 }
 
-export const text = (value: Value | undefined): string => (value === null || value === undefined ? '' : String(value).trim());
+export const text = (value: Value | undefined): string =>
+  value === null || value === undefined ? '' : String(value).trim();
 export const isDigits = (value: Value | undefined): boolean => /^\d+$/u.test(text(value));
 export const TABLE_CODE = /^(公开|预算)\d{2}表$/u;
 export const CODE_PIECES = ['类', '款', '项'];
@@ -74,7 +75,8 @@ export const emptyBand = (): Band => ({ rows: [], merges: [] });
 
 export const CODE_KINDS: ColumnKind[] = ['subjectCode', 'piece', 'otherCode'];
 
-export const columnsOf = (sheet: SheetModel, kinds: ColumnKind[]) => sheet.columns.flatMap((kind, c) => (kinds.includes(kind) ? [c] : []));
+export const columnsOf = (sheet: SheetModel, kinds: ColumnKind[]) =>
+  sheet.columns.flatMap((kind, c) => (kinds.includes(kind) ? [c] : []));
 
 /** The code of a data row in a group of code columns: one cell, or pieces joined (208 | 01 | 01). */
 export function codeIn(row: Value[], cols: number[]): string | null {
@@ -91,7 +93,13 @@ export function codeGroups(sheet: SheetModel, cols: number[]): number[][] {
   const groups: number[][] = [];
   for (const c of cols) {
     const last = groups.at(-1);
-    if (last && sheet.columns[c] === 'piece' && sheet.columns[last.at(-1)!] === 'piece' && last.at(-1) === c - 1) last.push(c);
+    if (
+      last &&
+      sheet.columns[c] === 'piece' &&
+      sheet.columns[last.at(-1)!] === 'piece' &&
+      last.at(-1) === c - 1
+    )
+      last.push(c);
     else groups.push([c]);
   }
   return groups;
@@ -121,15 +129,20 @@ function plain(value: ExcelJS.CellValue): Value {
 /** A band of rows [from, to) of a sheet's grid, with the merges that start in it. */
 function cut(grid: Value[][], merges: Rect[], from: number, to: number): Band {
   const inside = merges.filter((m) => m.top >= from && m.top < to);
-  for (const m of inside) if (m.bottom >= to) throw new Error(`a merge crosses the band boundary at row ${to + 1}`);
-  return { rows: grid.slice(from, to), merges: inside.map((m) => ({ ...m, top: m.top - from, bottom: m.bottom - from })) };
+  for (const m of inside)
+    if (m.bottom >= to) throw new Error(`a merge crosses the band boundary at row ${to + 1}`);
+  return {
+    rows: grid.slice(from, to),
+    merges: inside.map((m) => ({ ...m, top: m.top - from, bottom: m.bottom - from })),
+  };
 }
 
 /** Every header cell with the text of the merged area it is in (how a reader sees merged cells). */
 export function labelsOf(band: Band): string[][] {
   const labels = band.rows.map((row) => row.map(text));
   for (const m of band.merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) labels[r]![c] = text(band.rows[m.top]![m.left]);
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) labels[r]![c] = text(band.rows[m.top]![m.left]);
   }
   return labels;
 }
@@ -150,7 +163,8 @@ function kindOf(path: string[], values: Value[]): ColumnKind {
   const leaf = path.at(-1) ?? '';
   if (leaf === '行次') return 'hangci';
   if (CODE_PIECES.includes(leaf)) return 'piece';
-  if (/编码|代码/u.test(leaf)) return path.some((label) => label.includes('科目')) ? 'subjectCode' : 'otherCode';
+  if (/编码|代码/u.test(leaf))
+    return path.some((label) => label.includes('科目')) ? 'subjectCode' : 'otherCode';
   if (/名称/u.test(leaf) || leaf === '项目') return 'name';
   return values.some((v) => typeof v === 'string' && v.trim() !== '' && !isAmountText(v)) ? 'text' : 'amount';
 }
@@ -163,15 +177,20 @@ function kindOf(path: string[], values: Value[]): ColumnKind {
  */
 function extractSheet(sheet: ExcelJS.Worksheet, table: string): SheetModel {
   const merges = (sheet.model.merges ?? []).map(parseRange);
-  const slave = new Set(merges.flatMap((m) => {
-    const cells: string[] = [];
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) cells.push(`${r},${c}`);
-    return cells;
-  }));
+  const slave = new Set(
+    merges.flatMap((m) => {
+      const cells: string[] = [];
+      for (let r = m.top; r <= m.bottom; r++)
+        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) cells.push(`${r},${c}`);
+      return cells;
+    }),
+  );
   const width = Math.max(sheet.columnCount, ...merges.map((m) => m.right + 1));
   const height = Math.max(sheet.rowCount, ...merges.map((m) => m.bottom + 1));
   const grid: Value[][] = Array.from({ length: height }, (_, r) =>
-    Array.from({ length: width }, (_, c) => (slave.has(`${r},${c}`) ? null : plain(sheet.getCell(r + 1, c + 1).value))),
+    Array.from({ length: width }, (_, c) =>
+      slave.has(`${r},${c}`) ? null : plain(sheet.getCell(r + 1, c + 1).value),
+    ),
   );
   const firstText = (r: number) => text(grid[r]?.find((v) => text(v) !== ''));
   const titleRow = grid.findIndex((_, r) => firstText(r) !== '' && !TABLE_CODE.test(firstText(r)));
@@ -192,10 +211,14 @@ function extractSheet(sheet: ExcelJS.Worksheet, table: string): SheetModel {
   }
   const notesRow = grid.findIndex((_, r) => r > metaRow && /^(注|说明|备注)/u.test(firstText(r)));
   const end = notesRow < 0 ? height : notesRow;
-  const figureRow = grid.findIndex((row, r) => r > metaRow && r < end && row.some((v) => typeof v === 'number'));
+  const figureRow = grid.findIndex(
+    (row, r) => r > metaRow && r < end && row.some((v) => typeof v === 'number'),
+  );
   const bodyStart = figureRow >= 0 ? figureRow : end - 1;
   const above = grid[bodyStart - 1]?.map(text).filter(Boolean) ?? [];
-  const isLanci = bodyStart - 1 > metaRow && (above.includes('栏次') || (above.length > 1 && above.every((t, i) => t === String(i + 1))));
+  const isLanci =
+    bodyStart - 1 > metaRow &&
+    (above.includes('栏次') || (above.length > 1 && above.every((t, i) => t === String(i + 1))));
   const headerEnd = isLanci ? bodyStart - 1 : bodyStart;
   const header = cut(grid, merges, metaRow + 1, headerEnd);
   const body = cut(grid, merges, bodyStart, end);
@@ -209,7 +232,12 @@ function extractSheet(sheet: ExcelJS.Worksheet, table: string): SheetModel {
     lanci: cut(grid, merges, headerEnd, bodyStart),
     body,
     notes: cut(grid, merges, end, height),
-    columns: Array.from({ length: width }, (_, c) => kindOf(headerPath(labels, c), body.rows.map((row) => row[c] ?? null))),
+    columns: Array.from({ length: width }, (_, c) =>
+      kindOf(
+        headerPath(labels, c),
+        body.rows.map((row) => row[c] ?? null),
+      ),
+    ),
   };
 }
 
@@ -217,7 +245,8 @@ function extractSheet(sheet: ExcelJS.Worksheet, table: string): SheetModel {
 export async function readBook(bytes: Uint8Array, tables: readonly string[]): Promise<BookModel> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  if (book.worksheets.length !== tables.length) throw new Error(`${book.worksheets.length} sheets, but ${tables.length} tables named`);
+  if (book.worksheets.length !== tables.length)
+    throw new Error(`${book.worksheets.length} sheets, but ${tables.length} tables named`);
   return { sheets: book.worksheets.map((sheet, i) => extractSheet(sheet, tables[i]!)) };
 }
 
@@ -230,8 +259,11 @@ export async function writeBook(book: BookModel): Promise<Uint8Array> {
     for (const name of BANDS) {
       const band = sheet[name];
       const offset = bandOffset(sheet, name);
-      band.rows.forEach((row, r) => row.forEach((value, c) => value !== null && (out.getCell(offset + r + 1, c + 1).value = value)));
-      for (const m of band.merges) out.mergeCells(offset + m.top + 1, m.left + 1, offset + m.bottom + 1, m.right + 1);
+      band.rows.forEach((row, r) =>
+        row.forEach((value, c) => value !== null && (out.getCell(offset + r + 1, c + 1).value = value)),
+      );
+      for (const m of band.merges)
+        out.mergeCells(offset + m.top + 1, m.left + 1, offset + m.bottom + 1, m.right + 1);
     }
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -273,14 +305,23 @@ function removeLines(band: Band, axis: 'row' | 'col', gone: Set<number>): void {
     const moved = { ...m, [from]: remap(first), [to]: remap(kept.at(-1)!) };
     return moved.top === moved.bottom && moved.left === moved.right ? [] : [moved];
   });
-  band.rows = axis === 'row' ? band.rows.filter((_, r) => !gone.has(r)) : band.rows.map((row) => row.filter((_, c) => !gone.has(c)));
+  band.rows =
+    axis === 'row'
+      ? band.rows.filter((_, r) => !gone.has(r))
+      : band.rows.map((row) => row.filter((_, c) => !gone.has(c)));
 }
 
 export const removeRows = (band: Band, rows: Iterable<number>) => removeLines(band, 'row', new Set(rows));
 
 /** Inserts rows before row `at`; merges that span the insertion point grow. */
 export function insertRows(band: Band, at: number, rows: Value[][], merges: Rect[] = []): void {
-  band.merges = band.merges.map((m) => (m.top >= at ? { ...m, top: m.top + rows.length, bottom: m.bottom + rows.length } : m.bottom >= at ? { ...m, bottom: m.bottom + rows.length } : m));
+  band.merges = band.merges.map((m) =>
+    m.top >= at
+      ? { ...m, top: m.top + rows.length, bottom: m.bottom + rows.length }
+      : m.bottom >= at
+        ? { ...m, bottom: m.bottom + rows.length }
+        : m,
+  );
   band.merges.push(...merges.map((m) => ({ ...m, top: m.top + at, bottom: m.bottom + at })));
   band.rows.splice(at, 0, ...rows);
 }
@@ -297,7 +338,13 @@ export function insertColumns(sheet: SheetModel, at: number, kinds: ColumnKind[]
   const n = kinds.length;
   for (const name of BANDS) {
     const band = sheet[name];
-    band.merges = band.merges.map((m) => (m.left >= at ? { ...m, left: m.left + n, right: m.right + n } : m.right >= at ? { ...m, right: m.right + n } : m));
+    band.merges = band.merges.map((m) =>
+      m.left >= at
+        ? { ...m, left: m.left + n, right: m.right + n }
+        : m.right >= at
+          ? { ...m, right: m.right + n }
+          : m,
+    );
     for (const row of band.rows) if (row.length > 0) row.splice(at, 0, ...kinds.map(() => null));
   }
   sheet.columns.splice(at, 0, ...kinds);
@@ -316,9 +363,19 @@ function headerOfLabels(labels: string[][]): Band {
     row.forEach((label, c) => {
       if (covered[r]![c] || label === '') return;
       let right = c;
-      while (right + 1 < row.length && !covered[r]![right + 1] && row[right + 1] === label && sameAbove(r, c, right + 1)) right++;
+      while (
+        right + 1 < row.length &&
+        !covered[r]![right + 1] &&
+        row[right + 1] === label &&
+        sameAbove(r, c, right + 1)
+      )
+        right++;
       let bottom = r;
-      while (bottom + 1 < labels.length && labels[bottom + 1]!.slice(c, right + 1).every((l, i) => l === label && !covered[bottom + 1]![c + i])) bottom++;
+      while (
+        bottom + 1 < labels.length &&
+        labels[bottom + 1]!.slice(c, right + 1).every((l, i) => l === label && !covered[bottom + 1]![c + i])
+      )
+        bottom++;
       for (let rr = r; rr <= bottom; rr++) for (let cc = c; cc <= right; cc++) covered[rr]![cc] = true;
       rows[r]![c] = label;
       if (right > c || bottom > r) merges.push({ top: r, left: c, bottom, right });

@@ -13,7 +13,13 @@ export async function makeDesktop(): Promise<{ desktop: Desktop; dir: string; cl
   dialog.showOpenDialog.mockReset().mockResolvedValue({ canceled: true, filePaths: [] });
   dialog.showSaveDialog.mockReset().mockResolvedValue({ canceled: true, filePath: '' });
   dialog.showMessageBox.mockReset().mockResolvedValue({ response: 0 });
-  const desktop = new Desktop({ userData: path.join(dir, 'userData'), documents: path.join(dir, 'docs'), preload: '/app/preload.cjs', pageUrl: APP_PAGE, appOrigins: APP_ORIGINS });
+  const desktop = new Desktop({
+    userData: path.join(dir, 'userData'),
+    documents: path.join(dir, 'docs'),
+    preload: '/app/preload.cjs',
+    pageUrl: APP_PAGE,
+    appOrigins: APP_ORIGINS,
+  });
   return { desktop, dir, cleanup: () => fs.rm(dir, { recursive: true, force: true }) };
 }
 

@@ -27,7 +27,12 @@ describe('windows', () => {
     const entry = desktop.createWindow();
     const window = windowOf(entry);
     expect(window.loadURL).toHaveBeenCalledWith('app://budgetdesk/index.html');
-    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/app/preload.cjs' });
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      preload: '/app/preload.cjs',
+    });
   });
 
   it('shows the file name and an unsaved mark in the title', () => {
@@ -81,7 +86,10 @@ describe('opening', () => {
     const second = desktop.all[1]!;
     expect(second.documentPath).toBe(file);
     // The new page takes the file once it is ready.
-    expect(desktop.takePending(second)).toEqual({ name: '二.xlsx', bytes: new Uint8Array(Buffer.from('报表')) });
+    expect(desktop.takePending(second)).toEqual({
+      name: '二.xlsx',
+      bytes: new Uint8Array(Buffer.from('报表')),
+    });
     expect(desktop.takePending(second)).toBeNull();
   });
 
@@ -101,7 +109,10 @@ describe('opening', () => {
 
   it('says why a file given on the command line cannot be opened', async () => {
     await desktop.openPaths([path.join(dir, '没有.xlsx')]);
-    expect(dialog.showMessageBox.mock.calls[0]?.[1]).toMatchObject({ type: 'error', message: expect.stringContaining('找不到文件“没有.xlsx”') });
+    expect(dialog.showMessageBox.mock.calls[0]?.[1]).toMatchObject({
+      type: 'error',
+      message: expect.stringContaining('找不到文件“没有.xlsx”'),
+    });
   });
 
   it('reopens only files of the recent list', async () => {
@@ -111,7 +122,7 @@ describe('opening', () => {
 });
 
 describe('saving', () => {
-  it('saves over the window\'s own file, keeping a backup', async () => {
+  it("saves over the window's own file, keeping a backup", async () => {
     const file = await writeReport('决算.xlsx', '旧');
     const entry = desktop.createWindow();
     await desktop.openPaths([file], entry);
@@ -146,7 +157,10 @@ describe('saving', () => {
     const target = path.join(dir, '决算.pdf');
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     expect(await desktop.savePdf(entry, '决算.pdf')).toBe('决算.pdf');
-    expect(windowOf(entry).webContents.printToPDF).toHaveBeenCalledWith({ preferCSSPageSize: true, printBackground: true });
+    expect(windowOf(entry).webContents.printToPDF).toHaveBeenCalledWith({
+      preferCSSPageSize: true,
+      printBackground: true,
+    });
     expect(await fs.readFile(target, 'utf8')).toBe('%PDF-1.7 fake');
   });
 
@@ -177,7 +191,11 @@ describe('autosave and recovery', () => {
 
     const other = desktop.createWindow();
     const recovered = await desktop.recover(other, offered!.id);
-    expect(recovered).toEqual({ fileName: '决算.xlsx', report: bytes('{"tables":[]}'), spreadsheet: new Uint8Array(Buffer.from('xlsx 原文件')) });
+    expect(recovered).toEqual({
+      fileName: '决算.xlsx',
+      report: bytes('{"tables":[]}'),
+      spreadsheet: new Uint8Array(Buffer.from('xlsx 原文件')),
+    });
     // Saving the recovered report writes back into the file it came from.
     expect(other.documentPath).toBe(file);
     expect(other.snapshotId).toBe(offered!.id);

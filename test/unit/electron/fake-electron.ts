@@ -27,9 +27,16 @@ export class FakeWebContents extends EventEmitter {
   readonly id = nextId++;
   readonly sent: [string, unknown][] = [];
   url = APP_PAGE;
-  readonly mainFrame = { parent: null, get url() { return ''; } };
+  readonly mainFrame = {
+    parent: null,
+    get url() {
+      return '';
+    },
+  };
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
-  print = vi.fn((_options: unknown, callback: (success: boolean, reason: string) => void) => callback(true, ''));
+  print = vi.fn((_options: unknown, callback: (success: boolean, reason: string) => void) =>
+    callback(true, ''),
+  );
   printToPDF = vi.fn(async () => Buffer.from('%PDF-1.7 fake'));
 
   constructor() {
@@ -100,9 +107,15 @@ export const dialog = {
 };
 
 export class FakeSession {
-  permissionRequest: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+  permissionRequest:
+    ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
   permissionCheck: ((...args: unknown[]) => boolean) | null = null;
-  headersReceived: ((details: { responseHeaders: Record<string, string[]> }, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void) | null = null;
+  headersReceived:
+    | ((
+        details: { responseHeaders: Record<string, string[]> },
+        callback: (response: { responseHeaders: Record<string, string[]> }) => void,
+      ) => void)
+    | null = null;
   setPermissionRequestHandler(handler: FakeSession['permissionRequest']) {
     this.permissionRequest = handler;
   }
@@ -135,4 +148,15 @@ export const Menu = { buildFromTemplate: vi.fn(), setApplicationMenu: vi.fn() };
 export const protocol = { handle: vi.fn(), registerSchemesAsPrivileged: vi.fn() };
 export const shell = { openPath: vi.fn() };
 
-export default { BrowserWindow, ipcMain, dialog, session, contextBridge, ipcRenderer, app, Menu, protocol, shell };
+export default {
+  BrowserWindow,
+  ipcMain,
+  dialog,
+  session,
+  contextBridge,
+  ipcRenderer,
+  app,
+  Menu,
+  protocol,
+  shell,
+};

@@ -3,7 +3,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BACKUPS_PER_FILE, backupPool, keepBackup, removeInterruptedBackups } from '../../../electron/backups';
+import {
+  BACKUPS_PER_FILE,
+  backupPool,
+  keepBackup,
+  removeInterruptedBackups,
+} from '../../../electron/backups';
 import { describeFileError, MAX_READ_BYTES, readUserFile, saveAtomically } from '../../../electron/files';
 import { temporaryPathFor, THIS_WRITER } from '../../../electron/temporaryFiles';
 
@@ -56,7 +61,9 @@ describe('atomic save', () => {
     await fs.writeFile(target, '旧');
     const result = await saveAtomically(target, new TextEncoder().encode('新'), backups);
     expect(await fs.readFile(target, 'utf8')).toBe('新');
-    expect(path.relative(backups, result.backup!)).toMatch(/^决算\.xlsx-[0-9a-f]{8}[\\/]决算\.\d{8}-\d{6}-\d{3}-\d{3}\.xlsx$/u);
+    expect(path.relative(backups, result.backup!)).toMatch(
+      /^决算\.xlsx-[0-9a-f]{8}[\\/]决算\.\d{8}-\d{6}-\d{3}-\d{3}\.xlsx$/u,
+    );
     expect(await fs.readFile(result.backup!, 'utf8')).toBe('旧');
     expect(await leftovers()).toEqual([]);
   });
@@ -69,7 +76,9 @@ describe('atomic save', () => {
       const handle = await realOpen(...args);
       return Object.assign(handle, { sync: async () => Promise.reject(errno('ENOSPC')) });
     });
-    await expect(saveAtomically(target, new TextEncoder().encode('新内容'), backups)).rejects.toThrow('无法保存“决算.xlsx”：磁盘空间不足。原文件未被改动。');
+    await expect(saveAtomically(target, new TextEncoder().encode('新内容'), backups)).rejects.toThrow(
+      '无法保存“决算.xlsx”：磁盘空间不足。原文件未被改动。',
+    );
     expect(await fs.readFile(target, 'utf8')).toBe('旧');
     expect(await leftovers()).toEqual([]);
   });
@@ -79,8 +88,12 @@ describe('atomic save', () => {
     await fs.writeFile(target, '旧');
     // The backup is renamed into its pool first; only replacing the file itself fails.
     const realRename = (await realFs()).rename;
-    vi.mocked(fs.rename).mockImplementation(async (from, to) => (path.basename(String(to)) === '决算.xlsx' ? Promise.reject(errno('EBUSY')) : realRename(from, to)));
-    await expect(saveAtomically(target, new TextEncoder().encode('新'), backups)).rejects.toThrow(/正被其他程序（如 Excel、WPS）打开.*原文件未被改动/u);
+    vi.mocked(fs.rename).mockImplementation(async (from, to) =>
+      path.basename(String(to)) === '决算.xlsx' ? Promise.reject(errno('EBUSY')) : realRename(from, to),
+    );
+    await expect(saveAtomically(target, new TextEncoder().encode('新'), backups)).rejects.toThrow(
+      /正被其他程序（如 Excel、WPS）打开.*原文件未被改动/u,
+    );
     expect(await fs.readFile(target, 'utf8')).toBe('旧');
     expect(await leftovers()).toEqual([]);
   });
@@ -89,7 +102,9 @@ describe('atomic save', () => {
     const target = path.join(dir, '决算.xlsx');
     await fs.writeFile(target, '旧');
     await fs.chmod(target, 0o444);
-    await expect(saveAtomically(target, new TextEncoder().encode('新'), backups)).rejects.toThrow('无法保存“决算.xlsx”：文件是只读的。');
+    await expect(saveAtomically(target, new TextEncoder().encode('新'), backups)).rejects.toThrow(
+      '无法保存“决算.xlsx”：文件是只读的。',
+    );
     expect(await fs.readFile(target, 'utf8')).toBe('旧');
   });
 
@@ -102,7 +117,7 @@ describe('atomic save', () => {
     expect(result.warning).toMatch(/^已保存，但未能保留上一版本的备份/u);
   });
 
-  it.skipIf(process.platform === 'win32')('keeps the file\'s permissions', async () => {
+  it.skipIf(process.platform === 'win32')("keeps the file's permissions", async () => {
     const target = path.join(dir, '决算.xlsx');
     for (const mode of [0o600, 0o640, 0o664]) {
       await fs.writeFile(target, '旧');
@@ -112,18 +127,21 @@ describe('atomic save', () => {
     }
   });
 
-  it.skipIf(process.platform === 'win32')('saves through a symbolic link into the file it points to, and the link stays a link', async () => {
-    const real = path.join(dir, '真实', '决算.xlsx');
-    await fs.mkdir(path.dirname(real));
-    await fs.writeFile(real, '旧');
-    const link = path.join(dir, '快捷.xlsx');
-    await fs.symlink(real, link);
-    const result = await saveAtomically(link, text('新'), backups);
-    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
-    expect(await fs.readFile(real, 'utf8')).toBe('新');
-    expect(await fs.readFile(result.backup!, 'utf8')).toBe('旧');
-    expect(await fs.readdir(path.dirname(real))).toEqual(['决算.xlsx']);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'saves through a symbolic link into the file it points to, and the link stays a link',
+    async () => {
+      const real = path.join(dir, '真实', '决算.xlsx');
+      await fs.mkdir(path.dirname(real));
+      await fs.writeFile(real, '旧');
+      const link = path.join(dir, '快捷.xlsx');
+      await fs.symlink(real, link);
+      const result = await saveAtomically(link, text('新'), backups);
+      expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+      expect(await fs.readFile(real, 'utf8')).toBe('新');
+      expect(await fs.readFile(result.backup!, 'utf8')).toBe('旧');
+      expect(await fs.readdir(path.dirname(real))).toEqual(['决算.xlsx']);
+    },
+  );
 
   it('flushes the file and its backup before renaming them into place, and their folders after', async () => {
     const target = path.join(dir, '决算.xlsx');
@@ -133,9 +151,13 @@ describe('atomic save', () => {
     vi.mocked(fs.open).mockImplementation(async (file, ...rest) => {
       const handle = await real.open(file, ...rest);
       const sync = handle.sync.bind(handle);
-      return Object.assign(handle, { sync: async () => (events.push(`flush ${path.basename(String(file))}`), sync()) });
+      return Object.assign(handle, {
+        sync: async () => (events.push(`flush ${path.basename(String(file))}`), sync()),
+      });
     });
-    vi.mocked(fs.rename).mockImplementation(async (from, to) => (events.push(`rename ${path.basename(String(to))}`), real.rename(from, to)));
+    vi.mocked(fs.rename).mockImplementation(
+      async (from, to) => (events.push(`rename ${path.basename(String(to))}`), real.rename(from, to)),
+    );
     await saveAtomically(target, text('新'), backups);
     expect(events).toEqual([
       expect.stringMatching(/^flush \.~决算\.xlsx\..+\.tmp$/u),
@@ -150,7 +172,9 @@ describe('atomic save', () => {
   it('saves where a folder cannot be opened to flush it, as on Windows', async () => {
     const target = path.join(dir, '决算.xlsx');
     const real = await realFs();
-    vi.mocked(fs.open).mockImplementation(async (file, ...rest) => (file === dir ? Promise.reject(errno('EISDIR')) : real.open(file, ...rest)));
+    vi.mocked(fs.open).mockImplementation(async (file, ...rest) =>
+      file === dir ? Promise.reject(errno('EISDIR')) : real.open(file, ...rest),
+    );
     await fs.writeFile(target, '旧');
     expect(await saveAtomically(target, text('新'), backups)).toMatchObject({ warning: null });
     expect(await fs.readFile(target, 'utf8')).toBe('新');
@@ -161,7 +185,7 @@ describe('atomic save', () => {
 describe('what interrupted saves left', () => {
   const otherHost = THIS_WRITER.host === '00000000' ? '11111111' : '00000000';
 
-  it('is removed by the next save into the folder; files still being written and others\' files are left alone', async () => {
+  it("is removed by the next save into the folder; files still being written and others' files are left alone", async () => {
     const target = path.join(dir, '决算.xlsx');
     await fs.writeFile(target, '旧');
     const left = [
@@ -181,7 +205,9 @@ describe('what interrupted saves left', () => {
     ];
     for (const file of [...left, ...kept]) await fs.writeFile(file, '半个文件');
     await saveAtomically(target, text('新'), backups);
-    expect((await fs.readdir(dir)).sort()).toEqual(['backups', '决算.xlsx', ...kept.map((f) => path.basename(f))].sort());
+    expect((await fs.readdir(dir)).sort()).toEqual(
+      ['backups', '决算.xlsx', ...kept.map((f) => path.basename(f))].sort(),
+    );
   });
 
   it('does not include the temporary file of a save still being written by this process', async () => {
@@ -216,7 +242,11 @@ describe('what interrupted saves left', () => {
     await fs.writeFile(file, '旧');
     for (let i = 0; i < BACKUPS_PER_FILE; i++) await saveAtomically(file, text(`第${i}版`), backups);
     const pool = backupPool(backups, file);
-    const partial = () => temporaryPathFor(path.join(pool, '决算.20260101-000000-000-000.xlsx'), { ...THIS_WRITER, pid: NO_SUCH_PROCESS });
+    const partial = () =>
+      temporaryPathFor(path.join(pool, '决算.20260101-000000-000-000.xlsx'), {
+        ...THIS_WRITER,
+        pid: NO_SUCH_PROCESS,
+      });
     const interrupted = partial();
     await fs.writeFile(interrupted, '第');
     await removeInterruptedBackups(backups);
@@ -235,7 +265,8 @@ describe('backups', () => {
     await fs.writeFile(file, 'x');
     await fs.writeFile(other, 'other');
     await keepBackup(other, backups, new Date(Date.UTC(2026, 0, 1)));
-    for (let i = 0; i < BACKUPS_PER_FILE + 3; i++) await keepBackup(file, backups, new Date(Date.UTC(2026, 0, 1, 0, 0, i)));
+    for (let i = 0; i < BACKUPS_PER_FILE + 3; i++)
+      await keepBackup(file, backups, new Date(Date.UTC(2026, 0, 1, 0, 0, i)));
     const names = (await fs.readdir(backupPool(backups, file))).sort();
     expect(names).toHaveLength(BACKUPS_PER_FILE);
     expect(names[0]).toBe('决算.20260101-000003-000-000.xlsx');
@@ -253,7 +284,9 @@ describe('backups', () => {
       if (path.dirname(String(to)) === pool) counted.push((await real.readdir(pool)).length);
     });
     for (let i = 1; i <= BACKUPS_PER_FILE + 2; i++) await saveAtomically(file, text(`第${i}版`), backups);
-    expect(counted).toEqual(Array.from({ length: BACKUPS_PER_FILE + 2 }, (_, i) => Math.min(i + 1, BACKUPS_PER_FILE)));
+    expect(counted).toEqual(
+      Array.from({ length: BACKUPS_PER_FILE + 2 }, (_, i) => Math.min(i + 1, BACKUPS_PER_FILE)),
+    );
   });
 
   it('keeps ten distinct backups of fifteen saves within a second (here all in the same millisecond)', async () => {
@@ -276,7 +309,11 @@ describe('backups', () => {
       await fs.writeFile(file, `第${i}版`);
       await keepBackup(file, backups, at);
     }
-    expect((await fs.readdir(backupPool(backups, file))).sort()).toEqual(['决算.20260101-000000-000-000.xlsx', '决算.20260101-000000-000-001.xlsx', '决算.20260101-000000-000-002.xlsx']);
+    expect((await fs.readdir(backupPool(backups, file))).sort()).toEqual([
+      '决算.20260101-000000-000-000.xlsx',
+      '决算.20260101-000000-000-001.xlsx',
+      '决算.20260101-000000-000-002.xlsx',
+    ]);
     expect(await backupsOf(file)).toEqual(['第0版', '第1版', '第2版']);
   });
 
@@ -286,11 +323,16 @@ describe('backups', () => {
       await fs.mkdir(path.dirname(file));
       await fs.writeFile(file, `${file} 0`);
     }
-    for (let i = 1; i <= BACKUPS_PER_FILE + 2; i++) for (const file of files) await saveAtomically(file, text(`${file} ${i}`), backups);
-    expect((await fs.readdir(backups)).sort()).toEqual(files.map((f) => path.basename(backupPool(backups, f))).sort());
+    for (let i = 1; i <= BACKUPS_PER_FILE + 2; i++)
+      for (const file of files) await saveAtomically(file, text(`${file} ${i}`), backups);
+    expect((await fs.readdir(backups)).sort()).toEqual(
+      files.map((f) => path.basename(backupPool(backups, f))).sort(),
+    );
     for (const file of files) {
       expect(path.basename(backupPool(backups, file))).toMatch(/^报表\.xlsx-[0-9a-f]{8}$/u);
-      expect(await backupsOf(file)).toEqual(Array.from({ length: BACKUPS_PER_FILE }, (_, i) => `${file} ${i + 2}`));
+      expect(await backupsOf(file)).toEqual(
+        Array.from({ length: BACKUPS_PER_FILE }, (_, i) => `${file} ${i + 2}`),
+      );
     }
   });
 });
@@ -310,7 +352,9 @@ describe('reading', () => {
 
   it('explains the errors a user meets', () => {
     expect(describeFileError(errno('EROFS'), '/u/a.xlsx', '保存').message).toContain('只读');
-    expect(describeFileError(errno('EACCES'), '/u/a.xlsx', '打开').message).toBe('无法打开“a.xlsx”：没有读取权限，或文件正被其他程序独占。');
+    expect(describeFileError(errno('EACCES'), '/u/a.xlsx', '打开').message).toBe(
+      '无法打开“a.xlsx”：没有读取权限，或文件正被其他程序独占。',
+    );
     expect(describeFileError(errno('ENOENT'), '/u/x/a.xlsx', '保存').message).toContain('文件夹“/u/x”不存在');
   });
 });

@@ -24,7 +24,10 @@ afterEach(() => cleanup());
 
 const bytes = new TextEncoder().encode('内容');
 const fromPage = (contents: FakeWebContents) => ({ sender: contents, senderFrame: contents.mainFrame });
-const invoke = (channel: string, ...args: unknown[]) => Promise.resolve().then(() => ipcMain.handlers.get(channel)!(fromPage(windowOf(entry).webContents), ...args));
+const invoke = (channel: string, ...args: unknown[]) =>
+  Promise.resolve().then(() =>
+    ipcMain.handlers.get(channel)!(fromPage(windowOf(entry).webContents), ...args),
+  );
 
 /** Every channel with arguments it accepts. */
 const VALID: Record<string, unknown[]> = {
@@ -73,23 +76,31 @@ const INVALID: [string, unknown[]][] = [
 
 describe('IPC handlers', () => {
   it('handle every channel of the bridge', () => {
-    const pageChannels = Object.entries(Channel).filter(([key]) => key !== 'command' && key !== 'deliverFile').map(([, c]) => c);
+    const pageChannels = Object.entries(Channel)
+      .filter(([key]) => key !== 'command' && key !== 'deliverFile')
+      .map(([, c]) => c);
     expect([...ipcMain.handlers.keys()].sort()).toEqual(pageChannels.sort());
     expect(Object.keys(VALID).sort()).toEqual(pageChannels.sort());
   });
 
-  it.each(Object.entries(VALID))('%s accepts valid arguments from the program page', async (channel, args) => {
-    const failure = await invoke(channel, ...args).then(
-      () => null,
-      (e: Error) => e,
-    );
-    // Valid calls may still fail for a reason of the file system (the recent list is empty, say),
-    // but never because the arguments or the sender were refused.
-    expect(failure?.name).not.toBe('IpcRefused');
-  });
+  it.each(Object.entries(VALID))(
+    '%s accepts valid arguments from the program page',
+    async (channel, args) => {
+      const failure = await invoke(channel, ...args).then(
+        () => null,
+        (e: Error) => e,
+      );
+      // Valid calls may still fail for a reason of the file system (the recent list is empty, say),
+      // but never because the arguments or the sender were refused.
+      expect(failure?.name).not.toBe('IpcRefused');
+    },
+  );
 
   it.each(INVALID)('%s refuses %j', async (channel, args) => {
-    dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: path.join(dir, 'should-not-exist') });
+    dialog.showSaveDialog.mockResolvedValue({
+      canceled: false,
+      filePath: path.join(dir, 'should-not-exist'),
+    });
     await expect(invoke(channel, ...args)).rejects.toMatchObject({ name: 'IpcRefused' });
     expect(await fs.readdir(dir)).not.toContain('should-not-exist');
   });
@@ -97,14 +108,20 @@ describe('IPC handlers', () => {
   it('refuse every call from a web page that is not one of the program windows', async () => {
     const stranger = new FakeWebContents();
     for (const channel of ipcMain.handlers.keys()) {
-      await expect(Promise.resolve().then(() => ipcMain.handlers.get(channel)!(fromPage(stranger), ...VALID[channel]!))).rejects.toThrow('拒绝来自未知页面的请求');
+      await expect(
+        Promise.resolve().then(() => ipcMain.handlers.get(channel)!(fromPage(stranger), ...VALID[channel]!)),
+      ).rejects.toThrow('拒绝来自未知页面的请求');
     }
   });
 
   it('refuse calls from a frame inside the page, or after the window navigated elsewhere', async () => {
     const contents = windowOf(entry).webContents;
     const frame = { parent: contents.mainFrame, url: 'app://budgetdesk/index.html' };
-    await expect(Promise.resolve().then(() => ipcMain.handlers.get(Channel.recentFiles)!({ sender: contents, senderFrame: frame }))).rejects.toThrow('拒绝');
+    await expect(
+      Promise.resolve().then(() =>
+        ipcMain.handlers.get(Channel.recentFiles)!({ sender: contents, senderFrame: frame }),
+      ),
+    ).rejects.toThrow('拒绝');
     contents.url = 'https://example.com/';
     await expect(invoke(Channel.recentFiles)).rejects.toThrow('拒绝');
   });

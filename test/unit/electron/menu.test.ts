@@ -7,7 +7,13 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 }
 
 function build(recent: { path: string; openedAt: string }[] = []) {
-  const actions: MenuActions = { send: vi.fn(), newWindow: vi.fn(), openRecent: vi.fn(), showBackups: vi.fn(), about: vi.fn() };
+  const actions: MenuActions = {
+    send: vi.fn(),
+    newWindow: vi.fn(),
+    openRecent: vi.fn(),
+    showBackups: vi.fn(),
+    about: vi.fn(),
+  };
   const items = flatten(menuTemplate(actions, recent, 'win32'));
   const item = (label: string) => items.find((i) => i.label === label)!;
   const click = (label: string) => (item(label).click as () => void)();
@@ -17,7 +23,13 @@ function build(recent: { path: string; openedAt: string }[] = []) {
 describe('application menu', () => {
   it('has the Chinese menus of a desktop program', () => {
     const { actions } = build();
-    expect(menuTemplate(actions, [], 'win32').map((m) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '审核(&A)', '视图(&V)', '帮助(&H)']);
+    expect(menuTemplate(actions, [], 'win32').map((m) => m.label)).toEqual([
+      '文件(&F)',
+      '编辑(&E)',
+      '审核(&A)',
+      '视图(&V)',
+      '帮助(&H)',
+    ]);
   });
 
   it.each([
@@ -43,7 +55,13 @@ describe('application menu', () => {
 
   it('uses the system roles for the clipboard, closing and quitting', () => {
     const { item } = build();
-    expect([item('复制').role, item('粘贴').role, item('剪切').role, item('关闭窗口').role, item('退出').role]).toEqual(['copy', 'paste', 'cut', 'close', 'quit']);
+    expect([
+      item('复制').role,
+      item('粘贴').role,
+      item('剪切').role,
+      item('关闭窗口').role,
+      item('退出').role,
+    ]).toEqual(['copy', 'paste', 'cut', 'close', 'quit']);
   });
 
   it('lists recent files and opens the one chosen', () => {
@@ -59,6 +77,10 @@ describe('application menu', () => {
     click('新建…');
     click('打开备份文件夹');
     click('关于 BudgetDesk');
-    expect([actions.newWindow, actions.showBackups, actions.about].every((f) => vi.mocked(f).mock.calls.length === 1)).toBe(true);
+    expect(
+      [actions.newWindow, actions.showBackups, actions.about].every(
+        (f) => vi.mocked(f).mock.calls.length === 1,
+      ),
+    ).toBe(true);
   });
 });

@@ -15,7 +15,26 @@ describe('preload bridge', () => {
   it('exposes exactly the host API and nothing of Node or IPC', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['budgetdesk']);
     expect(Object.keys(host).sort()).toEqual(
-      ['kind', 'openReport', 'openFile', 'saveReport', 'saveFile', 'recentFiles', 'openRecent', 'remember', 'setDocumentState', 'print', 'savePdf', 'snapshot', 'recoverableWork', 'recover', 'discardRecoverable', 'onCommand', 'onFileDelivered', 'closeWindow'].sort(),
+      [
+        'kind',
+        'openReport',
+        'openFile',
+        'saveReport',
+        'saveFile',
+        'recentFiles',
+        'openRecent',
+        'remember',
+        'setDocumentState',
+        'print',
+        'savePdf',
+        'snapshot',
+        'recoverableWork',
+        'recover',
+        'discardRecoverable',
+        'onCommand',
+        'onFileDelivered',
+        'closeWindow',
+      ].sort(),
     );
     expect(host.kind).toBe('electron');
   });
@@ -29,9 +48,15 @@ describe('preload bridge', () => {
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(Channel.recover, 'abc');
   });
 
-  it('passes on the main process\'s Chinese message without Electron\'s wrapping', async () => {
-    ipcRenderer.invoke.mockRejectedValueOnce(new Error("Error invoking remote method 'file:save-report': UserFileError: 无法保存“决算.xlsx”：文件是只读的。"));
-    await expect(host.saveReport('决算.xlsx', new Uint8Array(), false)).rejects.toThrow(/^无法保存“决算\.xlsx”：文件是只读的。$/u);
+  it("passes on the main process's Chinese message without Electron's wrapping", async () => {
+    ipcRenderer.invoke.mockRejectedValueOnce(
+      new Error(
+        "Error invoking remote method 'file:save-report': UserFileError: 无法保存“决算.xlsx”：文件是只读的。",
+      ),
+    );
+    await expect(host.saveReport('决算.xlsx', new Uint8Array(), false)).rejects.toThrow(
+      /^无法保存“决算\.xlsx”：文件是只读的。$/u,
+    );
   });
 
   it('hands menu commands to the page, ignoring anything that is not a command', () => {

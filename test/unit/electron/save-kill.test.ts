@@ -42,7 +42,11 @@ class Saver {
   private stderr = '';
 
   constructor(folder: string, firstVersion: number) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'test/support/save-repeatedly.ts', folder, String(firstVersion), String(SIZE)], { cwd: projectDir });
+    this.child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/support/save-repeatedly.ts', folder, String(firstVersion), String(SIZE)],
+      { cwd: projectDir },
+    );
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     const lines = readline.createInterface({ input: this.child.stdout });
     this.firstSave = new Promise((resolve, reject) => {
@@ -51,7 +55,9 @@ class Saver {
         this.lastSaved = Number(version);
         resolve({ milliseconds: Number(milliseconds) });
       });
-      this.child.on('exit', (code, signal) => reject(new Error(`the saving process ended before saving (${code ?? signal}):\n${this.stderr}`)));
+      this.child.on('exit', (code, signal) =>
+        reject(new Error(`the saving process ended before saving (${code ?? signal}):\n${this.stderr}`)),
+      );
     });
   }
 
@@ -98,7 +104,10 @@ async function checkBackups(): Promise<{ temporaries: number }> {
   const backups = names.filter((name) => !isTemporary(name));
   expect(backups.length).toBeLessThanOrEqual(BACKUPS_PER_FILE);
   for (const name of backups.filter((n) => !checkedBackups.has(n))) {
-    expect(completeVersion(await fs.readFile(path.join(pool, name))), `backup ${name} is a complete version`).not.toBeNull();
+    expect(
+      completeVersion(await fs.readFile(path.join(pool, name))),
+      `backup ${name} is a complete version`,
+    ).not.toBeNull();
     checkedBackups.add(name);
   }
   return { temporaries: names.length - backups.length };
@@ -127,7 +136,10 @@ it(`leaves the old or the new file, never a part, and complete backups, when kil
     await saver.kill();
 
     const onDisk = completeVersion(await fs.readFile(target()));
-    expect([saver.lastSaved, saver.lastSaved + 1], `after kill ${kill + 1} the file is the last saved version or the next`).toContain(onDisk);
+    expect(
+      [saver.lastSaved, saver.lastSaved + 1],
+      `after kill ${kill + 1} the file is the last saved version or the next`,
+    ).toContain(onDisk);
     figures[onDisk === saver.lastSaved ? 'oldFile' : 'newFile']++;
     if ((await temporariesBesideFile()) > 0) figures.leftBesideFile++;
     if ((await checkBackups()).temporaries > 0) figures.leftInPool++;
@@ -142,5 +154,7 @@ it(`leaves the old or the new file, never a part, and complete backups, when kil
 
   // The kills did land inside saves: most leave a temporary file behind.
   expect(figures.leftBesideFile).toBeGreaterThan(0);
-  console.log(`kill test: ${KILLS} kills in ${((performance.now() - started) / 1000).toFixed(1)} s; file left old ${figures.oldFile}×, new ${figures.newFile}×; a temporary file left beside it ${figures.leftBesideFile}×, in the backup pool ${figures.leftInPool}×; ${checkedBackups.size} backups checked`);
+  console.log(
+    `kill test: ${KILLS} kills in ${((performance.now() - started) / 1000).toFixed(1)} s; file left old ${figures.oldFile}×, new ${figures.newFile}×; a temporary file left beside it ${figures.leftBesideFile}×, in the backup pool ${figures.leftInPool}×; ${checkedBackups.size} backups checked`,
+  );
 }, 180_000);

@@ -53,20 +53,26 @@ describe('session', () => {
     const session = new FakeSession();
     hardenSession(session as never);
     const granted = vi.fn();
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) session.permissionRequest!(null, permission, granted);
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read'])
+      session.permissionRequest!(null, permission, granted);
     expect(granted.mock.calls.every(([g]) => g === false)).toBe(true);
     expect(session.permissionCheck!()).toBe(false);
     let headers: Record<string, string[]> = {};
-    session.headersReceived!({ responseHeaders: { 'Content-Type': ['text/html'] } }, (r) => (headers = r.responseHeaders));
+    session.headersReceived!(
+      { responseHeaders: { 'Content-Type': ['text/html'] } },
+      (r) => (headers = r.responseHeaders),
+    );
     expect(headers['Content-Security-Policy']).toEqual([contentSecurityPolicy()]);
   });
 
-  it('the policy loads only the program\'s own scripts and nothing from the network', () => {
+  it("the policy loads only the program's own scripts and nothing from the network", () => {
     const policy = contentSecurityPolicy();
     expect(policy).toContain("default-src 'none'");
     expect(policy).toContain("script-src 'self'");
     expect(policy).not.toMatch(/unsafe-eval|https?:|\*/u);
-    expect(contentSecurityPolicy('http://localhost:5173/')).toContain("connect-src 'self' ws://localhost:5173");
+    expect(contentSecurityPolicy('http://localhost:5173/')).toContain(
+      "connect-src 'self' ws://localhost:5173",
+    );
   });
 });
 
@@ -75,7 +81,9 @@ describe('app:// protocol', () => {
     const root = path.resolve('/app/renderer');
     expect(resolveAppPath(root, 'app://budgetdesk/index.html')).toBe(path.join(root, 'index.html'));
     expect(resolveAppPath(root, 'app://budgetdesk/')).toBe(path.join(root, 'index.html'));
-    expect(resolveAppPath(root, 'app://budgetdesk/assets/index-1.js')).toBe(path.join(root, 'assets', 'index-1.js'));
+    expect(resolveAppPath(root, 'app://budgetdesk/assets/index-1.js')).toBe(
+      path.join(root, 'assets', 'index-1.js'),
+    );
     expect(resolveAppPath(root, 'app://budgetdesk/..%2F..%2Fetc%2Fpasswd')).toBeNull();
     expect(resolveAppPath(root, 'app://budgetdesk/a/..%2F..%2F..%2Fmain.cjs')).toBeNull();
     expect(resolveAppPath(root, 'app://elsewhere/index.html')).toBeNull();

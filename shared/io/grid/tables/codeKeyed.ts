@@ -7,7 +7,19 @@
 import type { ReportRow } from '../../../model/report';
 import { addressOf } from '../grid';
 import { codeColumns, matchColumns, nameColumn } from '../columns';
-import { codeAndName, noLines, columnGaps, dataLines, hasFigure, isReadableCode, linesGap, take, unplacedLine, type ReadContext, type TableReading } from './common';
+import {
+  codeAndName,
+  noLines,
+  columnGaps,
+  dataLines,
+  hasFigure,
+  isReadableCode,
+  linesGap,
+  take,
+  unplacedLine,
+  type ReadContext,
+  type TableReading,
+} from './common';
 
 export function readCodeKeyed({ grid, table, words, header }: ReadContext): TableReading {
   const codeCols = codeColumns(header.paths);
@@ -21,16 +33,24 @@ export function readCodeKeyed({ grid, table, words, header }: ReadContext): Tabl
     const key = code || (words.canonical(name) === total ? total : '');
     if (!isReadableCode(code) && key !== total) {
       // Something in the code cell, or a figure, makes it a 科目 whose code cannot be read.
-      if (code || hasFigure(grid, r, columns)) reading.unplaced.push(...unplacedLine(grid, r, columns, '没有能识别的科目编码'));
+      if (code || hasFigure(grid, r, columns))
+        reading.unplaced.push(...unplacedLine(grid, r, columns, '没有能识别的科目编码'));
       continue;
     }
     if (seen.has(key)) {
-      reading.unplaced.push(...unplacedLine(grid, r, columns, code ? `科目编码 ${code} 在本表中重复` : '合计行重复'));
+      reading.unplaced.push(
+        ...unplacedLine(grid, r, columns, code ? `科目编码 ${code} 在本表中重复` : '合计行重复'),
+      );
       continue;
     }
     seen.add(key);
     const isTotal = key === total;
-    const row: ReportRow = { code: isTotal ? null : code, name, values: {}, origin: addressOf(r, codeCols[0] ?? nameCol ?? 0) };
+    const row: ReportRow = {
+      code: isTotal ? null : code,
+      name,
+      values: {},
+      origin: addressOf(r, codeCols[0] ?? nameCol ?? 0),
+    };
     table.columns.forEach((c, i) => take(row, c.key, grid, r, columns[i]));
     reading.rows.push(row);
   }

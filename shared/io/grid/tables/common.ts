@@ -54,7 +54,12 @@ function readCode(grid: Grid, r: number, columns: number[]): { code: string; nam
 }
 
 /** The code and name of line r: from the code columns and the name column, or both from the name's cell ("2080101 行政运行"). */
-export function codeAndName(grid: Grid, r: number, codeCols: number[], nameCol: number | undefined): { code: string; name: string } {
+export function codeAndName(
+  grid: Grid,
+  r: number,
+  codeCols: number[],
+  nameCol: number | undefined,
+): { code: string; name: string } {
   const { code, name } = readCode(grid, r, codeCols);
   const printedName = name || text(grid.rows[r]?.[nameCol ?? -1]);
   if (!code) {
@@ -72,7 +77,13 @@ export function splitCode(printed: string): { code: string; name: string } {
   // A project code (21 characters, letters allowed) before its name: "410800240000000005261 综合业务经费".
   const project = /^([0-9A-Za-z]*\d[0-9A-Za-z]*)\s+(\S.*)$/u.exec(printed);
   if (project && /[A-Za-z]/u.test(project[1]!)) return { code: project[1]!, name: project[2]!.trim() };
-  return { code: printed.replace(/\.0+$/u, '').replace(/^(\d+)\s+(?=\d)/u, '$1').replace(/(?<=\d)\s+(?=\d)/gu, ''), name: '' };
+  return {
+    code: printed
+      .replace(/\.0+$/u, '')
+      .replace(/^(\d+)\s+(?=\d)/u, '$1')
+      .replace(/(?<=\d)\s+(?=\d)/gu, ''),
+    name: '',
+  };
 }
 
 /** A code a reader can use: digits only (a code is never text like 见附表 or #REF!). */
@@ -82,28 +93,50 @@ export const isReadableCode = (code: string): boolean => /^\d+$/u.test(code);
  * The figures of line r that no row takes, each with its cell (the line's first text where it has
  * no figure), so that the user can find every one of them in the file.
  */
-export function unplacedLine(grid: Grid, r: number, figureCols: (number | undefined)[], reason: string): UnplacedFigure[] {
+export function unplacedLine(
+  grid: Grid,
+  r: number,
+  figureCols: (number | undefined)[],
+  reason: string,
+): UnplacedFigure[] {
   const cells = grid.rows[r] ?? [];
   const label = cells
     .map(text)
     .filter((t, c) => t !== '' && !looksLikeFigure(cells[c]))
     .filter((t, i, all) => all.indexOf(t) === i)
     .join(' ');
-  const figures = [...new Set(figureCols)].filter((c): c is number => c !== undefined && text(cells[c]) !== '');
+  const figures = [...new Set(figureCols)].filter(
+    (c): c is number => c !== undefined && text(cells[c]) !== '',
+  );
   const at = (c: number, shown: string) => ({ sheet: grid.name, cell: addressOf(r, c), text: shown, reason });
-  if (figures.length === 0) return [at(Math.max(0, cells.findIndex((c) => text(c) !== '')), label)];
+  if (figures.length === 0)
+    return [
+      at(
+        Math.max(
+          0,
+          cells.findIndex((c) => text(c) !== ''),
+        ),
+        label,
+      ),
+    ];
   return figures.map((c) => at(c, `${label ? `${label}：` : ''}${text(cells[c])}`));
 }
 
 /** The template's columns the sheet does not have, each with why. */
 export function columnGaps(grid: Grid, columns: ColumnTemplate[], found: (number | undefined)[]): TableGap[] {
-  return columns.flatMap((c, i) => (found[i] === undefined ? [{ column: c.key, reason: `工作表“${grid.name}”中没有找到“${c.label.split('/').join(' ')}”栏` }] : []));
+  return columns.flatMap((c, i) =>
+    found[i] === undefined
+      ? [{ column: c.key, reason: `工作表“${grid.name}”中没有找到“${c.label.split('/').join(' ')}”栏` }]
+      : [],
+  );
 }
 
 /** The gap of a table some of whose lines could not be read: its list of rows is incomplete. */
 export function linesGap(grid: Grid, unplaced: UnplacedFigure[]): TableGap[] {
   const lines = new Set(unplaced.map((u) => u.cell.replace(/^[A-Z]+/u, '')));
-  return lines.size === 0 ? [] : [{ reason: `工作表“${grid.name}”有 ${lines.size} 行未能读入（见未读入清单）` }];
+  return lines.size === 0
+    ? []
+    : [{ reason: `工作表“${grid.name}”有 ${lines.size} 行未能读入（见未读入清单）` }];
 }
 
 /**

@@ -19,7 +19,10 @@ function lineParts(grid: Grid, r: number): Cell[] {
 
 /** 1、资金来源：（1）政府预算资金 → 资金来源：政府预算资金; 部门预算总额（万元） → 部门预算总额. */
 function budgetLineLabel(printed: string, group: string): string {
-  const label = squeeze(printed).replace(/^\d+[、.]/u, '').replace(/（\d+）/gu, '').replace(/（万?元）$/u, '');
+  const label = squeeze(printed)
+    .replace(/^\d+[、.]/u, '')
+    .replace(/（\d+）/gu, '')
+    .replace(/（万?元）$/u, '');
   return label.includes('：') || !group ? label : `${group}：${label}`;
 }
 
@@ -27,11 +30,21 @@ export function readForm({ grid, table, words, isTitle }: ReadContext): TableRea
   const textColumns = table.columns.filter((c) => c.text);
   const amountKey = table.columns.find((c) => !c.text)?.key;
   const squeezed = (r: number) => (grid.rows[r] ?? []).map((c) => squeeze(text(c)));
-  const headerRow = grid.rows.findIndex((_, r) => textColumns.every((c) => squeezed(r).includes(squeeze(c.label))));
-  if (headerRow < 0) return { rows: [], gaps: [{ reason: `工作表“${grid.name}”中没有找到指标表头（${textColumns.map((c) => c.label).join('、')}）` }], unplaced: [] };
+  const headerRow = grid.rows.findIndex((_, r) =>
+    textColumns.every((c) => squeezed(r).includes(squeeze(c.label))),
+  );
+  if (headerRow < 0)
+    return {
+      rows: [],
+      gaps: [
+        { reason: `工作表“${grid.name}”中没有找到指标表头（${textColumns.map((c) => c.label).join('、')}）` },
+      ],
+      unplaced: [],
+    };
   const titleRow = grid.rows.findIndex((_, r) => squeezed(r).some(isTitle));
   const [first, second, , fourth] = textColumns.map((c) => c.key);
-  const nameOf = (values: Record<string, string | null>) => formRowName(textColumns.slice(0, 3).map((c) => values[c.key]));
+  const nameOf = (values: Record<string, string | null>) =>
+    formRowName(textColumns.slice(0, 3).map((c) => values[c.key]));
   const row = (values: Record<string, string | null>): ReportRow => ({ name: nameOf(values), values });
   const rows: ReportRow[] = [];
   let group = '';
@@ -47,12 +60,22 @@ export function readForm({ grid, table, words, isTitle }: ReadContext): TableRea
     const isAmount = hasFigure || (section === amountSection && parts.length === 2);
     if (hasFigure) amountSection = section;
     // A list's column titles (任务名称 | 主要内容) open its section: the first line, with no figure, of several.
-    const opensList = !isAmount && parts.length > 2 && text(lineParts(grid, r + 1)[0]) === section && text(lineParts(grid, r - 1)[0]) !== section;
+    const opensList =
+      !isAmount &&
+      parts.length > 2 &&
+      text(lineParts(grid, r + 1)[0]) === section &&
+      text(lineParts(grid, r - 1)[0]) !== section;
     if (opensList) continue;
     if (isAmount) {
       const label = budgetLineLabel(text(parts[1]), group);
       group = label.includes('：') ? label.split('：')[0]! : '';
-      rows.push(row({ [first!]: section, [second!]: label, ...(amountKey ? { [amountKey]: hasFigure ? figureText(last) : null } : {}) }));
+      rows.push(
+        row({
+          [first!]: section,
+          [second!]: label,
+          ...(amountKey ? { [amountKey]: hasFigure ? figureText(last) : null } : {}),
+        }),
+      );
     } else if (parts.length === 2) {
       rows.push(row({ [first!]: section, [fourth!]: text(parts[1]) }));
     } else {
@@ -72,4 +95,3 @@ export function readForm({ grid, table, words, isTitle }: ReadContext): TableRea
   }
   return { rows, gaps: [], unplaced: [] };
 }
-

@@ -11,7 +11,17 @@ import type { Words } from '../../../model/vocabulary';
 import { text, type Grid } from '../grid';
 import { isCodeField } from '../../../engine/listedRows';
 import { matchColumns } from '../columns';
-import { columnGaps, dataLines, linesGap, noLines, splitCode, unplacedLine, take, type ReadContext, type TableReading } from './common';
+import {
+  columnGaps,
+  dataLines,
+  linesGap,
+  noLines,
+  splitCode,
+  unplacedLine,
+  take,
+  type ReadContext,
+  type TableReading,
+} from './common';
 
 /** The pieces a code may be printed in (科目编码 类 | 款 | 项); each piece after the first has two digits. */
 const CODE_PIECES = ['类', '款', '项'];
@@ -27,10 +37,14 @@ function fieldColumns(paths: string[][], field: FieldTemplate, words: Words): nu
   const pieces = !isCodeField(field)
     ? []
     : paths
-    .map((path, c) => ({ path, c }))
-    .filter(({ path }) => CODE_PIECES.includes(path.at(-1)!) && groups.some((g) => g.every((p) => path.slice(0, -1).includes(p))))
-    .sort((a, b) => CODE_PIECES.indexOf(a.path.at(-1)!) - CODE_PIECES.indexOf(b.path.at(-1)!))
-    .map(({ c }) => c);
+        .map((path, c) => ({ path, c }))
+        .filter(
+          ({ path }) =>
+            CODE_PIECES.includes(path.at(-1)!) &&
+            groups.some((g) => g.every((p) => path.slice(0, -1).includes(p))),
+        )
+        .sort((a, b) => CODE_PIECES.indexOf(a.path.at(-1)!) - CODE_PIECES.indexOf(b.path.at(-1)!))
+        .map(({ c }) => c);
   if (pieces.length >= 2) return pieces;
   for (const label of [field.label, ...(field.aliases ?? [])]) {
     const [whole] = matchColumns(paths, [{ label }], words);
@@ -55,7 +69,12 @@ function splitCodesFromNames(fields: FieldTemplate[], texts: string[]): string[]
     const inCode = splitCode(result[i]!);
     const inName = splitCode(name);
     const readable = (code: string) => /^[0-9A-Za-z]+$/u.test(code) && /\d/u.test(code);
-    const joined = readable(inCode.code) && inCode.name ? inCode : !result[i] && readable(inName.code) && inName.name ? inName : null;
+    const joined =
+      readable(inCode.code) && inCode.name
+        ? inCode
+        : !result[i] && readable(inName.code) && inName.name
+          ? inName
+          : null;
     if (!joined) return;
     result[i] = joined.code;
     if (n >= 0 && (name === '' || name === texts[i] || joined === inName)) result[n] = joined.name;
@@ -100,7 +119,12 @@ export function readListed({ grid, table, words, header }: ReadContext): TableRe
   const scheme = table.listScheme!;
   const fieldCols = scheme.fields.map((f) => fieldColumns(header.paths, f, words));
   const taken = new Set(fieldCols.flat());
-  const columns = matchColumns(header.paths, table.columns, words, header.paths.map((_, c) => c).filter((c) => !taken.has(c)));
+  const columns = matchColumns(
+    header.paths,
+    table.columns,
+    words,
+    header.paths.map((_, c) => c).filter((c) => !taken.has(c)),
+  );
   const codeField = scheme.fields.findIndex((f) => f.key === 'code');
   const nameField = scheme.fields.findIndex((f) => f.key === 'name');
   const codeLengths = new Set(scheme.levels.map((l) => l.codeLength).filter((n) => n !== undefined));
@@ -119,12 +143,15 @@ export function readListed({ grid, table, words, header }: ReadContext): TableRe
       continue;
     }
     const texts = splitCodesFromNames(scheme.fields, fieldTexts(grid, r, fieldCols, nameField));
-    const unreadable = scheme.fields.findIndex((f, i) => isCodeField(f) && texts[i] !== '' && !/^[0-9A-Za-z]+$/u.test(texts[i]!.replace(/\s+/gu, '')));
+    const unreadable = scheme.fields.findIndex(
+      (f, i) => isCodeField(f) && texts[i] !== '' && !/^[0-9A-Za-z]+$/u.test(texts[i]!.replace(/\s+/gu, '')),
+    );
     if (unreadable >= 0) {
       unplaced.push(...unplacedLine(grid, r, columns, `“${texts[unreadable]}”不是能识别的编码`));
       continue;
     }
-    const groupCode = !texts[codeField] && /^\d+$/u.test(first) && codeLengths.has(first.length) ? first : null;
+    const groupCode =
+      !texts[codeField] && /^\d+$/u.test(first) && codeLengths.has(first.length) ? first : null;
     if (groupCode) above = {};
     scheme.fields.forEach((field, i) => {
       let value = groupCode && fieldCols[i]!.includes(firstCol) ? '' : texts[i]!;
@@ -138,6 +165,9 @@ export function readListed({ grid, table, words, header }: ReadContext): TableRe
     if (row.code === null) row.code = groupCode;
     rows.push(row);
   }
-  return { rows, gaps: [...columnGaps(grid, table.columns, columns), ...noLines(grid, rows), ...linesGap(grid, unplaced)], unplaced };
+  return {
+    rows,
+    gaps: [...columnGaps(grid, table.columns, columns), ...noLines(grid, rows), ...linesGap(grid, unplaced)],
+    unplaced,
+  };
 }
-

@@ -10,7 +10,11 @@ import { columnGaps, dataLines, hasFigure, take, type ReadContext, type TableRea
 export function readSingleRow({ grid, table, words, header }: ReadContext): TableReading {
   const columns = matchColumns(header.paths, table.columns, words);
   const line = [...dataLines(grid, header)].find((r) => hasFigure(grid, r, columns));
-  const row: ReportRow = { values: Object.fromEntries(table.columns.flatMap((c, i) => (columns[i] === undefined ? [] : [[c.key, null]]))) };
+  const row: ReportRow = {
+    values: Object.fromEntries(
+      table.columns.flatMap((c, i) => (columns[i] === undefined ? [] : [[c.key, null]])),
+    ),
+  };
   if (line !== undefined) table.columns.forEach((c, i) => take(row, c.key, grid, line, columns[i]));
   return { rows: [row], gaps: columnGaps(grid, table.columns, columns), unplaced: [] };
 }

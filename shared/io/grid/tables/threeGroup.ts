@@ -7,7 +7,16 @@
 import type { ReportRow } from '../../../model/report';
 import { addressOf, text } from '../grid';
 import { codeColumns, columnsWithAll, nameColumn } from '../columns';
-import { codeAndName, dataLines, isReadableCode, linesGap, take, unplacedLine, type ReadContext, type TableReading } from './common';
+import {
+  codeAndName,
+  dataLines,
+  isReadableCode,
+  linesGap,
+  take,
+  unplacedLine,
+  type ReadContext,
+  type TableReading,
+} from './common';
 
 interface Group {
   codes: number[];
@@ -25,7 +34,14 @@ function groupsOf(paths: string[][], amounts: number[]): Group[] {
 export function readThreeGroup({ grid, table, words, header }: ReadContext): TableReading {
   const column = table.columns[0]!;
   const amounts = columnsWithAll(header.paths, column.label, words);
-  const reading: TableReading = { rows: [], gaps: amounts.length === 0 ? [{ column: column.key, reason: `工作表“${grid.name}”中没有找到“${column.label}”栏` }] : [], unplaced: [] };
+  const reading: TableReading = {
+    rows: [],
+    gaps:
+      amounts.length === 0
+        ? [{ column: column.key, reason: `工作表“${grid.name}”中没有找到“${column.label}”栏` }]
+        : [],
+    unplaced: [],
+  };
   const groups = groupsOf(header.paths, amounts);
   const totals = (table.rows ?? []).filter((t) => !t.code && t.label);
   for (const r of dataLines(grid, header)) {
@@ -44,14 +60,20 @@ export function readThreeGroup({ grid, table, words, header }: ReadContext): Tab
       reading.rows.push(row);
     }
     for (const group of groups) {
-      if ([group.amount, group.name, ...group.codes].some((c) => c !== undefined && totalCols.has(c))) continue;
+      if ([group.amount, group.name, ...group.codes].some((c) => c !== undefined && totalCols.has(c)))
+        continue;
       const { code, name } = codeAndName(grid, r, group.codes, group.name);
       if (!code && text(cells[group.amount]) === '') continue;
       if (!isReadableCode(code)) {
         reading.unplaced.push(...unplacedLine(grid, r, [group.amount], '没有能识别的经济分类科目编码'));
         continue;
       }
-      const row: ReportRow = { code, name, values: {}, origin: addressOf(r, group.codes[0] ?? group.name ?? group.amount) };
+      const row: ReportRow = {
+        code,
+        name,
+        values: {},
+        origin: addressOf(r, group.codes[0] ?? group.name ?? group.amount),
+      };
       take(row, column.key, grid, r, group.amount);
       reading.rows.push(row);
     }

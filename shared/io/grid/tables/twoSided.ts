@@ -9,14 +9,25 @@ import type { ReportRow } from '../../../model/report';
 import type { FixedRowTemplate, Side } from '../../../model/template';
 import { addressOf, text } from '../grid';
 import { hangciColumn, matchColumns, nameColumn } from '../columns';
-import { columnGaps, dataLines, hasFigure, linesGap, take, unplacedLine, type ReadContext, type TableReading } from './common';
+import {
+  columnGaps,
+  dataLines,
+  hasFigure,
+  linesGap,
+  take,
+  unplacedLine,
+  type ReadContext,
+  type TableReading,
+} from './common';
 
 const SIDES: Side[] = ['收入', '支出'];
 
 /** The columns of each side: headed 收入/支出; where the file lost those headers, the halves left and right of the second 项目 column. */
 function sideColumns(paths: string[][]): Record<Side, number[]> {
   const all = paths.map((_, c) => c);
-  const bySide = Object.fromEntries(SIDES.map((s) => [s, all.filter((c) => paths[c]!.includes(s))])) as Record<Side, number[]>;
+  const bySide = Object.fromEntries(
+    SIDES.map((s) => [s, all.filter((c) => paths[c]!.includes(s))]),
+  ) as Record<Side, number[]>;
   if (bySide.收入.length > 0 && bySide.支出.length > 0) return bySide;
   const names = all.filter((c) => nameColumn(paths, [c]) !== undefined);
   const split = names[1] ?? Math.ceil(all.length / 2);
@@ -32,21 +43,47 @@ export function readTwoSided({ grid, table, words, header }: ReadContext): Table
     const hangciCol = hangciColumn(header.paths, candidates);
     const templateColumns = table.columns.filter((c) => c.side === side);
     // A side's header may or may not repeat the side's word; the label's own words are what must match.
-    const columns = matchColumns(header.paths, templateColumns.map((c) => ({ label: c.label.split('/').filter((p) => p !== side).join('/') })), words, candidates);
+    const columns = matchColumns(
+      header.paths,
+      templateColumns.map((c) => ({
+        label: c.label
+          .split('/')
+          .filter((p) => p !== side)
+          .join('/'),
+      })),
+      words,
+      candidates,
+    );
     reading.gaps.push(...columnGaps(grid, templateColumns, columns));
     const rows = (table.rows ?? []).filter((r) => r.side === side);
     const taken = new Set<FixedRowTemplate>();
     for (const r of dataLines(grid, header)) {
       const label = text(grid.rows[r]?.[nameCol ?? -1]);
       const hangci = Number(text(grid.rows[r]?.[hangciCol ?? -1])) || null;
-      const row = label ? rowNamed(rows, label, words, taken) : rows.find((t) => t.hangci === hangci && t.spare);
+      const row = label
+        ? rowNamed(rows, label, words, taken)
+        : rows.find((t) => t.hangci === hangci && t.spare);
       if (!row) {
-        if (hasFigure(grid, r, columns)) reading.unplaced.push(...unplacedLine(grid, r, columns, label ? `${table.id}${side}方没有“${label}”这一行` : '没有项目名称'));
+        if (hasFigure(grid, r, columns))
+          reading.unplaced.push(
+            ...unplacedLine(
+              grid,
+              r,
+              columns,
+              label ? `${table.id}${side}方没有“${label}”这一行` : '没有项目名称',
+            ),
+          );
         continue;
       }
       if (row.spare) continue;
       taken.add(row);
-      const line: ReportRow = { role: row.role, side, name: label, values: {}, origin: addressOf(r, nameCol ?? 0) };
+      const line: ReportRow = {
+        role: row.role,
+        side,
+        name: label,
+        values: {},
+        origin: addressOf(r, nameCol ?? 0),
+      };
       templateColumns.forEach((c, i) => take(line, c.key, grid, r, columns[i]));
       reading.rows.push(line);
     }
@@ -56,8 +93,16 @@ export function readTwoSided({ grid, table, words, header }: ReadContext): Table
 }
 
 /** The first row of the side not yet taken whose label (or stable name) reads the same as the line's. */
-function rowNamed(rows: FixedRowTemplate[], label: string, words: ReadContext['words'], taken: Set<FixedRowTemplate>): FixedRowTemplate | undefined {
+function rowNamed(
+  rows: FixedRowTemplate[],
+  label: string,
+  words: ReadContext['words'],
+  taken: Set<FixedRowTemplate>,
+): FixedRowTemplate | undefined {
   const said = words.canonical(label);
-  const named = (row: FixedRowTemplate) => [row.label, row.role, ...(row.aliases ?? [])].some((name) => name !== null && words.canonical(name) === said);
+  const named = (row: FixedRowTemplate) =>
+    [row.label, row.role, ...(row.aliases ?? [])].some(
+      (name) => name !== null && words.canonical(name) === said,
+    );
   return rows.find((row) => !taken.has(row) && named(row));
 }
