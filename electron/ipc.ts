@@ -26,6 +26,7 @@ function refuse(why: string): never {
 function fileName(value: unknown, types: readonly string[]): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 200) refuse('文件名无效');
   // A name, never a path: the main process decides where files go.
+  // eslint-disable-next-line no-control-regex -- control characters are refused in a file name
   if (/[\\/:*?"<>|\u0000-\u001f]/u.test(value) || value === '.' || value === '..')
     refuse('文件名不能包含路径或特殊字符');
   const type = value.slice(value.lastIndexOf('.') + 1).toLowerCase();

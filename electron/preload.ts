@@ -13,7 +13,9 @@ async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
     return (await ipcRenderer.invoke(channel, ...args)) as T;
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    throw new Error(text.replace(/^Error invoking remote method '[^']+': (?:\w*Error: )?/u, ''));
+    throw new Error(text.replace(/^Error invoking remote method '[^']+': (?:\w*Error: )?/u, ''), {
+      cause: error,
+    });
   }
 }
 

@@ -166,7 +166,7 @@ async function checkFile(
   try {
     bytes = io.readFile(path);
   } catch (error) {
-    throw new Error(`无法打开“${path}”：${readFailure(error)}`);
+    throw new Error(`无法打开“${path}”：${readFailure(error)}`, { cause: error });
   }
   const opened = await format.read(path, bytes);
   const { report } = opened;
@@ -176,7 +176,7 @@ async function checkFile(
     try {
       textBytes = io.readFile(narrativePath);
     } catch (error) {
-      throw new Error(`无法打开“${narrativePath}”：${readFailure(error)}`);
+      throw new Error(`无法打开“${narrativePath}”：${readFailure(error)}`, { cause: error });
     }
     workbook.setNarrative(await readNarrativeFile(narrativePath, textBytes));
   }

@@ -3,7 +3,7 @@
  * the rows the report actually has. Cells get dense integer ids so that the recalculation engine
  * can keep values and dependencies in flat arrays.
  */
-import type { ReportRow, ReportTable, TableGap, UnplacedFigure } from '../model/report';
+import type { ReportRow, ReportTable, UnplacedFigure } from '../model/report';
 import { formRows } from './formRows';
 import { listedRowKey } from './listedRows';
 import type {

@@ -39,7 +39,6 @@ import {
   type Structure,
   type TableInfo,
 } from './structure';
-import { TextChecker } from './textChecks';
 import type { NarrativeHolder } from '../narrative/checker';
 import type { NarrativeReport } from '../narrative/check';
 import type { NarrativeText } from '../narrative/text';

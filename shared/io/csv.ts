@@ -163,6 +163,7 @@ function decode(fileName: string, bytes: Uint8Array): string {
     text = new TextDecoder('gb18030').decode(bytes);
   }
   // GB18030 gives nearly any byte sequence a meaning, so binary content shows as control characters.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(text)) {
     fail(
       fileName,

@@ -21,6 +21,7 @@ export async function readNarrativeFile(fileName: string, bytes: Uint8Array): Pr
     } catch (error) {
       throw new Error(
         `无法读取“${fileName}”：不是有效的 Word 文档（${error instanceof Error ? error.message : String(error)}）`,
+        { cause: error },
       );
     }
   }

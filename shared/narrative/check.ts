@@ -426,99 +426,119 @@ class NarrativeCheck {
       .filter((b) => b.figure.start >= sentence.start && b.figure.end <= figure.start)
       .sort((a, b) => a.figure.start - b.figure.start);
     const share = /占(.*?)的?$/u.exec(near);
-    const completion = /完成(?:年初)?预算(?:数)?的$/u.test(near);
     const direction = directionBefore(near);
-    if (completion) {
-      const actual = before.filter((b) => b.role === 'actual').at(-1);
-      if (!actual) return this.unchecked(run, figure, null, '句中没有支出决算数，无法核对完成比例');
-      const budget =
-        before.filter((b) => b.role === 'budget').at(-1) ?? this.printedOrTable(run, actual.term?.budget);
-      if (!budget) return this.unchecked(run, figure, null, '句中没有预算数，无法核对完成比例');
-      this.judgeRatio(
-        run,
-        figure,
-        index,
-        actual.rule,
-        `完成预算比例（${actual.label} ÷ ${budget.label}）`,
-        actual,
-        budget,
-        1n,
+    if (/完成(?:年初)?预算(?:数)?的$/u.test(near)) this.checkCompletion(run, figure, index, before);
+    else if (direction) this.checkGrowth(run, figure, index, before, direction);
+    else if (share) this.checkShare(run, figure, index, before, share[1]!.trim());
+    else this.unchecked(run, figure, null, '看不出这个百分比是什么的比例');
+  }
+
+  /** "完成预算的 N%": the sentence's actual figure over its budget figure (or the table's). */
+  private checkCompletion(run: SectionRun, figure: Figure, index: number, before: Binding[]): void {
+    const actual = before.filter((b) => b.role === 'actual').at(-1);
+    if (!actual) return this.unchecked(run, figure, null, '句中没有支出决算数，无法核对完成比例');
+    const budget =
+      before.filter((b) => b.role === 'budget').at(-1) ?? this.printedOrTable(run, actual.term?.budget);
+    if (!budget) return this.unchecked(run, figure, null, '句中没有预算数，无法核对完成比例');
+    this.judgeRatio(
+      run,
+      figure,
+      index,
+      actual.rule,
+      `完成预算比例（${actual.label} ÷ ${budget.label}）`,
+      actual,
+      budget,
+      1n,
+    );
+  }
+
+  /** "增长/下降 N%": the change printed before it over last year's figure (this year's minus the change). */
+  private checkGrowth(
+    run: SectionRun,
+    figure: Figure,
+    index: number,
+    before: Binding[],
+    direction: NonNullable<ReturnType<typeof directionBefore>>,
+  ): void {
+    const change = before.filter((b) => b.change).at(-1);
+    if (!change) return this.unchecked(run, figure, null, '句中没有增减额，无法核对增减率');
+    const current = this.printedOrTable(run, change.meaning);
+    if (!current) return this.unchecked(run, figure, change, '不知道本年数，无法核对增减率');
+    if (change.change!.sign !== direction.sign) {
+      run.findings.push(
+        this.finding({
+          rule: 'N03',
+          severity: 'warning',
+          section: run.section.definition.id,
+          span: figure,
+          sentence: index,
+          message: `${this.quote(run, figure)}：前面写“${change.change!.word}”，这里写“${direction.word}”，增减方向前后不一致。`,
+          printed: direction.word,
+          expected: change.change!.sign > 0 ? '增长' : '下降',
+        }),
       );
-    } else if (direction) {
-      const change = before.filter((b) => b.change).at(-1);
-      if (!change) return this.unchecked(run, figure, null, '句中没有增减额，无法核对增减率');
-      const current = this.printedOrTable(run, change.meaning);
-      if (!current) return this.unchecked(run, figure, change, '不知道本年数，无法核对增减率');
-      if (change.change!.sign !== direction.sign) {
-        run.findings.push(
-          this.finding({
-            rule: 'N03',
-            severity: 'warning',
-            section: run.section.definition.id,
-            span: figure,
-            sentence: index,
-            message: `${this.quote(run, figure)}：前面写“${change.change!.word}”，这里写“${direction.word}”，增减方向前后不一致。`,
-            printed: direction.word,
-            expected: change.change!.sign > 0 ? '增长' : '下降',
-          }),
-        );
-      }
-      const delta = this.valueOf(change.figure)!;
-      const prior = current.value - change.change!.sign * delta;
-      const label = `${change.term?.words?.at(-1) ?? change.meaning}增减率（增减额 ÷ 上年数）`;
-      if (prior <= 0) {
-        run.findings.push(
-          this.finding({
-            rule: change.rule,
-            severity: 'warning',
-            section: run.section.definition.id,
-            span: figure,
-            sentence: index,
-            message: `${this.quote(run, figure)}：上年数为 ${toDecimalString(prior)} 万元（本年 ${toDecimalString(current.value)} ${change.change!.sign > 0 ? '−' : '+'} 增减额 ${change.figure.printed}），不能计算${label.replace(/（.*$/u, '')}，应删去这个百分比。`,
-            printed: figure.printed,
-            expected: null,
-          }),
-        );
-        return;
-      }
-      this.judgeRatio(
-        run,
-        figure,
-        index,
-        this.set.growthRule ?? change.rule,
-        label,
-        { label: change.label, value: delta },
-        { label: '上年数', value: prior },
-        2n,
-        current.value,
-      );
-    } else if (share) {
-      const numerator = before.filter((b) => b.figure.kind === 'amount').at(-1);
-      const baseWords = share[1]!.trim();
-      const shareBase =
-        this.partAt(run.section, figure.start).definition.shareBase ?? run.section.definition.shareBase;
-      const base = baseWords ? this.baseByWords(run, figure, baseWords) : this.printedOrTable(run, shareBase);
-      if (!numerator) return this.unchecked(run, figure, null, '句中没有这个比例的分子');
-      if (!base)
-        return this.unchecked(
-          run,
-          figure,
-          numerator,
-          baseWords ? `不知道“${baseWords}”是哪个数` : '不知道这个比例的基数',
-        );
-      this.judgeRatio(
-        run,
-        figure,
-        index,
-        this.set.shareRule ?? numerator.rule,
-        `${numerator.label}占${base.label}的比例`,
-        numerator,
-        base,
-        1n,
-      );
-    } else {
-      this.unchecked(run, figure, null, '看不出这个百分比是什么的比例');
     }
+    const delta = this.valueOf(change.figure)!;
+    const prior = current.value - change.change!.sign * delta;
+    const label = `${change.term?.words?.at(-1) ?? change.meaning}增减率（增减额 ÷ 上年数）`;
+    if (prior <= 0) {
+      run.findings.push(
+        this.finding({
+          rule: change.rule,
+          severity: 'warning',
+          section: run.section.definition.id,
+          span: figure,
+          sentence: index,
+          message: `${this.quote(run, figure)}：上年数为 ${toDecimalString(prior)} 万元（本年 ${toDecimalString(current.value)} ${change.change!.sign > 0 ? '−' : '+'} 增减额 ${change.figure.printed}），不能计算${label.replace(/（.*$/u, '')}，应删去这个百分比。`,
+          printed: figure.printed,
+          expected: null,
+        }),
+      );
+      return;
+    }
+    this.judgeRatio(
+      run,
+      figure,
+      index,
+      this.set.growthRule ?? change.rule,
+      label,
+      { label: change.label, value: delta },
+      { label: '上年数', value: prior },
+      2n,
+      current.value,
+    );
+  }
+
+  /** "占……的 N%": the last amount before it over the base the words name (or the section's share base). */
+  private checkShare(
+    run: SectionRun,
+    figure: Figure,
+    index: number,
+    before: Binding[],
+    baseWords: string,
+  ): void {
+    const numerator = before.filter((b) => b.figure.kind === 'amount').at(-1);
+    const shareBase =
+      this.partAt(run.section, figure.start).definition.shareBase ?? run.section.definition.shareBase;
+    const base = baseWords ? this.baseByWords(run, figure, baseWords) : this.printedOrTable(run, shareBase);
+    if (!numerator) return this.unchecked(run, figure, null, '句中没有这个比例的分子');
+    if (!base)
+      return this.unchecked(
+        run,
+        figure,
+        numerator,
+        baseWords ? `不知道“${baseWords}”是哪个数` : '不知道这个比例的基数',
+      );
+    this.judgeRatio(
+      run,
+      figure,
+      index,
+      this.set.shareRule ?? numerator.rule,
+      `${numerator.label}占${base.label}的比例`,
+      numerator,
+      base,
+      1n,
+    );
   }
 
   /** The first figure the section prints for a term, else the table's amount for it. */

@@ -183,8 +183,20 @@ interface Item {
 const ITEM = /^(\d+)\s*[.．、]\s*(.+?)（类）(.+?)（款）(.+?)（项）/u;
 
 export function checkItems(context: EnumerationContext): Enumerated {
-  const { run, part, tables, amounts, figures } = context;
-  const rows = tables.rows(FIVE);
+  const rows = context.tables.rows(FIVE);
+  const { items, bindings } = readItems(context);
+  const described = placeItems(context, items, rows);
+  const finish = () => {
+    checkItemSums(context, items);
+    checkNumbering(context, items);
+    if (!('reason' in rows)) reportUndescribed(context, rows, described);
+  };
+  return { bindings, finish };
+}
+
+/** The numbered items of the part, each with its 类/款/项 names and its 预算/决算 figures bound by their terms. */
+function readItems(context: EnumerationContext): { items: Item[]; bindings: Binding[] } {
+  const { run, part, figures } = context;
   const items: Item[] = [];
   const bindings: Binding[] = [];
   const itemTerms = context.terms.filter((t) => t.role);
@@ -225,6 +237,19 @@ export function checkItems(context: EnumerationContext): Enumerated {
     }
     start = end + 1;
   }
+  return { items, bindings };
+}
+
+/**
+ * Find each item's 项 and bind its 决算 figure to the 项's 小计; returns the 项 rows the items describe.
+ * An item whose names fit no 项 but whose amount equals an undescribed 项's is reported as misnamed.
+ */
+function placeItems(
+  context: EnumerationContext,
+  items: Item[],
+  rows: CodeRow[] | { reason: string },
+): Set<CodeRow> {
+  const { run, part, amounts } = context;
   // Find each item's 项 by its 类/款/项 names; 决算 is compared once all items are placed, because an
   // item named wrongly may still describe a 项 no other item describes (the same amount).
   const described = new Set<CodeRow>();
@@ -277,31 +302,31 @@ export function checkItems(context: EnumerationContext): Enumerated {
       actual.source = `公开05表没有“${item.names.join('/')}”（按 0 计）`;
     }
   }
-  const finish = () => {
-    checkItemSums(context, items);
-    checkNumbering(context, items);
-    if ('reason' in rows) return;
-    for (const row of rows) {
-      if (row.code.length !== 7 || described.has(row)) continue;
-      const amount = amounts.cell(row.cells.get(SUBTOTAL));
-      if (!('value' in amount) || amount.value === 0) continue;
-      run.findings.push(
-        context.finding({
-          rule: 'E10',
-          severity: 'warning',
-          section: part.definition.id,
-          span: { start: part.start, end: part.bodyStart },
-          sentence: 0,
-          message: `“${part.definition.id}”没有说明公开05表 ${row.code} ${row.name}（小计 ${toDecimalString(amount.value)} 万元）。`,
-          printed: null,
-          expected: `${row.code} ${row.name} ${toDecimalString(amount.value)}`,
-          cells: amount.cells,
-          key: row.code,
-        }),
-      );
-    }
-  };
-  return { bindings, finish };
+  return described;
+}
+
+/** E10: a 项 with a non-zero 小计 in 05 that no item describes. */
+function reportUndescribed(context: EnumerationContext, rows: CodeRow[], described: Set<CodeRow>): void {
+  const { run, part, amounts } = context;
+  for (const row of rows) {
+    if (row.code.length !== 7 || described.has(row)) continue;
+    const amount = amounts.cell(row.cells.get(SUBTOTAL));
+    if (!('value' in amount) || amount.value === 0) continue;
+    run.findings.push(
+      context.finding({
+        rule: 'E10',
+        severity: 'warning',
+        section: part.definition.id,
+        span: { start: part.start, end: part.bodyStart },
+        sentence: 0,
+        message: `“${part.definition.id}”没有说明公开05表 ${row.code} ${row.name}（小计 ${toDecimalString(amount.value)} 万元）。`,
+        printed: null,
+        expected: `${row.code} ${row.name} ${toDecimalString(amount.value)}`,
+        cells: amount.cells,
+        key: row.code,
+      }),
+    );
+  }
 }
 
 function findItemRow(

@@ -91,7 +91,7 @@ function parseArgs(argv: readonly string[]): Args {
       case '--help':
       case '-h':
         process.stdout.write('usage: npm run bench -- [--rows N] [--seed N] [--json]\n');
-        process.exit(0);
+        return process.exit(0);
       default:
         throw new Error(`unknown argument ${a} (usage: npm run bench -- [--rows N] [--seed N] [--json])`);
     }

@@ -41,8 +41,7 @@ export class FakeWebContents extends EventEmitter {
 
   constructor() {
     super();
-    const contents = this;
-    Object.defineProperty(this.mainFrame, 'url', { get: () => contents.url });
+    Object.defineProperty(this.mainFrame, 'url', { get: () => this.url });
   }
 
   send(channel: string, value: unknown): void {
