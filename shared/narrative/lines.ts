@@ -8,7 +8,9 @@
  *   (……主要用于： / 局财政业务指导……) as often as lists start after them (其中： / 1、……);
  * - a line that starts a heading or a numbered item (一、 （一） 1、 1. 第三部分) starts a paragraph;
  * - a heading (no clause punctuation in it) is a paragraph of its own, except for its own tail when
- *   it wraps (第三部分……情况 / 说明);
+ *   it wraps (第三部分……情况 / 说明): a next line without clause punctuation or amounts is taken for
+ *   the tail (body text has them in nearly every line; if not, the title stays at the start of the
+ *   paragraph, where sections.ts finds titles too);
  * - every other line goes on the paragraph before it, without a space (Chinese text has none
  *   between words, and a line break inside a figure must not leave one).
  * Page numbers and running headers are dropped: they stand on a page's first or last line, a page
@@ -28,8 +30,8 @@ const NUMERAL = '[一二三四五六七八九十百]+';
 const HEADING_MARK = new RegExp(`^(?:第${NUMERAL}部分|${NUMERAL}、|[（(]${NUMERAL}[）)])`, 'u');
 /** What starts a numbered item: 1、 1. 1． (not the 1. of 1.5万元) and （1）. */
 const ITEM_MARK = /^(?:\d+[、.．](?!\d)|[（(]\d+[）)])/u;
-/** Punctuation inside a sentence; a heading has none (a final 。 is allowed). */
-const CLAUSE_PUNCTUATION = /[，,；;：:、]|。(?!$)/u;
+/** Punctuation inside a sentence and amounts: a heading has neither (a final 。 is allowed). */
+const NOT_IN_HEADINGS = /[，,；;：:、]|。(?!$)|\d\s*(?:万元|元|%|％)/u;
 const PAGE_NUMBER =
   /^(?:[-—–－]\s*)?\d{1,4}(?:\s*[-—–－])?$|^第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*\/\s*\d{1,4}$/u;
 
@@ -52,13 +54,13 @@ export function paragraphsOfPages(text: string): string[] {
 /** 一、收入决算情况说明: a heading mark and no clause punctuation after it. */
 function isHeading(line: string): boolean {
   const mark = HEADING_MARK.exec(line);
-  return mark !== null && !CLAUSE_PUNCTUATION.test(line.slice(mark[0].length));
+  return mark !== null && !NOT_IN_HEADINGS.test(line.slice(mark[0].length));
 }
 
 /** Whether a line goes on the paragraph before it. */
 function continues(paragraph: { text: string; heading: boolean }, line: string): boolean {
   if (ENDS_SENTENCE.test(paragraph.text) || HEADING_MARK.test(line) || ITEM_MARK.test(line)) return false;
-  return !paragraph.heading || !CLAUSE_PUNCTUATION.test(line);
+  return !paragraph.heading || !NOT_IN_HEADINGS.test(line);
 }
 
 /** The lines of all pages, trimmed, without the page numbers and running headers at their edges. */
