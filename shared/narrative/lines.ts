@@ -42,6 +42,8 @@ export function paragraphsOfPages(text: string): string[] {
   for (const line of withoutPageFurniture(text)) {
     if (current && line !== '' && continues(current, line)) {
       current.text += line;
+      // A heading wraps once; what follows its tail is text.
+      current.heading = false;
       continue;
     }
     if (current) paragraphs.push(current.text);

@@ -66,6 +66,17 @@ describe('joining a PDF’s lines into paragraphs', () => {
     ]);
   });
 
+  it('takes a heading’s next line without punctuation for its tail, and what follows the tail for text', () => {
+    // The district's template: the body's first line has no comma, so it stays with the title (the
+    // section splitter finds titles glued to text), but the sentence it starts is not cut.
+    const text = pages(
+      '（二）政府采购支出情况\n上海市XX局2024年度政府采购金额（以合同签订为准）为\nXXX万元，其中：货物采购金额XX万元。',
+    );
+    expect(paragraphsOfPages(text)).toEqual([
+      '（二）政府采购支出情况上海市XX局2024年度政府采购金额（以合同签订为准）为XXX万元，其中：货物采购金额XX万元。',
+    ]);
+  });
+
   it('drops page numbers and running headers at the pages’ edges, and joins across the page break', () => {
     const header = (n: number) => `上海市普陀区财政局2024年度部门决算 第${n}页`;
     const text = pages(

@@ -9,12 +9,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCheck, type CheckedFile } from '../../electron/cli/check';
+import { NARRATIVE_SETS } from '../../shared/narrative/definitions';
 import { extractFigures } from '../../shared/narrative/figures';
+import { splitSections } from '../../shared/narrative/sections';
 import { narrativeFromPlainText } from '../../shared/narrative/text';
 import { replaceOnce } from '../support/narrative';
 
 const XLSX = 'test/fixtures/xlsx/final-2024-shanghai.xlsx';
 const TXT = 'test/fixtures/narrative/final-2024-shanghai.txt';
+/** The district's blank template (附件2：部门决算模板, pages 15–21 of its PDF), the wording the publication follows. */
+const TEMPLATE_TXT = 'test/fixtures/narrative/final-2024-shanghai-template.txt';
 const read = (path: string) => readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)));
 const tables = read(XLSX);
 const extracted = read(TXT).toString('utf8');
@@ -50,6 +54,37 @@ describe('the Shanghai 2024 情况说明', () => {
       '十、预算绩效管理情况',
       '十一、其他重要事项的情况说明',
     ]);
+  });
+
+  it('has the sections and parts of the district’s template, found by the same titles', async () => {
+    const set = NARRATIVE_SETS.find((s) => s.templates.includes('final-2024-shanghai'))!;
+    const outline = (raw: string) => {
+      const { text } = narrativeFromPlainText(raw);
+      const { sections, missing } = splitSections(text, set.sections);
+      expect(missing).toEqual([]);
+      return sections.map((s) => [s.title, ...s.parts.map((p) => p.title)]);
+    };
+    const publication = outline(extracted);
+    expect(publication.filter((s) => s.length > 1)).toEqual([
+      [
+        '五、一般公共预算财政拨款支出决算情况说明',
+        '（一）一般公共预算财政拨款支出决算总体情况',
+        '（二）一般公共预算财政拨款支出决算结构情况',
+        '（三）一般公共预算财政拨款支出决算具体情况',
+      ],
+      [
+        '七、财政拨款“三公”经费支出决算情况说明',
+        '（一）“三公”经费财政拨款支出决算总体情况说明。',
+        '（二）“三公”经费财政拨款支出决算具体情况说明。',
+      ],
+      [
+        '十一、其他重要事项的情况说明',
+        '（一）机关运行经费支出情况',
+        '（二）政府采购支出情况',
+        '（三）国有资产占有使用情况说明',
+      ],
+    ]);
+    expect(outline(read(TEMPLATE_TXT).toString('utf8'))).toEqual(publication);
   });
 
   it('reads every figure: checked, fixed wording, or 未核对 with its reason; none is dropped', async () => {
