@@ -66,6 +66,8 @@ function locate(model: GridModel, request: FocusRequest): Position | null {
 }
 
 interface Props {
+  /** Shown; a hidden grid is kept for when its table is shown again. */
+  active: boolean;
   session: Session;
   table: TableInfo;
   findingsByCell: Map<string, Finding[]>;
@@ -75,6 +77,8 @@ interface Props {
   handle?: Ref<GridHandle>;
   /** A right click on a cell (the cursor is already there): the window shows its menu. */
   onContextMenu(x: number, y: number): void;
+  /** The grid has painted its first rows. */
+  onPainted(): void;
 }
 
 /**
@@ -102,6 +106,7 @@ const DEFAULT_COLUMN: ColDef<GridRow> = {
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;
 
 export function TableGrid({
+  active,
   session,
   table,
   findingsByCell,
@@ -109,6 +114,7 @@ export function TableGrid({
   cursor,
   handle,
   onContextMenu,
+  onPainted,
 }: Props) {
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -143,9 +149,10 @@ export function TableGrid({
 
   // Repaint on every change of figures, findings, display options or selection. Without `force`
   // the grid re-reads values and classes but leaves an open editor alone.
+  // A hidden grid is repainted when it is shown again.
   useEffect(() => {
-    apiRef.current?.refreshCells();
-  }, [session.version, findingsByCell]);
+    if (active) apiRef.current?.refreshCells();
+  }, [active, session.version, findingsByCell]);
 
   const applyFocus = useCallback(() => {
     if (!focusRequest || requestedTable(focusRequest) !== table.id) return;
@@ -156,6 +163,10 @@ export function TableGrid({
     if (focusRequest.keepKeyboard && keyboard instanceof HTMLElement) keyboard.focus();
   }, [focusRequest, model, table.id, moveTo]);
   useEffect(applyFocus, [applyFocus]);
+  const onFirstDataRendered = useCallback(() => {
+    applyFocus();
+    onPainted();
+  }, [applyFocus, onPainted]);
 
   // Every prop handed to the grid keeps its identity between renders: a new object makes the grid
   // re-apply its options, which closes an editor the user is typing in.
@@ -172,7 +183,7 @@ export function TableGrid({
   const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => (apiRef.current = e.api), []);
 
   return (
-    <div className="bd-grid" ref={rootRef}>
+    <div className={active ? 'bd-grid' : 'bd-grid-hidden'} data-table={table.id} ref={rootRef}>
       <AgGridReact<GridRow>
         theme={theme}
         localeText={AG_GRID_LOCALE_CN}
@@ -191,7 +202,7 @@ export function TableGrid({
         headerHeight={30}
         groupHeaderHeight={28}
         onGridReady={onGridReady}
-        onFirstDataRendered={applyFocus}
+        onFirstDataRendered={onFirstDataRendered}
         onCellFocused={onCellFocused}
         onCellMouseDown={onCellMouseDown}
         preventDefaultOnContextMenu

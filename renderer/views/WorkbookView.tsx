@@ -3,7 +3,16 @@
  * of the active table, the formula bar, the grid, the audit panel and a status line. Every command
  * goes through the action table (actions.ts); this component holds the window's state and dialogs.
  */
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ComponentProps,
+  type Ref,
+} from 'react';
 import type { CellRef, Finding } from '../../shared/engine/findings';
 import type { RowInfo, TableInfo } from '../../shared/engine/structure';
 import { tableCode } from '../../shared/model/template';
@@ -48,6 +57,13 @@ type Popup =
   | { kind: 'explain'; ref: CellRef }
   | { kind: 'menu'; x: number; y: number };
 
+/** A table as the audit panel names it: its printed number (预算01表) and its id where they differ. */
+function tableName(session: Session, id: string): string {
+  const table = session.workbook.structure.tableById.get(id);
+  const code = table ? tableCode(table.template) : id;
+  return code === id ? id : `${code} ${id}`;
+}
+
 export function WorkbookView({ session, files }: { session: Session; files: FileActions }) {
   const version = useSyncExternalStore(session.subscribe, session.getVersion);
   const workbook = session.workbook;
@@ -55,8 +71,8 @@ export function WorkbookView({ session, files }: { session: Session; files: File
   const [finding, setFinding] = useState(false);
   const cursor = useMemo(() => new Cursor(), []);
   const grid = useRef<GridHandle>(null);
-  const { activeId, setActiveId, focusRequest, focus, goTo, select } = useFocusRequests(
-    workbook.structure.tables[0]!.id,
+  const { activeId, visited, setActiveId, onPainted, focusRequest, focus, goTo, select } = useFocusRequests(
+    workbook.structure.tables.map((t) => t.id),
   );
   const active = workbook.structure.tableById.get(activeId)!;
   const { findings, notChecked, unreadByTable, findingsByCell, countsByTable, total } = useFindings(
@@ -64,11 +80,6 @@ export function WorkbookView({ session, files }: { session: Session; files: File
     version,
   );
   const rows = useRowEditing(session, active, cursor, focus);
-  const tableName = (id: string) => {
-    const table = workbook.structure.tableById.get(id);
-    const code = table ? tableCode(table.template) : id;
-    return code === id ? id : `${code} ${id}`;
-  };
   const close = useCallback(() => setPopup(null), []);
 
   const ctx: ActionContext = {
@@ -115,21 +126,22 @@ export function WorkbookView({ session, files }: { session: Session; files: File
           </div>
           {finding && <FindBar session={session} onGo={goTo} onClose={() => setFinding(false)} />}
           <FormulaBar session={session} cursor={cursor} />
-          <TableGrid
-            key={active.id}
+          <KeptGrids
+            visited={visited}
+            activeId={activeId}
             session={session}
-            table={active}
             findingsByCell={findingsByCell}
             focusRequest={focusRequest}
             cursor={cursor}
-            handle={grid}
+            grid={grid}
             onContextMenu={onContextMenu}
+            onPainted={onPainted}
           />
           {active.template.note && <p className="bd-note-line">{active.template.note}</p>}
         </section>
         <AuditPanel
           findings={findings}
-          tableName={tableName}
+          tableName={(id) => tableName(session, id)}
           onSelect={select}
           describe={(f) => findingMessage(f, session.display)}
           notChecked={notChecked}
@@ -211,25 +223,80 @@ function Popups({
   );
 }
 
-/** Where the cursor is asked to go (a finding, a cell, a search match), and the table it is in. */
-function useFocusRequests(firstTable: string) {
-  const [activeId, setActiveId] = useState(firstTable);
+/**
+ * The table shown, the tables whose grids are built (and kept), and where the cursor is asked to go
+ * (a finding, a cell, a search match).
+ */
+function useFocusRequests(tables: string[]) {
+  const [activeId, setActive] = useState(tables[0]!);
+  const [visited, setVisited] = useState([tables[0]!]);
+  const visit = useCallback((table: string) => {
+    setVisited((all) => (all.includes(table) ? all : [...all, table]));
+  }, []);
+  const setActiveId = useCallback(
+    (table: string) => {
+      setActive(table);
+      visit(table);
+    },
+    [visit],
+  );
+  // Once the first table is on screen, the other tables' grids are built while the window is idle,
+  // one at a time, so that even the first visit to a table is only a repaint.
+  const [painted, setPainted] = useState(false);
+  const onPainted = useCallback(() => setPainted(true), []);
+  const next = tables.find((t) => !visited.includes(t));
+  useEffect(() => {
+    if (!painted || next === undefined) return;
+    const idle = requestIdleCallback(() => visit(next), { timeout: 3000 });
+    return () => cancelIdleCallback(idle);
+  }, [painted, next, visit]);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
-  const focus = useCallback((ref: CellRef) => {
-    setActiveId(ref.table);
-    setFocusRequest({ ref, nonce: Date.now() });
-  }, []);
-  const goTo = useCallback((m: Match) => {
-    setActiveId(m.table);
-    setFocusRequest({ ...m, nonce: Date.now(), keepKeyboard: true });
-  }, []);
+  const focus = useCallback(
+    (ref: CellRef) => {
+      setActiveId(ref.table);
+      setFocusRequest({ ref, nonce: Date.now() });
+    },
+    [setActiveId],
+  );
+  const goTo = useCallback(
+    (m: Match) => {
+      setActiveId(m.table);
+      setFocusRequest({ ...m, nonce: Date.now(), keepKeyboard: true });
+    },
+    [setActiveId],
+  );
   const select = useCallback(
     (f: Finding) => {
       const ref = f.cells[0]?.ref;
       if (ref) focus(ref);
       else if (f.table !== null) setActiveId(f.table);
     },
-    [focus],
+    [focus, setActiveId],
   );
-  return { activeId, setActiveId, focusRequest, focus, goTo, select };
+  return { activeId, visited, setActiveId, onPainted, focusRequest, focus, goTo, select };
+}
+
+/**
+ * A grid for every table visited, the active one shown: coming back to a table repaints its grid
+ * instead of building it again.
+ */
+function KeptGrids({
+  visited,
+  activeId,
+  grid,
+  ...props
+}: Omit<ComponentProps<typeof TableGrid>, 'active' | 'table' | 'handle'> & {
+  visited: string[];
+  activeId: string;
+  grid: Ref<GridHandle>;
+}) {
+  return visited.map((id) => (
+    <TableGrid
+      key={id}
+      {...props}
+      active={id === activeId}
+      table={props.session.workbook.structure.tableById.get(id)!}
+      handle={id === activeId ? grid : undefined}
+    />
+  ));
 }
