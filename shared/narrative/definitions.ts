@@ -76,6 +76,29 @@ export interface SectionDefinition extends SectionTitles {
   absence?: Absence;
 }
 
+/** The measure of a 补充信息 field: an amount in 万元, a count (its measure word) or a percentage. */
+export type SupplementaryUnit = '万元' | '个' | '人次' | '辆' | '台（套）' | '%';
+
+/**
+ * A 补充信息 field: what the 情况说明 needs that no table holds. Values are kept as typed, by key;
+ * a field `perRow` holds one value per row of a table, under the key `key[code]` (年初预算[2080101]).
+ */
+export interface SupplementaryField {
+  key: string;
+  label: string;
+  unit: SupplementaryUnit;
+  /** Whether the value may be below 0 (an amount such as 结余 may; a count never). */
+  negative?: boolean;
+  /** One value per row of this table at this level (年初预算 of each 05 项). */
+  perRow?: { table: string; level: string };
+  /**
+   * Where next year's report takes this field from last year's: an expression of the rule language
+   * evaluated on last year's tables (上年收支总计 ← 公开01表[收入总计]), or last year's own field
+   * (上年机关运行经费 ← 机关运行经费).
+   */
+  carry?: { value: string } | { supplementary: string };
+}
+
 export interface NarrativeSet {
   id: string;
   name: string;
@@ -89,7 +112,7 @@ export interface NarrativeSet {
   growthRule?: string;
   /** Rule titles by id. */
   rules: Record<string, string>;
-  supplementary: { key: string; label: string }[];
+  supplementary: SupplementaryField[];
   /** Template text that must not remain in a finished document. */
   placeholders: string[];
   /** Figures that are part of fixed wording (价值100万元以上), not claims. */

@@ -5,16 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { narrativeFindings, openWithNarrative } from '../support/narrative';
+import { S24 } from '../support/supplementary';
 
-const S24 = {
-  上年收支总计: '5227.36',
-  上年财政拨款收支总计: '5227.36',
-  上年一般公共预算财政拨款支出: '5226.46',
-  年初预算: '5644.16',
-  国有资本经营年初预算: '25.00',
-  机关运行经费: '58.75',
-  上年机关运行经费: '0.00',
-};
 const S23 = {
   上年收支总计: '1676.93',
   上年财政拨款收支总计: '1676.93',

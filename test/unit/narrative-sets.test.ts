@@ -41,6 +41,23 @@ describe.each(NARRATIVE_SETS.map((s) => [s.id, s] as const))('narrative set %s',
       expect(() => compileExpression(workbook.structure, expression), expression).not.toThrow();
   });
 
+  it.each(set.templates)('takes 补充信息 over from a report of template %s', (templateId) => {
+    const template = builtInCatalog.templates.find((t) => t.id === templateId)!;
+    const lastYear = Workbook.create({
+      kind: template.kind,
+      year: template.year,
+      department: '测试部门',
+      unit: '万元',
+      template: templateId,
+    });
+    const keys = new Set(set.supplementary.map((f) => f.key));
+    for (const { carry, key } of set.supplementary) {
+      if (carry && 'value' in carry)
+        expect(() => compileExpression(lastYear.structure, carry.value), key).not.toThrow();
+      if (carry && 'supplementary' in carry) expect(keys.has(carry.supplementary), key).toBe(true);
+    }
+  });
+
   it('names only rules, terms and 补充信息 it defines', () => {
     const fields = new Set(set.supplementary.map((s) => s.key));
     const check = (sections: readonly SectionDefinition[]) => {
