@@ -140,6 +140,7 @@ export interface Provenance {
 export class Workbook {
   private state!: State;
   /** The 情况说明 checked with the tables; kept across rebuilds of the state. */
+  private userReasons: Record<string, string> = {};
   private readonly narrative: NarrativeHolder = {
     text: null,
     supplementary: {},
@@ -255,9 +256,10 @@ export class Workbook {
       if (origin) origins.set(cellKey(refIn(placed.structure, cell)), { ...origin, text });
     });
     workbook.state = workbook.buildState(placed.structure, entries);
-    const { text, supplementary } = report.narrative ?? {};
+    const { text, supplementary, reasons } = report.narrative ?? {};
     if (text !== undefined || supplementary !== undefined)
       workbook.setNarrative(text === undefined ? null : narrativeFromPlainText(text), supplementary ?? {});
+    if (reasons) workbook.setReasons(reasons);
     return workbook;
   }
 
@@ -441,6 +443,15 @@ export class Workbook {
   /** The 补充信息 as typed, by field key. */
   get supplementary(): Readonly<Record<string, string>> {
     return this.narrative.supplementary;
+  }
+
+  /** The user's reasons for the generated 情况说明, by the wording's reason key, as typed. */
+  get reasons(): Readonly<Record<string, string>> {
+    return this.userReasons;
+  }
+
+  setReasons(reasons: Record<string, string>): void {
+    this.userReasons = { ...reasons };
   }
 
   /** The tables as the 情况说明 reads them: amounts by expression (in 万元) and code-keyed rows. */
@@ -904,15 +915,17 @@ export class Workbook {
     };
   }
 
-  /** The 情况说明 and 补充信息 for the report file, when there is either. */
+  /** The 情况说明, 补充信息 and reasons for the report file, when there is any. */
   private narrativeOut(): Pick<ReportFile, 'narrative'> {
     const { text, supplementary } = this.narrative;
     const hasFields = Object.keys(supplementary).length > 0;
-    if (!text && !hasFields) return {};
+    const hasReasons = Object.keys(this.userReasons).length > 0;
+    if (!text && !hasFields && !hasReasons) return {};
     return {
       narrative: {
         ...(text ? { text: text.text } : {}),
         ...(hasFields ? { supplementary: { ...supplementary } } : {}),
+        ...(hasReasons ? { reasons: { ...this.userReasons } } : {}),
       },
     };
   }

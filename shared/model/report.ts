@@ -107,4 +107,6 @@ export interface ReportNarrative {
   text?: string;
   /** 补充信息 by field key (see the narrative set), exactly as typed. */
   supplementary?: Record<string, string>;
+  /** The user's reasons (主要原因是……) the generated text holds, by the wording's reason key, as typed. */
+  reasons?: Record<string, string>;
 }

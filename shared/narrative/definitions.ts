@@ -64,6 +64,39 @@ export interface ClassClauses {
   pattern: string;
 }
 
+/** The rows an enumeration of the wording goes through (each 类 of 05, each 项, the 06 items of a group). */
+export interface RowEnumeration {
+  table: string;
+  level: string;
+  /** Only rows whose code starts with one of these. */
+  under?: string[];
+  /** Only rows with an amount in this column (its name) that is not 0. */
+  nonZero?: string;
+}
+
+/**
+ * A piece of generated wording (generate.ts explains the slots): its text, then its pieces joined
+ * by `join`; written only when `if` holds. With `each`, written once per row (at paragraph level:
+ * one paragraph per row), the row's figures in its slots.
+ */
+export interface WritePiece {
+  text?: string;
+  if?: string;
+  pieces?: WritePiece[];
+  join?: string;
+  each?: RowEnumeration;
+  /** The key of the user's reason its {原因} slot holds (per row: `key[code]`). */
+  reason?: string;
+  /** What stands in the text while the reason is not filled (default 【请填写原因】). */
+  placeholder?: string;
+}
+
+/** How a section is written: its title as this set's year prints it, then its paragraphs. */
+export interface SectionWriting {
+  title: string;
+  paragraphs: WritePiece[];
+}
+
 export interface SectionDefinition extends SectionTitles {
   parts?: SectionDefinition[];
   terms?: Term[];
@@ -74,6 +107,8 @@ export interface SectionDefinition extends SectionTitles {
   /** For `classes`: the table and column a 类's amount is read from, the rule, and how a 类 is named before its figure. */
   classes?: ClassClauses;
   absence?: Absence;
+  /** The wording the generator writes (absent: the section is not generated). */
+  write?: SectionWriting;
 }
 
 /** The measure of a 补充信息 field: an amount in 万元, a count (its measure word) or a percentage. */
@@ -113,6 +148,8 @@ export interface NarrativeSet {
   /** Rule titles by id. */
   rules: Record<string, string>;
   supplementary: SupplementaryField[];
+  /** The generated text's first line (第三部分 {年}年度部门决算情况说明). */
+  heading?: string;
   /** Template text that must not remain in a finished document. */
   placeholders: string[];
   /** Figures that are part of fixed wording (价值100万元以上), not claims. */

@@ -1,12 +1,9 @@
 /**
  * 补充信息: the figures a 情况说明 needs that no table holds, defined per narrative set as data
  * (definitions.ts, SupplementaryField). Values are kept as the user typed them; this module says
- * what is wrong with a value (in Chinese, per field) and takes next year's values from last year's
- * report, where that report holds them.
+ * what is wrong with a value (in Chinese, per field) and reads a value as a number. Carrying
+ * values over from last year's report is in carry.ts.
  */
-import { Workbook } from '../engine/workbook';
-import type { ReportFile } from '../model/report';
-import { toDecimalString } from '../money/money';
 import type { NarrativeSet, SupplementaryField } from './definitions';
 
 /** `key[code]`: one row's value of a field held per row. */
@@ -74,41 +71,26 @@ function valueProblem(field: SupplementaryField, text: string): string | null {
   return null;
 }
 
-export interface CarriedOver {
-  /** This year's values taken from last year's report, by key, as decimal strings (amounts in 万元). */
-  values: Record<string, string>;
-  /** Fields that name a source in last year's report but could not be taken from it, with why. */
-  missing: { key: string; reason: string }[];
+/** A 补充信息 value as a number in hundredths (a count of 3 is 300), or why there is none. */
+export type SupplementaryValue = { value: number } | { unfilled: true } | { invalid: string };
+
+export function supplementaryValue(
+  values: Readonly<Record<string, string>>,
+  key: string,
+): SupplementaryValue {
+  const text = values[key]?.trim() ?? '';
+  if (text === '') return { unfilled: true };
+  const match = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/u.exec(text);
+  // 补充信息 is validated when it is entered; a damaged value is reported rather than used.
+  if (!match) return { invalid: text };
+  const [, sign, whole = '0', fraction = ''] = match;
+  const magnitude = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  return { value: sign === '-' ? -magnitude : magnitude };
 }
 
-/**
- * This year's 补充信息 from last year's report: each field with `carry` takes last year's amount
- * (an expression on its tables, in 万元) or last year's own field. Fields last year's report does
- * not have are listed with the reason, never set to 0. Last year's report may be given as its file
- * (as read from disk) or already open.
- */
-export function carryOver(last: Workbook | ReportFile, set: NarrativeSet): CarriedOver {
-  const lastYear = last instanceof Workbook ? last : Workbook.open(last);
-  const values: Record<string, string> = {};
-  const missing: CarriedOver['missing'] = [];
-  const { amounts } = lastYear.narrativeSource();
-  for (const field of set.supplementary) {
-    const carry = field.carry;
-    if (!carry) continue;
-    if ('value' in carry) {
-      const amount = amounts.of(carry.value);
-      if ('value' in amount) values[field.key] = toDecimalString(amount.value);
-      else missing.push({ key: field.key, reason: `上年报表中${amount.reason.replace(/^本报表/u, '')}` });
-      continue;
-    }
-    const text = lastYear.supplementary[carry.supplementary]?.trim();
-    const source = set.supplementary.find((f) => f.key === carry.supplementary);
-    if (text) values[field.key] = text;
-    else
-      missing.push({
-        key: field.key,
-        reason: `上年报表的补充信息“${source?.label ?? carry.supplementary}”未填写`,
-      });
-  }
-  return { values, missing };
+/** The label a field is shown by (its key when the set does not define it). */
+export function supplementaryLabel(set: NarrativeSet, key: string): string {
+  const found = fieldOf(set, key);
+  if (!found) return key;
+  return found.code === undefined ? found.field.label : `${found.field.label}（${found.code}）`;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileExpression } from '../../shared/engine/compile';
 import { Workbook } from '../../shared/engine/workbook';
 import { NARRATIVE_SETS, type SectionDefinition } from '../../shared/narrative/definitions';
+import { wordingTerms } from '../../shared/narrative/generate';
 import { builtInCatalog } from '../../shared/templates/catalog';
 
 function expressionsOf(sections: readonly SectionDefinition[]): string[] {
@@ -40,6 +41,29 @@ describe.each(NARRATIVE_SETS.map((s) => [s.id, s] as const))('narrative set %s',
     for (const expression of expressionsOf(set.sections))
       expect(() => compileExpression(workbook.structure, expression), expression).not.toThrow();
   });
+
+  it.each(set.templates)(
+    'writes its wording from template %s: every amount binds, every field is defined',
+    (templateId) => {
+      const template = builtInCatalog.templates.find((t) => t.id === templateId)!;
+      const workbook = Workbook.create({
+        kind: template.kind,
+        year: template.year,
+        department: '测试部门',
+        unit: '万元',
+        template: templateId,
+      });
+      for (const term of wordingTerms(set)) {
+        const field = /^补充信息\.([^[\]]+)(\[本行\])?$/u.exec(term);
+        if (field) {
+          const defined = set.supplementary.find((f) => f.key === field[1]);
+          expect(defined, term).toBeDefined();
+          expect(Boolean(defined!.perRow), term).toBe(field[2] !== undefined);
+        } else if (!term.startsWith('本行.'))
+          expect(() => compileExpression(workbook.structure, term), term).not.toThrow();
+      }
+    },
+  );
 
   it.each(set.templates)('takes 补充信息 over from a report of template %s', (templateId) => {
     const template = builtInCatalog.templates.find((t) => t.id === templateId)!;
