@@ -151,6 +151,7 @@ class NarrativeCheck {
         tables: this.inputs.tables,
         amounts: this.inputs.amounts,
         nameEquivalents: this.set.nameEquivalents,
+        supplementary: (key: string) => this.supplementary(key),
         finding: this.finding.bind(this),
       };
       const result =

@@ -25,6 +25,8 @@ export interface Term {
   also?: string[];
   /** The 补充信息 field the figure must equal when no table holds it. */
   supplementary?: string;
+  /** In an enumeration of 项: the per-row 补充信息 field each item's figure must equal (项年初预算). */
+  rowSupplementary?: string;
   /** Why the figure cannot be checked against anything (it is still used in the text's own sums). */
   unbound?: string;
   /** The 补充信息 field with last year's amount, for 增加/减少 and the growth rate. */

@@ -91,6 +91,11 @@ describe.each(NARRATIVE_SETS.map((s) => [s.id, s] as const))('narrative set %s',
           expect(set.rules[term.rule], term.key).toBeDefined();
           for (const field of [term.supplementary, term.prior].filter((f) => f !== undefined))
             expect(fields.has(field), field).toBe(true);
+          if (term.rowSupplementary)
+            expect(
+              set.supplementary.some((f) => f.key === term.rowSupplementary && f.perRow),
+              term.rowSupplementary,
+            ).toBe(true);
           expect(term.words !== undefined || term.after !== undefined, term.key).toBe(true);
         }
         for (const sum of section.sums ?? [])
