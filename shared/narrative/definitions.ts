@@ -93,8 +93,10 @@ export interface WritePiece {
   placeholder?: string;
 }
 
-/** How a section is written: its title as this set's year prints it, then its paragraphs. */
+/** How a section is written: its title as the template's year prints it, then its paragraphs. */
 export interface SectionWriting {
+  /** The templates this wording is for; absent: every template of the set without its own. */
+  templates?: string[];
   title: string;
   paragraphs: WritePiece[];
 }
@@ -109,8 +111,8 @@ export interface SectionDefinition extends SectionTitles {
   /** For `classes`: the table and column a 类's amount is read from, the rule, and how a 类 is named before its figure. */
   classes?: ClassClauses;
   absence?: Absence;
-  /** The wording the generator writes (absent: the section is not generated). */
-  write?: SectionWriting;
+  /** The wordings the generator writes, by template (absent: the section is not generated). */
+  write?: SectionWriting[];
 }
 
 /** The measure of a 补充信息 field: an amount in 万元, a count (its measure word) or a percentage. */

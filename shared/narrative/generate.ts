@@ -1,6 +1,6 @@
 /**
- * Writes the 情况说明 from the tables and 补充信息, in the wording its narrative set gives (data:
- * each section's `write`, see definitions.ts WritePiece). A piece of wording has slots in braces:
+ * Writes the 情况说明 from the tables and 补充信息, in the wording its narrative set gives for the
+ * report's template (data: each section's `write`, see definitions.ts WritePiece). A piece of wording has slots in braces:
  *
  *   {公开01表[收入总计]}          an amount of the rule language, in 万元 (0.00)
  *   {补充信息.年初预算}            a 补充信息 field; {补充信息.项年初预算[本行]} the field of the row
@@ -26,6 +26,7 @@ import {
   type NarrativeSet,
   type RowEnumeration,
   type SectionDefinition,
+  type SectionWriting,
   type WritePiece,
 } from './definitions';
 import type { CodeRow, TableLookup } from './enumerations';
@@ -34,6 +35,8 @@ import { rowKey, supplementaryLabel, supplementaryValue } from './supplementary'
 import { narrativeFromParagraphs, type NarrativeText } from './text';
 
 export interface GenerationInputs {
+  /** The report's template id and the ids it extends: they choose the wording. */
+  templates: readonly string[];
   amounts: TableAmounts;
   tables: TableLookup;
   year: number | null;
@@ -49,9 +52,11 @@ export interface GenerationInputs {
  */
 export function generateForWorkbook(workbook: Workbook): NarrativeText | null {
   const { template } = workbook;
-  const set = narrativeSetFor([template.id, ...(template.extends ? [template.extends] : [])]);
+  const templates = [template.id, ...(template.extends ? [template.extends] : [])];
+  const set = narrativeSetFor(templates);
   if (!set || !set.sections.some((s) => s.write)) return null;
   const paragraphs = generateNarrative(set, {
+    templates,
     ...workbook.narrativeSource(),
     year: workbook.year,
     supplementary: workbook.supplementary,
@@ -65,7 +70,7 @@ export function generateNarrative(set: NarrativeSet, inputs: GenerationInputs): 
   const writer = new Writer(set, inputs);
   const paragraphs = set.heading ? [writer.fill(set.heading, null)] : [];
   const section = (definition: SectionDefinition): void => {
-    const write = definition.write;
+    const write = wordingFor(definition, inputs.templates);
     if (write) {
       paragraphs.push(writer.fill(write.title, null));
       for (const piece of write.paragraphs) paragraphs.push(...writer.paragraphs(piece));
@@ -74,6 +79,15 @@ export function generateNarrative(set: NarrativeSet, inputs: GenerationInputs): 
   };
   for (const definition of set.sections) section(definition);
   return paragraphs.filter((p) => p !== '');
+}
+
+/** The section's wording for the template: its own, else the one for every template. */
+function wordingFor(definition: SectionDefinition, templates: readonly string[]): SectionWriting | undefined {
+  const writings = definition.write ?? [];
+  return (
+    templates.map((id) => writings.find((w) => w.templates?.includes(id))).find(Boolean) ??
+    writings.find((w) => !w.templates)
+  );
 }
 
 /** A figure, or the placeholder printed where it is not known. */
@@ -135,7 +149,7 @@ export function wordingTerms(set: NarrativeSet): string[] {
     p.pieces?.forEach(piece);
   };
   const section = (s: SectionDefinition): void => {
-    s.write?.paragraphs.forEach(piece);
+    s.write?.forEach((w) => w.paragraphs.forEach(piece));
     s.parts?.forEach(section);
   };
   set.sections.forEach(section);
@@ -176,12 +190,10 @@ class Writer {
   private rows(each: RowEnumeration): Row[] {
     const rows = this.inputs.tables.rows(each.table);
     if ('reason' in rows) return [];
-    const parents = new Map<CodeRow, CodeRow>();
-    for (const row of rows) for (const child of row.children) parents.set(child, row);
-    const chain = (row: CodeRow): CodeRow[] => {
-      const parent = parents.get(row);
-      return parent ? [...chain(parent), parent] : [];
-    };
+    // A row's 类 and 款 are the rows whose codes begin its code (208 and 20801 of 2080101), as the
+    // classification codes are built; a 款 the table does not list is left out, not guessed.
+    const chain = (row: CodeRow): CodeRow[] =>
+      rows.filter((r) => r.code.length < row.code.length && row.code.startsWith(r.code));
     const selected = rows.filter((row) => {
       if (row.level !== each.level) return false;
       if (each.under && !each.under.some((code) => row.code.startsWith(code))) return false;
@@ -244,7 +256,9 @@ class Writer {
   private rowName(field: string, { row, parents }: Row): string {
     if (field === '名称') return row.name;
     if (field === '简称') return row.name.replace(/支出$/u, '');
-    return (row.level === field ? row : parents.find((p) => p.level === field))?.name ?? '';
+    const named = row.level === field ? row : parents.find((p) => p.level === field);
+    // A 项 whose 款 the table lacks (its code fits no 款 row) cannot be named in full.
+    return named?.name ?? `【无法取得：表中 ${row.code} ${row.name} 没有所属的${field}】`;
   }
 
   /** The user's words as typed; where the wording closes the sentence itself, without their own 。. */

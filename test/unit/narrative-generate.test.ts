@@ -72,8 +72,8 @@ function compare(published: string[], made: string[]): { missing: string[]; extr
   return { missing, extra };
 }
 
-function compareWithPublished(text: string) {
-  const published = figuresBySection(narrativeText('final-2024-gaoxin'));
+function compareWithPublished(text: string, name: SampleName = 'final-2024-gaoxin') {
+  const published = figuresBySection(narrativeText(name));
   const made = figuresBySection(text);
   const result = new Map<string, { total: number; missing: string[]; extra: string[] }>();
   for (const [id, figures] of published)
@@ -190,11 +190,70 @@ describe('conditional wording', () => {
   });
 });
 
+describe('the wording of the template’s year', () => {
+  // What the 2023 解放区 publication implies for the sections worded otherwise in 2023.
+  const S23_PUBLISHED = {
+    出国团组: '0',
+    出国人次: '0',
+    购置车辆: '0',
+    公务用车保有量: '0',
+    外宾接待费: '0.00',
+    外宾团组: '0',
+    外宾人次: '0',
+    国内接待费: '0.00',
+    国内团组: '0',
+    国内人次: '0',
+    机关项目数: '52',
+    二级机构项目数: '0',
+    自评等级优: '21',
+    自评等级良: '31',
+    自评等级中: '0',
+    自评等级差: '0',
+    整体自评资金: '2164.69',
+    整体自评财政拨款: '2164.69',
+  };
+
+  it('a 2023 report gets the 2023 titles and sentences of 九 and 十三, with the published figures', () => {
+    const { text } = generated('final-2023-jiefang', S23_PUBLISHED);
+    expect(text).toContain(
+      '\n九、财政拨款“三公”经费支出决算情况说明\n（一）“三公”经费财政拨款支出决算总体情况说明。\n',
+    );
+    expect(text).toContain('\n（三）重点绩效评价结果\n');
+    expect(text).not.toContain('一般公共预算财政拨款“三公”经费');
+    const result = compareWithPublished(text, 'final-2023-jiefang');
+    expect(result.get('九')).toEqual({ total: 33, missing: [], extra: [] });
+    // 十三: “实现绩效自评“100%”” says what no figure of the tables or 补充信息 is.
+    expect(result.get('十三')).toEqual({ total: 14, missing: ['100%'], extra: [] });
+  });
+
+  it('a 2024 report keeps the 2024 wording', () => {
+    const { text } = generated('final-2024-gaoxin', S24_PUBLISHED);
+    expect(text).toContain('\n九、一般公共预算财政拨款“三公”经费支出决算情况说明\n');
+    expect(text).toContain('\n（三）部门绩效评价结果\n');
+  });
+});
+
 describe('the reasons are saved with the report', () => {
   it('saves and opens the reasons, so that the text is generated the same after reopening', () => {
     const { workbook, text } = generated('final-2024-gaoxin', S24_PUBLISHED, REASONS_24);
     const reopened = Workbook.open(readReportJson('a.json', writeReportJson(workbook.toReport())));
     expect(reopened.reasons).toEqual(REASONS_24);
     expect(generateForWorkbook(reopened)!.text).toBe(text);
+  });
+});
+
+describe('what the tables do not say', () => {
+  it('a 项 whose 款 the table lacks is written with a placeholder in its place, which the checker reports', () => {
+    // 解放区 2023 lists 2050299 其他普通教育支出 under 20508 普通教育: no 款 20502 holds it.
+    const { workbook, text } = generated('final-2023-jiefang', {});
+    expect(text).toContain(
+      '\n1.教育支出（类）【无法取得：表中 2050299 其他普通教育支出 没有所属的款】（款）其他普通教育支出（项）。',
+    );
+    // The item is still read as an item: its figures are checked, and the placeholder is reported.
+    const inFive = narrativeFindings(workbook).filter(
+      (f) => f.location.kind === 'narrative' && f.location.section.startsWith('五'),
+    );
+    expect(inFive.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(inFive.some((f) => f.ruleId === 'N02' && f.printed === '【无法取得')).toBe(true);
   });
 });
