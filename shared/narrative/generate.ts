@@ -166,18 +166,19 @@ class Writer {
   paragraphs(piece: WritePiece): string[] {
     if (!piece.each) return [this.piece(piece, null)];
     if (!this.holds(piece.if, null)) return [];
-    return this.rows(piece.each).map((row) => this.content(piece, row));
+    const rows = this.rows(piece.each);
+    return 'placeholder' in rows ? [rows.placeholder] : rows.map((row) => this.content(piece, row));
   }
 
   private piece(piece: WritePiece, row: Row | null): string {
     if (!this.holds(piece.if, row)) return '';
-    if (piece.each)
-      return this.rows(piece.each)
-        .map((r) => this.content(piece, r))
-        .join(piece.join ?? '');
-    return this.content(piece, row);
+    if (!piece.each) return this.content(piece, row);
+    const rows = this.rows(piece.each);
+    if ('placeholder' in rows) return rows.placeholder;
+    return rows.map((r) => this.content(piece, r)).join(piece.join ?? '');
   }
 
+  /** The piece's text and its pieces (with `each`, `join` stands between the rows instead). */
   private content(piece: WritePiece, row: Row | null): string {
     const text = piece.text ? this.fill(piece.text, row, piece) : '';
     const parts = (piece.pieces ?? []).map((p) => this.piece(p, row)).filter((p) => p !== '');
@@ -187,9 +188,10 @@ class Writer {
   // ── enumerations ───────────────────────────────────────────────────────────────────────
 
   /** The rows an enumeration goes through, in the table's order: at its level, under its codes, not 0. */
-  private rows(each: RowEnumeration): Row[] {
+  private rows(each: RowEnumeration): Row[] | { placeholder: string } {
     const rows = this.inputs.tables.rows(each.table);
-    if ('reason' in rows) return [];
+    // A table whose rows were not all read cannot be enumerated: saying nothing would say there is nothing.
+    if ('reason' in rows) return { placeholder: `【无法取得：${rows.reason}】` };
     // A row's 类 and 款 are the rows whose codes begin its code (208 and 20801 of 2080101), as the
     // classification codes are built; a 款 the table does not list is left out, not guessed.
     const chain = (row: CodeRow): CodeRow[] =>

@@ -243,6 +243,19 @@ describe('the reasons are saved with the report', () => {
 });
 
 describe('what the tables do not say', () => {
+  it('a table whose rows were not all read is not enumerated as if it had none', () => {
+    const report = loadSample('final-2024-gaoxin');
+    const gap = '工作表“支出决算表”中有 2 行无法识别';
+    const workbook = Workbook.open({
+      ...report,
+      tables: report.tables.map((t) => (t.id === '公开05表' ? { ...t, gaps: [{ reason: gap }] } : t)),
+    });
+    workbook.setNarrative(null, S24_PUBLISHED);
+    const text = generateForWorkbook(workbook)!.text;
+    expect(text).toContain(`主要用于以下方面：【无法取得：${gap}】。`);
+    expect(text).toContain(`其中：\n【无法取得：${gap}】\n（因四舍五入可能存在尾差。）`);
+  });
+
   it('a 项 whose 款 the table lacks is written with a placeholder in its place, which the checker reports', () => {
     // 解放区 2023 lists 2050299 其他普通教育支出 under 20508 普通教育: no 款 20502 holds it.
     const { workbook, text } = generated('final-2023-jiefang', {});
