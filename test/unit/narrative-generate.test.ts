@@ -154,9 +154,7 @@ describe('conditional wording', () => {
       '国有资本经营预算财政拨款支出年初预算为25.00万元，支出决算为2.23万元，完成年初预算的8.92%。',
     );
     const jiefang = generated('final-2023-jiefang', {}).text;
-    expect(jiefang).toContain(
-      '我部门2023年度没有国有资本经营预算财政拨款收入，也没有使用国有资本经营预算财政拨款安排的支出。',
-    );
+    expect(jiefang).toContain('我部门2023年度没有国有资本经营收入，也没有使用国有资本经营安排的支出。');
     expect(jiefang).not.toContain('国有资本经营预算财政拨款支出年初预算');
   });
 
