@@ -59,15 +59,15 @@ class CellReader {
 
   constructor(
     private readonly session: Session,
-    private readonly findingsRef: { current: Map<string, Finding[]> },
+    private readonly currentFindings: () => Map<string, Finding[]>,
   ) {
-    this.findings = findingsRef.current;
+    this.findings = currentFindings();
   }
 
   private fresh(): void {
-    if (this.version === this.session.version && this.findings === this.findingsRef.current) return;
+    if (this.version === this.session.version && this.findings === this.currentFindings()) return;
     this.version = this.session.version;
-    this.findings = this.findingsRef.current;
+    this.findings = this.currentFindings();
     this.states = new Map();
     this.severities = new Map();
   }
@@ -105,7 +105,7 @@ class CellReader {
     const cell = this.state(data, column.colId);
     if (slot?.kind !== 'amount' || !cell) return undefined;
     const display = this.session.display;
-    const lines = (this.findingsRef.current.get(cellKey(slot.ref)) ?? []).map(
+    const lines = (this.currentFindings().get(cellKey(slot.ref)) ?? []).map(
       (f) => `【${SEVERITY_LABEL[f.severity]} ${f.ruleId}】${f.title}\n${findingMessage(f, display)}`,
     );
     // A typed sentence (a 绩效 form's 指标值) is read in full here.
@@ -195,10 +195,10 @@ function textDef(column: GridColumn, inRange: InRange): ColDef<GridRow> {
 export function columnDefs(
   model: GridModel,
   session: Session,
-  findingsRef: { current: Map<string, Finding[]> },
+  currentFindings: () => Map<string, Finding[]>,
   inRange: InRange,
 ): Def[] {
-  const reader = new CellReader(session, findingsRef);
+  const reader = new CellReader(session, currentFindings);
   // A leaf with fewer header levels than its neighbours spans the rows below its group, as printed.
   return nest(model.columns, 0, (c) =>
     c.kind === 'amount' ? amountDef(c, reader, session, inRange) : textDef(c, inRange),

@@ -12,6 +12,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { CellRef } from '../../shared/engine/findings';
 import type { GridModel, GridRow } from '../../shared/layout/gridModel';
 import { computedMessage } from '../model/explain';
+import { useLatest } from '../model/useLatest';
 import type { Session } from '../model/session';
 import { ARROWS, edgeOfData, step, type Extent } from './navigation';
 import type { BlockSelection, Position } from './useBlockSelection';
@@ -61,8 +62,7 @@ function clearBlock({ session, block }: GridKeysContext): void {
 }
 
 export function useGridKeys(ctx: GridKeysContext): void {
-  const current = useRef(ctx);
-  current.current = ctx;
+  const current = useLatest(ctx);
   /** The open editor was started by typing (← → then commit and move) rather than by F2 or a double-click. */
   const typing = useRef(false);
 
@@ -107,5 +107,5 @@ export function useGridKeys(ctx: GridKeysContext): void {
       root?.removeEventListener('keydown', onKey, true);
       root?.removeEventListener('dblclick', onDoubleClick, true);
     };
-  }, [ctx.rootRef]);
+  }, [ctx.rootRef, current]);
 }

@@ -3,12 +3,15 @@
  * it), saving, exporting. A file that cannot be read leaves the open report as it was and says
  * why; unsaved edits are never closed or replaced without asking.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { host, type OpenedFile } from '../host';
 import type { ReadingFile } from '../views/ReadingBar';
 import type { UnsavedAnswer } from '../views/UnsavedDialog';
 import { ReadCancelled, readInWorker } from './readInWorker';
+import { message } from './message';
 import { Session } from './session';
+import { useExchangeFiles } from './useExchangeFiles';
+import { useLatest } from './useLatest';
 
 /**
  * Reads a file in a worker so that the window (and the report open in it) stays usable while a
@@ -24,49 +27,52 @@ function readOffThread(onReading: (reading: ReadingFile) => void) {
   };
 }
 
-export const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 export function useReportFiles() {
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [unsavedQuestion, setUnsavedQuestion] = useState<((answer: UnsavedAnswer) => void) | null>(null);
   const [reading, setReading] = useState<ReadingFile | null>(null);
   // The latest session for handlers registered once (menu commands, files delivered by the host).
-  const current = useRef<Session | null>(null);
-  current.current = session;
+  const current = useLatest<Session | null>(session);
 
   const show = useCallback((next: Session | null) => {
     setSession(next);
     setError(null);
   }, []);
 
-  const fail = useCallback((text: string) => {
-    if (current.current) current.current.say(text, true);
-    else setError(text);
-  }, []);
+  const fail = useCallback(
+    (text: string) => {
+      if (current.current) current.current.say(text, true);
+      else setError(text);
+    },
+    [current],
+  );
 
-  const save = useCallback(async (saveAs = false): Promise<boolean> => {
-    const open = current.current;
-    if (!open) return false;
-    try {
-      const file = await open.save();
-      const saved = await host.saveReport(file.name, file.bytes, saveAs);
-      if (!saved) return false;
-      open.markSaved(saved, file.bytes);
-      void host.snapshot(null);
-      void host.remember({ name: saved, bytes: file.bytes });
-      if (file.unplaced.length > 0)
-        open.say(
-          `已保存，但以下数字在原文件中没有位置：${file.unplaced.join('；')}。请用“导出公开表”另存。`,
-          true,
-        );
-      else open.say(`已保存“${saved}”`);
-      return true;
-    } catch (e) {
-      open.say(message(e), true);
-      return false;
-    }
-  }, []);
+  const save = useCallback(
+    async (saveAs = false): Promise<boolean> => {
+      const open = current.current;
+      if (!open) return false;
+      try {
+        const file = await open.save();
+        const saved = await host.saveReport(file.name, file.bytes, saveAs);
+        if (!saved) return false;
+        open.markSaved(saved, file.bytes);
+        void host.snapshot(null);
+        void host.remember({ name: saved, bytes: file.bytes });
+        if (file.unplaced.length > 0)
+          open.say(
+            `已保存，但以下数字在原文件中没有位置：${file.unplaced.join('；')}。请用“导出公开表”另存。`,
+            true,
+          );
+        else open.say(`已保存“${saved}”`);
+        return true;
+      } catch (e) {
+        open.say(message(e), true);
+        return false;
+      }
+    },
+    [current],
+  );
 
   /** True when the open report may be closed or replaced: it is saved, or the user said so. */
   const settleUnsaved = useCallback(async (): Promise<boolean> => {
@@ -77,7 +83,7 @@ export function useReportFiles() {
     if (answer === 'save') return save();
     if (answer === 'discard') await host.snapshot(null);
     return answer === 'discard';
-  }, [save]);
+  }, [current, save]);
 
   const openBytes = useCallback(
     async (file: OpenedFile) => {
@@ -96,7 +102,7 @@ export function useReportFiles() {
         else fail(message(e));
       }
     },
-    [show, fail, settleUnsaved],
+    [current, show, fail, settleUnsaved],
   );
 
   const open = useCallback(async () => {
@@ -107,34 +113,6 @@ export function useReportFiles() {
       fail(message(e));
     }
   }, [openBytes, fail]);
-
-  const exportPublication = useCallback(async () => {
-    const open = current.current;
-    if (!open) return;
-    try {
-      const file = await open.publication();
-      const saved = await host.saveFile(file.name, file.bytes);
-      if (saved) open.say(`已导出“${saved}”（A4 横向，可直接打印）`);
-    } catch (e) {
-      open.say(message(e), true);
-    }
-  }, []);
-
-  const exportCsv = useCallback(async (tableId: string) => {
-    const open = current.current;
-    if (!open) return;
-    const file = await open.exportCsv(tableId);
-    const saved = await host
-      .saveFile(file.name, file.bytes)
-      .catch((e: unknown) => void open.say(message(e), true));
-    if (saved) open.say(`已导出“${saved}”`);
-  }, []);
-
-  const importCsv = useCallback(async (tableId: string) => {
-    const open = current.current;
-    const file = await host.openFile(['csv']).catch((e: unknown) => void open?.say(message(e), true));
-    if (file && open) await open.importCsv(tableId, file.name, file.bytes);
-  }, []);
 
   const closeReport = useCallback(async () => {
     if (await settleUnsaved()) show(null);
@@ -152,9 +130,7 @@ export function useReportFiles() {
     settleUnsaved,
     openBytes,
     open,
-    exportPublication,
-    exportCsv,
-    importCsv,
     closeReport,
+    ...useExchangeFiles(current),
   };
 }

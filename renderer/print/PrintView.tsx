@@ -11,6 +11,7 @@ import type { TableInfo } from '../../shared/engine/structure';
 import { buildGridModel, type GridColumn, type GridModel, type GridRow } from '../../shared/layout/gridModel';
 import { headerCells, headerDepth } from '../../shared/layout/header';
 import { mmToPx, orientationFor, printableArea, type Orientation } from '../../shared/layout/page';
+import { dealRows, type MeasuredTable } from '../../shared/layout/pages';
 import { fitColumns, keepsOnOneLine, type PrintCell, type PrintFit } from '../../shared/layout/printFit';
 import { tableCode } from '../../shared/model/template';
 import { shownText, type DisplayOptions } from '../model/display';
@@ -180,12 +181,25 @@ function printCells(session: Session, model: GridModel, display: DisplayOptions)
 
 const pageClass = (orientation: Orientation) => `pv-page pv-${orientation}`;
 
-export function PrintView({ session, options }: Props) {
-  const display: DisplayOptions = {
-    reportUnit: session.workbook.unit,
-    unit: options.unit,
-    zeroAsBlank: options.zeroAsBlank,
+/** The heights of a table's parts as rendered once, unpaginated. */
+function measureSection(section: HTMLElement): MeasuredTable {
+  const height = (selector: string) =>
+    section.querySelector<HTMLElement>(selector)?.getBoundingClientRect().height ?? 0;
+  return {
+    head: height('.pv-head'),
+    foot: height('.pv-foot'),
+    note: height('.pv-note'),
+    rows: [...section.querySelectorAll<HTMLElement>('tbody tr')].map(
+      (tr) => tr.getBoundingClientRect().height,
+    ),
   };
+}
+
+export function PrintView({ session, options }: Props) {
+  const display: DisplayOptions = useMemo(
+    () => ({ reportUnit: session.workbook.unit, unit: options.unit, zeroAsBlank: options.zeroAsBlank }),
+    [session, options.unit, options.zeroAsBlank],
+  );
   const tables = useMemo(
     () =>
       session.workbook.structure.tables
@@ -200,8 +214,7 @@ export function PrintView({ session, options }: Props) {
           );
           return { table, model, orientation, fit };
         }),
-    // The dialog remounts this view whenever its options (unit, zeros) change.
-    [session, options.tables],
+    [session, options.tables, display],
   );
   const measureRef = useRef<HTMLDivElement>(null);
   const [pages, setPages] = useState<Page[] | null>(null);
@@ -212,26 +225,10 @@ export function PrintView({ session, options }: Props) {
     if (!root) return;
     const dealt: Page[] = [];
     for (const { table, model, orientation } of tables) {
-      const pageHeight = mmToPx(printableArea(orientation).heightMm);
       const section = root.querySelector<HTMLElement>(`[data-table="${table.id}"]`)!;
-      const headHeight = section.querySelector<HTMLElement>('.pv-head')!.getBoundingClientRect().height;
-      const footHeight = section.querySelector<HTMLElement>('.pv-foot')!.getBoundingClientRect().height;
-      const noteHeight = section.querySelector<HTMLElement>('.pv-note')?.getBoundingClientRect().height ?? 0;
-      const heights = [...section.querySelectorAll<HTMLElement>('tbody tr')].map(
-        (tr) => tr.getBoundingClientRect().height,
-      );
-      // Every table has at least one row (合计, or 09's single row), so every table gets a page.
-      let start = 0;
-      do {
-        let used = headHeight + footHeight;
-        let end = start;
-        while (end < model.rows.length && used + heights[end]! <= pageHeight) used += heights[end++]!;
-        if (end === start) end = start + 1; // a row taller than a page still prints, on a page of its own
-        // The 注 goes with the last rows; if it does not fit, the last row moves to a page with it.
-        if (end === model.rows.length && used + noteHeight > pageHeight && end - start > 1) end--;
+      const pageHeight = mmToPx(printableArea(orientation).heightMm);
+      for (const { start, end } of dealRows(measureSection(section), pageHeight))
         dealt.push({ table, rows: model.rows.slice(start, end), last: end === model.rows.length });
-        start = end;
-      } while (start < model.rows.length);
     }
     setPages(dealt);
   }, [tables, session.version, options.unit, options.zeroAsBlank]);

@@ -233,32 +233,45 @@ function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
         );
       })}
       {missing.length > 0 && (
-        <fieldset className="bd-dialog-parents">
-          <legend>这里还没有上级{missing.map((l) => l.name).join('、')}行，将一并插入</legend>
-          {missing.map((l) => (
-            <div key={l.name}>
-              {levelHasCode(table, l) && (
-                <label>
-                  上级{l.name}代码{digitsHint(l)}
-                  <input
-                    value={parentValue(l, 'code')}
-                    onChange={(e) => setParentValue(l, 'code', e.target.value)}
-                    required
-                  />
-                </label>
-              )}
-              <label>
-                上级{l.name}名称
-                <input
-                  value={parentValue(l, 'name')}
-                  onChange={(e) => setParentValue(l, 'name', e.target.value)}
-                  required
-                />
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <ParentRows table={table} missing={missing} value={parentValue} onChange={setParentValue} />
       )}
     </DialogShell>
+  );
+}
+
+/** The rows above a new row that the table lacks at its place, inserted with it. */
+function ParentRows({
+  table,
+  missing,
+  value,
+  onChange,
+}: {
+  table: TableInfo;
+  missing: ListLevel[];
+  value: (level: ListLevel, key: 'code' | 'name') => string;
+  onChange: (level: ListLevel, key: 'code' | 'name', value: string) => void;
+}) {
+  return (
+    <fieldset className="bd-dialog-parents">
+      <legend>这里还没有上级{missing.map((l) => l.name).join('、')}行，将一并插入</legend>
+      {missing.map((l) => (
+        <div key={l.name}>
+          {levelHasCode(table, l) && (
+            <label>
+              上级{l.name}代码{digitsHint(l)}
+              <input
+                value={value(l, 'code')}
+                onChange={(e) => onChange(l, 'code', e.target.value)}
+                required
+              />
+            </label>
+          )}
+          <label>
+            上级{l.name}名称
+            <input value={value(l, 'name')} onChange={(e) => onChange(l, 'name', e.target.value)} required />
+          </label>
+        </div>
+      ))}
+    </fieldset>
   );
 }

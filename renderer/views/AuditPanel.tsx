@@ -44,7 +44,6 @@ function groupOf(finding: Finding): string {
 }
 
 export function AuditPanel({ findings, tableName, onSelect, describe, notChecked, unplaced }: Props) {
-  const reasons = useMemo(() => byReason(notChecked), [notChecked]);
   const [shown, setShown] = useState<Set<Severity>>(new Set(['error', 'rounding', 'warning']));
   const counts = useMemo(
     () =>
@@ -117,45 +116,52 @@ export function AuditPanel({ findings, tableName, onSelect, describe, notChecked
           </section>
         ))}
       </div>
-      {(reasons.length > 0 || unplaced.length > 0) && (
-        <section className="bd-audit-gaps" aria-label="未核对与未读入">
-          {reasons.length > 0 && (
-            <details open>
-              <summary>
-                未核对{' '}
-                <span className="bd-count" data-testid="count-not-checked">
-                  {notChecked.length}
-                </span>
-              </summary>
-              <p>文件中没有下列数字，用到它们的审核没有进行（不按 0 计算）：</p>
-              <ul>
-                {reasons.map((r) => (
-                  <li key={r.reason}>
-                    {r.reason}（{r.rules.join('、')}，{r.count} 处）
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
-          {unplaced.length > 0 && (
-            <details open>
-              <summary>
-                未读入{' '}
-                <span className="bd-count" data-testid="count-unplaced">
-                  {unplaced.length}
-                </span>
-              </summary>
-              <ul>
-                {unplaced.map((u) => (
-                  <li key={`${u.sheet}|${u.cell}|${u.text}`}>
-                    “{u.sheet}”{u.cell}“{u.text}”：{u.reason}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
-        </section>
-      )}
+      <GapsSection notChecked={notChecked} unplaced={unplaced} />
     </aside>
+  );
+}
+
+/** What the checks could not do: rules not run for want of a figure, and what the reader could not place. */
+function GapsSection({ notChecked, unplaced }: Pick<Props, 'notChecked' | 'unplaced'>) {
+  const reasons = useMemo(() => byReason(notChecked), [notChecked]);
+  if (reasons.length === 0 && unplaced.length === 0) return null;
+  return (
+    <section className="bd-audit-gaps" aria-label="未核对与未读入">
+      {reasons.length > 0 && (
+        <details open>
+          <summary>
+            未核对{' '}
+            <span className="bd-count" data-testid="count-not-checked">
+              {notChecked.length}
+            </span>
+          </summary>
+          <p>文件中没有下列数字，用到它们的审核没有进行（不按 0 计算）：</p>
+          <ul>
+            {reasons.map((r) => (
+              <li key={r.reason}>
+                {r.reason}（{r.rules.join('、')}，{r.count} 处）
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {unplaced.length > 0 && (
+        <details open>
+          <summary>
+            未读入{' '}
+            <span className="bd-count" data-testid="count-unplaced">
+              {unplaced.length}
+            </span>
+          </summary>
+          <ul>
+            {unplaced.map((u) => (
+              <li key={`${u.sheet}|${u.cell}|${u.text}`}>
+                “{u.sheet}”{u.cell}“{u.text}”：{u.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
   );
 }

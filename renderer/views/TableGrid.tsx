@@ -19,18 +19,27 @@ import {
   type GridReadyEvent,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  type Ref,
+  type RefObject,
+} from 'react';
 import type { CellRef, Finding } from '../../shared/engine/findings';
 import type { TableInfo } from '../../shared/engine/structure';
 import { buildGridModel, type GridModel, type GridRow } from '../../shared/layout/gridModel';
 import type { GridHandle } from '../actions';
 import { columnDefs } from '../grid/columns';
 import { fillDownEdits } from '../grid/fill';
-import { useBlockSelection, type Position } from '../grid/useBlockSelection';
+import { useBlockSelection, type BlockSelection, type Position } from '../grid/useBlockSelection';
 import { useClipboard } from '../grid/useClipboard';
 import { useGridKeys } from '../grid/useGridKeys';
 import type { Cursor } from '../model/cursor';
 import type { Session } from '../model/session';
+import { useLatest } from '../model/useLatest';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -104,12 +113,14 @@ export function TableGrid({
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const structureVersion = session.structureVersion;
+  // The table is changed in place; structureVersion says that its rows changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const model = useMemo(() => buildGridModel(table), [table, structureVersion]);
   // Read through a ref so that the column definitions stay stable while findings change.
-  const findingsRef = useRef(findingsByCell);
-  findingsRef.current = findingsByCell;
+  const latestFindings = useLatest(findingsByCell);
+  const currentFindings = useCallback(() => latestFindings.current, [latestFindings]);
   const block = useBlockSelection(model, apiRef, rootRef);
-  const { select, inRange, anchorRef, columnOrder } = block;
+  const { select, inRange } = block;
   const clipboard = useClipboard(session, model, apiRef, rootRef, block);
   const moveTo = useCallback(
     (at: Position, align: 'middle' | null = null) => {
@@ -123,33 +134,12 @@ export function TableGrid({
     [select],
   );
   useGridKeys({ session, model, apiRef, rootRef, block, moveTo });
-  const defs = useMemo(() => columnDefs(model, session, findingsRef, inRange), [model, session, inRange]);
-
-  useImperativeHandle(
-    handle,
-    (): GridHandle => ({
-      copy: () => {
-        const text = clipboard.copyText();
-        if (text !== null) void navigator.clipboard.writeText(text);
-      },
-      paste: () => void navigator.clipboard.readText().then(clipboard.pasteText),
-      fillDown: () => {
-        const b = block.bounds();
-        const edits = b ? fillDownEdits(session, model, columnOrder, b) : [];
-        if (edits.length > 0) session.dispatch({ kind: 'setCells', edits });
-      },
-      selectAll: () => {
-        if (model.rows.length === 0) return;
-        select(
-          { rowIndex: 0, colId: columnOrder[0]! },
-          { rowIndex: model.rows.length - 1, colId: columnOrder.at(-1)! },
-        );
-        // Rows the grid is still rendering after a jump (Ctrl+Home) take their class when refreshed.
-        requestAnimationFrame(() => apiRef.current?.refreshCells());
-      },
-    }),
-    [clipboard, block, session, model, columnOrder, select],
+  const defs = useMemo(
+    () => columnDefs(model, session, currentFindings, inRange),
+    [model, session, currentFindings, inRange],
   );
+
+  useGridHandle(handle, { session, model, apiRef, block, clipboard });
 
   // Repaint on every change of figures, findings, display options or selection. Without `force`
   // the grid re-reads values and classes but leaves an open editor alone.
@@ -170,57 +160,15 @@ export function TableGrid({
   // Every prop handed to the grid keeps its identity between renders: a new object makes the grid
   // re-apply its options, which closes an editor the user is typing in.
   const pinnedTop = useMemo(() => (model.lanciRow ? [model.lanciRow] : undefined), [model]);
-  const onCellEditRequest = useCallback(
-    (event: CellEditRequestEvent<GridRow>) => {
-      const slot = event.data.slots[event.column.getColId()];
-      const text = String(event.newValue ?? '');
-      if (slot?.kind === 'amount') session.dispatch({ kind: 'setCells', edits: [{ ref: slot.ref, text }] });
-      else if (slot?.kind === 'text' && slot.field !== undefined && event.data.row)
-        session.dispatch({
-          kind: 'setRowText',
-          table: table.id,
-          key: event.data.row.key,
-          field: slot.field,
-          text,
-        });
-    },
-    [session, table.id],
-  );
-  const onCellMouseDown = useCallback(
-    (e: CellMouseDownEvent<GridRow>) => {
-      if (e.rowIndex === null || e.rowPinned) return;
-      const at = { rowIndex: e.rowIndex, colId: e.column.getColId() };
-      const shift = (e.event as MouseEvent | undefined)?.shiftKey === true;
-      select(shift && anchorRef.current ? anchorRef.current : at, at);
-    },
-    [select, anchorRef],
-  );
-  const onCellFocused = useCallback(
-    (e: CellFocusedEvent<GridRow>) => {
-      if (e.rowIndex === null || e.rowPinned || typeof e.column !== 'object' || e.column === null) return;
-      const row = model.rows[e.rowIndex];
-      const colId = e.column.getColId();
-      const slot = row?.slots[colId];
-      cursor.set(
-        row ? { table: table.id, row, colId, ref: slot?.kind === 'amount' ? slot.ref : null } : null,
-      );
-      if (lastKey.fromMouse) return;
-      const at = { rowIndex: e.rowIndex, colId };
-      select(lastKey.shift && anchorRef.current ? anchorRef.current : at, at);
-    },
-    [model, cursor, table.id, select, anchorRef],
-  );
-  const onCellContextMenu = useCallback(
-    (e: CellContextMenuEvent<GridRow>) => {
-      const mouse = e.event as MouseEvent | undefined;
-      if (e.rowIndex === null || e.rowPinned || !mouse) return;
-      const colId = e.column.getColId();
-      // A right click outside the block moves the cursor there, as in Excel; inside, the block stays.
-      if (!block.inRange(e.rowIndex, colId)) moveTo({ rowIndex: e.rowIndex, colId });
-      onContextMenu(mouse.clientX, mouse.clientY);
-    },
-    [block, moveTo, onContextMenu],
-  );
+  const onCellEditRequest = useEditRequest(session, table.id);
+  const { onCellMouseDown, onCellFocused, onCellContextMenu } = useSelectionEvents({
+    model,
+    table: table.id,
+    cursor,
+    block,
+    moveTo,
+    onContextMenu,
+  });
   const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => (apiRef.current = e.api), []);
 
   return (
@@ -250,5 +198,126 @@ export function TableGrid({
         onCellContextMenu={onCellContextMenu}
       />
     </div>
+  );
+}
+
+/** What the toolbar, menu and context menu do to the grid: copy, paste, fill down, select the table. */
+function useGridHandle(
+  handle: Ref<GridHandle> | undefined,
+  {
+    session,
+    model,
+    apiRef,
+    block,
+    clipboard,
+  }: {
+    session: Session;
+    model: GridModel;
+    apiRef: RefObject<GridApi<GridRow> | null>;
+    block: BlockSelection;
+    clipboard: ReturnType<typeof useClipboard>;
+  },
+) {
+  const { select, columnOrder } = block;
+  useImperativeHandle(
+    handle,
+    (): GridHandle => ({
+      copy: () => {
+        const text = clipboard.copyText();
+        if (text !== null) void navigator.clipboard.writeText(text);
+      },
+      paste: () => void navigator.clipboard.readText().then(clipboard.pasteText),
+      fillDown: () => {
+        const b = block.bounds();
+        const edits = b ? fillDownEdits(session, model, columnOrder, b) : [];
+        if (edits.length > 0) session.dispatch({ kind: 'setCells', edits });
+      },
+      selectAll: () => {
+        if (model.rows.length === 0) return;
+        select(
+          { rowIndex: 0, colId: columnOrder[0]! },
+          { rowIndex: model.rows.length - 1, colId: columnOrder.at(-1)! },
+        );
+        // Rows the grid is still rendering after a jump (Ctrl+Home) take their class when refreshed.
+        requestAnimationFrame(() => apiRef.current?.refreshCells());
+      },
+    }),
+    [clipboard, block, session, model, columnOrder, select, apiRef],
+  );
+}
+
+/**
+ * The grid's mouse and focus events as the block selection and the cursor (formula bar, status
+ * line) see them: Shift extends the block from its anchor; a right click outside it moves there.
+ */
+function useSelectionEvents({
+  model,
+  table,
+  cursor,
+  block,
+  moveTo,
+  onContextMenu,
+}: {
+  model: GridModel;
+  table: string;
+  cursor: Cursor;
+  block: BlockSelection;
+  moveTo: (at: Position) => void;
+  onContextMenu: Props['onContextMenu'];
+}) {
+  const { select, anchorRef } = block;
+  const onCellMouseDown = useCallback(
+    (e: CellMouseDownEvent<GridRow>) => {
+      if (e.rowIndex === null || e.rowPinned) return;
+      const at = { rowIndex: e.rowIndex, colId: e.column.getColId() };
+      const shift = (e.event as MouseEvent | undefined)?.shiftKey === true;
+      select(shift && anchorRef.current ? anchorRef.current : at, at);
+    },
+    [select, anchorRef],
+  );
+  const onCellFocused = useCallback(
+    (e: CellFocusedEvent<GridRow>) => {
+      if (e.rowIndex === null || e.rowPinned || typeof e.column !== 'object' || e.column === null) return;
+      const row = model.rows[e.rowIndex];
+      const colId = e.column.getColId();
+      const slot = row?.slots[colId];
+      cursor.set(row ? { table: table, row, colId, ref: slot?.kind === 'amount' ? slot.ref : null } : null);
+      if (lastKey.fromMouse) return;
+      const at = { rowIndex: e.rowIndex, colId };
+      select(lastKey.shift && anchorRef.current ? anchorRef.current : at, at);
+    },
+    [model, cursor, table, select, anchorRef],
+  );
+  const onCellContextMenu = useCallback(
+    (e: CellContextMenuEvent<GridRow>) => {
+      const mouse = e.event as MouseEvent | undefined;
+      if (e.rowIndex === null || e.rowPinned || !mouse) return;
+      const colId = e.column.getColId();
+      // A right click outside the block moves the cursor there, as in Excel; inside, the block stays.
+      if (!block.inRange(e.rowIndex, colId)) moveTo({ rowIndex: e.rowIndex, colId });
+      onContextMenu(mouse.clientX, mouse.clientY);
+    },
+    [block, moveTo, onContextMenu],
+  );
+  return { onCellMouseDown, onCellFocused, onCellContextMenu };
+}
+
+/** A value typed into a cell, as the command that records it: a figure, or a row's text (项目名称 …). */
+function useEditRequest(session: Session, table: string) {
+  return useCallback(
+    (event: CellEditRequestEvent<GridRow>) => {
+      const slot = event.data.slots[event.column.getColId()];
+      const text = String(event.newValue ?? '');
+      if (slot?.kind === 'amount') session.dispatch({ kind: 'setCells', edits: [{ ref: slot.ref, text }] });
+      else if (slot?.kind === 'text' && slot.field !== undefined && event.data.row)
+        session.dispatch({
+          kind: 'setRowText',
+          table: table,
+          key: event.data.row.key,
+          field: slot.field,
+          text,
+        });
+    },
+    [session, table],
   );
 }

@@ -5,9 +5,9 @@
  */
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { CellRef, Finding } from '../../shared/engine/findings';
-import type { RowInfo } from '../../shared/engine/structure';
+import type { RowInfo, TableInfo } from '../../shared/engine/structure';
 import { tableCode } from '../../shared/model/template';
-import type { ActionContext, GridHandle } from '../actions';
+import type { ActionContext, ActionId, GridHandle } from '../actions';
 import { Cursor } from '../model/cursor';
 import { findingMessage } from '../model/display';
 import type { Match } from '../model/find';
@@ -51,33 +51,17 @@ type Popup =
 export function WorkbookView({ session, files }: { session: Session; files: FileActions }) {
   const version = useSyncExternalStore(session.subscribe, session.getVersion);
   const workbook = session.workbook;
-  const [activeId, setActiveId] = useState(workbook.structure.tables[0]!.id);
-  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [popup, setPopup] = useState<Popup | null>(null);
   const [finding, setFinding] = useState(false);
   const cursor = useMemo(() => new Cursor(), []);
   const grid = useRef<GridHandle>(null);
+  const { activeId, setActiveId, focusRequest, focus, goTo, select } = useFocusRequests(
+    workbook.structure.tables[0]!.id,
+  );
   const active = workbook.structure.tableById.get(activeId)!;
   const { findings, notChecked, unreadByTable, findingsByCell, countsByTable, total } = useFindings(
     session,
     version,
-  );
-
-  const focus = useCallback((ref: CellRef) => {
-    setActiveId(ref.table);
-    setFocusRequest({ ref, nonce: Date.now() });
-  }, []);
-  const goTo = useCallback((m: Match) => {
-    setActiveId(m.table);
-    setFocusRequest({ ...m, nonce: Date.now(), keepKeyboard: true });
-  }, []);
-  const select = useCallback(
-    (f: Finding) => {
-      const ref = f.cells[0]?.ref;
-      if (ref) focus(ref);
-      else if (f.table !== null) setActiveId(f.table);
-    },
-    [focus],
   );
   const rows = useRowEditing(session, active, cursor, focus);
   const tableName = (id: string) => {
@@ -153,14 +137,54 @@ export function WorkbookView({ session, files }: { session: Session; files: File
         />
       </div>
       <StatusLine session={session} total={total} />
-      {popup?.kind === 'print' && <PrintDialog session={session} errorCount={total.error} onClose={close} />}
+      <Popups
+        popup={popup}
+        session={session}
+        active={active}
+        rows={rows}
+        ctx={ctx}
+        run={run}
+        errorCount={total.error}
+        focus={focus}
+        onClose={close}
+      />
+    </div>
+  );
+}
+
+/** The dialog or menu open over the workbook, if any. */
+function Popups({
+  popup,
+  session,
+  active,
+  rows,
+  ctx,
+  run,
+  errorCount,
+  focus,
+  onClose,
+}: {
+  popup: Popup | null;
+  session: Session;
+  active: TableInfo;
+  rows: ReturnType<typeof useRowEditing>;
+  ctx: ActionContext;
+  run: (id: ActionId) => void;
+  errorCount: number;
+  focus: (ref: CellRef) => void;
+  onClose: () => void;
+}) {
+  const workbook = session.workbook;
+  return (
+    <>
+      {popup?.kind === 'print' && <PrintDialog session={session} errorCount={errorCount} onClose={onClose} />}
       {popup?.kind === 'add' && (
         <AddRowDialog
           key={active.id}
           table={active}
           near={popup.near}
           parentDefault={rows.parentDefault}
-          onClose={close}
+          onClose={onClose}
           onAdd={(request) => rows.addRow(request, popup.near)}
         />
       )}
@@ -169,18 +193,43 @@ export function WorkbookView({ session, files }: { session: Session; files: File
           options={workbook.template.options ?? []}
           values={workbook.reportOptions}
           onSave={(key, codes) => session.dispatch({ kind: 'setOption', key, codes })}
-          onClose={close}
+          onClose={onClose}
         />
       )}
       {popup?.kind === 'explain' && (
         <ExplainDialog
           session={session}
           cell={popup.ref}
-          onGo={(ref) => (close(), focus(ref))}
-          onClose={close}
+          onGo={(ref) => (onClose(), focus(ref))}
+          onClose={onClose}
         />
       )}
-      {popup?.kind === 'menu' && <ContextMenu x={popup.x} y={popup.y} ctx={ctx} run={run} onClose={close} />}
-    </div>
+      {popup?.kind === 'menu' && (
+        <ContextMenu x={popup.x} y={popup.y} ctx={ctx} run={run} onClose={onClose} />
+      )}
+    </>
   );
+}
+
+/** Where the cursor is asked to go (a finding, a cell, a search match), and the table it is in. */
+function useFocusRequests(firstTable: string) {
+  const [activeId, setActiveId] = useState(firstTable);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const focus = useCallback((ref: CellRef) => {
+    setActiveId(ref.table);
+    setFocusRequest({ ref, nonce: Date.now() });
+  }, []);
+  const goTo = useCallback((m: Match) => {
+    setActiveId(m.table);
+    setFocusRequest({ ...m, nonce: Date.now(), keepKeyboard: true });
+  }, []);
+  const select = useCallback(
+    (f: Finding) => {
+      const ref = f.cells[0]?.ref;
+      if (ref) focus(ref);
+      else if (f.table !== null) setActiveId(f.table);
+    },
+    [focus],
+  );
+  return { activeId, setActiveId, focusRequest, focus, goTo, select };
 }

@@ -8,12 +8,15 @@ export type Counts = Record<Finding['severity'], number>;
 export function useFindings(session: Session, version: number) {
   const { workbook } = session;
   const tables = workbook.structure.tables;
+  // The workbook changes in place; `version` says that it changed.
+  /* eslint-disable react-hooks/exhaustive-deps */
   const findings = useMemo(() => workbook.findings(), [workbook, version]);
   const notChecked = useMemo(() => workbook.notChecked(), [workbook, version]);
   const unreadByTable = useMemo(
     () => new Map(tables.map((t) => [t.id, workbook.unreadOf(t.id)])),
     [workbook, tables, version],
   );
+  /* eslint-enable react-hooks/exhaustive-deps */
   const findingsByCell = useMemo(() => {
     const map = new Map<string, Finding[]>();
     for (const f of findings) {

@@ -3,7 +3,8 @@
  * presses of the whole window. The context is read through a ref, so that the handlers are
  * registered once and always see the window as it is now.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from '../model/useLatest';
 import {
   ACTION_BY_ID,
   actionForKey,
@@ -15,8 +16,7 @@ import {
 import { host } from '../host';
 
 export function useWindowActions(ctx: ActionContext): (id: ActionId) => void {
-  const current = useRef(ctx);
-  current.current = ctx;
+  const current = useLatest(ctx);
 
   useEffect(() => {
     const run = (id: ActionId) => {
@@ -42,7 +42,7 @@ export function useWindowActions(ctx: ActionContext): (id: ActionId) => void {
       stopCommands();
       window.removeEventListener('keydown', onKey, true);
     };
-  }, []);
+  }, [current]);
 
   return (id) => {
     const action = ACTION_BY_ID.get(id);

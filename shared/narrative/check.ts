@@ -435,8 +435,12 @@ class NarrativeCheck {
   private checkCompletion(run: SectionRun, figure: Figure, index: number, before: Binding[]): void {
     const actual = before.filter((b) => b.role === 'actual').at(-1);
     if (!actual) return this.unchecked(run, figure, null, '句中没有支出决算数，无法核对完成比例');
-    const budget =
-      before.filter((b) => b.role === 'budget').at(-1) ?? this.printedOrTable(run, actual.term?.budget);
+    // An actual that names its budget is compared with that one: 因公出国（境）费's, not the “三公”
+    // total printed earlier in the same sentence.
+    const own = actual.term?.budget;
+    const budget = own
+      ? (before.filter((b) => b.meaning === own).at(-1) ?? this.printedOrTable(run, own))
+      : before.filter((b) => b.role === 'budget').at(-1);
     if (!budget) return this.unchecked(run, figure, null, '句中没有预算数，无法核对完成比例');
     this.judgeRatio(
       run,

@@ -6,6 +6,7 @@
  */
 import type { SectionTitles } from './sections';
 import budgetSet from './sets/budget.json';
+import finalShanghaiSet from './sets/final-shanghai.json';
 import finalSet from './sets/final.json';
 
 export interface Term {
@@ -171,6 +172,7 @@ export interface NarrativeSet {
 // The sets are checked by the tests against every template they name (each expression binds).
 export const NARRATIVE_SETS: readonly NarrativeSet[] = [
   finalSet as unknown as NarrativeSet,
+  finalShanghaiSet as unknown as NarrativeSet,
   budgetSet as unknown as NarrativeSet,
 ];
 
