@@ -101,13 +101,17 @@ describe('the report file keeps the 情况说明', () => {
     expect(workbook.toReport().narrative).toBeUndefined();
   });
 
-  it('refuses a 补充信息 value that is not text', () => {
+  it('refuses a text or a 补充信息 value that is not text, saying which', () => {
     const report = {
       ...loadSample('final-2024-gaoxin'),
       narrative: { supplementary: { 年初预算: 5644.16 } },
     };
     expect(() => readReportJson('s.json', new TextEncoder().encode(JSON.stringify(report)))).toThrow(
-      '无法打开“s.json”：',
+      '无法打开“s.json”：补充信息“年初预算”应为文字（如 "12.50"），文件中是数 5644.16',
+    );
+    const textAsList = { ...loadSample('final-2024-gaoxin'), narrative: { text: ['一、'] } };
+    expect(() => readReportJson('s.json', new TextEncoder().encode(JSON.stringify(textAsList)))).toThrow(
+      '无法打开“s.json”：情况说明的文字（narrative.text）格式不对，文件中是列表',
     );
   });
 });
