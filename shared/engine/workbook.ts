@@ -139,8 +139,9 @@ export interface Provenance {
 
 export class Workbook {
   private state!: State;
-  /** The 情况说明 checked with the tables; kept across rebuilds of the state. */
+  /** The user's reasons (主要原因是……) the generated 情况说明 holds, by the wording's reason key. */
   private userReasons: Record<string, string> = {};
+  /** The 情况说明 checked with the tables; kept across rebuilds of the state. */
   private readonly narrative: NarrativeHolder = {
     text: null,
     supplementary: {},
