@@ -231,6 +231,16 @@ describe('the wording of the template’s year', () => {
   });
 });
 
+describe('after an edit', () => {
+  it('the text generated again carries the table’s new figure', () => {
+    const { workbook } = generated('final-2024-gaoxin', S24_PUBLISHED, REASONS_24);
+    workbook.set({ table: '公开05表', row: '2080101', column: 'basic' }, '50.00');
+    expect(generateForWorkbook(workbook)!.text).toContain(
+      '行政运行（项）。年初预算为56.92万元，支出决算为50.00万元，完成年初预算的87.84%。',
+    );
+  });
+});
+
 describe('the reasons are saved with the report', () => {
   it('saves and opens the reasons, so that the text is generated the same after reopening', () => {
     const { workbook, text } = generated('final-2024-gaoxin', S24_PUBLISHED, REASONS_24);
