@@ -13,6 +13,7 @@ import type { NarrativeSet, SectionDefinition, Term } from './definitions';
 import { checkClasses, checkComponents, checkItems, type Enumerated } from './enumerations';
 import { extractFigures, hundredthsOf, type Figure } from './figures';
 import { judgePercent, roundedPercent, scaledText } from './ratio';
+import { supplementaryLabel, supplementaryValue } from './supplementary';
 import { splitSections, type Section } from './sections';
 import { directionBefore, matchTerm } from './terms';
 import { sentencesOf, type NarrativeText, type Span } from './text';
@@ -150,6 +151,7 @@ class NarrativeCheck {
         tables: this.inputs.tables,
         amounts: this.inputs.amounts,
         nameEquivalents: this.set.nameEquivalents,
+        supplementary: (key: string) => this.supplementary(key),
         finding: this.finding.bind(this),
       };
       const result =
@@ -306,27 +308,23 @@ class NarrativeCheck {
   /** What a term's figure must equal: a table amount, a 补充信息 field, or nothing (checked within the text). */
   private termTarget(term: Term): Resolved | null {
     if (term.value) return this.inputs.amounts.of(term.value);
-    if (term.supplementary) return this.supplementary(term.supplementary, term.count);
+    if (term.supplementary) return this.supplementary(term.supplementary);
     if (term.unbound) return { reason: term.unbound };
     if (term.count) return { reason: '这个数不在公开表中，只核对说明中的加总' };
     return null;
   }
 
   private supplementaryLabel(key: string): string {
-    return this.set.supplementary.find((s) => s.key === key)?.label ?? key;
+    return supplementaryLabel(this.set, key);
   }
 
-  private supplementary(key: string, count = false): Resolved {
-    const text = this.inputs.supplementary[key];
-    if (text === undefined || text.trim() === '')
+  private supplementary(key: string): Resolved {
+    const value = supplementaryValue(this.inputs.supplementary, key);
+    if ('unfilled' in value)
       return { reason: `公开表中没有这个数，补充信息“${this.supplementaryLabel(key)}”未填写` };
-    const value = count ? Number(text) * 100 : Math.round(Number(text) * 100);
-    // 补充信息 is validated when it is entered; a damaged value is reported rather than used.
-    if (!/^-?\d+(\.\d{1,2})?$/u.test(text.trim()) || !Number.isSafeInteger(value))
-      return { reason: `补充信息“${this.supplementaryLabel(key)}”的“${text}”不是有效数字` };
-    const [whole = '0', fraction = ''] = text.trim().split('.');
-    const exact = Number(whole.replace('-', '')) * 100 + Number(fraction.padEnd(2, '0'));
-    return { value: whole.startsWith('-') ? -exact : exact, cells: [] };
+    if ('invalid' in value)
+      return { reason: `补充信息“${this.supplementaryLabel(key)}”的“${value.invalid}”不是有效数字` };
+    return { value: value.value, cells: [] };
   }
 
   private checkAmount(run: SectionRun, binding: Binding): void {
