@@ -980,7 +980,12 @@ export function findingsDiff(
     const previous = old.get(f.key);
     old.delete(f.key);
     if (!previous) added.push(f);
-    else if (previous.message !== f.message || previous.severity !== f.severity) changed.push(f);
+    // The templates hold every amount the messages say, without rendering them.
+    else if (
+      (previous.messageTemplate ?? previous.message) !== (f.messageTemplate ?? f.message) ||
+      previous.severity !== f.severity
+    )
+      changed.push(f);
   }
   return { added, removed: [...old.values()], changed };
 }
