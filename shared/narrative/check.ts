@@ -14,6 +14,7 @@ import { checkClasses, checkComponents, checkItems, type Enumerated } from './en
 import { extractFigures, hundredthsOf, type Figure } from './figures';
 import { judgePercent, roundedPercent, scaledText } from './ratio';
 import { supplementaryLabel, supplementaryValue } from './supplementary';
+import { numberingProblems } from './numbering';
 import { splitSections, type Section } from './sections';
 import { directionBefore, matchTerm } from './terms';
 import { sentencesOf, type NarrativeText, type Span } from './text';
@@ -749,6 +750,27 @@ class NarrativeCheck {
           }),
         );
       }
+    }
+    // The items of an enumeration are numbered-checked with it (E10), in its own terms.
+    const reported = new Set(
+      this.findings.map((f) => (f.location.kind === 'narrative' ? f.location.start : -1)),
+    );
+    for (const problem of numberingProblems(this.text)) {
+      if (reported.has(problem.start)) continue;
+      this.findings.push(
+        this.finding({
+          rule: 'N06',
+          severity: 'warning',
+          section: sectionAt(problem.start),
+          span: problem,
+          sentence: 0,
+          message: problem.repeated
+            ? `情况说明中编号“${problem.printed}”重复，应为“${problem.expected}”。`
+            : `情况说明中编号“${problem.printed}”不连续，此处应为“${problem.expected}”。`,
+          printed: problem.printed,
+          expected: problem.expected,
+        }),
+      );
     }
     // 占100 without %: a share whose sign was lost is read as an amount by nobody, so it is flagged.
     for (const match of this.text.matchAll(
