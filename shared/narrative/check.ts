@@ -10,6 +10,7 @@ import type { Severity } from '../engine/recalc';
 import { toDecimalString } from '../money/money';
 import type { TableAmounts, Resolved } from './amounts';
 import type { NarrativeSet, SectionDefinition, Term } from './definitions';
+import { comparisonClaims, comparisonWord } from './comparison';
 import { checkClasses, checkComponents, checkItems, type Enumerated } from './enumerations';
 import { extractFigures, hundredthsOf, type Figure } from './figures';
 import { judgePercent, roundedPercent, scaledText } from './ratio';
@@ -189,6 +190,7 @@ class NarrativeCheck {
     for (const result of enumerated) result.finish?.();
     this.checkSums(run);
     this.checkAbsence(run);
+    this.checkComparisons(run, body);
 
     this.findings.push(...run.findings);
     this.notChecked.push(...run.notChecked);
@@ -453,6 +455,35 @@ class NarrativeCheck {
       budget,
       1n,
     );
+  }
+
+  /** 决算数大于/小于/等于预算数 against the budget and actual figures printed before it in its paragraph. */
+  private checkComparisons(run: SectionRun, body: Span): void {
+    const bindings = [...run.bindings.values()].sort((a, b) => a.figure.start - b.figure.start);
+    for (const claim of comparisonClaims(this.text, body)) {
+      const paragraphStart = this.text.lastIndexOf('\n', claim.start) + 1;
+      const before = bindings.filter((b) => b.figure.start >= paragraphStart && b.figure.end <= claim.start);
+      const budget = before.filter((b) => b.role === 'budget').at(-1);
+      const actual = before.filter((b) => b.role === 'actual').at(-1);
+      const budgetValue = budget && this.valueOf(budget.figure);
+      const actualValue = actual && this.valueOf(actual.figure);
+      if (budgetValue == null || actualValue == null) continue;
+      const sign = Math.sign(actualValue - budgetValue);
+      if (sign === claim.says) continue;
+      const index = this.sentenceAt(run, claim.start).index;
+      run.findings.push(
+        this.finding({
+          rule: 'N03',
+          severity: 'warning',
+          section: run.section.definition.id,
+          span: claim,
+          sentence: index,
+          message: `写的是决算数“${claim.word}”预算数，但决算 ${actual!.figure.printed}${comparisonWord(sign)}年初预算 ${budget!.figure.printed}。`,
+          printed: claim.word,
+          expected: comparisonWord(sign),
+        }),
+      );
+    }
   }
 
   /** "增长/下降 N%": the change printed before it over last year's figure (this year's minus the change). */

@@ -184,4 +184,15 @@ describe('the Shanghai 2024 情况说明', () => {
       'E15 warning 52.63% → null', // a completion rate of a budget of 0 cannot be given
     ]);
   });
+
+  it('holds 决算数小于预算数 against the figures before it, and reports it when they say otherwise', async () => {
+    const claims = [...extracted.matchAll(/决算数小于预算数的主要原因：(人员进出|因个别项目|预算按周全)/gu)];
+    expect(claims).toHaveLength(3);
+    let text = extracted;
+    for (const [claim] of claims) text = replaceOnce(text, claim, claim.replace('小于', '大于'));
+    const { findings } = await check(text);
+    expect(findings.filter((f) => f.ruleId === 'N03').map(summary)).toEqual(
+      Array(3).fill('N03 warning 大于 → 小于'),
+    );
+  });
 });
