@@ -9,6 +9,7 @@ import {
   cell,
   chooseFile,
   clickCell,
+  moreMenuItem,
   openExample,
   openReportFile,
   openTab,
@@ -146,7 +147,7 @@ test('an .xlsx as finance offices circulate it opens with its real mismatches fl
   await expect(page.getByTestId('total-error')).toHaveText('2');
 
   const exported = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出公开表' }).click();
+  await (await moreMenuItem(page, '导出公开表')).click();
   expect((await exported).suggestedFilename()).toBe('saved-into（公开表）.xlsx');
 });
 
@@ -156,7 +157,7 @@ test('a table goes out to CSV and comes back from a GB18030 CSV edited in Excel,
   await openExample(page);
   await openTab(page, '公开05表');
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出本表 CSV' }).click();
+  await (await moreMenuItem(page, '导出本表 CSV')).click();
   const path = tmp('公开05表.csv');
   await (await download).saveAs(path);
   const exported = readFileSync(path);
@@ -169,7 +170,7 @@ test('a table goes out to CSV and comes back from a GB18030 CSV edited in Excel,
     .replace(/^(2080505,[^,]*,[^,]*,)32\.43,/mu, '$132.42,');
   const gbPath = tmp('公开05表-改.csv');
   writeFileSync(gbPath, iconv.encode(edited, 'gb18030'));
-  await chooseFile(page, page.getByRole('button', { name: '导入本表 CSV' }), gbPath);
+  await chooseFile(page, await moreMenuItem(page, '导入本表 CSV'), gbPath);
   await expect(cell(page, '2080505', 'basic')).toHaveText('32.42');
   await expect(page.getByRole('status')).toContainText('已导入“公开05表-改.csv”');
   await page.keyboard.press('Control+z');
