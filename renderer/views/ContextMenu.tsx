@@ -26,8 +26,11 @@ export function ActionMenu({
 }: MenuProps & { items: ActionId[]; label: string }) {
   useEffect(() => {
     const close = (e: Event) => {
-      if (e instanceof KeyboardEvent && e.key !== 'Escape') return;
-      // The menu's own items, and the button that opened it (which closes it itself).
+      if (e instanceof KeyboardEvent) {
+        if (e.key === 'Escape') onClose();
+        return;
+      }
+      // A click on the menu's own items, or on the button that opened it (which closes it itself).
       if (e.target instanceof Element && e.target.closest('.bd-menu, [aria-expanded="true"]')) return;
       onClose();
     };

@@ -31,7 +31,7 @@ test('a new report starts empty, and its totals follow what is typed', async ({ 
   await typeInto(page, cell(page, 'line5', 'incomeAmount'), '20.5');
   await expect(cell(page, 'line27', 'incomeAmount')).toHaveText('120.50');
   await expect(cell(page, 'line30', 'incomeAmount')).toHaveText('120.50');
-  await expect(page.locator('.bd-file')).toContainText('●');
+  await expect(page.getByLabel('未保存', { exact: true })).toBeVisible();
 
   // Saved as the publication workbook, which opens again with the same figures.
   const download = page.waitForEvent('download');
@@ -102,7 +102,7 @@ test('a saved report reopens with its figures, and is offered under 最近打开
   const saved = await download;
   const path = tmp('saved-report.json');
   await saved.saveAs(path);
-  await expect(page.locator('.bd-file')).not.toContainText('●');
+  await expect(page.getByLabel('未保存', { exact: true })).toHaveCount(0);
 
   await page.goto('/');
   await expect(page.locator('.bd-recent')).toContainText('2024年度决算示例.json');

@@ -139,7 +139,7 @@ test('the toolbar stays put when an edit marks the report unsaved, and the grid 
   await clickCell(target);
   await page.keyboard.type('1');
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('未保存')).toBeVisible();
+  await expect(page.getByLabel('未保存', { exact: true })).toBeVisible();
   expect(await print.boundingBox()).toEqual(before);
 
   // Ctrl+= and Ctrl+wheel make the grid larger, Ctrl+- smaller, Ctrl+0 as designed; the status line says so.
@@ -172,4 +172,13 @@ test('the toolbar stays put when an edit marks the report unsaved, and the grid 
   await page.keyboard.press('Control+0');
   await expect(zoom).toHaveText('表格 100%');
   expect(await width()).toBeCloseTo(designed, 0);
+
+  // The rarely used actions are one click away, under 更多; Esc closes the menu.
+  await page.getByRole('button', { name: '更多 ▾' }).click();
+  const more = page.getByRole('menu', { name: '更多' });
+  for (const item of ['导出公开表', '导出本表 CSV', '导入本表 CSV'])
+    await expect(more.getByRole('menuitem', { name: item })).toBeEnabled();
+  await page.screenshot({ path: `${SCREENS}/visible-more-menu.png` });
+  await page.keyboard.press('Escape');
+  await expect(more).toHaveCount(0);
 });
