@@ -30,6 +30,8 @@ export class Session {
   structureVersion = 0;
   /** Milliseconds the engine took for the last change, shown in the status bar. */
   lastRecalcMs = 0;
+  /** How large the grids are drawn (Ctrl+wheel, Ctrl+= / Ctrl+-, Ctrl+0): 1 is as designed. */
+  gridZoom = 1;
   /** The last thing that went wrong, in Chinese, for the status bar. */
   message: { text: string; error: boolean } | null = null;
   private readonly listeners = new Set<() => void>();
@@ -133,6 +135,13 @@ export class Session {
 
   setDisplay(options: Partial<DisplayOptions>): void {
     this.display = { ...this.display, ...options };
+    this.notify();
+  }
+
+  /** One step larger (+1) or smaller (−1), in tenths between half and twice the size; 0 back to 100 %. */
+  zoomGrid(step: 1 | -1 | 0): void {
+    const tenths = step === 0 ? 10 : Math.round(this.gridZoom * 10) + step;
+    this.gridZoom = Math.min(20, Math.max(5, tenths)) / 10;
     this.notify();
   }
 

@@ -68,3 +68,9 @@ export async function openReportFile(page: Page, path: string): Promise<void> {
   await page.goto('/');
   await chooseFile(page, page.getByRole('button', { name: '打开报表文件…' }), path);
 }
+
+/** An item of the toolbar's 更多 menu (the rarely used actions), with the menu opened. */
+export async function moreMenuItem(page: Page, name: string): Promise<Locator> {
+  await page.getByRole('button', { name: '更多 ▾' }).click();
+  return page.getByRole('menu', { name: '更多' }).getByRole('menuitem', { name });
+}
