@@ -68,6 +68,20 @@ test('情况说明: imported from Word, checked, edited, generated and exported'
   await figure(page, '五', '74.22万元', 1).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}/narrative-1-imported.png` });
 
+  // Typing is one step per burst: two bursts, two undos, each taking back its own words.
+  const seven = section(page, '七').locator('textarea');
+  const sevenBefore = await seven.inputValue();
+  await seven.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('特此说明');
+  await expect(section(page, '七').locator('.bd-narr-checked')).toContainText('特此说明');
+  await page.keyboard.type('。');
+  await expect(section(page, '七').locator('.bd-narr-checked')).toContainText('特此说明。');
+  await page.keyboard.press('Control+Z');
+  await expect(seven).toHaveValue(`${sevenBefore}特此说明`);
+  await page.keyboard.press('Control+Z');
+  await expect(seven).toHaveValue(sevenBefore);
+
   // A figure fixed in the text: the percentage of item 6.
   await editBody(section(page, '五').locator('textarea'), '完成年初预算的157.91%', '完成年初预算的459.85%');
   await expect(figure(page, '五', '459.85%', 0)).toHaveAttribute('data-status', 'checked');
