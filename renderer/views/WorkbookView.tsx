@@ -232,7 +232,11 @@ function useFocusRequests(tables: string[]) {
   // The 情况说明 tab is shown over the tables, which keep their grids and the active table.
   const [narrative, setNarrative] = useState(false);
   const [narrativeTarget, setNarrativeTarget] = useState<NarrativeTarget | null>(null);
-  const openNarrative = useCallback(() => setNarrative(true), []);
+  // Opened by its tab, the 情况说明 leaves the keyboard where it is (no sentence asked for).
+  const openNarrative = useCallback(() => {
+    setNarrative(true);
+    setNarrativeTarget(null);
+  }, []);
   const [visited, setVisited] = useState([tables[0]!]);
   const visit = useCallback((table: string) => {
     setVisited((all) => (all.includes(table) ? all : [...all, table]));
