@@ -104,7 +104,7 @@ export function AuditPanel({ findings, tableName, onSelect, describe, notChecked
                         type="button"
                         className={`bd-finding bd-finding-${f.severity}`}
                         onClick={() => onSelect(f)}
-                        title="定位到单元格"
+                        title={f.location.kind === 'narrative' ? '打开情况说明中的这句话' : '定位到单元格'}
                       >
                         {describe(f)}
                       </button>

@@ -28,6 +28,7 @@ import { ContextMenu } from './ContextMenu';
 import { FindBar } from './FindBar';
 import { ExplainDialog, FormulaBar } from './FormulaBar';
 import { MetaLine } from './MetaLine';
+import { NarrativeView, type NarrativeTarget } from './NarrativeView';
 import { OptionsDialog } from './OptionsDialog';
 import { StatusLine } from './StatusLine';
 import { TableGrid, type FocusRequest } from './TableGrid';
@@ -71,14 +72,11 @@ export function WorkbookView({ session, files }: { session: Session; files: File
   const [finding, setFinding] = useState(false);
   const cursor = useMemo(() => new Cursor(), []);
   const grid = useRef<GridHandle>(null);
-  const { activeId, visited, setActiveId, onPainted, focusRequest, focus, goTo, select } = useFocusRequests(
-    workbook.structure.tables.map((t) => t.id),
-  );
+  const { activeId, visited, setActiveId, onPainted, focusRequest, focus, goTo, select, narrative } =
+    useFocusRequests(workbook.structure.tables.map((t) => t.id));
   const active = workbook.structure.tableById.get(activeId)!;
-  const { findings, notChecked, unreadByTable, findingsByCell, countsByTable, total } = useFindings(
-    session,
-    version,
-  );
+  const { findings, notChecked, unreadByTable, findingsByCell, countsByTable, narrativeCounts, total } =
+    useFindings(session, version);
   const rows = useRowEditing(session, active, cursor, focus);
   const close = useCallback(() => setPopup(null), []);
 
@@ -116,9 +114,11 @@ export function WorkbookView({ session, files }: { session: Session; files: File
         countsByTable={countsByTable}
         unreadByTable={unreadByTable}
         onActivate={setActiveId}
+        narrative={{ active: narrative.shown, counts: narrativeCounts, onActivate: narrative.open }}
       />
       <div className="bd-body">
-        <section className="bd-sheet" aria-label={active.template.title}>
+        {narrative.shown && <NarrativeView session={session} focus={focus} target={narrative.target} />}
+        <section className="bd-sheet" aria-label={active.template.title} hidden={narrative.shown}>
           <div className="bd-sheet-head">
             <h1>{active.template.title}</h1>
             <span className="bd-table-code">{tableCode(active.template)}</span>
@@ -229,6 +229,14 @@ function Popups({
  */
 function useFocusRequests(tables: string[]) {
   const [activeId, setActive] = useState(tables[0]!);
+  // The 情况说明 tab is shown over the tables, which keep their grids and the active table.
+  const [narrative, setNarrative] = useState(false);
+  const [narrativeTarget, setNarrativeTarget] = useState<NarrativeTarget | null>(null);
+  // Opened by its tab, the 情况说明 leaves the keyboard where it is (no sentence asked for).
+  const openNarrative = useCallback(() => {
+    setNarrative(true);
+    setNarrativeTarget(null);
+  }, []);
   const [visited, setVisited] = useState([tables[0]!]);
   const visit = useCallback((table: string) => {
     setVisited((all) => (all.includes(table) ? all : [...all, table]));
@@ -236,6 +244,7 @@ function useFocusRequests(tables: string[]) {
   const setActiveId = useCallback(
     (table: string) => {
       setActive(table);
+      setNarrative(false);
       visit(table);
     },
     [visit],
@@ -268,12 +277,25 @@ function useFocusRequests(tables: string[]) {
   const select = useCallback(
     (f: Finding) => {
       const ref = f.cells[0]?.ref;
-      if (ref) focus(ref);
+      if (f.location.kind === 'narrative') {
+        setNarrative(true);
+        setNarrativeTarget({ start: f.location.start, end: f.location.end, nonce: Date.now() });
+      } else if (ref) focus(ref);
       else if (f.table !== null) setActiveId(f.table);
     },
     [focus, setActiveId],
   );
-  return { activeId, visited, setActiveId, onPainted, focusRequest, focus, goTo, select };
+  return {
+    activeId,
+    visited,
+    setActiveId,
+    onPainted,
+    focusRequest,
+    focus,
+    goTo,
+    select,
+    narrative: { shown: narrative, open: openNarrative, target: narrativeTarget },
+  };
 }
 
 /**

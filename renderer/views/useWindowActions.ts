@@ -27,7 +27,9 @@ export function useWindowActions(ctx: ActionContext): (id: ActionId) => void {
     const stopCommands = host.onCommand(run);
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      const inEditor = target?.closest('input, textarea, select') != null;
+      // A text box whose edits are commands of the workbook (the 情况说明) leaves undo and redo to the history.
+      const inEditor =
+        target?.closest('input, textarea, select') != null && target.closest('[data-history]') === null;
       const inGrid = target?.closest('.bd-grid') != null;
       if (host.kind === 'electron' && DESKTOP_MENU_KEYS.has(keyName(event))) return;
       const action = actionForKey(event, { inEditor, inGrid });

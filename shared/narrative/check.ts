@@ -5,7 +5,7 @@
  * figure whose meaning cannot be told is listed as not checked (未核对) with why, never guessed.
  * The enumerations (each 类, each 项, the items after 主要包括) are in enumerations.ts.
  */
-import type { Finding, FindingCell, NotChecked } from '../engine/findings';
+import type { CellRef, Finding, FindingCell, NotChecked } from '../engine/findings';
 import type { Severity } from '../engine/recalc';
 import { toDecimalString } from '../money/money';
 import type { TableAmounts, Resolved } from './amounts';
@@ -40,6 +40,8 @@ export interface FigureReport extends Span {
   meaning: string | null;
   status: FigureStatus;
   reason?: string;
+  /** The cells a checked amount was compared with (the window selects them when the figure is clicked). */
+  cells?: CellRef[];
 }
 
 export interface NarrativeReport {
@@ -197,9 +199,15 @@ class NarrativeCheck {
     for (const figure of figures) {
       const report = run.reports.get(figure);
       const binding = run.bindings.get(figure);
-      this.figures.push(
-        report ?? this.report(section, figure, binding?.rule ?? null, binding?.meaning ?? null, 'checked'),
-      );
+      const cells =
+        binding?.target && 'cells' in binding.target
+          ? binding.target.cells.flatMap((c) => (c.ref ? [c.ref] : []))
+          : [];
+      this.figures.push({
+        ...(report ??
+          this.report(section, figure, binding?.rule ?? null, binding?.meaning ?? null, 'checked')),
+        ...(cells.length > 0 ? { cells } : {}),
+      });
     }
   }
 
