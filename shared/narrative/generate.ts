@@ -6,6 +6,8 @@
  *   {补充信息.年初预算}            a 补充信息 field; {补充信息.项年初预算[本行]} the field of the row
  *   {本行.小计}                    a column of the row an enumeration is at; {本行.名称} {本行.简称}
  *                                  (the name without 支出) {本行.类} {本行.款} (its parents' names) {序号}
+ *   {本项.执行数}                  a field of the 补充信息 list entry a `list` piece is at (words and
+ *                                  scores as typed)
  *   {个数(e)}                      a whole count
  *   {占比(a, b)}                   100·a/b, ROUND_HALF_UP to 0.01 (0 of 0 is 0.00, as published)
  *   {差额(a, b)} {增减(a, b)} {增长(a, b)} {增减率(a, b)}
@@ -31,7 +33,16 @@ import {
 } from './definitions';
 import type { CodeRow, TableLookup } from './enumerations';
 import { roundedPercent, scaledText } from './ratio';
-import { rowKey, supplementaryLabel, supplementaryValue } from './supplementary';
+import {
+  entryName,
+  fieldOf,
+  rowKey,
+  supplementaryEntries,
+  supplementaryLabel,
+  supplementaryValue,
+  type SupplementaryEntry,
+  type SupplementaryValues,
+} from './supplementary';
 import { narrativeFromParagraphs, type NarrativeText } from './text';
 
 export interface GenerationInputs {
@@ -41,7 +52,7 @@ export interface GenerationInputs {
   tables: TableLookup;
   year: number | null;
   /** 补充信息 by field key, as typed. */
-  supplementary: Readonly<Record<string, string>>;
+  supplementary: Readonly<SupplementaryValues>;
   /** The user's reasons by the key of the piece that holds them (一, 五（三）[2080101] …), as typed. */
   reasons: Readonly<Record<string, string>>;
 }
@@ -100,6 +111,17 @@ interface Row {
   parents: CodeRow[];
 }
 
+/** An entry of a 补充信息 list a `list` piece is written for. */
+interface Entry {
+  list: string;
+  entry: SupplementaryEntry;
+  /** 1, 2, 3 … within its list. */
+  number: number;
+}
+
+/** Where a piece is written: at a table row, at a list entry, or neither. */
+type Place = Row | Entry | null;
+
 const UNFILLED_REASON = '【请填写原因】';
 
 const SLOT = /\{([^{}]+)\}/gu;
@@ -141,7 +163,8 @@ export function wordingTerms(set: NarrativeSet): string[] {
   const terms = new Set<string>();
   const add = (sum: string) => termsOf(sum).forEach((t) => terms.add(t.term));
   const piece = (p: WritePiece): void => {
-    for (const match of (p.text ?? '').matchAll(SLOT)) sumsOf(match[1]!.trim()).forEach(add);
+    for (const match of `${p.lead ?? ''}${p.text ?? ''}`.matchAll(SLOT))
+      sumsOf(match[1]!.trim()).forEach(add);
     if (p.if)
       clausesOf(p.if)
         .flat()
@@ -162,30 +185,44 @@ class Writer {
     private readonly inputs: GenerationInputs,
   ) {}
 
-  /** A piece at paragraph level: one paragraph, or one per row when it enumerates rows. */
+  /** A piece at paragraph level: one paragraph, or one per row or entry when it enumerates them. */
   paragraphs(piece: WritePiece): string[] {
-    if (!piece.each) return [this.piece(piece, null)];
+    if (!piece.each && !piece.list) return [this.piece(piece, null)];
     if (!this.holds(piece.if, null)) return [];
-    const rows = this.rows(piece.each);
-    return 'placeholder' in rows ? [rows.placeholder] : rows.map((row) => this.content(piece, row));
+    const places = this.places(piece);
+    if ('placeholder' in places) return [places.placeholder];
+    return places.map(
+      (place, i) => (i === 0 && piece.lead ? this.fill(piece.lead, null) : '') + this.content(piece, place),
+    );
   }
 
-  private piece(piece: WritePiece, row: Row | null): string {
-    if (!this.holds(piece.if, row)) return '';
-    if (!piece.each) return this.content(piece, row);
-    const rows = this.rows(piece.each);
-    if ('placeholder' in rows) return rows.placeholder;
-    return rows.map((r) => this.content(piece, r)).join(piece.join ?? '');
+  private piece(piece: WritePiece, at: Place): string {
+    if (!this.holds(piece.if, at)) return '';
+    if (!piece.each && !piece.list) return this.content(piece, at);
+    const places = this.places(piece);
+    if ('placeholder' in places) return places.placeholder;
+    const lead = piece.lead && places.length > 0 ? this.fill(piece.lead, at) : '';
+    return lead + places.map((p) => this.content(piece, p)).join(piece.join ?? '');
   }
 
-  /** The piece's text and its pieces (with `each`, `join` stands between the rows instead). */
-  private content(piece: WritePiece, row: Row | null): string {
-    const text = piece.text ? this.fill(piece.text, row, piece) : '';
-    const parts = (piece.pieces ?? []).map((p) => this.piece(p, row)).filter((p) => p !== '');
-    return text + parts.join(piece.each ? '' : (piece.join ?? ''));
+  /** The piece's text and its pieces (with `each` or `list`, `join` stands between the rows instead). */
+  private content(piece: WritePiece, at: Place): string {
+    const text = piece.text ? this.fill(piece.text, at, piece) : '';
+    const parts = (piece.pieces ?? []).map((p) => this.piece(p, at)).filter((p) => p !== '');
+    return text + parts.join(piece.each || piece.list ? '' : (piece.join ?? ''));
   }
 
   // ── enumerations ───────────────────────────────────────────────────────────────────────
+
+  private places(piece: WritePiece): Place[] | { placeholder: string } {
+    if (piece.each) return this.rows(piece.each);
+    const list = piece.list!;
+    const entries = supplementaryEntries(this.inputs.supplementary, list);
+    // An empty list is not “no projects”: the user has not listed them yet.
+    if (entries.length === 0)
+      return { placeholder: `【请填写补充信息“${supplementaryLabel(this.set, list)}”】` };
+    return entries.map((entry, i) => ({ list, entry, number: i + 1 }));
+  }
 
   /** The rows an enumeration goes through, in the table's order: at its level, under its codes, not 0. */
   private rows(each: RowEnumeration): Row[] | { placeholder: string } {
@@ -210,35 +247,37 @@ class Writer {
   // ── conditions and slots ───────────────────────────────────────────────────────────────
 
   /** Whether the condition holds: `e = 0` / `e != 0` joined by 且, those joined by 或; a figure not known is not 0. */
-  private holds(condition: string | undefined, row: Row | null): boolean {
+  private holds(condition: string | undefined, at: Place): boolean {
     if (!condition) return true;
     return clausesOf(condition).some((alternative) =>
       alternative.every(({ sum, zero }) => {
-        const value = this.sum(sum, row);
+        const value = this.sum(sum, at);
         const isZero = 'value' in value && value.value === 0;
         return zero ? isZero : !isZero;
       }),
     );
   }
 
-  fill(text: string, row: Row | null, piece?: WritePiece): string {
-    return text.replace(SLOT, (whole: string, slot: string, at: number) =>
+  fill(text: string, at: Place, piece?: WritePiece): string {
+    return text.replace(SLOT, (whole: string, slot: string, offset: number) =>
       slot.trim() === '原因'
-        ? this.reason(piece, row, text[at + whole.length] === '。')
-        : this.slot(slot.trim(), row),
+        ? this.reason(piece, at, text[offset + whole.length] === '。')
+        : this.slot(slot.trim(), at),
     );
   }
 
-  private slot(slot: string, row: Row | null): string {
+  private slot(slot: string, at: Place): string {
     const year = this.inputs.year;
     if (slot === '年') return year === null ? '【请填写年度】' : String(year);
     if (slot === '上年') return year === null ? '【请填写年度】' : String(year - 1);
-    if (slot === '序号' && row) return String(row.number);
-    if (slot.startsWith('本行.') && ROW_NAMES.has(slot.slice(3)) && row)
-      return this.rowName(slot.slice(3), row);
+    if (slot === '序号' && at) return String(at.number);
+    if (slot.startsWith('本行.') && ROW_NAMES.has(slot.slice(3)) && at && 'row' in at)
+      return this.rowName(slot.slice(3), at);
+    if (slot.startsWith('本项.') && at && 'entry' in at && this.asTyped(at, slot.slice(3)))
+      return this.entryAsTyped(at, slot.slice(3));
     const call = CALL.exec(slot);
-    if (!call) return this.amount(this.sum(slot, row));
-    const [a, b] = sumsOf(slot).map((sum) => this.sum(sum, row)) as [Value, Value];
+    if (!call) return this.amount(this.sum(slot, at));
+    const [a, b] = sumsOf(slot).map((sum) => this.sum(sum, at)) as [Value, Value];
     switch (call[1]) {
       case '个数':
         return 'value' in a ? String(a.value / 100) : a.placeholder;
@@ -263,30 +302,62 @@ class Writer {
     return named?.name ?? `【无法取得：表中 ${row.code} ${row.name} 没有所属的${field}】`;
   }
 
+  /**
+   * Whether an entry's field is printed as typed: words (a name, the user's account) and a score
+   * (100分, 94.37分, as the documents print it); amounts are printed to 0.01 万元.
+   */
+  private asTyped(at: Entry, column: string): boolean {
+    const unit = fieldOf(this.set, at.list)?.field.rows?.find((c) => c.key === column)?.unit;
+    return unit === '文字' || unit === '分';
+  }
+
+  /** An entry's field as typed, or the placeholder naming the entry and the field. */
+  private entryAsTyped(at: Entry, column: string): string {
+    const typed = at.entry[column]?.trim() ?? '';
+    return typed === '' ? `【请填写补充信息${this.entryField(at, column)}】` : typed;
+  }
+
+  /** “绩效自评情况说明的项目”第 1 项（…）的“执行数”. */
+  private entryField(at: Entry, column: string): string {
+    const field = fieldOf(this.set, at.list)?.field;
+    if (!field) throw new Error(`情况说明模板中的补充信息“${at.list}”没有定义`);
+    const label = field.rows?.find((c) => c.key === column)?.label ?? column;
+    return `${entryName(field, at.number - 1, at.entry)}的“${label}”`;
+  }
+
   /** The user's words as typed; where the wording closes the sentence itself, without their own 。. */
-  private reason(piece: WritePiece | undefined, row: Row | null, closed: boolean): string {
+  private reason(piece: WritePiece | undefined, at: Place, closed: boolean): string {
     if (!piece?.reason) throw new Error('情况说明模板中“{原因}”所在的句子没有 reason');
-    const key = row ? rowKey(piece.reason, row.row.code) : piece.reason;
+    const key = at && 'row' in at ? rowKey(piece.reason, at.row.code) : piece.reason;
     const trimmed = this.inputs.reasons[key]?.trim() ?? '';
     const typed = closed ? trimmed.replace(/。$/u, '') : trimmed;
     return typed === '' ? (piece.placeholder ?? UNFILLED_REASON) : typed;
   }
 
-  private sum(expression: string, row: Row | null): Value {
+  private sum(expression: string, at: Place): Value {
     let total = 0;
     for (const { term, sign } of termsOf(expression)) {
-      const value = this.term(term, row);
+      const value = this.term(term, at);
       if (!('value' in value)) return value;
       total += sign * value.value;
     }
     return { value: total };
   }
 
-  private term(term: string, row: Row | null): Value {
+  private term(term: string, at: Place): Value {
     if (/^\d+$/u.test(term)) return { value: Number(term) * 100 };
+    if (term.startsWith('本项.') && at && 'entry' in at) {
+      const value = supplementaryValue(at.entry, term.slice(3));
+      if ('value' in value) return value;
+      const field = this.entryField(at, term.slice(3));
+      return {
+        placeholder:
+          'unfilled' in value ? `【请填写补充信息${field}】` : `【请改正补充信息${field}：${value.invalid}】`,
+      };
+    }
     const field = /^补充信息\.([^[\]]+)(\[本行\])?$/u.exec(term);
     if (field) {
-      const key = field[2] && row ? rowKey(field[1]!, row.row.code) : field[1]!;
+      const key = field[2] && at && 'row' in at ? rowKey(field[1]!, at.row.code) : field[1]!;
       const value = supplementaryValue(this.inputs.supplementary, key);
       if ('value' in value) return value;
       const label = supplementaryLabel(this.set, key);
@@ -298,8 +369,8 @@ class Writer {
       };
     }
     const resolved =
-      term.startsWith('本行.') && row
-        ? this.inputs.amounts.cell(row.row.cells.get(term.slice(3)))
+      term.startsWith('本行.') && at && 'row' in at
+        ? this.inputs.amounts.cell(at.row.cells.get(term.slice(3)))
         : this.inputs.amounts.of(term);
     return 'value' in resolved
       ? { value: resolved.value }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Workbook, type Finding } from '../../shared/engine/workbook';
+import type { SupplementaryValues } from '../../shared/model/report';
 import { narrativeFromPlainText } from '../../shared/narrative/text';
 import { loadSample, type Anomaly } from './fixtures';
 
@@ -15,7 +16,7 @@ export function narrativeText(name: SampleName): string {
 export function openWithNarrative(
   name: SampleName,
   text = narrativeText(name),
-  supplementary: Record<string, string> = {},
+  supplementary: SupplementaryValues = {},
 ): Workbook {
   const workbook = Workbook.open(loadSample(name));
   workbook.setNarrative(narrativeFromPlainText(text), supplementary);

@@ -1,3 +1,5 @@
+import type { SupplementaryValues } from '../../shared/model/report';
+
 /**
  * The 补充信息 the published 2024 高新区 text implies (final-accounts.md §3(e)): its prior-year
  * totals follow from the 增加 amounts it prints, its 年初预算 and 机关运行经费 are printed in it.
@@ -14,9 +16,10 @@ export const S24: Record<string, string> = {
 
 /**
  * Everything else of 补充信息 the same publication prints: each 项's 年初预算, the 三公 counts, the
- * 政府采购 and vehicle figures, the 绩效 counts and amounts.
+ * 政府采购 and vehicle figures, the 绩效 counts and amounts, and the two projects whose
+ * self-evaluation 十三（二） describes (their names and accounts as printed there).
  */
-export const S24_PUBLISHED: Record<string, string> = {
+export const S24_PUBLISHED: SupplementaryValues = {
   ...S24,
   '项年初预算[2080101]': '56.92',
   '项年初预算[2080102]': '519.00',
@@ -76,6 +79,24 @@ export const S24_PUBLISHED: Record<string, string> = {
   自评等级良: '2',
   自评等级中: '0',
   自评等级差: '0',
+  // 实现绩效自评“100%”: all 21 projects were self-evaluated.
+  项目总数: '21',
+  自评项目: [
+    {
+      名称: '“三支一扶”工作经费区级配套',
+      自评得分: '100',
+      全年预算数: '25.00',
+      执行数: '25.00',
+      说明: '项目绩效目标完成情况良好，按时足额发放三支一扶人员工资、保险、安家费等各项补贴，提升了三支一扶人员的工作积极性，保障了全区三支一扶工作的顺利开展。',
+    },
+    {
+      名称: '劳动保障监察、仲裁工作专项',
+      自评得分: '100',
+      全年预算数: '3.00',
+      执行数: '3.00',
+      说明: '项目绩效目标完成情况良好，2024年开展劳动监察专项活动一百余次，及时有效地处理农民工反映的问题，项目绩效目标的完成有力保障了劳动监察专项活动的顺利开展，为促进我区构建和谐稳定的劳动关系提供了有力支撑。',
+    },
+  ],
   整体自评资金: '9325.84',
   整体自评一般公共预算: '9323.61',
   整体自评政府性基金: '0.00',

@@ -59,6 +59,13 @@ describe.each(NARRATIVE_SETS.map((s) => [s.id, s] as const))('narrative set %s',
           const defined = set.supplementary.find((f) => f.key === field[1]);
           expect(defined, term).toBeDefined();
           expect(Boolean(defined!.perRow), term).toBe(field[2] !== undefined);
+        } else if (term.startsWith('本项.')) {
+          // A field of a list's entries: some list of the set has it.
+          const column = term.slice(3);
+          expect(
+            set.supplementary.some((f) => f.rows?.some((c) => c.key === column)),
+            term,
+          ).toBe(true);
         } else if (!term.startsWith('本行.'))
           expect(() => compileExpression(workbook.structure, term), term).not.toThrow();
       }
