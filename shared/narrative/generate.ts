@@ -9,6 +9,7 @@
  *   {本项.执行数}                  a field of the 补充信息 list entry a `list` piece is at (words and
  *                                  scores as typed)
  *   {个数(e)}                      a whole count
+ *   {行数(表, 层级)}               how many rows of the table are at that level (涉及项目48个)
  *   {占比(a, b)}                   100·a/b, ROUND_HALF_UP to 0.01 (0 of 0 is 0.00, as published)
  *   {差额(a, b)} {增减(a, b)} {增长(a, b)} {增减率(a, b)}
  *                                  |a−b|; 增加/减少; 增长/下降; 100·|a−b|/b
@@ -109,6 +110,8 @@ interface Row {
   /** 1, 2, 3 … within its enumeration. */
   number: number;
   parents: CodeRow[];
+  /** A 类 made of the 项 of a table that lists only 项: its amounts by column, the sums of its 项. */
+  sums?: Map<string, Value>;
 }
 
 /** An entry of a 补充信息 list a `list` piece is written for. */
@@ -125,7 +128,7 @@ type Place = Row | Entry | null;
 const UNFILLED_REASON = '【请填写原因】';
 
 const SLOT = /\{([^{}]+)\}/gu;
-const CALL = /^(个数|占比|差额|增减|增长|增减率)\((.*)\)$/u;
+const CALL = /^(个数|行数|占比|差额|增减|增长|增减率)\((.*)\)$/u;
 /** Slots that are words, not figures. */
 const WORDS = new Set(['年', '上年', '序号', '原因']);
 /** What of its row a {本行.…} slot names when it is not a column: its name, short name, a parent's name. */
@@ -135,6 +138,8 @@ const ROW_NAMES = new Set(['名称', '简称', '类', '款', '项']);
 function sumsOf(slot: string): string[] {
   if (WORDS.has(slot) || (slot.startsWith('本行.') && ROW_NAMES.has(slot.slice(3)))) return [];
   const call = CALL.exec(slot);
+  // 行数 names a table and a level, not amounts.
+  if (call?.[1] === '行数') return [];
   return call ? call[2]!.split(/\s*,\s*/u) : [slot];
 }
 
@@ -233,6 +238,7 @@ class Writer {
     // classification codes are built; a 款 the table does not list is left out, not guessed.
     const chain = (row: CodeRow): CodeRow[] =>
       rows.filter((r) => r.code.length < row.code.length && row.code.startsWith(r.code));
+    if (each.level === '类' && !rows.some((r) => r.level === '类')) return this.classesOfItems(each, rows);
     const selected = rows.filter((row) => {
       if (row.level !== each.level) return false;
       if (each.under && !each.under.some((code) => row.code.startsWith(code))) return false;
@@ -242,6 +248,46 @@ class Writer {
       return !('value' in amount) || amount.value !== 0;
     });
     return selected.map((row, i) => ({ row, number: i + 1, parents: chain(row) }));
+  }
+
+  /**
+   * The 类 of a table that lists only 项 (the budget's 一般公共预算支出表), in code order: each 类
+   * the first three digits of its 项' codes, named as the 01 class lines name it, its amounts the
+   * sums of its 项 (as the checker reads a 类 there). A 类 no class line names cannot be written.
+   */
+  private classesOfItems(each: RowEnumeration, rows: readonly CodeRow[]): Row[] | { placeholder: string } {
+    const items = rows.filter((r) => r.code.length === 7);
+    const codes = [...new Set(items.map((r) => r.code.slice(0, 3)))].sort();
+    const classes: Row[] = [];
+    for (const code of codes) {
+      const name = this.inputs.tables.className(code);
+      if (name === null) return { placeholder: `【无法取得：收支总表中没有 ${code} 类的名称】` };
+      const own = items.filter((r) => r.code.startsWith(code));
+      const sums = new Map<string, Value>();
+      for (const column of own[0]!.cells.keys())
+        sums.set(column, this.sumOfCells(own.map((r) => r.cells.get(column))));
+      const row: CodeRow = {
+        code,
+        name: name.endsWith('支出') ? name : `${name}支出`,
+        level: '类',
+        cells: new Map(),
+        children: own,
+      };
+      const total = each.nonZero ? sums.get(each.nonZero) : undefined;
+      if (total && 'value' in total && total.value === 0) continue;
+      classes.push({ row, number: classes.length + 1, parents: [], sums });
+    }
+    return classes;
+  }
+
+  private sumOfCells(cells: readonly (number | undefined)[]): Value {
+    let total = 0;
+    for (const cell of cells) {
+      const amount = this.inputs.amounts.cell(cell);
+      if (!('value' in amount)) return { placeholder: `【无法取得：${amount.reason}】` };
+      total += amount.value;
+    }
+    return { value: total };
   }
 
   // ── conditions and slots ───────────────────────────────────────────────────────────────
@@ -277,6 +323,11 @@ class Writer {
       return this.entryAsTyped(at, slot.slice(3));
     const call = CALL.exec(slot);
     if (!call) return this.amount(this.sum(slot, at));
+    if (call[1] === '行数') {
+      const [table, level] = call[2]!.split(/\s*,\s*/u) as [string, string];
+      const count = this.inputs.tables.rowCount(table, level);
+      return 'value' in count ? String(count.value) : `【无法取得：${count.reason}】`;
+    }
     const [a, b] = sumsOf(slot).map((sum) => this.sum(sum, at)) as [Value, Value];
     switch (call[1]) {
       case '个数':
@@ -368,6 +419,8 @@ class Writer {
             : `【请改正补充信息“${label}”：${value.invalid}】`,
       };
     }
+    const summed = term.startsWith('本行.') && at && 'row' in at ? at.sums?.get(term.slice(3)) : undefined;
+    if (summed) return summed;
     const resolved =
       term.startsWith('本行.') && at && 'row' in at
         ? this.inputs.amounts.cell(at.row.cells.get(term.slice(3)))

@@ -8,13 +8,10 @@ import { Workbook } from '../../shared/engine/workbook';
 import { readReportJson, writeReportJson } from '../../shared/io/reportJson';
 import type { SupplementaryValues } from '../../shared/model/report';
 import { narrativeSetFor } from '../../shared/narrative/definitions';
-import { extractFigures, type Figure } from '../../shared/narrative/figures';
 import { generateForWorkbook } from '../../shared/narrative/generate';
-import { scaledText } from '../../shared/narrative/ratio';
-import { splitSections } from '../../shared/narrative/sections';
 import { narrativeFromPlainText } from '../../shared/narrative/text';
 import { loadSample } from '../support/fixtures';
-import { narrativeFindings, narrativeText, type SampleName } from '../support/narrative';
+import { compareFigures, narrativeFindings, narrativeText, type SampleName } from '../support/narrative';
 import { REASONS_24, S24, S24_PUBLISHED } from '../support/supplementary';
 
 const set = narrativeSetFor(['final-2024'])!;
@@ -32,54 +29,8 @@ function generated(
   return { workbook, text };
 }
 
-/** A figure as compared: its kind, unit and value (0万元 and 0.00万元, 100% and 100.00% are the same figure). */
-function figureValue(f: Figure): string {
-  const text = scaledText(f.scaled, f.decimals);
-  const value = text.includes('.') ? text.replace(/\.?0+$/u, '') : text;
-  return `${value}${f.unit}`;
-}
-
-/** Each section's figures, by section id, in text order. */
-function figuresBySection(text: string): Map<string, string[]> {
-  const { sections } = splitSections(text, set.sections);
-  return new Map(
-    sections.map((s) => [
-      s.definition.id,
-      extractFigures(text, { start: s.bodyStart, end: s.end }).map(figureValue),
-    ]),
-  );
-}
-
-/** The published figures (in order) the generated ones do not give, and the generated ones it does not print: a longest common subsequence. */
-function compare(published: string[], made: string[]): { missing: string[]; extra: string[] } {
-  const n = published.length;
-  const m = made.length;
-  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      lcs[i]![j] =
-        published[i] === made[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  const missing: string[] = [];
-  const extra: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && published[i] === made[j]) {
-      i++;
-      j++;
-    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) extra.push(made[j++]!);
-    else missing.push(published[i++]!);
-  }
-  return { missing, extra };
-}
-
 function compareWithPublished(text: string, name: SampleName = 'final-2024-gaoxin') {
-  const published = figuresBySection(narrativeText(name));
-  const made = figuresBySection(text);
-  const result = new Map<string, { total: number; missing: string[]; extra: string[] }>();
-  for (const [id, figures] of published)
-    result.set(id, { total: figures.length, ...compare(figures, made.get(id) ?? []) });
-  return result;
+  return compareFigures(set, narrativeText(name), text);
 }
 
 describe('generating the 2024 高新区 情况说明', () => {
