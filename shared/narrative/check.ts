@@ -520,11 +520,11 @@ class NarrativeCheck {
   /** A percentage its words name as a ratio of two figures (实现绩效自评“100%”: 自评项目数 ÷ 项目总数). */
   private checkNamedRatio(run: SectionRun, figure: Figure, index: number, term: Term): void {
     const { numerator, denominator } = term.ratio!;
-    const [num, den] = [numerator, denominator].map((part) => this.ratioPart(run, part));
-    for (const part of [num!, den!])
-      if ('reason' in part) return this.unchecked(run, figure, null, part.reason);
-    const label = `${term.words?.at(-1) ?? term.key}比例`;
-    this.judgeRatio(run, figure, index, term.rule, label, num as RatioPart, den as RatioPart, 1n);
+    const num = this.ratioPart(run, numerator);
+    if ('reason' in num) return this.unchecked(run, figure, null, num.reason);
+    const den = this.ratioPart(run, denominator);
+    if ('reason' in den) return this.unchecked(run, figure, null, den.reason);
+    this.judgeRatio(run, figure, index, term.rule, `${term.words?.at(-1) ?? term.key}比例`, num, den, 1n);
   }
 
   /** A term of the section (as printed, else its target) or a field `补充信息.X`, as a ratio's part. */

@@ -219,6 +219,7 @@ class Writer {
 
   // ── enumerations ───────────────────────────────────────────────────────────────────────
 
+  /** Where an enumerating piece is written: each table row of its `each`, or each entry of its `list`. */
   private places(piece: WritePiece): Place[] | { placeholder: string } {
     if (piece.each) return this.rows(piece.each);
     const list = piece.list!;

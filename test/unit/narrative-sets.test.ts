@@ -103,6 +103,17 @@ describe.each(NARRATIVE_SETS.map((s) => [s.id, s] as const))('narrative set %s',
               set.supplementary.some((f) => f.key === term.rowSupplementary && f.perRow),
               term.rowSupplementary,
             ).toBe(true);
+          if (term.entry) {
+            const list = set.supplementary.find((f) => f.key === term.entry!.list);
+            expect(
+              list?.rows?.some((c) => c.key === term.entry!.field),
+              term.key,
+            ).toBe(true);
+          }
+          for (const part of term.ratio ? [term.ratio.numerator, term.ratio.denominator] : []) {
+            const field = /^补充信息\.(.+)$/u.exec(part)?.[1];
+            expect(field ? fields.has(field) : termKeysOf(set.sections).has(part), part).toBe(true);
+          }
           expect(term.words !== undefined || term.after !== undefined, term.key).toBe(true);
         }
         for (const sum of section.sums ?? [])
