@@ -85,6 +85,8 @@ export interface RowEnumeration {
   under?: string[];
   /** Only rows with an amount in this column (its name) that is not 0. */
   nonZero?: string;
+  /** Each code once, at its first row: a table that lists each unit's rows one block after another (预算06表). */
+  distinct?: boolean;
 }
 
 /**

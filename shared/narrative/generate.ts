@@ -248,7 +248,10 @@ class Writer {
       // A row whose figure is not known is written (with its placeholder), not dropped as a 0.
       return !('value' in amount) || amount.value !== 0;
     });
-    return selected.map((row, i) => ({ row, number: i + 1, parents: chain(row) }));
+    const once = each.distinct
+      ? selected.filter((row, i) => selected.findIndex((r) => r.code === row.code) === i)
+      : selected;
+    return once.map((row, i) => ({ row, number: i + 1, parents: chain(row) }));
   }
 
   /**

@@ -59,6 +59,14 @@ describe('generating the 2025 焦作 预算 情况说明', () => {
     expect(text).toContain('项目支出47111.73万元，涉及项目48个。');
   });
 
+  it('六 names each 06 款 once, in the order the table first lists it, as the publication does', () => {
+    const { text } = generated(B25_PUBLISHED);
+    const published = narrativeText('budget-2025-jiaozuo')
+      .split('\n')
+      .find((line) => line.startsWith('六、'))!;
+    expect(text).toContain(`\n${published.slice(published.indexOf('2025年'))}\n`);
+  });
+
   it('without 补充信息, what it would give is a placeholder the checker reports, and nothing is an error', () => {
     const { workbook, text } = generated({}, {});
     expect(text).toContain(
