@@ -67,7 +67,10 @@ export interface CheckedFile {
   /** Figures in the file the reader could not place (未读入). */
   unplaced: { sheet: string; cell: string; text: string; reason: string }[];
   findings: CheckedFinding[];
-  /** The 情况说明 checked with the tables (--narrative): its sections, every figure and the figures not checked. */
+  /**
+   * The 情况说明 checked with the tables: its sections, every figure and the figures not checked.
+   * `file` is the text's file (--narrative), or the report file itself when a saved report's own text is checked.
+   */
   narrative?: {
     file: string;
     sections: { title: string; start: number; end: number }[];
@@ -224,10 +227,11 @@ async function checkFile(
     unplaced: workbook.provenance.unplaced,
     findings: workbook.findings().map(toChecked),
   };
+  // The text read with --narrative, or the one a saved report keeps with its tables.
   const narrative = workbook.narrativeReport;
-  if (narrativePath !== undefined && narrative) {
+  if (narrative) {
     file.narrative = {
-      file: narrativePath,
+      file: narrativePath ?? path,
       sections: narrative.sections.map(({ title, start, end }) => ({ title, start, end })),
       figures: narrative.figures,
       notChecked: narrative.notChecked.map(({ ruleId, reason, location }) => ({ ruleId, reason, location })),

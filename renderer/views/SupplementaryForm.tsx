@@ -13,6 +13,7 @@ import { rowKey, validateSupplementary } from '../../shared/narrative/supplement
 import { host } from '../host';
 import { message } from '../model/message';
 import type { Session } from '../model/session';
+import { SupplementaryList } from './SupplementaryList';
 
 interface Entry {
   key: string;
@@ -27,13 +28,15 @@ function entriesOf(session: Session, set: NarrativeSet): Entry[] {
     return (table?.rows ?? []).filter((r) => r.level === field.perRow!.level && r.code !== null);
   };
   return set.supplementary.flatMap((field) =>
-    field.perRow
-      ? rowsOf(field).map((row) => ({
-          key: rowKey(field.key, row.code!),
-          label: `${field.label}：${row.code} ${row.name ?? ''}`,
-          unit: field.unit,
-        }))
-      : [{ key: field.key, label: field.label, unit: field.unit }],
+    field.rows
+      ? []
+      : field.perRow
+        ? rowsOf(field).map((row) => ({
+            key: rowKey(field.key, row.code!),
+            label: `${field.label}：${row.code} ${row.name ?? ''}`,
+            unit: field.unit,
+          }))
+        : [{ key: field.key, label: field.label, unit: field.unit }],
   );
 }
 
@@ -41,7 +44,14 @@ export function SupplementaryForm({ session, set }: { session: Session; set: Nar
   const saved = session.workbook.supplementary;
   const entries = useMemo(() => entriesOf(session, set), [session, set]);
   const [typed, setTyped] = useState<Record<string, string>>({});
-  const value = (key: string) => typed[key] ?? saved[key] ?? '';
+  const held = (key: string) => {
+    const value = saved[key];
+    return typeof value === 'string' ? value : '';
+  };
+  const value = (key: string) => typed[key] ?? held(key);
+  const lists = set.supplementary.filter(
+    (f): f is SupplementaryField & { rows: NonNullable<SupplementaryField['rows']> } => f.rows !== undefined,
+  );
   const problems = validateSupplementary(set, typed);
 
   const save = (key: string) => {
@@ -100,6 +110,9 @@ export function SupplementaryForm({ session, set }: { session: Session; set: Nar
           </label>
         ))}
       </div>
+      {lists.map((field) => (
+        <SupplementaryList key={field.key} session={session} set={set} field={field} />
+      ))}
     </details>
   );
 }

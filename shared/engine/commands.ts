@@ -7,6 +7,7 @@
  * has no inverse: there is nothing to undo and the report is not unsaved.
  */
 import type { AmountUnit } from '../money/money';
+import type { SupplementaryValues } from '../model/report';
 import { narrativeFromPlainText } from '../narrative/text';
 import type { ListedRowInput } from './listedRows';
 import type { RowSeed } from './structure';
@@ -52,7 +53,7 @@ export type Command =
 /** What the workbook holds of its 情况说明, as the setNarrative command sets it. */
 export interface NarrativeState {
   text?: string | null;
-  supplementary?: Record<string, string>;
+  supplementary?: SupplementaryValues;
   reasons?: Record<string, string>;
 }
 

@@ -10,7 +10,7 @@ import { tableCode, type TableSetTemplate } from '../model/template';
 import { parseRuleSet, type ParsedRuleSet } from '../rules/ruleset';
 import { builtInCatalog, findRuleSet, findTemplate, type Catalog } from '../templates/catalog';
 import { validateTemplate } from '../templates/validate';
-import type { MetaSources, UnplacedFigure } from '../model/report';
+import type { MetaSources, SupplementaryValues, UnplacedFigure } from '../model/report';
 import { createCheckers, FindingsStore, type Checker, type CheckDelta } from './checks';
 import { compileRules, type Instance } from './compile';
 import { cellKey, FindingWriter, refOfCell, type CellRef, type Finding, type NotChecked } from './findings';
@@ -43,6 +43,7 @@ import type { NarrativeHolder } from '../narrative/checker';
 import type { NarrativeReport } from '../narrative/check';
 import { TableAmounts } from '../narrative/amounts';
 import { tableLookup, type TableLookup } from '../narrative/enumerations';
+import { copySupplementary } from '../narrative/supplementary';
 import { narrativeFromPlainText, type NarrativeText } from '../narrative/text';
 // The 情况说明 checker registers itself as one more checker kind.
 import '../narrative/checker';
@@ -425,10 +426,10 @@ export class Workbook {
    */
   setNarrative(
     text: NarrativeText | null,
-    supplementary?: Record<string, string>,
+    supplementary?: SupplementaryValues,
   ): Pick<Change, 'added' | 'removed' | 'changed'> {
     this.narrative.text = text;
-    if (supplementary) this.narrative.supplementary = { ...supplementary };
+    if (supplementary) this.narrative.supplementary = copySupplementary(supplementary);
     const { checkers, store } = this.state;
     const checker = checkers.get('narrative');
     if (!checker) return { added: [], removed: [], changed: [] };
@@ -441,8 +442,8 @@ export class Workbook {
     return this.narrative.text;
   }
 
-  /** The 补充信息 as typed, by field key. */
-  get supplementary(): Readonly<Record<string, string>> {
+  /** The 补充信息 as typed, by field key (a list field as its entries). */
+  get supplementary(): Readonly<SupplementaryValues> {
     return this.narrative.supplementary;
   }
 
@@ -925,7 +926,7 @@ export class Workbook {
     return {
       narrative: {
         ...(text ? { text: text.text } : {}),
-        ...(hasFields ? { supplementary: { ...supplementary } } : {}),
+        ...(hasFields ? { supplementary: copySupplementary(supplementary) } : {}),
         ...(hasReasons ? { reasons: { ...this.userReasons } } : {}),
       },
     };

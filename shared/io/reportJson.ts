@@ -68,7 +68,13 @@ function explainer(data: unknown) {
     if (first === 'narrative' && unit.keyword === 'type') {
       const part = { text: '情况说明的文字', supplementary: '补充信息', reasons: '原因说明' }[table ?? ''];
       if (part && path.length === 2) return `${part}（narrative.${table}）格式不对，文件中是${shown(value)}`;
-      if (part && path.length === 3) return `${part}“${rows}”应为文字（如 "12.50"），文件中是${shown(value)}`;
+      if (part && path.length === 3)
+        return `${part}“${rows}”应为文字（如 "12.50"）${table === 'supplementary' ? '或逐项的列表' : ''}，文件中是${shown(value)}`;
+      // A list field of 补充信息: its entries are objects of texts.
+      if (table === 'supplementary' && path.length === 4)
+        return `补充信息“${rows}”第 ${Number(row) + 1} 项格式不对，文件中是${shown(value)}`;
+      if (table === 'supplementary' && path.length === 5)
+        return `补充信息“${rows}”第 ${Number(row) + 1} 项的“${values}”应为文字，文件中是${shown(value)}`;
     }
     if (first === 'year' && path.length === 1)
       return `年度（year）应为 1949 至 2100 之间的整数，文件中是${shown(value)}`;

@@ -105,8 +105,14 @@ export interface ReportFile {
 export interface ReportNarrative {
   /** The text as one string, paragraphs separated by "\n". */
   text?: string;
-  /** 补充信息 by field key (see the narrative set), exactly as typed. */
-  supplementary?: Record<string, string>;
+  /** 补充信息 by field key (see the narrative set), exactly as typed; a list field as its entries. */
+  supplementary?: SupplementaryValues;
   /** The user's reasons (主要原因是……) the generated text holds, by the wording's reason key, as typed. */
   reasons?: Record<string, string>;
 }
+
+/** One entry of a 补充信息 list (a project): its fields by key, as typed. */
+export type SupplementaryEntry = Record<string, string>;
+
+/** 补充信息 as typed, by field key: a value, or a list field's entries in order. */
+export type SupplementaryValues = Record<string, string | SupplementaryEntry[]>;

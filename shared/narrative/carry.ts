@@ -34,7 +34,9 @@ export function carryOver(last: Workbook | ReportFile, set: NarrativeSet): Carri
       else missing.push({ key: field.key, reason: `上年报表中${amount.reason.replace(/^本报表/u, '')}` });
       continue;
     }
-    const text = lastYear.supplementary[carry.supplementary]?.trim();
+    // Only single values are carried: a list (the projects described) is this year's own.
+    const last = lastYear.supplementary[carry.supplementary];
+    const text = typeof last === 'string' ? last.trim() : '';
     const source = set.supplementary.find((f) => f.key === carry.supplementary);
     if (text) values[field.key] = text;
     else

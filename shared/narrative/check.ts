@@ -14,7 +14,14 @@ import { comparisonClaims, comparisonWord } from './comparison';
 import { checkClasses, checkComponents, checkItems, type Enumerated } from './enumerations';
 import { extractFigures, hundredthsOf, type Figure } from './figures';
 import { judgePercent, roundedPercent, scaledText } from './ratio';
-import { supplementaryLabel, supplementaryValue } from './supplementary';
+import {
+  entryName,
+  fieldOf,
+  supplementaryEntries,
+  supplementaryLabel,
+  supplementaryValue,
+  type SupplementaryValues,
+} from './supplementary';
 import { numberingProblems } from './numbering';
 import { splitSections, type Section } from './sections';
 import { directionBefore, matchTerm } from './terms';
@@ -25,8 +32,8 @@ export interface NarrativeInputs {
   /** Lookups the enumerations need (05 rows by name, 06 items by name). */
   tables: import('./enumerations').TableLookup;
   year: number | null;
-  /** 补充信息 by field key, amounts as decimal strings in 万元, counts as whole numbers. */
-  supplementary: Readonly<Record<string, string>>;
+  /** 补充信息 by field key, amounts as decimal strings in 万元, counts as whole numbers, lists as entries. */
+  supplementary: Readonly<SupplementaryValues>;
 }
 
 export type FigureStatus = 'checked' | 'notChecked' | 'wording';
@@ -88,6 +95,9 @@ export function checkNarrative(
 }
 
 const UNKNOWN_MEANING = '看不出这个数字说的是哪一项';
+
+/** One side of a ratio: its name for messages and its value in hundredths. */
+type RatioPart = { label: string; value: number };
 
 class NarrativeCheck {
   private readonly findings: Finding[] = [];
@@ -309,10 +319,55 @@ class NarrativeCheck {
       }
       return binding;
     }
+    if (term.entry) return this.bindEntry(run, binding, term.entry);
     binding.target = this.termTarget(term);
     binding.source =
       term.value ??
       (term.supplementary ? `补充信息“${this.supplementaryLabel(term.supplementary)}”` : undefined);
+    return binding;
+  }
+
+  /**
+   * A figure of one entry of a 补充信息 list (项目全年预算数 of a project): the entry is the one whose
+   * name its paragraph names last before the figure; a paragraph that names none is not guessed at.
+   */
+  private bindEntry(run: SectionRun, binding: Binding, { list, field }: NonNullable<Term['entry']>): Binding {
+    const definition = fieldOf(this.set, list)?.field;
+    const entries = supplementaryEntries(this.inputs.supplementary, list);
+    const label = definition?.label ?? list;
+    if (entries.length === 0) {
+      binding.target = { reason: `公开表中没有这个数，补充信息“${label}”未填写` };
+      return binding;
+    }
+    const { figure } = binding;
+    const paragraph = Math.max(
+      this.partAt(run.section, figure.start).bodyStart,
+      this.text.lastIndexOf('\n', figure.start) + 1,
+    );
+    // The entry named last before the figure in its paragraph (of two names there, the longer).
+    let which: { index: number; at: number; length: number } | null = null;
+    for (const [index, entry] of entries.entries()) {
+      const name = entry['名称']?.trim() ?? '';
+      const at = name === '' ? -1 : this.text.lastIndexOf(name, figure.start - name.length);
+      if (at < paragraph) continue;
+      if (!which || at > which.at || (at === which.at && name.length > which.length))
+        which = { index, at, length: name.length };
+    }
+    if (!which) {
+      binding.target = {
+        reason: `这段文字没有写出补充信息“${label}”中任何一个项目的名称，看不出是哪个项目的数`,
+      };
+      return binding;
+    }
+    const entry = entries[which.index]!;
+    const column = definition?.rows?.find((c) => c.key === field)?.label ?? field;
+    const name = `补充信息${definition ? entryName(definition, which.index, entry) : `“${list}”`}的“${column}”`;
+    const value = supplementaryValue(entry, field);
+    binding.target =
+      'value' in value
+        ? { value: value.value, cells: [] }
+        : { reason: 'unfilled' in value ? `${name}未填写` : `${name}的“${value.invalid}”不是有效数字` };
+    binding.source = name;
     return binding;
   }
 
@@ -436,7 +491,15 @@ class NarrativeCheck {
       .sort((a, b) => a.figure.start - b.figure.start);
     const share = /占(.*?)的?$/u.exec(near);
     const direction = directionBefore(near);
+    const ratio = matchTerm(
+      this.termsAt(run.section, this.partAt(run.section, figure.start)).filter((t) => t.ratio),
+      this.text,
+      sentence,
+      nearStart,
+      figure,
+    );
     if (/完成(?:年初)?预算(?:数)?的$/u.test(near)) this.checkCompletion(run, figure, index, before);
+    else if (ratio) this.checkNamedRatio(run, figure, index, ratio.term);
     else if (direction) this.checkGrowth(run, figure, index, before, direction);
     else if (share) this.checkShare(run, figure, index, before, share[1]!.trim());
     else this.unchecked(run, figure, null, '看不出这个百分比是什么的比例');
@@ -492,6 +555,26 @@ class NarrativeCheck {
         }),
       );
     }
+  }
+
+  /** A percentage its words name as a ratio of two figures (实现绩效自评“100%”: 自评项目数 ÷ 项目总数). */
+  private checkNamedRatio(run: SectionRun, figure: Figure, index: number, term: Term): void {
+    const { numerator, denominator } = term.ratio!;
+    const num = this.ratioPart(run, numerator);
+    if ('reason' in num) return this.unchecked(run, figure, null, num.reason);
+    const den = this.ratioPart(run, denominator);
+    if ('reason' in den) return this.unchecked(run, figure, null, den.reason);
+    this.judgeRatio(run, figure, index, term.rule, `${term.words?.at(-1) ?? term.key}比例`, num, den, 1n);
+  }
+
+  /** A term of the section (as printed, else its target) or a field `补充信息.X`, as a ratio's part. */
+  private ratioPart(run: SectionRun, part: string): RatioPart | { reason: string } {
+    const field = /^补充信息\.(.+)$/u.exec(part)?.[1];
+    if (field) {
+      const value = this.supplementary(field);
+      return 'value' in value ? { label: this.supplementaryLabel(field), value: value.value } : value;
+    }
+    return this.printedOrTable(run, part) ?? { reason: `说明中没有写出“${part}”，公开表中也没有这个数` };
   }
 
   /** "增长/下降 N%": the change printed before it over last year's figure (this year's minus the change). */

@@ -10,12 +10,13 @@ import { TableAmounts } from './amounts';
 import { checkNarrative, type NarrativeReport } from './check';
 import { narrativeSetFor } from './definitions';
 import { tableLookup } from './enumerations';
+import type { SupplementaryValues } from './supplementary';
 import type { NarrativeText } from './text';
 
 /** What the workbook holds of its 情况说明, shared with the checker across rebuilds of the state. */
 export interface NarrativeHolder {
   text: NarrativeText | null;
-  supplementary: Record<string, string>;
+  supplementary: SupplementaryValues;
   report: NarrativeReport | null;
   /** The report's year and unit now (they can be changed after opening). */
   meta(): { year: number | null; unit: AmountUnit | null; options: Record<string, string[]> };

@@ -26,6 +26,16 @@ export interface Term {
   also?: string[];
   /** The 补充信息 field the figure must equal when no table holds it. */
   supplementary?: string;
+  /**
+   * In an account of one entry of a 补充信息 list: the list and the entry's field the figure must
+   * equal; the entry is the one whose name (its field `名称`) the paragraph names last before the figure.
+   */
+  entry?: { list: string; field: string };
+  /**
+   * A percentage these words name that is a ratio (实现绩效自评“100%”: 自评项目数 ÷ 项目总数): each
+   * a term of the section (as printed, else its table or 补充信息 value) or a field `补充信息.X`.
+   */
+  ratio?: { numerator: string; denominator: string };
   /** In an enumeration of 项: the per-row 补充信息 field each item's figure must equal (项年初预算). */
   rowSupplementary?: string;
   /** Why the figure cannot be checked against anything (it is still used in the text's own sums). */
@@ -75,6 +85,8 @@ export interface RowEnumeration {
   under?: string[];
   /** Only rows with an amount in this column (its name) that is not 0. */
   nonZero?: string;
+  /** Each code once, at its first row: a table that lists each unit's rows one block after another (预算06表). */
+  distinct?: boolean;
 }
 
 /**
@@ -92,6 +104,13 @@ export interface WritePiece {
   reason?: string;
   /** What stands in the text while the reason is not filled (default 【请填写原因】). */
   placeholder?: string;
+  /**
+   * Instead of `each`: written once per entry of this 补充信息 list (each self-evaluated project),
+   * the entry's fields in {本项.…} slots; while the list has no entry, its placeholder stands there.
+   */
+  list?: string;
+  /** With `each` or `list`: written before the first row's text (我部门绩效自评情况：…). */
+  lead?: string;
 }
 
 /** How a section is written: its title as the template's year prints it, then its paragraphs. */
@@ -116,12 +135,19 @@ export interface SectionDefinition extends SectionTitles {
   write?: SectionWriting[];
 }
 
-/** The measure of a 补充信息 field: an amount in 万元, a count (its measure word) or a percentage. */
-export type SupplementaryUnit = '万元' | '个' | '人次' | '辆' | '台（套）' | '%';
+/**
+ * The measure of a 补充信息 field: an amount in 万元, a count (its measure word), a percentage, a
+ * score (分, to 0.01) or words (文字: a name or the user's account, kept as typed).
+ */
+export type SupplementaryUnit = '万元' | '个' | '人次' | '辆' | '台（套）' | '%' | '分' | '文字';
+
+/** A field of each entry of a list field (a project's 名称, 全年预算数 …). */
+export type SupplementaryColumn = Pick<SupplementaryField, 'key' | 'label' | 'unit' | 'negative'>;
 
 /**
  * A 补充信息 field: what the 情况说明 needs that no table holds. Values are kept as typed, by key;
- * a field `perRow` holds one value per row of a table, under the key `key[code]` (年初预算[2080101]).
+ * a field `perRow` holds one value per row of a table, under the key `key[code]` (年初预算[2080101]);
+ * a field with `rows` holds a list of entries.
  */
 export interface SupplementaryField {
   key: string;
@@ -131,6 +157,12 @@ export interface SupplementaryField {
   negative?: boolean;
   /** One value per row of this table at this level (年初预算 of each 05 项). */
   perRow?: { table: string; level: string };
+  /**
+   * A list: its value is a list of entries (the projects whose self-evaluation the text describes),
+   * each with these fields; `unit` is what its entries are counted in, and as a figure the list is
+   * the number of its entries.
+   */
+  rows?: SupplementaryColumn[];
   /**
    * Where next year's report takes this field from last year's: an expression of the rule language
    * evaluated on last year's tables (上年收支总计 ← 公开01表[收入总计]), or last year's own field

@@ -29,6 +29,10 @@ export interface TableLookup {
   rows(table: string): CodeRow[] | { reason: string };
   /** The 类 code of a function-class name (社会保障和就业支出 → 208) from the set's 01 class lines. */
   classCode(name: string): string | null;
+  /** How many rows of a table are at a level (the projects of 项目支出表, which have no codes). */
+  rowCount(table: string, level: string): { value: number } | { reason: string };
+  /** The name of a 类 code as the 01 class lines print it, without their numbering (208 → 社会保障和就业); null when none does. */
+  className(code: string): string | null;
 }
 
 export function tableLookup(structure: Structure): TableLookup {
@@ -69,6 +73,20 @@ export function tableLookup(structure: Structure): TableLookup {
             sameName(stripNumbering(r.name), name, []),
         );
         if (row) return row.code;
+      }
+      return null;
+    },
+    rowCount(tableId, level) {
+      const table = structure.tableById.get(tableId);
+      if (!table) return { reason: `本报表没有${tableId}` };
+      if (table.rowsGap !== null) return { reason: table.rowsGap };
+      return { value: table.rows.filter((r) => r.level === level).length };
+    },
+    className(code) {
+      for (const table of structure.tables) {
+        if (table.template.layout !== 'two-sided') continue;
+        const row = table.rows.find((r) => r.code === code && r.name !== null);
+        if (row) return stripNumbering(row.name!);
       }
       return null;
     },

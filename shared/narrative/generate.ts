@@ -6,7 +6,10 @@
  *   {补充信息.年初预算}            a 补充信息 field; {补充信息.项年初预算[本行]} the field of the row
  *   {本行.小计}                    a column of the row an enumeration is at; {本行.名称} {本行.简称}
  *                                  (the name without 支出) {本行.类} {本行.款} (its parents' names) {序号}
+ *   {本项.执行数}                  a field of the 补充信息 list entry a `list` piece is at (words and
+ *                                  scores as typed)
  *   {个数(e)}                      a whole count
+ *   {行数(表, 层级)}               how many rows of the table are at that level (涉及项目48个)
  *   {占比(a, b)}                   100·a/b, ROUND_HALF_UP to 0.01 (0 of 0 is 0.00, as published)
  *   {差额(a, b)} {增减(a, b)} {增长(a, b)} {增减率(a, b)}
  *                                  |a−b|; 增加/减少; 增长/下降; 100·|a−b|/b
@@ -31,7 +34,16 @@ import {
 } from './definitions';
 import type { CodeRow, TableLookup } from './enumerations';
 import { roundedPercent, scaledText } from './ratio';
-import { rowKey, supplementaryLabel, supplementaryValue } from './supplementary';
+import {
+  entryName,
+  fieldOf,
+  rowKey,
+  supplementaryEntries,
+  supplementaryLabel,
+  supplementaryValue,
+  type SupplementaryEntry,
+  type SupplementaryValues,
+} from './supplementary';
 import { narrativeFromParagraphs, type NarrativeText } from './text';
 
 export interface GenerationInputs {
@@ -41,7 +53,7 @@ export interface GenerationInputs {
   tables: TableLookup;
   year: number | null;
   /** 补充信息 by field key, as typed. */
-  supplementary: Readonly<Record<string, string>>;
+  supplementary: Readonly<SupplementaryValues>;
   /** The user's reasons by the key of the piece that holds them (一, 五（三）[2080101] …), as typed. */
   reasons: Readonly<Record<string, string>>;
 }
@@ -98,12 +110,25 @@ interface Row {
   /** 1, 2, 3 … within its enumeration. */
   number: number;
   parents: CodeRow[];
+  /** A 类 made of the 项 of a table that lists only 项: its amounts by column, the sums of its 项. */
+  sums?: Map<string, Value>;
 }
+
+/** An entry of a 补充信息 list a `list` piece is written for. */
+interface Entry {
+  list: string;
+  entry: SupplementaryEntry;
+  /** 1, 2, 3 … within its list. */
+  number: number;
+}
+
+/** Where a piece is written: at a table row, at a list entry, or neither. */
+type Place = Row | Entry | null;
 
 const UNFILLED_REASON = '【请填写原因】';
 
 const SLOT = /\{([^{}]+)\}/gu;
-const CALL = /^(个数|占比|差额|增减|增长|增减率)\((.*)\)$/u;
+const CALL = /^(个数|行数|占比|差额|增减|增长|增减率)\((.*)\)$/u;
 /** Slots that are words, not figures. */
 const WORDS = new Set(['年', '上年', '序号', '原因']);
 /** What of its row a {本行.…} slot names when it is not a column: its name, short name, a parent's name. */
@@ -113,6 +138,8 @@ const ROW_NAMES = new Set(['名称', '简称', '类', '款', '项']);
 function sumsOf(slot: string): string[] {
   if (WORDS.has(slot) || (slot.startsWith('本行.') && ROW_NAMES.has(slot.slice(3)))) return [];
   const call = CALL.exec(slot);
+  // 行数 names a table and a level, not amounts.
+  if (call?.[1] === '行数') return [];
   return call ? call[2]!.split(/\s*,\s*/u) : [slot];
 }
 
@@ -141,7 +168,8 @@ export function wordingTerms(set: NarrativeSet): string[] {
   const terms = new Set<string>();
   const add = (sum: string) => termsOf(sum).forEach((t) => terms.add(t.term));
   const piece = (p: WritePiece): void => {
-    for (const match of (p.text ?? '').matchAll(SLOT)) sumsOf(match[1]!.trim()).forEach(add);
+    for (const match of `${p.lead ?? ''}${p.text ?? ''}`.matchAll(SLOT))
+      sumsOf(match[1]!.trim()).forEach(add);
     if (p.if)
       clausesOf(p.if)
         .flat()
@@ -162,30 +190,45 @@ class Writer {
     private readonly inputs: GenerationInputs,
   ) {}
 
-  /** A piece at paragraph level: one paragraph, or one per row when it enumerates rows. */
+  /** A piece at paragraph level: one paragraph, or one per row or entry when it enumerates them. */
   paragraphs(piece: WritePiece): string[] {
-    if (!piece.each) return [this.piece(piece, null)];
+    if (!piece.each && !piece.list) return [this.piece(piece, null)];
     if (!this.holds(piece.if, null)) return [];
-    const rows = this.rows(piece.each);
-    return 'placeholder' in rows ? [rows.placeholder] : rows.map((row) => this.content(piece, row));
+    const places = this.places(piece);
+    if ('placeholder' in places) return [places.placeholder];
+    return places.map(
+      (place, i) => (i === 0 && piece.lead ? this.fill(piece.lead, null) : '') + this.content(piece, place),
+    );
   }
 
-  private piece(piece: WritePiece, row: Row | null): string {
-    if (!this.holds(piece.if, row)) return '';
-    if (!piece.each) return this.content(piece, row);
-    const rows = this.rows(piece.each);
-    if ('placeholder' in rows) return rows.placeholder;
-    return rows.map((r) => this.content(piece, r)).join(piece.join ?? '');
+  private piece(piece: WritePiece, at: Place): string {
+    if (!this.holds(piece.if, at)) return '';
+    if (!piece.each && !piece.list) return this.content(piece, at);
+    const places = this.places(piece);
+    if ('placeholder' in places) return places.placeholder;
+    const lead = piece.lead && places.length > 0 ? this.fill(piece.lead, at) : '';
+    return lead + places.map((p) => this.content(piece, p)).join(piece.join ?? '');
   }
 
-  /** The piece's text and its pieces (with `each`, `join` stands between the rows instead). */
-  private content(piece: WritePiece, row: Row | null): string {
-    const text = piece.text ? this.fill(piece.text, row, piece) : '';
-    const parts = (piece.pieces ?? []).map((p) => this.piece(p, row)).filter((p) => p !== '');
-    return text + parts.join(piece.each ? '' : (piece.join ?? ''));
+  /** The piece's text and its pieces (with `each` or `list`, `join` stands between the rows instead). */
+  private content(piece: WritePiece, at: Place): string {
+    const text = piece.text ? this.fill(piece.text, at, piece) : '';
+    const parts = (piece.pieces ?? []).map((p) => this.piece(p, at)).filter((p) => p !== '');
+    return text + parts.join(piece.each || piece.list ? '' : (piece.join ?? ''));
   }
 
   // ── enumerations ───────────────────────────────────────────────────────────────────────
+
+  /** Where an enumerating piece is written: each table row of its `each`, or each entry of its `list`. */
+  private places(piece: WritePiece): Place[] | { placeholder: string } {
+    if (piece.each) return this.rows(piece.each);
+    const list = piece.list!;
+    const entries = supplementaryEntries(this.inputs.supplementary, list);
+    // An empty list is not “no projects”: the user has not listed them yet.
+    if (entries.length === 0)
+      return { placeholder: `【请填写补充信息“${supplementaryLabel(this.set, list)}”】` };
+    return entries.map((entry, i) => ({ list, entry, number: i + 1 }));
+  }
 
   /** The rows an enumeration goes through, in the table's order: at its level, under its codes, not 0. */
   private rows(each: RowEnumeration): Row[] | { placeholder: string } {
@@ -196,6 +239,7 @@ class Writer {
     // classification codes are built; a 款 the table does not list is left out, not guessed.
     const chain = (row: CodeRow): CodeRow[] =>
       rows.filter((r) => r.code.length < row.code.length && row.code.startsWith(r.code));
+    if (each.level === '类' && !rows.some((r) => r.level === '类')) return this.classesOfItems(each, rows);
     const selected = rows.filter((row) => {
       if (row.level !== each.level) return false;
       if (each.under && !each.under.some((code) => row.code.startsWith(code))) return false;
@@ -204,41 +248,91 @@ class Writer {
       // A row whose figure is not known is written (with its placeholder), not dropped as a 0.
       return !('value' in amount) || amount.value !== 0;
     });
-    return selected.map((row, i) => ({ row, number: i + 1, parents: chain(row) }));
+    const once = each.distinct
+      ? selected.filter((row, i) => selected.findIndex((r) => r.code === row.code) === i)
+      : selected;
+    return once.map((row, i) => ({ row, number: i + 1, parents: chain(row) }));
+  }
+
+  /**
+   * The 类 of a table that lists only 项 (the budget's 一般公共预算支出表), in code order: each 类
+   * the first three digits of its 项' codes, named as the 01 class lines name it, its amounts the
+   * sums of its 项 (as the checker reads a 类 there). A 类 no class line names cannot be written.
+   */
+  private classesOfItems(each: RowEnumeration, rows: readonly CodeRow[]): Row[] | { placeholder: string } {
+    const items = rows.filter((r) => r.code.length === 7);
+    const codes = [...new Set(items.map((r) => r.code.slice(0, 3)))].sort();
+    const classes: Row[] = [];
+    for (const code of codes) {
+      const name = this.inputs.tables.className(code);
+      if (name === null) return { placeholder: `【无法取得：收支总表中没有 ${code} 类的名称】` };
+      const own = items.filter((r) => r.code.startsWith(code));
+      const sums = new Map<string, Value>();
+      for (const column of own[0]!.cells.keys())
+        sums.set(column, this.sumOfCells(own.map((r) => r.cells.get(column))));
+      const row: CodeRow = {
+        code,
+        name: name.endsWith('支出') ? name : `${name}支出`,
+        level: '类',
+        cells: new Map(),
+        children: own,
+      };
+      const total = each.nonZero ? sums.get(each.nonZero) : undefined;
+      if (total && 'value' in total && total.value === 0) continue;
+      classes.push({ row, number: classes.length + 1, parents: [], sums });
+    }
+    return classes;
+  }
+
+  private sumOfCells(cells: readonly (number | undefined)[]): Value {
+    let total = 0;
+    for (const cell of cells) {
+      const amount = this.inputs.amounts.cell(cell);
+      if (!('value' in amount)) return { placeholder: `【无法取得：${amount.reason}】` };
+      total += amount.value;
+    }
+    return { value: total };
   }
 
   // ── conditions and slots ───────────────────────────────────────────────────────────────
 
   /** Whether the condition holds: `e = 0` / `e != 0` joined by 且, those joined by 或; a figure not known is not 0. */
-  private holds(condition: string | undefined, row: Row | null): boolean {
+  private holds(condition: string | undefined, at: Place): boolean {
     if (!condition) return true;
     return clausesOf(condition).some((alternative) =>
       alternative.every(({ sum, zero }) => {
-        const value = this.sum(sum, row);
+        const value = this.sum(sum, at);
         const isZero = 'value' in value && value.value === 0;
         return zero ? isZero : !isZero;
       }),
     );
   }
 
-  fill(text: string, row: Row | null, piece?: WritePiece): string {
-    return text.replace(SLOT, (whole: string, slot: string, at: number) =>
+  fill(text: string, at: Place, piece?: WritePiece): string {
+    return text.replace(SLOT, (whole: string, slot: string, offset: number) =>
       slot.trim() === '原因'
-        ? this.reason(piece, row, text[at + whole.length] === '。')
-        : this.slot(slot.trim(), row),
+        ? this.reason(piece, at, text[offset + whole.length] === '。')
+        : this.slot(slot.trim(), at),
     );
   }
 
-  private slot(slot: string, row: Row | null): string {
+  private slot(slot: string, at: Place): string {
     const year = this.inputs.year;
     if (slot === '年') return year === null ? '【请填写年度】' : String(year);
     if (slot === '上年') return year === null ? '【请填写年度】' : String(year - 1);
-    if (slot === '序号' && row) return String(row.number);
-    if (slot.startsWith('本行.') && ROW_NAMES.has(slot.slice(3)) && row)
-      return this.rowName(slot.slice(3), row);
+    if (slot === '序号' && at) return String(at.number);
+    if (slot.startsWith('本行.') && ROW_NAMES.has(slot.slice(3)) && at && 'row' in at)
+      return this.rowName(slot.slice(3), at);
+    if (slot.startsWith('本项.') && at && 'entry' in at && this.asTyped(at, slot.slice(3)))
+      return this.entryAsTyped(at, slot.slice(3));
     const call = CALL.exec(slot);
-    if (!call) return this.amount(this.sum(slot, row));
-    const [a, b] = sumsOf(slot).map((sum) => this.sum(sum, row)) as [Value, Value];
+    if (!call) return this.amount(this.sum(slot, at));
+    if (call[1] === '行数') {
+      const [table, level] = call[2]!.split(/\s*,\s*/u) as [string, string];
+      const count = this.inputs.tables.rowCount(table, level);
+      return 'value' in count ? String(count.value) : `【无法取得：${count.reason}】`;
+    }
+    const [a, b] = sumsOf(slot).map((sum) => this.sum(sum, at)) as [Value, Value];
     switch (call[1]) {
       case '个数':
         return 'value' in a ? String(a.value / 100) : a.placeholder;
@@ -263,30 +357,62 @@ class Writer {
     return named?.name ?? `【无法取得：表中 ${row.code} ${row.name} 没有所属的${field}】`;
   }
 
+  /**
+   * Whether an entry's field is printed as typed: words (a name, the user's account) and a score
+   * (100分, 94.37分, as the documents print it); amounts are printed to 0.01 万元.
+   */
+  private asTyped(at: Entry, column: string): boolean {
+    const unit = fieldOf(this.set, at.list)?.field.rows?.find((c) => c.key === column)?.unit;
+    return unit === '文字' || unit === '分';
+  }
+
+  /** An entry's field as typed, or the placeholder naming the entry and the field. */
+  private entryAsTyped(at: Entry, column: string): string {
+    const typed = at.entry[column]?.trim() ?? '';
+    return typed === '' ? `【请填写补充信息${this.entryField(at, column)}】` : typed;
+  }
+
+  /** “绩效自评情况说明的项目”第 1 项（…）的“执行数”. */
+  private entryField(at: Entry, column: string): string {
+    const field = fieldOf(this.set, at.list)?.field;
+    if (!field) throw new Error(`情况说明模板中的补充信息“${at.list}”没有定义`);
+    const label = field.rows?.find((c) => c.key === column)?.label ?? column;
+    return `${entryName(field, at.number - 1, at.entry)}的“${label}”`;
+  }
+
   /** The user's words as typed; where the wording closes the sentence itself, without their own 。. */
-  private reason(piece: WritePiece | undefined, row: Row | null, closed: boolean): string {
+  private reason(piece: WritePiece | undefined, at: Place, closed: boolean): string {
     if (!piece?.reason) throw new Error('情况说明模板中“{原因}”所在的句子没有 reason');
-    const key = row ? rowKey(piece.reason, row.row.code) : piece.reason;
+    const key = at && 'row' in at ? rowKey(piece.reason, at.row.code) : piece.reason;
     const trimmed = this.inputs.reasons[key]?.trim() ?? '';
     const typed = closed ? trimmed.replace(/。$/u, '') : trimmed;
     return typed === '' ? (piece.placeholder ?? UNFILLED_REASON) : typed;
   }
 
-  private sum(expression: string, row: Row | null): Value {
+  private sum(expression: string, at: Place): Value {
     let total = 0;
     for (const { term, sign } of termsOf(expression)) {
-      const value = this.term(term, row);
+      const value = this.term(term, at);
       if (!('value' in value)) return value;
       total += sign * value.value;
     }
     return { value: total };
   }
 
-  private term(term: string, row: Row | null): Value {
+  private term(term: string, at: Place): Value {
     if (/^\d+$/u.test(term)) return { value: Number(term) * 100 };
+    if (term.startsWith('本项.') && at && 'entry' in at) {
+      const value = supplementaryValue(at.entry, term.slice(3));
+      if ('value' in value) return value;
+      const field = this.entryField(at, term.slice(3));
+      return {
+        placeholder:
+          'unfilled' in value ? `【请填写补充信息${field}】` : `【请改正补充信息${field}：${value.invalid}】`,
+      };
+    }
     const field = /^补充信息\.([^[\]]+)(\[本行\])?$/u.exec(term);
     if (field) {
-      const key = field[2] && row ? rowKey(field[1]!, row.row.code) : field[1]!;
+      const key = field[2] && at && 'row' in at ? rowKey(field[1]!, at.row.code) : field[1]!;
       const value = supplementaryValue(this.inputs.supplementary, key);
       if ('value' in value) return value;
       const label = supplementaryLabel(this.set, key);
@@ -297,9 +423,11 @@ class Writer {
             : `【请改正补充信息“${label}”：${value.invalid}】`,
       };
     }
+    const summed = term.startsWith('本行.') && at && 'row' in at ? at.sums?.get(term.slice(3)) : undefined;
+    if (summed) return summed;
     const resolved =
-      term.startsWith('本行.') && row
-        ? this.inputs.amounts.cell(row.row.cells.get(term.slice(3)))
+      term.startsWith('本行.') && at && 'row' in at
+        ? this.inputs.amounts.cell(at.row.cells.get(term.slice(3)))
         : this.inputs.amounts.of(term);
     return 'value' in resolved
       ? { value: resolved.value }

@@ -4,7 +4,10 @@
  * what is wrong with a value (in Chinese, per field) and reads a value as a number. Carrying
  * values over from last year's report is in carry.ts.
  */
-import type { NarrativeSet, SupplementaryField } from './definitions';
+import type { SupplementaryEntry, SupplementaryValues } from '../model/report';
+import type { NarrativeSet, SupplementaryColumn, SupplementaryField } from './definitions';
+
+export type { SupplementaryEntry, SupplementaryValues };
 
 /** `key[code]`: one row's value of a field held per row. */
 const PER_ROW_KEY = /^(.+)\[([^\]]+)\]$/u;
@@ -25,9 +28,14 @@ export function rowKey(field: string, code: string): string {
 
 const NUMBER = /^(-?)(\d+)(?:\.(\d+))?$/u;
 
-/** Decimals a unit allows: 万元 to 0.01 as the tables print, a percentage to 0.01, a count none. */
+/** Decimals a unit allows: 万元 to 0.01 as the tables print, a percentage and a score to 0.01, a count none. */
 function decimalsOf(unit: SupplementaryField['unit']): number {
-  return unit === '万元' || unit === '%' ? 2 : 0;
+  return unit === '万元' || unit === '%' || unit === '分' ? 2 : 0;
+}
+
+/** The key under which a problem of one entry's field is reported: 自评项目[2].执行数 (entries from 1). */
+export function entryKey(field: string, index: number, column: string): string {
+  return `${field}[${index + 1}].${column}`;
 }
 
 /**
@@ -36,20 +44,50 @@ function decimalsOf(unit: SupplementaryField['unit']): number {
  */
 export function validateSupplementary(
   set: NarrativeSet,
-  values: Readonly<Record<string, string>>,
+  values: Readonly<SupplementaryValues>,
 ): Record<string, string> {
   const problems: Record<string, string> = {};
   for (const [key, raw] of Object.entries(values)) {
-    const text = raw.trim();
-    if (text === '') continue;
+    if (typeof raw === 'string' && raw.trim() === '') continue;
     const found = fieldOf(set, key);
     if (!found) {
       problems[key] = `补充信息中没有“${key}”这一项`;
       continue;
     }
-    const problem = valueProblem(found.field, text);
-    if (problem) problems[key] = `${labelOf(found.field, found.code)}${problem}`;
+    const { field, code } = found;
+    if (field.rows) {
+      if (typeof raw === 'string') problems[key] = `“${field.label}”应逐项填写，不是一个数`;
+      else Object.assign(problems, entryProblems(field, field.rows, raw));
+      continue;
+    }
+    if (typeof raw !== 'string') {
+      problems[key] = `${labelOf(field, code)}只填一个值，不是逐项的列表`;
+      continue;
+    }
+    const problem = valueProblem(field, raw.trim());
+    if (problem) problems[key] = `${labelOf(field, code)}${problem}`;
   }
+  return problems;
+}
+
+/** The problems of a list's entries, each named by its number and name: “…”第 2 项（劳动保障监察…）的“执行数”…. */
+function entryProblems(
+  field: SupplementaryField,
+  columns: readonly SupplementaryColumn[],
+  entries: readonly SupplementaryEntry[],
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  entries.forEach((entry, index) => {
+    const which = entryName(field, index, entry);
+    for (const [key, raw] of Object.entries(entry)) {
+      const text = raw.trim();
+      if (text === '') continue;
+      const column = columns.find((c) => c.key === key);
+      const problem = column ? valueProblem(column, text) : null;
+      if (!column) problems[entryKey(field.key, index, key)] = `${which}中没有“${key}”这一栏`;
+      else if (problem) problems[entryKey(field.key, index, key)] = `${which}的“${column.label}”${problem}`;
+    }
+  });
   return problems;
 }
 
@@ -57,7 +95,8 @@ function labelOf(field: SupplementaryField, code?: string): string {
   return code === undefined ? `“${field.label}”` : `“${field.label}”（${code}）`;
 }
 
-function valueProblem(field: SupplementaryField, text: string): string | null {
+function valueProblem(field: SupplementaryColumn, text: string): string | null {
+  if (field.unit === '文字') return null;
   const match = NUMBER.exec(text);
   const count = decimalsOf(field.unit) === 0;
   if (!match) return `应填${count ? '整数' : '数字'}，“${text}”不是数字`;
@@ -65,7 +104,7 @@ function valueProblem(field: SupplementaryField, text: string): string | null {
   if (sign === '-' && (count || !field.negative)) return `不能为负数（填的是“${text}”）`;
   if (count && fraction !== '') return `是${field.unit}数，应为整数，“${text}”不是整数`;
   if (fraction.length > decimalsOf(field.unit)) {
-    const step = field.unit === '%' ? '0.01%' : '0.01 万元';
+    const step = field.unit === '%' ? '0.01%' : `0.01 ${field.unit}`;
     return `最多两位小数（以${field.unit}计，精确到 ${step}），“${text}”有 ${fraction.length} 位小数`;
   }
   return null;
@@ -74,11 +113,11 @@ function valueProblem(field: SupplementaryField, text: string): string | null {
 /** A 补充信息 value as a number in hundredths (a count of 3 is 300), or why there is none. */
 export type SupplementaryValue = { value: number } | { unfilled: true } | { invalid: string };
 
-export function supplementaryValue(
-  values: Readonly<Record<string, string>>,
-  key: string,
-): SupplementaryValue {
-  const text = values[key]?.trim() ?? '';
+export function supplementaryValue(values: Readonly<SupplementaryValues>, key: string): SupplementaryValue {
+  const raw = values[key];
+  // A list as a figure is the number of its entries (its definition counts them).
+  if (Array.isArray(raw)) return raw.length === 0 ? { unfilled: true } : { value: raw.length * 100 };
+  const text = raw?.trim() ?? '';
   if (text === '') return { unfilled: true };
   const match = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/u.exec(text);
   // 补充信息 is validated when it is entered; a damaged value is reported rather than used.
@@ -93,4 +132,29 @@ export function supplementaryLabel(set: NarrativeSet, key: string): string {
   const found = fieldOf(set, key);
   if (!found) return key;
   return found.code === undefined ? found.field.label : `${found.field.label}（${found.code}）`;
+}
+
+/** A copy that shares no entry with the values it was made from (the workbook keeps its own). */
+export function copySupplementary(values: Readonly<SupplementaryValues>): SupplementaryValues {
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [
+      key,
+      Array.isArray(value) ? value.map((e) => ({ ...e })) : value,
+    ]),
+  );
+}
+
+/** The entries of a list field, in order; none when it is not filled (or not a list). */
+export function supplementaryEntries(
+  values: Readonly<SupplementaryValues>,
+  key: string,
+): readonly SupplementaryEntry[] {
+  const raw = values[key];
+  return Array.isArray(raw) ? raw : [];
+}
+
+/** One entry as messages name it: “绩效自评情况说明的项目”第 2 项（劳动保障监察、仲裁工作专项）. */
+export function entryName(field: SupplementaryField, index: number, entry: SupplementaryEntry): string {
+  const name = entry['名称']?.trim();
+  return `“${field.label}”第 ${index + 1} 项${name ? `（${name}）` : ''}`;
 }

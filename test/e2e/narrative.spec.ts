@@ -154,3 +154,34 @@ test('情况说明: imported from Word, checked, edited, generated and exported'
   expect(back.text).toBe(await savedNarrative(page));
   expect(back.text).toContain('2023年度一般公共预算财政拨款基本支出407.61万元');
 });
+
+test('补充信息: a list field takes entries, says what is wrong with one, and keeps them in the report', async ({
+  page,
+}) => {
+  await openReportFile(page, 'test/fixtures/final-2024-gaoxin.json');
+  await page.getByRole('tab', { name: /情况说明/ }).click();
+  await page.locator('.bd-supplementary summary').click();
+  const list = page.locator('.bd-supplementary-list');
+  await list.getByRole('button', { name: '添加一项' }).click();
+  await list.getByLabel('说明绩效自评情况的项目第 1 项项目名称').fill('劳动保障监察、仲裁工作专项');
+  const budget = list.getByLabel('说明绩效自评情况的项目第 1 项全年预算数');
+  await budget.fill('25.001');
+  await expect(list.locator('.bd-field-problem')).toContainText('两位小数');
+  await budget.fill('25.00');
+  await list.getByLabel('说明绩效自评情况的项目第 1 项执行数').fill('25.00');
+  await expect(list.locator('.bd-field-problem')).toHaveCount(0);
+  await list.getByLabel('说明绩效自评情况的项目第 1 项执行数').blur();
+  await expect(list.locator('legend')).toContainText('1 个');
+  await page.screenshot({ path: `${SCREENS}/narrative-7-list-field.png` });
+
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+S');
+  const path = `${DIR}/list-field.json`;
+  await (await download).saveAs(path);
+  const saved = JSON.parse(readFileSync(path, 'utf8')) as {
+    narrative: { supplementary: Record<string, unknown> };
+  };
+  expect(saved.narrative.supplementary['自评项目']).toEqual([
+    { 名称: '劳动保障监察、仲裁工作专项', 全年预算数: '25.00', 执行数: '25.00' },
+  ]);
+});

@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../electron/cli/check';
 import budgetTemplate from '../../shared/templates/budget-2025.json';
+import { writeReportJson } from '../../shared/io/reportJson';
 import { loadSample } from '../support/fixtures';
+import { narrativeText, openWithNarrative } from '../support/narrative';
+import { S24_PUBLISHED } from '../support/supplementary';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE_2024 = 'test/fixtures/final-2024-gaoxin.json';
@@ -298,6 +301,38 @@ describe('npm run check', () => {
     expect(result.stderr).toContain('不认识的选项“--fix”');
     expect(result.stderr).toContain('用法：npm run check -- [--json] 文件...');
     expect((await run([], fixtures)).code).toBe(2);
+  });
+
+  it('gives a saved report’s own 情况说明 its narrative block, as --narrative does for a text file', async () => {
+    const text = narrativeText('final-2024-gaoxin');
+    const workbook = openWithNarrative('final-2024-gaoxin', text, S24_PUBLISHED);
+    const files = {
+      'saved.json': writeReportJson(workbook.toReport()),
+      'text.txt': new TextEncoder().encode(text),
+    };
+    type WithNarrative = JsonFile & {
+      narrative?: { file: string; sections: { title: string }[]; figures: { status: string }[] };
+    };
+    const own = (
+      JSON.parse((await run(['--json', 'saved.json'], files)).stdout) as { files: WithNarrative[] }
+    ).files[0]!;
+    expect(own.narrative?.file).toBe('saved.json');
+    expect(own.narrative?.sections.map((s) => s.title)).toContain('十三、预算绩效情况说明');
+    expect(own.narrative?.figures.length).toBe(workbook.narrativeReport!.figures.length);
+    expect(own.findings.some((f) => f.ruleId === 'E09')).toBe(true);
+    // The same text given with --narrative (the saved 补充信息 kept) gives the same block and findings.
+    const given = (
+      JSON.parse((await run(['--json', 'saved.json', '--narrative', 'text.txt'], files)).stdout) as {
+        files: WithNarrative[];
+      }
+    ).files[0]!;
+    expect({ ...given.narrative, file: 'saved.json' }).toEqual(own.narrative);
+    expect(given.findings).toEqual(own.findings);
+    // A report without a text of its own has no block.
+    const plain = (
+      JSON.parse((await run(['--json', FIXTURE_2024], fixtures)).stdout) as { files: WithNarrative[] }
+    ).files[0]!;
+    expect(plain.narrative).toBeUndefined();
   });
 
   it('runs as a program', async () => {

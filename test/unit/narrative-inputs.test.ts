@@ -74,6 +74,49 @@ describe('补充信息', () => {
   });
 });
 
+describe('the projects whose self-evaluation 十三（二） describes (E19)', () => {
+  const projects = S24_PUBLISHED['自评项目'] as Record<string, string>[];
+  const figuresOf = (w: ReturnType<typeof openWithNarrative>) =>
+    w.narrativeReport!.figures.filter((f) => f.meaning === '项目全年预算数' || f.meaning === '项目执行数');
+
+  it('checks each project’s 全年预算数 and 执行数 against its entry, found by the name its paragraph gives', () => {
+    const right = openWithNarrative('final-2024-gaoxin', undefined, S24_PUBLISHED);
+    expect(figuresOf(right).map((f) => `${f.printed} ${f.status}`)).toEqual([
+      '25.00万元 checked',
+      '25.00万元 checked',
+      '3.00万元 checked',
+      '3.00万元 checked',
+    ]);
+    const wrongActual = projects.map((p, i) => (i === 1 ? { ...p, 执行数: '2.50' } : p));
+    const wrong = narrativeFindings(
+      openWithNarrative('final-2024-gaoxin', undefined, { ...S24_PUBLISHED, 自评项目: wrongActual }),
+    ).filter((f) => f.ruleId === 'E19' && f.severity === 'error');
+    expect(wrong.map((f) => [f.printed, f.expected])).toEqual([['3.00万元', '2.50万元']]);
+    expect(wrong[0]!.message).toContain(
+      '补充信息“说明绩效自评情况的项目”第 2 项（劳动保障监察、仲裁工作专项）的“执行数”为 2.50 万元',
+    );
+  });
+
+  it('a paragraph that names no listed project leaves its figures 未核对, not checked against another', () => {
+    const other = [{ 名称: '就业见习补贴', 全年预算数: '25.00', 执行数: '25.00' }];
+    const workbook = openWithNarrative('final-2024-gaoxin', undefined, { ...S24_PUBLISHED, 自评项目: other });
+    expect(new Set(figuresOf(workbook).map((f) => f.status))).toEqual(new Set(['notChecked']));
+    expect(figuresOf(workbook)[0]!.reason).toContain(
+      '没有写出补充信息“说明绩效自评情况的项目”中任何一个项目的名称',
+    );
+  });
+
+  it('实现绩效自评“100%” is 自评项目数 ÷ 项目总数: with 22 projects it is wrong', () => {
+    const right = openWithNarrative('final-2024-gaoxin', undefined, S24_PUBLISHED);
+    const figure = right.narrativeReport!.figures.find((f) => f.meaning === '实现绩效自评比例');
+    expect(figure?.status).toBe('checked');
+    const wrong = narrativeFindings(
+      openWithNarrative('final-2024-gaoxin', undefined, { ...S24_PUBLISHED, 项目总数: '22' }),
+    ).filter((f) => f.ruleId === 'E19' && f.severity === 'error');
+    expect(wrong.map((f) => [f.printed, f.expected])).toEqual([['100%', '95.45%']]);
+  });
+});
+
 describe('live', () => {
   it('an edit in a table re-checks the text: 05 行政运行 changed makes item 1 of 五（三） wrong, and right again', () => {
     const workbook = openWithNarrative('final-2024-gaoxin');

@@ -59,6 +59,13 @@ describe.each(NARRATIVE_SETS.map((s) => [s.id, s] as const))('narrative set %s',
           const defined = set.supplementary.find((f) => f.key === field[1]);
           expect(defined, term).toBeDefined();
           expect(Boolean(defined!.perRow), term).toBe(field[2] !== undefined);
+        } else if (term.startsWith('本项.')) {
+          // A field of a list's entries: some list of the set has it.
+          const column = term.slice(3);
+          expect(
+            set.supplementary.some((f) => f.rows?.some((c) => c.key === column)),
+            term,
+          ).toBe(true);
         } else if (!term.startsWith('本行.'))
           expect(() => compileExpression(workbook.structure, term), term).not.toThrow();
       }
@@ -96,6 +103,17 @@ describe.each(NARRATIVE_SETS.map((s) => [s.id, s] as const))('narrative set %s',
               set.supplementary.some((f) => f.key === term.rowSupplementary && f.perRow),
               term.rowSupplementary,
             ).toBe(true);
+          if (term.entry) {
+            const list = set.supplementary.find((f) => f.key === term.entry!.list);
+            expect(
+              list?.rows?.some((c) => c.key === term.entry!.field),
+              term.key,
+            ).toBe(true);
+          }
+          for (const part of term.ratio ? [term.ratio.numerator, term.ratio.denominator] : []) {
+            const field = /^补充信息\.(.+)$/u.exec(part)?.[1];
+            expect(field ? fields.has(field) : termKeysOf(set.sections).has(part), part).toBe(true);
+          }
           expect(term.words !== undefined || term.after !== undefined, term.key).toBe(true);
         }
         for (const sum of section.sums ?? [])

@@ -12,7 +12,7 @@ import { validateSupplementary } from '../../shared/narrative/supplementary';
 import { narrativeFromPlainText } from '../../shared/narrative/text';
 import { loadSample } from '../support/fixtures';
 import { narrativeFindings, narrativeText, openWithNarrative } from '../support/narrative';
-import { S24 } from '../support/supplementary';
+import { S24, S24_PUBLISHED } from '../support/supplementary';
 
 const finalSet = narrativeSetFor(['final-2024'])!;
 
@@ -48,6 +48,35 @@ describe('validateSupplementary', () => {
     ).toEqual({
       '项年初预算[2080102]':
         '“各项（项级科目）一般公共预算财政拨款支出年初预算”（2080102）应填数字，“x”不是数字',
+    });
+  });
+
+  it('checks each entry of a list field, field by field, naming the entry by its number and name', () => {
+    expect(
+      validateSupplementary(finalSet, {
+        自评项目: [
+          {
+            名称: '“三支一扶”工作经费区级配套',
+            自评得分: '100',
+            全年预算数: '25.00',
+            执行数: '25.00',
+            说明: '良好。',
+          },
+          { 名称: '劳动保障监察、仲裁工作专项', 自评得分: '九十', 全年预算数: '3.001', 执行数: '' },
+          { 全年预算数: '-1.00', 单位: '本级' },
+        ],
+      }),
+    ).toEqual({
+      '自评项目[2].自评得分':
+        '“说明绩效自评情况的项目”第 2 项（劳动保障监察、仲裁工作专项）的“绩效自评得分”应填数字，“九十”不是数字',
+      '自评项目[2].全年预算数':
+        '“说明绩效自评情况的项目”第 2 项（劳动保障监察、仲裁工作专项）的“全年预算数”最多两位小数（以万元计，精确到 0.01 万元），“3.001”有 3 位小数',
+      '自评项目[3].全年预算数': '“说明绩效自评情况的项目”第 3 项的“全年预算数”不能为负数（填的是“-1.00”）',
+      '自评项目[3].单位': '“说明绩效自评情况的项目”第 3 项中没有“单位”这一栏',
+    });
+    expect(validateSupplementary(finalSet, { 自评项目: '2', 年初预算: [{ 名称: 'x' }] })).toEqual({
+      自评项目: '“说明绩效自评情况的项目”应逐项填写，不是一个数',
+      年初预算: '“一般公共预算财政拨款支出年初预算”只填一个值，不是逐项的列表',
     });
   });
 
@@ -87,6 +116,20 @@ describe('the report file keeps the 情况说明', () => {
     expect(reopened.toReport()).toEqual(workbook.toReport());
   });
 
+  it('saves and opens a list field’s entries in order, each field as typed', () => {
+    const values = { ...S24, 自评项目: S24_PUBLISHED['自评项目']! };
+    const workbook = openWithNarrative('final-2024-gaoxin', undefined, values);
+    const reopened = Workbook.open(readReportJson('a.json', writeReportJson(workbook.toReport())));
+    expect(reopened.supplementary).toEqual(values);
+    const broken = {
+      ...loadSample('final-2024-gaoxin'),
+      narrative: { supplementary: { 自评项目: [{ 名称: '三支一扶', 执行数: 25 }] } },
+    };
+    expect(() => readReportJson('s.json', new TextEncoder().encode(JSON.stringify(broken)))).toThrow(
+      '无法打开“s.json”：补充信息“自评项目”第 1 项的“执行数”应为文字，文件中是数 25',
+    );
+  });
+
   it('keeps the 补充信息 when a text is read in without it (as the checker does with --narrative)', () => {
     const { reopened } = saved();
     reopened.setNarrative(narrativeFromPlainText('第三部分\n一、收入支出决算总体情况说明'));
@@ -107,7 +150,7 @@ describe('the report file keeps the 情况说明', () => {
       narrative: { supplementary: { 年初预算: 5644.16 } },
     };
     expect(() => readReportJson('s.json', new TextEncoder().encode(JSON.stringify(report)))).toThrow(
-      '无法打开“s.json”：补充信息“年初预算”应为文字（如 "12.50"），文件中是数 5644.16',
+      '无法打开“s.json”：补充信息“年初预算”应为文字（如 "12.50"）或逐项的列表，文件中是数 5644.16',
     );
     const textAsList = { ...loadSample('final-2024-gaoxin'), narrative: { text: ['一、'] } };
     expect(() => readReportJson('s.json', new TextEncoder().encode(JSON.stringify(textAsList)))).toThrow(
