@@ -36,6 +36,8 @@ export interface ActionContext {
   insertRow(): void;
   deleteRow(): void;
   editOptions(): void;
+  /** 采用计算值, after showing what it will change. */
+  adoptComputed(): void;
   /** Puts the cursor on the next (+1) or previous (−1) finding, across tables. */
   stepFinding(step: 1 | -1, severity?: Finding['severity']): void;
   /** Opens 查找 (a code, a name or a figure in every table). */
@@ -132,9 +134,9 @@ export const ACTIONS: readonly Action[] = [
   {
     id: 'adoptComputed',
     label: '采用计算值',
-    title: '所有合计、小计改为按公式计算的数',
+    title: '所有合计、小计改为按公式计算的数（先列出将改变什么）',
     enabled: (ctx) => ctx.session.workbook.keptFigures().length > 0,
-    run: (ctx) => ctx.session.dispatch({ kind: 'adoptComputed' }),
+    run: (ctx) => ctx.adoptComputed(),
   },
   {
     id: 'insertRow',

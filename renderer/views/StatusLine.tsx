@@ -9,8 +9,8 @@ export function StatusLine({ session, total }: { session: Session; total: Counts
         {session.message?.text ?? '就绪'}
       </span>
       <span>
-        错误 <b data-testid="total-error">{total.error}</b> · 尾差 <b>{total.rounding}</b> · 提示{' '}
-        <b>{total.warning}</b>
+        错误 <b data-testid="total-error">{total.error}</b> · 尾差{' '}
+        <b data-testid="total-rounding">{total.rounding}</b> · 提示 <b>{total.warning}</b>
       </span>
       <span data-testid="recalc-ms">重算 {session.lastRecalcMs.toFixed(1)} ms</span>
     </footer>

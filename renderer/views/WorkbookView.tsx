@@ -13,7 +13,9 @@ import { findingMessage } from '../model/display';
 import type { Match } from '../model/find';
 import type { Session } from '../model/session';
 import { PrintDialog } from '../print/PrintDialog';
+import { previewCommand, type CommandPreview } from '../../shared/engine/preview';
 import { AddRowDialog } from './AddRowDialog';
+import { AdoptDialog } from './AdoptDialog';
 import { AuditPanel } from './AuditPanel';
 import { ContextMenu } from './ContextMenu';
 import { FindBar } from './FindBar';
@@ -44,6 +46,7 @@ export interface FileActions {
 type Popup =
   | { kind: 'print' }
   | { kind: 'options' }
+  | { kind: 'adopt'; preview: CommandPreview }
   | { kind: 'add'; near: RowInfo | null }
   | { kind: 'explain'; ref: CellRef }
   | { kind: 'menu'; x: number; y: number };
@@ -64,11 +67,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
     version,
   );
   const rows = useRowEditing(session, active, cursor, focus);
-  const tableName = (id: string) => {
-    const table = workbook.structure.tableById.get(id);
-    const code = table ? tableCode(table.template) : id;
-    return code === id ? id : `${code} ${id}`;
-  };
+  const tableName = (id: string) => tableLabel(workbook.structure.tableById.get(id), id);
   const close = useCallback(() => setPopup(null), []);
 
   const ctx: ActionContext = {
@@ -81,6 +80,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
     insertRow: () => setPopup({ kind: 'add', near: rows.rowAtCursor() }),
     deleteRow: rows.deleteRow,
     editOptions: () => setPopup({ kind: 'options' }),
+    adoptComputed: () => setPopup(adoptPopup(session)),
     stepFinding: useFindingSteps(session, findings, cursor, select),
     find: () => {
       setFinding(true);
@@ -152,6 +152,20 @@ export function WorkbookView({ session, files }: { session: Session; files: File
   );
 }
 
+/** A table as the audit panel names it: its printed code and its id, where they differ. */
+function tableLabel(table: TableInfo | undefined, id: string): string {
+  const code = table ? tableCode(table.template) : id;
+  return code === id ? id : `${code} ${id}`;
+}
+
+/** 采用计算值 asks first, with what it will change; a refusal is said in the status line instead. */
+function adoptPopup(session: Session): Popup | null {
+  const result = previewCommand(session.workbook, { kind: 'adoptComputed' });
+  if (result.ok) return { kind: 'adopt', preview: result.preview };
+  session.say(result.reason, true);
+  return null;
+}
+
 /** The dialog or menu open over the workbook, if any. */
 function Popups({
   popup,
@@ -188,6 +202,7 @@ function Popups({
           onAdd={(request) => rows.addRow(request, popup.near)}
         />
       )}
+      {popup?.kind === 'adopt' && <AdoptDialog session={session} preview={popup.preview} onClose={onClose} />}
       {popup?.kind === 'options' && (
         <OptionsDialog
           options={workbook.template.options ?? []}
