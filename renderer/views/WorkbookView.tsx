@@ -17,6 +17,7 @@ import { previewCommand, type CommandPreview } from '../../shared/engine/preview
 import { AddRowDialog } from './AddRowDialog';
 import { AdoptDialog } from './AdoptDialog';
 import { AuditPanel } from './AuditPanel';
+import { ConfirmDialog } from './ConfirmDialog';
 import { ContextMenu } from './ContextMenu';
 import { FindBar } from './FindBar';
 import { ExplainDialog, FormulaBar } from './FormulaBar';
@@ -47,6 +48,7 @@ type Popup =
   | { kind: 'print' }
   | { kind: 'options' }
   | { kind: 'adopt'; preview: CommandPreview }
+  | { kind: 'save'; save: () => void }
   | { kind: 'add'; near: RowInfo | null }
   | { kind: 'explain'; ref: CellRef }
   | { kind: 'menu'; x: number; y: number };
@@ -72,6 +74,9 @@ export function WorkbookView({ session, files }: { session: Session; files: File
 
   const ctx: ActionContext = {
     ...files,
+    // Saving a report with errors asks first, as printing does.
+    save: (saveAs) =>
+      total.error > 0 ? setPopup({ kind: 'save', save: () => files.save(saveAs) }) : files.save(saveAs),
     session,
     table: active,
     findings,
@@ -201,6 +206,16 @@ function Popups({
           onClose={onClose}
           onAdd={(request) => rows.addRow(request, popup.near)}
         />
+      )}
+      {popup?.kind === 'save' && (
+        <ConfirmDialog
+          title="报表还有错误"
+          confirmLabel="仍然保存"
+          onConfirm={() => (onClose(), popup.save())}
+          onCancel={onClose}
+        >
+          <p>报表还有 {errorCount} 处错误（见右侧“审核”），仍要保存吗？</p>
+        </ConfirmDialog>
       )}
       {popup?.kind === 'adopt' && <AdoptDialog session={session} preview={popup.preview} onClose={onClose} />}
       {popup?.kind === 'options' && (

@@ -3,7 +3,7 @@
  * report with errors asks, the 审核 panel follows the active tab and keeps its place after a fix.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openExample, SCREENS } from './helpers';
+import { errorCount, openExample, SCREENS } from './helpers';
 
 const counts = async (page: Page) => ({
   error: Number(await page.getByTestId('total-error').textContent()),
@@ -50,4 +50,38 @@ test('采用计算值 shows how many cells change and which findings go and come
   });
   await expect(page.getByLabel('未保存')).toHaveCount(1);
   await expect(adopt).toBeDisabled();
+});
+
+test('saving a report with errors asks, naming how many; 取消 saves nothing, 仍然保存 saves; a report without errors saves at once', async ({
+  page,
+}) => {
+  await openExample(page);
+  const errors = await errorCount(page);
+  expect(errors).toBeGreaterThan(0);
+  const question = page.getByRole('alertdialog', { name: '报表还有错误' });
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(question).toContainText(`报表还有 ${errors} 处错误`);
+  await page.screenshot({ path: `${SCREENS}/save-with-errors.png` });
+  await question.getByRole('button', { name: '取消' }).click();
+  await expect(question).toHaveCount(0);
+
+  // Ctrl+S asks the same, and 仍然保存 saves.
+  await page.keyboard.press('Control+S');
+  const download = page.waitForEvent('download');
+  await question.getByRole('button', { name: '仍然保存' }).click();
+  await download;
+  expect(downloads).toEqual(['2024年度决算示例.json']);
+
+  // A new, empty report has no errors: 保存 saves without asking.
+  await page.getByRole('button', { name: '新建/打开…' }).click();
+  await page.getByLabel('部门名称').fill('某局');
+  await page.getByRole('button', { name: '新建报表' }).click();
+  expect(await errorCount(page)).toBe(0);
+  const second = page.waitForEvent('download');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await second;
+  await expect(question).toHaveCount(0);
 });
