@@ -134,6 +134,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
         </section>
         <AuditPanel
           findings={findings}
+          activeTable={activeId}
           tableName={tableName}
           onSelect={select}
           describe={(f) => findingMessage(f, session.display)}

@@ -3,7 +3,7 @@
  * report with errors asks, the 审核 panel follows the active tab and keeps its place after a fix.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { errorCount, openExample, SCREENS } from './helpers';
+import { errorCount, openExample, openTab, SCREENS } from './helpers';
 
 const counts = async (page: Page) => ({
   error: Number(await page.getByTestId('total-error').textContent()),
@@ -84,4 +84,44 @@ test('saving a report with errors asks, naming how many; 取消 saves nothing, �
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await second;
   await expect(question).toHaveCount(0);
+});
+
+test('the 审核 panel follows the active tab, and after a fix the highlight goes to the finding that followed', async ({
+  page,
+}) => {
+  await openExample(page);
+  const list = page.getByRole('complementary', { name: '审核结果' }).locator('.bd-audit-list');
+  const groupTop = async (table: string) =>
+    Math.round(
+      (await list.locator(`[data-group="${table}"]`).boundingBox())!.y - (await list.boundingBox())!.y,
+    );
+
+  await openTab(page, '公开05表');
+  await expect(list.locator('[data-group="公开05表"]')).toHaveClass(/bd-audit-current/);
+  await expect.poll(() => groupTop('公开05表')).toBeLessThan(8);
+  expect(await groupTop('公开05表')).toBeGreaterThanOrEqual(0);
+  expect(await list.evaluate((e) => e.scrollTop)).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SCREENS}/audit-follows-tab.png` });
+  await openTab(page, '公开01表');
+  await expect(list.locator('[data-group="公开01表"]')).toHaveClass(/bd-audit-current/);
+  await expect.poll(() => groupTop('公开01表')).toBeLessThan(8);
+  expect(await groupTop('公开01表')).toBeGreaterThanOrEqual(0);
+
+  // 公开01表 行51 is 0.90 where 公开03表 says 2.23: typing 2.23 there fixes the finding clicked.
+  const target = list.locator('.bd-finding', { hasText: '公开01表 行51' }).first();
+  const key = (await target.getAttribute('data-finding'))!;
+  await target.click();
+  await expect(target).toHaveAttribute('aria-current', 'true');
+  const keys = () =>
+    list.locator('.bd-finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')!));
+  const before = await keys();
+  await page.keyboard.type('2.23');
+  await page.keyboard.press('Enter');
+  await expect(list.locator(`[data-finding="${key}"]`)).toHaveCount(0);
+  const after = await keys();
+  const next = before.slice(before.indexOf(key) + 1).find((k) => after.includes(k));
+  expect(next).toBeDefined();
+  await expect(list.locator('[aria-current="true"]')).toHaveAttribute('data-finding', next!);
+  await expect(list.locator('[aria-current="true"]')).toBeInViewport();
+  await page.screenshot({ path: `${SCREENS}/audit-after-fix.png` });
 });
