@@ -83,6 +83,8 @@ export interface Action {
 }
 
 const hasRows = (ctx: ActionContext) => ctx.table.codeKeyed || ctx.table.listed;
+/** What 插入 is called on a table: 插入行 (listed budget tables) or 插入科目 (code-keyed ones). */
+export const insertLabel = (table: TableInfo) => (table.listed ? '插入行…' : '插入科目…');
 const unit = (ctx: ActionContext, to: '万元' | '元') => ctx.session.setDisplay({ unit: to });
 
 export const ACTIONS: readonly Action[] = [
@@ -140,7 +142,7 @@ export const ACTIONS: readonly Action[] = [
   },
   {
     id: 'insertRow',
-    label: (ctx) => (ctx.table.listed ? '插入行…' : '插入科目…'),
+    label: (ctx) => insertLabel(ctx.table),
     title: '在当前行所在的一组之后插入一行',
     shown: hasRows,
     run: (ctx) => ctx.insertRow(),

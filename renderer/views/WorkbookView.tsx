@@ -206,6 +206,7 @@ function Popups({
           parentDefault={rows.parentDefault}
           onClose={onClose}
           onAdd={(request) => rows.addRow(request, popup.near)}
+          loadSubjects={rows.loadSubjects}
         />
       )}
       {popup?.kind === 'save' && (

@@ -33,6 +33,9 @@ export class SubjectDictionary {
 /** The levels of the classification itself; other levels of listed tables (部门, 单位, 项目) are organisations and projects. */
 const SUBJECT_LEVELS = new Set(['类', '款', '项']);
 
+/** Whether rows of a listed table's level are 科目 (their codes and names are the dictionary's). */
+export const isSubjectLevel = (level: string | null | undefined): boolean => SUBJECT_LEVELS.has(level ?? '');
+
 /** How sure a name is: a row that prints the code beside its name, or a label that only stands for the code (一、一般公共服务). */
 const NAMED = 0;
 const LABELLED = 1;
@@ -100,7 +103,7 @@ function putReportRow(tt: TableTemplate, row: ReportRow, put: Put): void {
   const scheme = tt.listScheme;
   if (!scheme) return put(subjectKindOf(tt.codeHeader), row.code, row.name, LABELLED);
   const code = row.code ? String(row.code).trim() : null;
-  if (!SUBJECT_LEVELS.has(listedLevel(scheme, row, code) ?? '')) return;
+  if (!isSubjectLevel(listedLevel(scheme, row, code))) return;
   for (const field of scheme.fields) {
     if (!isCodeField(field)) continue;
     const nameKey = nameFieldOf(field.key);
