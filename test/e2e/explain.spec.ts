@@ -3,7 +3,7 @@
  * report with errors asks, the 审核 panel follows the active tab and keeps its place after a fix.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { errorCount, openExample, openTab, SCREENS } from './helpers';
+import { errorCount, openExample, openTab, saveAnyway, SCREENS } from './helpers';
 
 const counts = async (page: Page) => ({
   error: Number(await page.getByTestId('total-error').textContent()),
@@ -71,7 +71,7 @@ test('saving a report with errors asks, naming how many; 取消 saves nothing, �
   // Ctrl+S asks the same, and 仍然保存 saves.
   await page.keyboard.press('Control+S');
   const download = page.waitForEvent('download');
-  await question.getByRole('button', { name: '仍然保存' }).click();
+  await saveAnyway(page);
   await download;
   expect(downloads).toEqual(['2024年度决算示例.json']);
 
