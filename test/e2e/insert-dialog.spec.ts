@@ -69,6 +69,14 @@ test('新建 says in Chinese what is missing; an empty budget table says how to 
   await page.getByLabel('年度', { exact: true }).fill('2025');
   await page.getByRole('button', { name: '新建报表' }).click();
 
+  // A budget 项 takes its name from the dictionary too (the 2025 sample names 2050302).
+  await openTab(page, '预算03表');
+  await page.getByRole('button', { name: '插入行…' }).click();
+  const dialog = page.getByRole('dialog', { name: '插入行' });
+  await dialog.getByLabel(/^科目编码/u).fill('2050302');
+  await expect(dialog.getByLabel('单位（科目名称）')).toHaveValue('中等职业教育');
+  await dialog.getByRole('button', { name: '取消' }).click();
+
   await openTab(page, '预算15表');
   await expect(page.locator('.bd-grid')).toContainText('本表还没有行，点工具栏“插入行…”添加。');
   await expect(page.locator('.bd-grid')).not.toContainText('无显示行');
