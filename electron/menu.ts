@@ -90,9 +90,11 @@ export function menuTemplate(
         command('金额以元显示', 'unitYuan'),
         command('零值显示为空白 / 0.00', 'toggleZeroBlank'),
         { type: 'separator' },
-        { label: '放大', role: 'zoomIn' },
-        { label: '缩小', role: 'zoomOut' },
-        { label: '实际大小', role: 'resetZoom' },
+        // The table is zoomed, not the window (the toolbar and the audit panel keep their size);
+        // the page takes these keys itself.
+        command('放大表格', 'zoomIn', 'CmdOrCtrl+=', false),
+        command('缩小表格', 'zoomOut', 'CmdOrCtrl+-', false),
+        command('表格实际大小', 'zoomReset', 'CmdOrCtrl+0', false),
         { type: 'separator' },
         { label: '全屏', role: 'togglefullscreen' },
       ],

@@ -210,6 +210,29 @@ export const ACTIONS: readonly Action[] = [
   { id: 'unitWan', label: '以万元显示', run: (ctx) => unit(ctx, '万元') },
   { id: 'unitYuan', label: '以元显示', run: (ctx) => unit(ctx, '元') },
   {
+    id: 'zoomIn',
+    label: '放大表格',
+    shortcut: 'Ctrl+=',
+    // Ctrl with the + key, with or without Shift, and the keypad's +.
+    alsoKeys: ['Ctrl+Shift++', 'Ctrl++'],
+    inEditor: true,
+    run: (ctx) => ctx.session.zoomGrid(1),
+  },
+  {
+    id: 'zoomOut',
+    label: '缩小表格',
+    shortcut: 'Ctrl+-',
+    inEditor: true,
+    run: (ctx) => ctx.session.zoomGrid(-1),
+  },
+  {
+    id: 'zoomReset',
+    label: '表格实际大小',
+    shortcut: 'Ctrl+0',
+    inEditor: true,
+    run: (ctx) => ctx.session.zoomGrid(0),
+  },
+  {
     id: 'toggleZeroBlank',
     label: '零值显示为空白',
     run: (ctx) => ctx.session.setDisplay({ zeroAsBlank: !ctx.session.display.zeroAsBlank }),

@@ -127,13 +127,15 @@ function amountDef(
   reader: CellReader,
   session: Session,
   inRange: InRange,
+  zoom: number,
 ): ColDef<GridRow> {
   const state = (p: CellClassParams<GridRow>) => reader.state(p.data, column.colId);
   const severity = (p: CellClassParams<GridRow>) => reader.severity(p.data, column.colId);
   return {
     colId: column.colId,
     headerName: column.header[column.header.length - 1],
-    width: column.width,
+    width: Math.round(column.width * zoom),
+    pinned: column.pinned ? 'left' : undefined,
     // Figures line up on the right; a text column (绩效 指标值) reads from the left.
     ...(column.prose ? {} : { type: 'rightAligned' }),
     // The value is what an editor starts from (plain digits in the shown unit); the formatter shows it.
@@ -157,11 +159,11 @@ function amountDef(
   };
 }
 
-function textDef(column: GridColumn, inRange: InRange): ColDef<GridRow> {
+function textDef(column: GridColumn, inRange: InRange, zoom: number): ColDef<GridRow> {
   return {
     colId: column.colId,
     headerName: column.header[column.header.length - 1],
-    width: column.width,
+    width: Math.round(column.width * zoom),
     pinned: column.pinned ? 'left' : undefined,
     valueGetter: (p) => {
       const slot = slotOf(p.data, column.colId);
@@ -197,10 +199,12 @@ export function columnDefs(
   session: Session,
   currentFindings: () => Map<string, Finding[]>,
   inRange: InRange,
+  /** The grid's zoom (1 at 100 %): columns widen with the font. */
+  zoom: number,
 ): Def[] {
   const reader = new CellReader(session, currentFindings);
   // A leaf with fewer header levels than its neighbours spans the rows below its group, as printed.
   return nest(model.columns, 0, (c) =>
-    c.kind === 'amount' ? amountDef(c, reader, session, inRange) : textDef(c, inRange),
+    c.kind === 'amount' ? amountDef(c, reader, session, inRange, zoom) : textDef(c, inRange, zoom),
   );
 }

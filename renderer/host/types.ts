@@ -44,6 +44,9 @@ export const MENU_COMMANDS = [
   'unitWan',
   'unitYuan',
   'toggleZeroBlank',
+  'zoomIn',
+  'zoomOut',
+  'zoomReset',
   'close',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -14,6 +14,7 @@ import {
 } from '../../shared/io/formats';
 import { writeReportJson } from '../../shared/io/reportJson';
 import type { ReportFile } from '../../shared/model/report';
+import { narrativeSetFor, type NarrativeSet } from '../../shared/narrative/definitions';
 import type { DisplayOptions } from './display';
 
 let sessions = 0;
@@ -30,9 +31,13 @@ export class Session {
   structureVersion = 0;
   /** Milliseconds the engine took for the last change, shown in the status bar. */
   lastRecalcMs = 0;
+  /** How large the grids are drawn (Ctrl+wheel, Ctrl+= / Ctrl+-, Ctrl+0): 1 is as designed. */
+  gridZoom = 1;
   /** The last thing that went wrong, in Chinese, for the status bar. */
   message: { text: string; error: boolean } | null = null;
   private readonly listeners = new Set<() => void>();
+  /** Editors holding typing not yet given as a command (the 情况说明's burst of typing). */
+  private readonly pending = new Set<() => void>();
 
   constructor(
     readonly workbook: Workbook,
@@ -96,11 +101,26 @@ export class Session {
   }
 
   undo(): Change | null {
+    this.flushEdits();
     return this.run(() => this.history.undo());
   }
 
   redo(): Change | null {
+    this.flushEdits();
     return this.run(() => this.history.redo());
+  }
+
+  /**
+   * An editor that gives its typing as a command only when a burst of typing ends registers here:
+   * undo, redo, saving and the autosave first have it give what it holds.
+   */
+  holdEdits(flush: () => void): () => void {
+    this.pending.add(flush);
+    return () => this.pending.delete(flush);
+  }
+
+  private flushEdits(): void {
+    for (const flush of this.pending) flush();
   }
 
   private run(action: () => Result | null): Change | null {
@@ -136,6 +156,13 @@ export class Session {
     this.notify();
   }
 
+  /** One step larger (+1) or smaller (−1), in tenths between half and twice the size; 0 back to 100 %. */
+  zoomGrid(step: 1 | -1 | 0): void {
+    const tenths = step === 0 ? 10 : Math.round(this.gridZoom * 10) + step;
+    this.gridZoom = Math.min(20, Math.max(5, tenths)) / 10;
+    this.notify();
+  }
+
   say(text: string, error = false): void {
     this.message = { text, error };
     this.notify();
@@ -155,6 +182,7 @@ export class Session {
    * named); else a new file of the report's own format (.json), never over a file it cannot write.
    */
   async save(): Promise<{ name: string; bytes: Uint8Array; unplaced: string[] }> {
+    this.flushEdits();
     const target = saveTarget(this.fileName);
     const original = target.intoOriginal ? this.spreadsheet : null;
     const saved = await target.format.write!(this.workbook, original, {
@@ -214,8 +242,42 @@ export class Session {
     );
   }
 
+  /**
+   * The 情况说明 from a Word (.docx) or text file, as one undoable step; the 补充信息 stays. A file
+   * that cannot be read is said in the status line and changes nothing.
+   */
+  async importNarrative(fileName: string, bytes: Uint8Array): Promise<void> {
+    const { readNarrativeFile } = await import('../../shared/io/narrativeFile');
+    try {
+      const narrative = await readNarrativeFile(fileName, bytes);
+      this.flushEdits();
+      this.dispatch({ kind: 'setNarrative', narrative: { text: narrative.text } });
+      const sections = this.workbook.narrativeReport?.sections.length ?? 0;
+      this.say(`已导入“${fileName}”（${sections} 节，可撤销）`);
+    } catch (error) {
+      this.say(error instanceof Error ? error.message : String(error), true);
+    }
+  }
+
+  /** The 情况说明 as a Word document, headings and fonts as such documents are published. */
+  async exportNarrative(): Promise<{ name: string; bytes: Uint8Array } | null> {
+    this.flushEdits();
+    const text = this.workbook.narrativeText;
+    if (!text) return null;
+    const { writeNarrativeDocx } = await import('../../shared/io/narrativeDocx');
+    const bytes = await writeNarrativeDocx(text, this.narrativeSet);
+    return { name: `${this.fileName.replace(/\.(json|xlsx)$/iu, '')}（情况说明）.docx`, bytes };
+  }
+
+  /** The narrative set (sections, 补充信息, wording) of the report's template, or null. */
+  get narrativeSet(): NarrativeSet | null {
+    const { template } = this.workbook;
+    return narrativeSetFor([template.id, ...(template.extends ? [template.extends] : [])]);
+  }
+
   /** The whole report as JSON, for the autosave snapshot. */
   snapshot(): Uint8Array {
+    this.flushEdits();
     return writeReportJson(this.workbook.toReport());
   }
 

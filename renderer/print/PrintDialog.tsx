@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { host } from '../host';
+import type { PrintScale } from '../../shared/layout/pages';
 import { tableCode } from '../../shared/model/template';
 import type { Session } from '../model/session';
 import { PrintView, type PrintOptions } from './PrintView';
@@ -16,13 +17,34 @@ interface Props {
   onClose(): void;
 }
 
+/** 缩放 choices; the one chosen last is kept for the next printing (of any report). */
+const SCALES: { value: PrintScale; label: string }[] = [
+  { value: 'width', label: '适应页宽' },
+  { value: 'page', label: '适应一页' },
+  { value: 1, label: '100%' },
+  { value: 0.9, label: '90%' },
+  { value: 0.8, label: '80%' },
+  { value: 0.7, label: '70%' },
+];
+const SCALE_KEY = 'budgetdesk.print.scale';
+
+function savedScale(): PrintScale {
+  const saved = localStorage.getItem(SCALE_KEY);
+  return SCALES.find((s) => String(s.value) === saved)?.value ?? 'width';
+}
+
 export function PrintDialog({ session, errorCount, onClose }: Props) {
   const all = session.workbook.structure.tables.map((t) => t.id);
   const [options, setOptions] = useState<PrintOptions>({
     tables: all,
     zeroAsBlank: session.display.zeroAsBlank,
     unit: session.display.unit,
+    scale: savedScale(),
   });
+  const chooseScale = (scale: PrintScale) => {
+    localStorage.setItem(SCALE_KEY, String(scale));
+    setOptions({ ...options, scale });
+  };
   const toggle = (id: string) =>
     setOptions((o) => ({
       ...o,
@@ -77,6 +99,20 @@ export function PrintDialog({ session, errorCount, onClose }: Props) {
             <option value="元">元</option>
           </select>
         </label>
+        <label title="适应页宽：按页宽排字，只多出几行的表缩小一档印在一页上；适应一页：每张表缩到一页为止（最小 6 磅）；百分比：按页宽字号的比例">
+          缩放
+          <select
+            aria-label="缩放"
+            value={String(options.scale)}
+            onChange={(e) => chooseScale(SCALES.find((s) => String(s.value) === e.target.value)!.value)}
+          >
+            {SCALES.map((s) => (
+              <option key={s.label} value={String(s.value)}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" onClick={print}>
           打印…
         </button>
@@ -90,7 +126,7 @@ export function PrintDialog({ session, errorCount, onClose }: Props) {
         </button>
       </div>
       <PrintView
-        key={`${options.tables.join()}|${options.unit}|${options.zeroAsBlank}`}
+        key={`${options.tables.join()}|${options.unit}|${options.zeroAsBlank}|${options.scale}`}
         session={session}
         options={options}
       />

@@ -11,7 +11,13 @@ import type { TableInfo } from '../../shared/engine/structure';
 import { buildGridModel, type GridColumn, type GridModel, type GridRow } from '../../shared/layout/gridModel';
 import { headerCells, headerDepth } from '../../shared/layout/header';
 import { mmToPx, orientationFor, printableArea, type Orientation } from '../../shared/layout/page';
-import { dealRows, type MeasuredTable } from '../../shared/layout/pages';
+import {
+  dealRows,
+  fittedFont,
+  scaledFont,
+  type MeasuredTable,
+  type PrintScale,
+} from '../../shared/layout/pages';
 import { fitColumns, keepsOnOneLine, type PrintCell, type PrintFit } from '../../shared/layout/printFit';
 import { tableCode } from '../../shared/model/template';
 import { shownText, type DisplayOptions } from '../model/display';
@@ -21,6 +27,7 @@ export interface PrintOptions {
   tables: string[];
   zeroAsBlank: boolean;
   unit: DisplayOptions['unit'];
+  scale: PrintScale;
 }
 
 interface Props {
@@ -64,6 +71,7 @@ function TableHead({
   unit,
   columns,
   fit,
+  fontPt,
   lanci,
 }: {
   table: TableInfo;
@@ -71,6 +79,7 @@ function TableHead({
   unit: string;
   columns: GridColumn[];
   fit: PrintFit;
+  fontPt: number;
   lanci: GridRow | null;
 }) {
   const depth = headerDepth(columns);
@@ -86,7 +95,7 @@ function TableHead({
         <span>{session.workbook.year}年度</span>
         <span>单位：{unit}</span>
       </div>
-      <table className="pv-table" style={{ fontSize: `${fit.fontPt}pt` }}>
+      <table className="pv-table" style={{ fontSize: `${fontPt}pt` }}>
         <ColumnWidths columns={columns} fit={fit} />
         <thead>
           {Array.from({ length: depth }, (_, level) => (
@@ -185,14 +194,158 @@ const pageClass = (orientation: Orientation) => `pv-page pv-${orientation}`;
 function measureSection(section: HTMLElement): MeasuredTable {
   const height = (selector: string) =>
     section.querySelector<HTMLElement>(selector)?.getBoundingClientRect().height ?? 0;
+  const header = height('.pv-head .pv-table');
   return {
-    head: height('.pv-head'),
+    head: height('.pv-head') - header,
+    header,
     foot: height('.pv-foot'),
-    note: height('.pv-note'),
+    note: [...section.querySelectorAll<HTMLElement>('.pv-note')].reduce(
+      (sum, p) => sum + p.getBoundingClientRect().height,
+      0,
+    ),
     rows: [...section.querySelectorAll<HTMLElement>('tbody tr')].map(
       (tr) => tr.getBoundingClientRect().height,
     ),
   };
+}
+
+interface PrintTable {
+  table: TableInfo;
+  model: GridModel;
+  orientation: Orientation;
+  fit: PrintFit;
+}
+
+/** One page of a table (or, to be measured, the whole table on one unbounded page). */
+function Sheet({
+  entry: { table, model, orientation, fit },
+  rows,
+  fontPt,
+  last,
+  foot,
+  session,
+  display,
+  unit,
+}: {
+  entry: PrintTable;
+  rows: GridRow[];
+  fontPt: number;
+  last: boolean;
+  foot: string;
+  session: Session;
+  display: DisplayOptions;
+  unit: string;
+}) {
+  // A table of 科目 or of budget rows that has only its 合计 row says why (本表无数据).
+  const empty =
+    (table.codeKeyed || table.listed) && table.rows.length === 1 && table.template.emptyExplanation;
+  return (
+    <section
+      className={pageClass(orientation)}
+      data-table={table.id}
+      data-orientation={orientation}
+      data-font={fontPt}
+    >
+      <div className="pv-head">
+        <TableHead
+          table={table}
+          session={session}
+          unit={unit}
+          columns={model.columns}
+          fit={fit}
+          fontPt={fontPt}
+          lanci={model.lanciRow}
+        />
+      </div>
+      <table className="pv-table pv-body" style={{ fontSize: `${fontPt}pt` }}>
+        <ColumnWidths columns={model.columns} fit={fit} />
+        <Body rows={rows} columns={model.columns} session={session} display={display} />
+      </table>
+      {last && table.template.note && <p className="pv-note">{table.template.note}</p>}
+      {last && empty && <p className="pv-note">{table.template.emptyExplanation}</p>}
+      <footer className="pv-foot">{foot}</footer>
+    </section>
+  );
+}
+
+const pageHeightOf = (orientation: Orientation) => mmToPx(printableArea(orientation).heightMm);
+
+interface Layout {
+  /** The font each table prints in. */
+  fonts: Map<string, number>;
+  /** Whether those are the fonts chosen (else the width-fitted ones, to be measured first). */
+  chosen: boolean;
+  /** Each table's heights, as measured in the font it was measured in. */
+  measured: Map<string, { fontPt: number; table: MeasuredTable }>;
+  pages: Page[] | null;
+}
+
+type Measured = Layout['measured'];
+
+function chooseFonts(tables: PrintTable[], measured: Measured, scale: PrintScale): Map<string, number> {
+  return new Map(
+    tables.map(({ table, fit, orientation }) => [
+      table.id,
+      fittedFont(
+        measured.get(table.id)!.table,
+        fit.fontPt,
+        pageHeightOf(orientation),
+        scale as 'width' | 'page',
+      ),
+    ]),
+  );
+}
+
+function dealPages(tables: PrintTable[], measured: Measured): Page[] {
+  return tables.flatMap(({ table, model, orientation }) =>
+    dealRows(measured.get(table.id)!.table, pageHeightOf(orientation)).map(({ start, end }) => ({
+      table,
+      rows: model.rows.slice(start, end),
+      last: end === model.rows.length,
+    })),
+  );
+}
+
+/**
+ * The font each table prints in and its pages. A percentage says the font at once; 适应页宽 and
+ * 适应一页 choose from the table measured in its width-fitted font, and a table given a smaller
+ * one is measured again before its rows are dealt.
+ */
+function useDealtPages(tables: PrintTable[], scale: PrintScale) {
+  const [layout, setLayout] = useState<Layout>(() => ({
+    fonts: new Map(
+      tables.map(({ table, fit }) => [
+        table.id,
+        typeof scale === 'number' ? scaledFont(fit.fontPt, scale) : fit.fontPt,
+      ]),
+    ),
+    chosen: typeof scale === 'number',
+    measured: new Map(),
+    pages: null,
+  }));
+  const measureRef = useRef<HTMLDivElement>(null);
+  const toMeasure = tables.filter(
+    ({ table }) => layout.measured.get(table.id)?.fontPt !== layout.fonts.get(table.id),
+  );
+
+  // The tables to measure are rendered unpaginated: measure them, then choose fonts or deal pages.
+  useLayoutEffect(() => {
+    const root = measureRef.current;
+    if (!root || layout.pages) return;
+    const measured = new Map(layout.measured);
+    for (const section of root.querySelectorAll<HTMLElement>('section'))
+      measured.set(section.dataset.table!, {
+        fontPt: Number(section.dataset.font),
+        table: measureSection(section),
+      });
+    setLayout(
+      layout.chosen
+        ? { ...layout, measured, pages: dealPages(tables, measured) }
+        : { ...layout, measured, fonts: chooseFonts(tables, measured, scale), chosen: true },
+    );
+  }, [tables, layout, scale]);
+
+  return { fonts: layout.fonts, pages: layout.pages, toMeasure, measureRef };
 }
 
 export function PrintView({ session, options }: Props) {
@@ -200,7 +353,7 @@ export function PrintView({ session, options }: Props) {
     () => ({ reportUnit: session.workbook.unit, unit: options.unit, zeroAsBlank: options.zeroAsBlank }),
     [session, options.unit, options.zeroAsBlank],
   );
-  const tables = useMemo(
+  const tables: PrintTable[] = useMemo(
     () =>
       session.workbook.structure.tables
         .filter((t) => options.tables.includes(t.id))
@@ -216,86 +369,37 @@ export function PrintView({ session, options }: Props) {
         }),
     [session, options.tables, display],
   );
-  const measureRef = useRef<HTMLDivElement>(null);
-  const [pages, setPages] = useState<Page[] | null>(null);
-
-  // Render every table once, unpaginated, measure its parts, then deal the rows onto pages.
-  useLayoutEffect(() => {
-    const root = measureRef.current;
-    if (!root) return;
-    const dealt: Page[] = [];
-    for (const { table, model, orientation } of tables) {
-      const section = root.querySelector<HTMLElement>(`[data-table="${table.id}"]`)!;
-      const pageHeight = mmToPx(printableArea(orientation).heightMm);
-      for (const { start, end } of dealRows(measureSection(section), pageHeight))
-        dealt.push({ table, rows: model.rows.slice(start, end), last: end === model.rows.length });
-    }
-    setPages(dealt);
-  }, [tables, session.version, options.unit, options.zeroAsBlank]);
-
+  const { fonts, pages, toMeasure, measureRef } = useDealtPages(tables, options.scale);
   const unit = options.unit ?? '（未注明）';
+  const sheet = { session, display, unit };
   return (
     <div className="bd-print">
       {!pages && (
         <div className="pv-measure" ref={measureRef} aria-hidden>
-          {tables.map(({ table, model, orientation, fit }) => (
-            <section key={table.id} data-table={table.id} className={pageClass(orientation)}>
-              <div className="pv-head">
-                <TableHead
-                  table={table}
-                  session={session}
-                  unit={unit}
-                  columns={model.columns}
-                  fit={fit}
-                  lanci={model.lanciRow}
-                />
-              </div>
-              <table className="pv-table" style={{ fontSize: `${fit.fontPt}pt` }}>
-                <ColumnWidths columns={model.columns} fit={fit} />
-                <Body rows={model.rows} columns={model.columns} session={session} display={display} />
-              </table>
-              {table.template.note && <p className="pv-note">{table.template.note}</p>}
-              <footer className="pv-foot">第 1 页 共 1 页</footer>
-            </section>
+          {toMeasure.map((entry) => (
+            <Sheet
+              key={entry.table.id}
+              entry={entry}
+              rows={entry.model.rows}
+              fontPt={fonts.get(entry.table.id)!}
+              last
+              foot="第 1 页 共 1 页"
+              {...sheet}
+            />
           ))}
         </div>
       )}
-      {pages?.map((page, i) => {
-        const { model, orientation, fit } = tables.find((t) => t.table === page.table)!;
-        // A table of 科目 or of budget rows that has only its 合计 row says why (本表无数据).
-        const empty =
-          (page.table.codeKeyed || page.table.listed) &&
-          page.table.rows.length === 1 &&
-          page.table.template.emptyExplanation;
-        return (
-          <section
-            key={i}
-            className={pageClass(orientation)}
-            data-table={page.table.id}
-            data-orientation={orientation}
-          >
-            <div className="pv-head">
-              <TableHead
-                table={page.table}
-                session={session}
-                unit={unit}
-                columns={model.columns}
-                fit={fit}
-                lanci={model.lanciRow}
-              />
-            </div>
-            <table className="pv-table pv-body" style={{ fontSize: `${fit.fontPt}pt` }}>
-              <ColumnWidths columns={model.columns} fit={fit} />
-              <Body rows={page.rows} columns={model.columns} session={session} display={display} />
-            </table>
-            {page.last && page.table.template.note && <p className="pv-note">{page.table.template.note}</p>}
-            {page.last && empty && <p className="pv-note">{page.table.template.emptyExplanation}</p>}
-            <footer className="pv-foot">
-              第 {i + 1} 页 共 {pages.length} 页
-            </footer>
-          </section>
-        );
-      })}
+      {pages?.map((page, i) => (
+        <Sheet
+          key={i}
+          entry={tables.find((t) => t.table === page.table)!}
+          rows={page.rows}
+          fontPt={fonts.get(page.table.id)!}
+          last={page.last}
+          foot={`第 ${i + 1} 页 共 ${pages.length} 页`}
+          {...sheet}
+        />
+      ))}
     </div>
   );
 }

@@ -124,7 +124,7 @@ export function AuditPanel({
                         data-finding={f.key}
                         aria-current={f.key === selected.key || undefined}
                         onClick={() => (selected.set(f.key), onSelect(f))}
-                        title="定位到单元格"
+                        title={f.location.kind === 'narrative' ? '打开情况说明中的这句话' : '定位到单元格'}
                       >
                         {describe(f)}
                       </button>

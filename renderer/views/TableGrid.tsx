@@ -25,6 +25,8 @@ import {
   useImperativeHandle,
   useMemo,
   useRef,
+  useSyncExternalStore,
+  type CSSProperties,
   type Ref,
   type RefObject,
 } from 'react';
@@ -43,12 +45,21 @@ import { useLatest } from '../model/useLatest';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-const theme = themeBalham.withParams({
-  fontFamily: ['"Microsoft YaHei"', '"Noto Sans CJK SC"', '"Noto Sans SC"', 'SimSun', 'sans-serif'],
-  fontSize: 13,
-  headerFontWeight: 600,
-  wrapperBorderRadius: 0,
-});
+/** The grid's measures at 100 %; zoomed, every one of them scales (columns too, in columns.ts). */
+const FONT_PX = 13;
+const SPACING_PX = 4;
+const ROW_PX = 26;
+const HEADER_PX = 30;
+
+function themeAt(zoom: number) {
+  return themeBalham.withParams({
+    fontFamily: ['"Microsoft YaHei"', '"Noto Sans CJK SC"', '"Noto Sans SC"', 'SimSun', 'sans-serif'],
+    fontSize: FONT_PX * zoom,
+    spacing: SPACING_PX * zoom,
+    headerFontWeight: 600,
+    wrapperBorderRadius: 0,
+  });
+}
 
 /** Where the window wants the cursor: a figure, or any grid cell (a name found by Ctrl+F). */
 export type FocusRequest = ({ ref: CellRef } | { table: string; rowId: string; colId: string }) & {
@@ -66,6 +77,8 @@ function locate(model: GridModel, request: FocusRequest): Position | null {
 }
 
 interface Props {
+  /** Shown; a hidden grid is kept for when its table is shown again. */
+  active: boolean;
   session: Session;
   table: TableInfo;
   findingsByCell: Map<string, Finding[]>;
@@ -75,6 +88,8 @@ interface Props {
   handle?: Ref<GridHandle>;
   /** A right click on a cell (the cursor is already there): the window shows its menu. */
   onContextMenu(x: number, y: number): void;
+  /** The grid has painted its first rows. */
+  onPainted(): void;
 }
 
 /**
@@ -111,6 +126,7 @@ function noRowsText(table: TableInfo): string {
 }
 
 export function TableGrid({
+  active,
   session,
   table,
   findingsByCell,
@@ -118,6 +134,7 @@ export function TableGrid({
   cursor,
   handle,
   onContextMenu,
+  onPainted,
 }: Props) {
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -143,18 +160,21 @@ export function TableGrid({
     [select],
   );
   useGridKeys({ session, model, apiRef, rootRef, block, moveTo });
+  const zoom = useGridZoom(session, rootRef);
+  const theme = useMemo(() => themeAt(zoom), [zoom]);
   const defs = useMemo(
-    () => columnDefs(model, session, currentFindings, inRange),
-    [model, session, currentFindings, inRange],
+    () => columnDefs(model, session, currentFindings, inRange, zoom),
+    [model, session, currentFindings, inRange, zoom],
   );
 
   useGridHandle(handle, { session, model, apiRef, block, clipboard });
 
   // Repaint on every change of figures, findings, display options or selection. Without `force`
   // the grid re-reads values and classes but leaves an open editor alone.
+  // A hidden grid is repainted when it is shown again.
   useEffect(() => {
-    apiRef.current?.refreshCells();
-  }, [session.version, findingsByCell]);
+    if (active) apiRef.current?.refreshCells();
+  }, [active, session.version, findingsByCell]);
 
   const applyFocus = useCallback(() => {
     if (!focusRequest || requestedTable(focusRequest) !== table.id) return;
@@ -165,6 +185,10 @@ export function TableGrid({
     if (focusRequest.keepKeyboard && keyboard instanceof HTMLElement) keyboard.focus();
   }, [focusRequest, model, table.id, moveTo]);
   useEffect(applyFocus, [applyFocus]);
+  const onFirstDataRendered = useCallback(() => {
+    applyFocus();
+    onPainted();
+  }, [applyFocus, onPainted]);
 
   // Every prop handed to the grid keeps its identity between renders: a new object makes the grid
   // re-apply its options, which closes an editor the user is typing in.
@@ -181,7 +205,12 @@ export function TableGrid({
   const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => (apiRef.current = e.api), []);
 
   return (
-    <div className="bd-grid" ref={rootRef}>
+    <div
+      className={active ? 'bd-grid' : 'bd-grid-hidden'}
+      data-table={table.id}
+      ref={rootRef}
+      style={{ '--bd-zoom': zoom } as CSSProperties}
+    >
       <AgGridReact<GridRow>
         theme={theme}
         localeText={AG_GRID_LOCALE_CN}
@@ -197,11 +226,10 @@ export function TableGrid({
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus
         tooltipShowDelay={300}
-        rowHeight={26}
-        headerHeight={30}
-        groupHeaderHeight={28}
+        rowHeight={Math.round(ROW_PX * zoom)}
+        headerHeight={Math.round(HEADER_PX * zoom)}
         onGridReady={onGridReady}
-        onFirstDataRendered={applyFocus}
+        onFirstDataRendered={onFirstDataRendered}
         onCellFocused={onCellFocused}
         onCellMouseDown={onCellMouseDown}
         preventDefaultOnContextMenu
@@ -209,6 +237,30 @@ export function TableGrid({
       />
     </div>
   );
+}
+
+const WHEEL_STEP = 50;
+
+/** The grid's zoom, and Ctrl+wheel over the grid zooming it (rather than the whole page). */
+function useGridZoom(session: Session, rootRef: RefObject<HTMLDivElement | null>): number {
+  const zoom = useSyncExternalStore(session.subscribe, () => session.gridZoom);
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    // A wheel's notch is one step; a touchpad's pinch sends many small turns, summed to steps.
+    let turned = 0;
+    const onWheel = (e: WheelEvent) => {
+      if (!e.ctrlKey) return;
+      e.preventDefault();
+      turned += e.deltaY;
+      if (Math.abs(turned) < WHEEL_STEP) return;
+      session.zoomGrid(turned < 0 ? 1 : -1);
+      turned = 0;
+    };
+    root.addEventListener('wheel', onWheel, { passive: false });
+    return () => root.removeEventListener('wheel', onWheel);
+  }, [session, rootRef]);
+  return zoom;
 }
 
 /** What the toolbar, menu and context menu do to the grid: copy, paste, fill down, select the table. */

@@ -3,7 +3,16 @@
  * of the active table, the formula bar, the grid, the audit panel and a status line. Every command
  * goes through the action table (actions.ts); this component holds the window's state and dialogs.
  */
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ComponentProps,
+  type Ref,
+} from 'react';
 import type { CellRef, Finding } from '../../shared/engine/findings';
 import type { RowInfo, TableInfo } from '../../shared/engine/structure';
 import { tableCode } from '../../shared/model/template';
@@ -22,6 +31,7 @@ import { ContextMenu } from './ContextMenu';
 import { FindBar } from './FindBar';
 import { ExplainDialog, FormulaBar } from './FormulaBar';
 import { MetaLine } from './MetaLine';
+import { NarrativeView, type NarrativeTarget } from './NarrativeView';
 import { OptionsDialog } from './OptionsDialog';
 import { StatusLine } from './StatusLine';
 import { TableGrid, type FocusRequest } from './TableGrid';
@@ -53,6 +63,13 @@ type Popup =
   | { kind: 'explain'; ref: CellRef }
   | { kind: 'menu'; x: number; y: number };
 
+/** A table as the audit panel names it: its printed number (预算01表) and its id where they differ. */
+function tableName(session: Session, id: string): string {
+  const table = session.workbook.structure.tableById.get(id);
+  const code = table ? tableCode(table.template) : id;
+  return code === id ? id : `${code} ${id}`;
+}
+
 export function WorkbookView({ session, files }: { session: Session; files: FileActions }) {
   const version = useSyncExternalStore(session.subscribe, session.getVersion);
   const workbook = session.workbook;
@@ -60,16 +77,12 @@ export function WorkbookView({ session, files }: { session: Session; files: File
   const [finding, setFinding] = useState(false);
   const cursor = useMemo(() => new Cursor(), []);
   const grid = useRef<GridHandle>(null);
-  const { activeId, setActiveId, focusRequest, focus, goTo, select } = useFocusRequests(
-    workbook.structure.tables[0]!.id,
-  );
+  const { activeId, visited, setActiveId, onPainted, focusRequest, focus, goTo, select, narrative } =
+    useFocusRequests(workbook.structure.tables.map((t) => t.id));
   const active = workbook.structure.tableById.get(activeId)!;
-  const { findings, notChecked, unreadByTable, findingsByCell, countsByTable, total } = useFindings(
-    session,
-    version,
-  );
+  const { findings, notChecked, unreadByTable, findingsByCell, countsByTable, narrativeCounts, total } =
+    useFindings(session, version);
   const rows = useRowEditing(session, active, cursor, focus);
-  const tableName = (id: string) => tableLabel(workbook.structure.tableById.get(id), id);
   const close = useCallback(() => setPopup(null), []);
 
   const ctx: ActionContext = {
@@ -110,9 +123,11 @@ export function WorkbookView({ session, files }: { session: Session; files: File
         countsByTable={countsByTable}
         unreadByTable={unreadByTable}
         onActivate={setActiveId}
+        narrative={{ active: narrative.shown, counts: narrativeCounts, onActivate: narrative.open }}
       />
       <div className="bd-body">
-        <section className="bd-sheet" aria-label={active.template.title}>
+        {narrative.shown && <NarrativeView session={session} focus={focus} target={narrative.target} />}
+        <section className="bd-sheet" aria-label={active.template.title} hidden={narrative.shown}>
           <div className="bd-sheet-head">
             <h1>{active.template.title}</h1>
             <span className="bd-table-code">{tableCode(active.template)}</span>
@@ -120,22 +135,23 @@ export function WorkbookView({ session, files }: { session: Session; files: File
           </div>
           {finding && <FindBar session={session} onGo={goTo} onClose={() => setFinding(false)} />}
           <FormulaBar session={session} cursor={cursor} />
-          <TableGrid
-            key={active.id}
+          <KeptGrids
+            visited={visited}
+            activeId={activeId}
             session={session}
-            table={active}
             findingsByCell={findingsByCell}
             focusRequest={focusRequest}
             cursor={cursor}
-            handle={grid}
+            grid={grid}
             onContextMenu={onContextMenu}
+            onPainted={onPainted}
           />
           {active.template.note && <p className="bd-note-line">{active.template.note}</p>}
         </section>
         <AuditPanel
           findings={findings}
           activeTable={activeId}
-          tableName={tableName}
+          tableName={(id) => tableName(session, id)}
           onSelect={select}
           describe={(f) => findingMessage(f, session.display)}
           notChecked={notChecked}
@@ -156,12 +172,6 @@ export function WorkbookView({ session, files }: { session: Session; files: File
       />
     </div>
   );
-}
-
-/** A table as the audit panel names it: its printed code and its id, where they differ. */
-function tableLabel(table: TableInfo | undefined, id: string): string {
-  const code = table ? tableCode(table.template) : id;
-  return code === id ? id : `${code} ${id}`;
 }
 
 /** 采用计算值 asks first, with what it will change; a refusal is said in the status line instead. */
@@ -243,25 +253,102 @@ function Popups({
   );
 }
 
-/** Where the cursor is asked to go (a finding, a cell, a search match), and the table it is in. */
-function useFocusRequests(firstTable: string) {
-  const [activeId, setActiveId] = useState(firstTable);
+/**
+ * The table shown, the tables whose grids are built (and kept), and where the cursor is asked to go
+ * (a finding, a cell, a search match).
+ */
+function useFocusRequests(tables: string[]) {
+  const [activeId, setActive] = useState(tables[0]!);
+  // The 情况说明 tab is shown over the tables, which keep their grids and the active table.
+  const [narrative, setNarrative] = useState(false);
+  const [narrativeTarget, setNarrativeTarget] = useState<NarrativeTarget | null>(null);
+  // Opened by its tab, the 情况说明 leaves the keyboard where it is (no sentence asked for).
+  const openNarrative = useCallback(() => {
+    setNarrative(true);
+    setNarrativeTarget(null);
+  }, []);
+  const [visited, setVisited] = useState([tables[0]!]);
+  const visit = useCallback((table: string) => {
+    setVisited((all) => (all.includes(table) ? all : [...all, table]));
+  }, []);
+  const setActiveId = useCallback(
+    (table: string) => {
+      setActive(table);
+      setNarrative(false);
+      visit(table);
+    },
+    [visit],
+  );
+  // Once the first table is on screen, the other tables' grids are built while the window is idle,
+  // one at a time, so that even the first visit to a table is only a repaint.
+  const [painted, setPainted] = useState(false);
+  const onPainted = useCallback(() => setPainted(true), []);
+  const next = tables.find((t) => !visited.includes(t));
+  useEffect(() => {
+    if (!painted || next === undefined) return;
+    const idle = requestIdleCallback(() => visit(next), { timeout: 3000 });
+    return () => cancelIdleCallback(idle);
+  }, [painted, next, visit]);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
-  const focus = useCallback((ref: CellRef) => {
-    setActiveId(ref.table);
-    setFocusRequest({ ref, nonce: Date.now() });
-  }, []);
-  const goTo = useCallback((m: Match) => {
-    setActiveId(m.table);
-    setFocusRequest({ ...m, nonce: Date.now(), keepKeyboard: true });
-  }, []);
+  const focus = useCallback(
+    (ref: CellRef) => {
+      setActiveId(ref.table);
+      setFocusRequest({ ref, nonce: Date.now() });
+    },
+    [setActiveId],
+  );
+  const goTo = useCallback(
+    (m: Match) => {
+      setActiveId(m.table);
+      setFocusRequest({ ...m, nonce: Date.now(), keepKeyboard: true });
+    },
+    [setActiveId],
+  );
   const select = useCallback(
     (f: Finding) => {
       const ref = f.cells[0]?.ref;
-      if (ref) focus(ref);
+      if (f.location.kind === 'narrative') {
+        setNarrative(true);
+        setNarrativeTarget({ start: f.location.start, end: f.location.end, nonce: Date.now() });
+      } else if (ref) focus(ref);
       else if (f.table !== null) setActiveId(f.table);
     },
-    [focus],
+    [focus, setActiveId],
   );
-  return { activeId, setActiveId, focusRequest, focus, goTo, select };
+  return {
+    activeId,
+    visited,
+    setActiveId,
+    onPainted,
+    focusRequest,
+    focus,
+    goTo,
+    select,
+    narrative: { shown: narrative, open: openNarrative, target: narrativeTarget },
+  };
+}
+
+/**
+ * A grid for every table visited, the active one shown: coming back to a table repaints its grid
+ * instead of building it again.
+ */
+function KeptGrids({
+  visited,
+  activeId,
+  grid,
+  ...props
+}: Omit<ComponentProps<typeof TableGrid>, 'active' | 'table' | 'handle'> & {
+  visited: string[];
+  activeId: string;
+  grid: Ref<GridHandle>;
+}) {
+  return visited.map((id) => (
+    <TableGrid
+      key={id}
+      {...props}
+      active={id === activeId}
+      table={props.session.workbook.structure.tableById.get(id)!}
+      handle={id === activeId ? grid : undefined}
+    />
+  ));
 }

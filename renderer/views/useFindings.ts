@@ -1,4 +1,4 @@
-/** The findings of the open report, looked up the ways the window shows them: by cell, by table, in total. */
+/** The findings of the open report, looked up the ways the window shows them: by cell, by table, the 情况说明's, in total. */
 import { useMemo } from 'react';
 import { cellKey, type Finding } from '../../shared/engine/findings';
 import type { Session } from '../model/session';
@@ -35,10 +35,15 @@ export function useFindings(session: Session, version: number) {
     }
     return counts;
   }, [findings]);
+  const narrativeCounts = useMemo(() => {
+    const counts: Counts = { error: 0, rounding: 0, warning: 0 };
+    for (const f of findings) if (f.location.kind === 'narrative') counts[f.severity]++;
+    return counts;
+  }, [findings]);
   const total = useMemo(() => {
     const counts: Counts = { error: 0, rounding: 0, warning: 0 };
     for (const f of findings) counts[f.severity]++;
     return counts;
   }, [findings]);
-  return { findings, notChecked, unreadByTable, findingsByCell, countsByTable, total };
+  return { findings, notChecked, unreadByTable, findingsByCell, countsByTable, narrativeCounts, total };
 }

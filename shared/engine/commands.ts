@@ -7,6 +7,7 @@
  * has no inverse: there is nothing to undo and the report is not unsaved.
  */
 import type { AmountUnit } from '../money/money';
+import { narrativeFromPlainText } from '../narrative/text';
 import type { ListedRowInput } from './listedRows';
 import type { RowSeed } from './structure';
 import {
@@ -41,7 +42,19 @@ export type Command =
   /** A table's rows and figures made these (undo of a row change). */
   | { kind: 'setRows'; table: string; rows: RowSeed[]; values: Edit[]; kept: Edit[] }
   | { kind: 'setOption'; key: string; codes: string[] }
-  | { kind: 'setMeta'; meta: Partial<ReportMeta> };
+  | { kind: 'setMeta'; meta: Partial<ReportMeta> }
+  /**
+   * The 情况说明 (plain text, one paragraph a line; null removes it), its 补充信息 and the user's
+   * reasons; a part left out stays as it is.
+   */
+  | { kind: 'setNarrative'; narrative: NarrativeState };
+
+/** What the workbook holds of its 情况说明, as the setNarrative command sets it. */
+export interface NarrativeState {
+  text?: string | null;
+  supplementary?: Record<string, string>;
+  reasons?: Record<string, string>;
+}
 
 export type Result = { ok: true; change: Change; inverse: Command | null } | { ok: false; reason: string };
 
@@ -119,6 +132,8 @@ function run(workbook: Workbook, command: Command): { change: Change; inverse: C
       return setOption(workbook, command.key, command.codes);
     case 'setMeta':
       return setMeta(workbook, command.meta);
+    case 'setNarrative':
+      return setNarrative(workbook, command.narrative);
   }
 }
 
@@ -168,6 +183,32 @@ function setMeta(workbook: Workbook, meta: Partial<ReportMeta>): { change: Chang
     if (meta[key] !== workbook[key]) Object.assign(before, { [key]: workbook[key] });
   if (Object.keys(before).length === 0) return { change: NOTHING, inverse: null };
   return { change: workbook.setMeta(meta), inverse: { kind: 'setMeta', meta: before } };
+}
+
+/** A change of the 情况说明, undone by setting back what it changed (text, 补充信息, reasons). */
+function setNarrative(
+  workbook: Workbook,
+  state: NarrativeState,
+): { change: Change; inverse: Command | null } {
+  // Text is compared as the checker holds it: blank lines and edge spaces do not count; no text removes it.
+  const text = state.text === undefined ? undefined : state.text ? narrativeFromPlainText(state.text) : null;
+  const next: NarrativeState = { ...state, ...(text !== undefined ? { text: text?.text || null } : {}) };
+  const now: Required<NarrativeState> = {
+    text: workbook.narrativeText?.text ?? null,
+    supplementary: { ...workbook.supplementary },
+    reasons: { ...workbook.reasons },
+  };
+  const before: NarrativeState = {};
+  for (const key of ['text', 'supplementary', 'reasons'] as const)
+    if (next[key] !== undefined && JSON.stringify(next[key]) !== JSON.stringify(now[key]))
+      Object.assign(before, { [key]: now[key] });
+  if (Object.keys(before).length === 0) return { change: NOTHING, inverse: null };
+  if (next.reasons) workbook.setReasons(next.reasons);
+  const findings = workbook.setNarrative(
+    text === undefined ? workbook.narrativeText : text,
+    next.supplementary,
+  );
+  return { change: { ...NOTHING, ...findings }, inverse: { kind: 'setNarrative', narrative: before } };
 }
 
 /** Several engine calls as one change, its findings diffed from before the first to after the last. */

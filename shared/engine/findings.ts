@@ -165,7 +165,8 @@ export class FindingWriter {
     return row.name ?? row.key;
   }
 
-  cellOf(cell: CellInfo): FindingCell {
+  /** A cell as a finding names it, with its value now (or the one given, as it was when the finding was made). */
+  cellOf(cell: CellInfo, value = this.calculator.values[cell.id]!): FindingCell {
     const { row, column } = cell;
     return {
       table: row.table.id,
@@ -173,7 +174,7 @@ export class FindingWriter {
       hangci: row.hangci,
       side: row.side,
       column: column.leaf,
-      value: toDecimalString(this.calculator.values[cell.id]!),
+      value: toDecimalString(value),
       ref: { table: row.table.id, row: row.key, column: column.key },
     };
   }
@@ -216,19 +217,32 @@ export class FindingWriter {
     if (outcome.severity === 'rounding')
       template += `差额在尾差允许范围（±${amountToken(outcome.tolerance)}${UNIT_TOKEN}）内，属四舍五入尾差。`;
     if (inst.rule.advisory) template += '此为提示性审核，差异不一定是错误。';
-    return cellFinding({
+    const unit = this.unit ? ` ${this.unit}` : '';
+    const values = involved.map((c) => this.calculator.values[c.id]!);
+    // An edit re-describes every check it touches, and most of these findings are replaced by the
+    // next edit before anyone reads them: the message and the cells are made when first read
+    // (enumerable getters, so JSON and spreads see plain fields).
+    let message: string | undefined;
+    let cells: FindingCell[] | undefined;
+    const cellsNow = () => involved.map((c, i) => this.cellOf(c, values[i]));
+    return {
       key: inst.key,
       ruleId: inst.rule.id,
       severity: outcome.severity,
       title: inst.rule.title,
-      message: renderMessage(template, toDecimalString, this.unit ? ` ${this.unit}` : ''),
+      get message() {
+        return (message ??= renderMessage(template, toDecimalString, unit));
+      },
       messageTemplate: template,
-      ref: refOfCell(anchor),
-      cells: involved.map((c) => this.cellOf(c)),
+      location: { kind: 'cell', ref: refOfCell(anchor) },
+      table: anchor.row.table.id,
+      get cells() {
+        return (cells ??= cellsNow());
+      },
       expected,
       actual,
       diff: toDecimalString(diff),
-    });
+    };
   }
 
   /**

@@ -28,6 +28,8 @@ export interface ColumnInfo {
   side: Side | null;
   /** Holds text, not figures (see ColumnTemplate.text). */
   text: boolean;
+  /** Names its row (see ColumnTemplate.rowLabel). */
+  rowLabel: boolean;
 }
 
 export interface RowInfo {
@@ -143,6 +145,7 @@ function makeColumns(table: TableInfo, columns: ColumnTemplate[]): ColumnInfo[] 
     lanci: c.lanci,
     side: c.side ?? null,
     text: c.text === true,
+    rowLabel: c.rowLabel === true,
   }));
 }
 

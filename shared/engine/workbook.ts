@@ -41,7 +41,9 @@ import {
 } from './structure';
 import type { NarrativeHolder } from '../narrative/checker';
 import type { NarrativeReport } from '../narrative/check';
-import type { NarrativeText } from '../narrative/text';
+import { TableAmounts } from '../narrative/amounts';
+import { tableLookup, type TableLookup } from '../narrative/enumerations';
+import { narrativeFromPlainText, type NarrativeText } from '../narrative/text';
 // The 情况说明 checker registers itself as one more checker kind.
 import '../narrative/checker';
 
@@ -137,6 +139,8 @@ export interface Provenance {
 
 export class Workbook {
   private state!: State;
+  /** The user's reasons (主要原因是……) the generated 情况说明 holds, by the wording's reason key. */
+  private userReasons: Record<string, string> = {};
   /** The 情况说明 checked with the tables; kept across rebuilds of the state. */
   private readonly narrative: NarrativeHolder = {
     text: null,
@@ -253,6 +257,10 @@ export class Workbook {
       if (origin) origins.set(cellKey(refIn(placed.structure, cell)), { ...origin, text });
     });
     workbook.state = workbook.buildState(placed.structure, entries);
+    const { text, supplementary, reasons } = report.narrative ?? {};
+    if (text !== undefined || supplementary !== undefined)
+      workbook.setNarrative(text === undefined ? null : narrativeFromPlainText(text), supplementary ?? {});
+    if (reasons) workbook.setReasons(reasons);
     return workbook;
   }
 
@@ -411,20 +419,49 @@ export class Workbook {
 
   /**
    * Sets the written 情况说明 (null removes it) and the 补充信息 it needs (amounts as decimal strings
-   * in 万元, counts as whole numbers, by the field keys of the template's narrative set); the text is
-   * checked at once and again after every edit of a figure.
+   * in 万元, counts as whole numbers, by the field keys of the template's narrative set; left out:
+   * the 补充信息 already held stays, as when a text is read from a Word file); the text is checked
+   * at once and again after every edit of a figure.
    */
   setNarrative(
     text: NarrativeText | null,
-    supplementary: Record<string, string> = {},
+    supplementary?: Record<string, string>,
   ): Pick<Change, 'added' | 'removed' | 'changed'> {
     this.narrative.text = text;
-    this.narrative.supplementary = { ...supplementary };
+    if (supplementary) this.narrative.supplementary = { ...supplementary };
     const { checkers, store } = this.state;
     const checker = checkers.get('narrative');
     if (!checker) return { added: [], removed: [], changed: [] };
     const { before, after } = store.put('narrative', checker.checkAll());
     return findingsDiff(before, after);
+  }
+
+  /** The 情况说明 set, or null. */
+  get narrativeText(): NarrativeText | null {
+    return this.narrative.text;
+  }
+
+  /** The 补充信息 as typed, by field key. */
+  get supplementary(): Readonly<Record<string, string>> {
+    return this.narrative.supplementary;
+  }
+
+  /** The user's reasons for the generated 情况说明, by the wording's reason key, as typed. */
+  get reasons(): Readonly<Record<string, string>> {
+    return this.userReasons;
+  }
+
+  setReasons(reasons: Record<string, string>): void {
+    this.userReasons = { ...reasons };
+  }
+
+  /** The tables as the 情况说明 reads them: amounts by expression (in 万元) and code-keyed rows. */
+  narrativeSource(): { amounts: TableAmounts; tables: TableLookup } {
+    const { structure, calc, writer } = this.state;
+    return {
+      amounts: new TableAmounts(structure, calc, writer, this.unit, this.options),
+      tables: tableLookup(structure),
+    };
   }
 
   /** The last check of the 情况说明: its sections and every figure with what it was read as; null without a text. */
@@ -878,6 +915,22 @@ export class Workbook {
       tables: structure.tables.filter((t) => !untouched(t)).map(tableOut),
       ...(Object.keys(sources).length > 0 ? { sources: { ...sources } } : {}),
       ...(unplaced.length > 0 ? { unplaced: unplaced.map((u) => ({ ...u })) } : {}),
+      ...this.narrativeOut(),
+    };
+  }
+
+  /** The 情况说明, 补充信息 and reasons for the report file, when there is any. */
+  private narrativeOut(): Pick<ReportFile, 'narrative'> {
+    const { text, supplementary } = this.narrative;
+    const hasFields = Object.keys(supplementary).length > 0;
+    const hasReasons = Object.keys(this.userReasons).length > 0;
+    if (!text && !hasFields && !hasReasons) return {};
+    return {
+      narrative: {
+        ...(text ? { text: text.text } : {}),
+        ...(hasFields ? { supplementary: { ...supplementary } } : {}),
+        ...(hasReasons ? { reasons: { ...this.userReasons } } : {}),
+      },
     };
   }
 }
@@ -937,7 +990,12 @@ export function findingsDiff(
     const previous = old.get(f.key);
     old.delete(f.key);
     if (!previous) added.push(f);
-    else if (previous.message !== f.message || previous.severity !== f.severity) changed.push(f);
+    // The templates hold every amount the messages say, without rendering them.
+    else if (
+      (previous.messageTemplate ?? previous.message) !== (f.messageTemplate ?? f.message) ||
+      previous.severity !== f.severity
+    )
+      changed.push(f);
   }
   return { added, removed: [...old.values()], changed };
 }

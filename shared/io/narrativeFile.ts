@@ -16,7 +16,11 @@ export async function readNarrativeFile(fileName: string, bytes: Uint8Array): Pr
   if (lower.endsWith('.docx')) {
     try {
       // mammoth separates paragraphs with blank lines; empty ones are dropped by the text model.
-      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+      // Its Node build reads `buffer`, its browser build `arrayBuffer`; both take the bytes as they are.
+      const input = { buffer: bytes, arrayBuffer: bytes } as unknown as Parameters<
+        typeof mammoth.extractRawText
+      >[0];
+      const { value } = await mammoth.extractRawText(input);
       return narrativeFromPlainText(value);
     } catch (error) {
       throw new Error(

@@ -65,6 +65,11 @@ function explainer(data: unknown) {
       return `${tableName(table!)}第 ${Number(row) + 1} 行缺少 values`;
     if (first === 'tables' && path.length === 2 && unit.keyword === 'required')
       return `${tableName(table!)}缺少 id 或 rows`;
+    if (first === 'narrative' && unit.keyword === 'type') {
+      const part = { text: '情况说明的文字', supplementary: '补充信息', reasons: '原因说明' }[table ?? ''];
+      if (part && path.length === 2) return `${part}（narrative.${table}）格式不对，文件中是${shown(value)}`;
+      if (part && path.length === 3) return `${part}“${rows}”应为文字（如 "12.50"），文件中是${shown(value)}`;
+    }
     if (first === 'year' && path.length === 1)
       return `年度（year）应为 1949 至 2100 之间的整数，文件中是${shown(value)}`;
     if (first === 'kind' && path.length === 1)

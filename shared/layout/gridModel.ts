@@ -58,15 +58,18 @@ export interface GridModel {
 const AMOUNT_WIDTH = 118;
 /** A column of typed sentences (a 绩效 form's 指标值 and 绩效目标) needs room to be read. */
 const PROSE_WIDTH = 320;
+/** A column naming its row among typed sentences (一级指标, 二级指标): as wide as the 绩效 framework's longest (服务对象满意度指标). */
+const ROW_LABEL_WIDTH = 150;
 
 function amountColumn(column: ColumnInfo, prefix: string[] = []): GridColumn {
   return {
     colId: column.key,
     header: [...prefix, ...column.label.split('/')],
     kind: 'amount',
-    width: column.text ? PROSE_WIDTH : AMOUNT_WIDTH,
+    width: column.rowLabel ? ROW_LABEL_WIDTH : column.text ? PROSE_WIDTH : AMOUNT_WIDTH,
     ...(column.lanci !== null ? { lanci: String(column.lanci) } : {}),
     ...(column.text ? { prose: true } : {}),
+    ...(column.rowLabel ? { pinned: true } : {}),
   };
 }
 

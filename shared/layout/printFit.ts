@@ -9,7 +9,7 @@ import type { GridColumn } from './gridModel';
 import { textEm } from './measure';
 
 export const PRINT_FONT_PT = 9.5;
-const MIN_FONT_PT = 6;
+export const MIN_FONT_PT = 6;
 const PX_PER_PT = 96 / 72;
 /** A cell's left and right padding and its rules, in em of the table's font. */
 const PADDING_EM = 0.9;

@@ -94,4 +94,19 @@ export interface ReportFile {
   sources?: MetaSources;
   /** Figures in the file that could not be placed in any table. */
   unplaced?: UnplacedFigure[];
+  /** The 情况说明 kept with the tables; absent in files written before it was saved. */
+  narrative?: ReportNarrative;
+}
+
+/**
+ * The 情况说明 as the report file keeps it. The published samples carry their own `narrative`
+ * (partTitle, sections) for the tests; those fields are not read, and without `text` no text is set.
+ */
+export interface ReportNarrative {
+  /** The text as one string, paragraphs separated by "\n". */
+  text?: string;
+  /** 补充信息 by field key (see the narrative set), exactly as typed. */
+  supplementary?: Record<string, string>;
+  /** The user's reasons (主要原因是……) the generated text holds, by the wording's reason key, as typed. */
+  reasons?: Record<string, string>;
 }

@@ -31,6 +31,8 @@ export interface ColumnTemplate {
   fileKey?: string;
   /** A column of text (a 绩效 indicator's 指标值 such as "≥95%"): kept as typed, never a figure, never in a rule. */
   text?: boolean;
+  /** A text column naming its row (a 绩效 form's 一级指标 and 二级指标): frozen at the grid's left, as 科目名称 is. */
+  rowLabel?: boolean;
 }
 
 export interface FixedRowTemplate {

@@ -5,14 +5,17 @@
  * figure whose meaning cannot be told is listed as not checked (未核对) with why, never guessed.
  * The enumerations (each 类, each 项, the items after 主要包括) are in enumerations.ts.
  */
-import type { Finding, FindingCell, NotChecked } from '../engine/findings';
+import type { CellRef, Finding, FindingCell, NotChecked } from '../engine/findings';
 import type { Severity } from '../engine/recalc';
 import { toDecimalString } from '../money/money';
 import type { TableAmounts, Resolved } from './amounts';
 import type { NarrativeSet, SectionDefinition, Term } from './definitions';
+import { comparisonClaims, comparisonWord } from './comparison';
 import { checkClasses, checkComponents, checkItems, type Enumerated } from './enumerations';
 import { extractFigures, hundredthsOf, type Figure } from './figures';
 import { judgePercent, roundedPercent, scaledText } from './ratio';
+import { supplementaryLabel, supplementaryValue } from './supplementary';
+import { numberingProblems } from './numbering';
 import { splitSections, type Section } from './sections';
 import { directionBefore, matchTerm } from './terms';
 import { sentencesOf, type NarrativeText, type Span } from './text';
@@ -37,6 +40,8 @@ export interface FigureReport extends Span {
   meaning: string | null;
   status: FigureStatus;
   reason?: string;
+  /** The cells a checked amount was compared with (the window selects them when the figure is clicked). */
+  cells?: CellRef[];
 }
 
 export interface NarrativeReport {
@@ -150,6 +155,7 @@ class NarrativeCheck {
         tables: this.inputs.tables,
         amounts: this.inputs.amounts,
         nameEquivalents: this.set.nameEquivalents,
+        supplementary: (key: string) => this.supplementary(key),
         finding: this.finding.bind(this),
       };
       const result =
@@ -186,15 +192,22 @@ class NarrativeCheck {
     for (const result of enumerated) result.finish?.();
     this.checkSums(run);
     this.checkAbsence(run);
+    this.checkComparisons(run, body);
 
     this.findings.push(...run.findings);
     this.notChecked.push(...run.notChecked);
     for (const figure of figures) {
       const report = run.reports.get(figure);
       const binding = run.bindings.get(figure);
-      this.figures.push(
-        report ?? this.report(section, figure, binding?.rule ?? null, binding?.meaning ?? null, 'checked'),
-      );
+      const cells =
+        binding?.target && 'cells' in binding.target
+          ? binding.target.cells.flatMap((c) => (c.ref ? [c.ref] : []))
+          : [];
+      this.figures.push({
+        ...(report ??
+          this.report(section, figure, binding?.rule ?? null, binding?.meaning ?? null, 'checked')),
+        ...(cells.length > 0 ? { cells } : {}),
+      });
     }
   }
 
@@ -306,27 +319,23 @@ class NarrativeCheck {
   /** What a term's figure must equal: a table amount, a 补充信息 field, or nothing (checked within the text). */
   private termTarget(term: Term): Resolved | null {
     if (term.value) return this.inputs.amounts.of(term.value);
-    if (term.supplementary) return this.supplementary(term.supplementary, term.count);
+    if (term.supplementary) return this.supplementary(term.supplementary);
     if (term.unbound) return { reason: term.unbound };
     if (term.count) return { reason: '这个数不在公开表中，只核对说明中的加总' };
     return null;
   }
 
   private supplementaryLabel(key: string): string {
-    return this.set.supplementary.find((s) => s.key === key)?.label ?? key;
+    return supplementaryLabel(this.set, key);
   }
 
-  private supplementary(key: string, count = false): Resolved {
-    const text = this.inputs.supplementary[key];
-    if (text === undefined || text.trim() === '')
+  private supplementary(key: string): Resolved {
+    const value = supplementaryValue(this.inputs.supplementary, key);
+    if ('unfilled' in value)
       return { reason: `公开表中没有这个数，补充信息“${this.supplementaryLabel(key)}”未填写` };
-    const value = count ? Number(text) * 100 : Math.round(Number(text) * 100);
-    // 补充信息 is validated when it is entered; a damaged value is reported rather than used.
-    if (!/^-?\d+(\.\d{1,2})?$/u.test(text.trim()) || !Number.isSafeInteger(value))
-      return { reason: `补充信息“${this.supplementaryLabel(key)}”的“${text}”不是有效数字` };
-    const [whole = '0', fraction = ''] = text.trim().split('.');
-    const exact = Number(whole.replace('-', '')) * 100 + Number(fraction.padEnd(2, '0'));
-    return { value: whole.startsWith('-') ? -exact : exact, cells: [] };
+    if ('invalid' in value)
+      return { reason: `补充信息“${this.supplementaryLabel(key)}”的“${value.invalid}”不是有效数字` };
+    return { value: value.value, cells: [] };
   }
 
   private checkAmount(run: SectionRun, binding: Binding): void {
@@ -437,8 +446,12 @@ class NarrativeCheck {
   private checkCompletion(run: SectionRun, figure: Figure, index: number, before: Binding[]): void {
     const actual = before.filter((b) => b.role === 'actual').at(-1);
     if (!actual) return this.unchecked(run, figure, null, '句中没有支出决算数，无法核对完成比例');
-    const budget =
-      before.filter((b) => b.role === 'budget').at(-1) ?? this.printedOrTable(run, actual.term?.budget);
+    // An actual that names its budget is compared with that one: 因公出国（境）费's, not the “三公”
+    // total printed earlier in the same sentence.
+    const own = actual.term?.budget;
+    const budget = own
+      ? (before.filter((b) => b.meaning === own).at(-1) ?? this.printedOrTable(run, own))
+      : before.filter((b) => b.role === 'budget').at(-1);
     if (!budget) return this.unchecked(run, figure, null, '句中没有预算数，无法核对完成比例');
     this.judgeRatio(
       run,
@@ -450,6 +463,35 @@ class NarrativeCheck {
       budget,
       1n,
     );
+  }
+
+  /** 决算数大于/小于/等于预算数 against the budget and actual figures printed before it in its paragraph. */
+  private checkComparisons(run: SectionRun, body: Span): void {
+    const bindings = [...run.bindings.values()].sort((a, b) => a.figure.start - b.figure.start);
+    for (const claim of comparisonClaims(this.text, body)) {
+      const paragraphStart = this.text.lastIndexOf('\n', claim.start) + 1;
+      const before = bindings.filter((b) => b.figure.start >= paragraphStart && b.figure.end <= claim.start);
+      const budget = before.filter((b) => b.role === 'budget').at(-1);
+      const actual = before.filter((b) => b.role === 'actual').at(-1);
+      const budgetValue = budget && this.valueOf(budget.figure);
+      const actualValue = actual && this.valueOf(actual.figure);
+      if (budgetValue == null || actualValue == null) continue;
+      const sign = Math.sign(actualValue - budgetValue);
+      if (sign === claim.says) continue;
+      const index = this.sentenceAt(run, claim.start).index;
+      run.findings.push(
+        this.finding({
+          rule: 'N03',
+          severity: 'warning',
+          section: run.section.definition.id,
+          span: claim,
+          sentence: index,
+          message: `写的是决算数“${claim.word}”预算数，但决算 ${actual!.figure.printed}${comparisonWord(sign)}年初预算 ${budget!.figure.printed}。`,
+          printed: claim.word,
+          expected: comparisonWord(sign),
+        }),
+      );
+    }
   }
 
   /** "增长/下降 N%": the change printed before it over last year's figure (this year's minus the change). */
@@ -747,6 +789,27 @@ class NarrativeCheck {
           }),
         );
       }
+    }
+    // The items of an enumeration are numbered-checked with it (E10), in its own terms.
+    const reported = new Set(
+      this.findings.map((f) => (f.location.kind === 'narrative' ? f.location.start : -1)),
+    );
+    for (const problem of numberingProblems(this.text)) {
+      if (reported.has(problem.start)) continue;
+      this.findings.push(
+        this.finding({
+          rule: 'N06',
+          severity: 'warning',
+          section: sectionAt(problem.start),
+          span: problem,
+          sentence: 0,
+          message: problem.repeated
+            ? `情况说明中编号“${problem.printed}”重复，应为“${problem.expected}”。`
+            : `情况说明中编号“${problem.printed}”不连续，此处应为“${problem.expected}”。`,
+          printed: problem.printed,
+          expected: problem.expected,
+        }),
+      );
     }
     // 占100 without %: a share whose sign was lost is read as an amount by nobody, so it is flagged.
     for (const match of this.text.matchAll(

@@ -6,6 +6,7 @@
  */
 import type { SectionTitles } from './sections';
 import budgetSet from './sets/budget.json';
+import finalShanghaiSet from './sets/final-shanghai.json';
 import finalSet from './sets/final.json';
 
 export interface Term {
@@ -25,6 +26,8 @@ export interface Term {
   also?: string[];
   /** The 补充信息 field the figure must equal when no table holds it. */
   supplementary?: string;
+  /** In an enumeration of 项: the per-row 补充信息 field each item's figure must equal (项年初预算). */
+  rowSupplementary?: string;
   /** Why the figure cannot be checked against anything (it is still used in the text's own sums). */
   unbound?: string;
   /** The 补充信息 field with last year's amount, for 增加/减少 and the growth rate. */
@@ -64,6 +67,41 @@ export interface ClassClauses {
   pattern: string;
 }
 
+/** The rows an enumeration of the wording goes through (each 类 of 05, each 项, the 06 items of a group). */
+export interface RowEnumeration {
+  table: string;
+  level: string;
+  /** Only rows whose code starts with one of these. */
+  under?: string[];
+  /** Only rows with an amount in this column (its name) that is not 0. */
+  nonZero?: string;
+}
+
+/**
+ * A piece of generated wording (generate.ts explains the slots): its text, then its pieces joined
+ * by `join`; written only when `if` holds. With `each`, written once per row (at paragraph level:
+ * one paragraph per row), the row's figures in its slots.
+ */
+export interface WritePiece {
+  text?: string;
+  if?: string;
+  pieces?: WritePiece[];
+  join?: string;
+  each?: RowEnumeration;
+  /** The key of the user's reason its {原因} slot holds (per row: `key[code]`). */
+  reason?: string;
+  /** What stands in the text while the reason is not filled (default 【请填写原因】). */
+  placeholder?: string;
+}
+
+/** How a section is written: its title as the template's year prints it, then its paragraphs. */
+export interface SectionWriting {
+  /** The templates this wording is for; absent: every template of the set without its own. */
+  templates?: string[];
+  title: string;
+  paragraphs: WritePiece[];
+}
+
 export interface SectionDefinition extends SectionTitles {
   parts?: SectionDefinition[];
   terms?: Term[];
@@ -74,6 +112,31 @@ export interface SectionDefinition extends SectionTitles {
   /** For `classes`: the table and column a 类's amount is read from, the rule, and how a 类 is named before its figure. */
   classes?: ClassClauses;
   absence?: Absence;
+  /** The wordings the generator writes, by template (absent: the section is not generated). */
+  write?: SectionWriting[];
+}
+
+/** The measure of a 补充信息 field: an amount in 万元, a count (its measure word) or a percentage. */
+export type SupplementaryUnit = '万元' | '个' | '人次' | '辆' | '台（套）' | '%';
+
+/**
+ * A 补充信息 field: what the 情况说明 needs that no table holds. Values are kept as typed, by key;
+ * a field `perRow` holds one value per row of a table, under the key `key[code]` (年初预算[2080101]).
+ */
+export interface SupplementaryField {
+  key: string;
+  label: string;
+  unit: SupplementaryUnit;
+  /** Whether the value may be below 0 (an amount such as 结余 may; a count never). */
+  negative?: boolean;
+  /** One value per row of this table at this level (年初预算 of each 05 项). */
+  perRow?: { table: string; level: string };
+  /**
+   * Where next year's report takes this field from last year's: an expression of the rule language
+   * evaluated on last year's tables (上年收支总计 ← 公开01表[收入总计]), or last year's own field
+   * (上年机关运行经费 ← 机关运行经费).
+   */
+  carry?: { value: string } | { supplementary: string };
 }
 
 export interface NarrativeSet {
@@ -89,7 +152,9 @@ export interface NarrativeSet {
   growthRule?: string;
   /** Rule titles by id. */
   rules: Record<string, string>;
-  supplementary: { key: string; label: string }[];
+  supplementary: SupplementaryField[];
+  /** The generated text's first line (第三部分 {年}年度部门决算情况说明). */
+  heading?: string;
   /** Template text that must not remain in a finished document. */
   placeholders: string[];
   /** Figures that are part of fixed wording (价值100万元以上), not claims. */
@@ -107,6 +172,7 @@ export interface NarrativeSet {
 // The sets are checked by the tests against every template they name (each expression binds).
 export const NARRATIVE_SETS: readonly NarrativeSet[] = [
   finalSet as unknown as NarrativeSet,
+  finalShanghaiSet as unknown as NarrativeSet,
   budgetSet as unknown as NarrativeSet,
 ];
 

@@ -12,6 +12,7 @@ import type { Binding, FindingFactory, SectionRun } from './check';
 import type { SectionDefinition, Term } from './definitions';
 import { hundredthsOf, type Figure } from './figures';
 import type { Section } from './sections';
+import { rowKey } from './supplementary';
 import { matchTerm } from './terms';
 
 export interface CodeRow {
@@ -82,6 +83,8 @@ export interface EnumerationContext {
   tables: TableLookup;
   amounts: TableAmounts;
   nameEquivalents: [string, string][];
+  /** A 补充信息 value by key (an item's 年初预算 under `field[code]`). */
+  supplementary: (key: string) => Resolved;
   finding: FindingFactory;
 }
 
@@ -229,6 +232,7 @@ function readItems(context: EnumerationContext): { items: Item[]; bindings: Bind
         };
         if (term.role === 'budget') {
           item.budget = binding;
+          // Bound to the 项's own 补充信息 once the item is placed; without that field, only the sum is checked.
           binding.target = { reason: '各项的年初预算不在公开表中，只核对各项之和' };
         } else item.actual = binding;
         bindings.push(binding);
@@ -260,6 +264,11 @@ function placeItems(
     }
   }
   for (const item of items) {
+    const field = item.budget?.term?.rowSupplementary;
+    if (item.budget && field && item.row) {
+      item.budget.target = context.supplementary(rowKey(field, item.row.code));
+      item.budget.source = `补充信息“${item.row.code} ${item.row.name}”的年初预算`;
+    }
     const actual = item.actual;
     if (!actual) continue;
     if ('reason' in rows) {

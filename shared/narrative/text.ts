@@ -2,8 +2,10 @@
  * The written 情况说明 as the checker sees it: one string of paragraphs joined by "\n", so that every
  * finding can point at a span (start, end) of it, whatever file the text came from. A .txt file and
  * a Word file of the same text give the same string: paragraphs are trimmed and empty ones dropped,
- * because Word and editors differ only in such whitespace.
+ * because Word and editors differ only in such whitespace. Text laid out in pages (extracted from a
+ * PDF) is joined back into its paragraphs first (lines.ts).
  */
+import { isPagedText, paragraphsOfPages } from './lines';
 
 export interface Span {
   start: number;
@@ -30,8 +32,12 @@ export function narrativeFromParagraphs(paragraphs: readonly string[]): Narrativ
   return { text: kept.join('\n'), paragraphs: spans };
 }
 
-/** Plain text: one paragraph per line (\n, \r\n or \r). */
+/**
+ * Plain text: one paragraph per line (\n, \r\n or \r); text with page breaks (a PDF's, from
+ * pdftotext) has its lines joined into paragraphs.
+ */
 export function narrativeFromPlainText(text: string): NarrativeText {
+  if (isPagedText(text)) return narrativeFromParagraphs(paragraphsOfPages(text));
   return narrativeFromParagraphs(text.split(/\r\n|\r|\n/u));
 }
 

@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { formatAmount, fromDecimalString } from '../../shared/money/money';
 import { loadSample } from '../support/fixtures';
-import { cell, clickCell, openReportFile, openTab, typeInto } from './helpers';
+import { cell, clickCell, moreMenuItem, openReportFile, openTab, typeInto } from './helpers';
 
 const SHOTS = 'test-results/budget-shots';
 mkdirSync(SHOTS, { recursive: true });
@@ -201,7 +201,7 @@ test('what counts as 机关运行经费 is set per report: counting all 公用�
   await openReportFile(page, 'test/fixtures/budget-2025-jiaozuo.json');
   const x22 = page.locator('.bd-audit').getByText(/X22/u);
   await expect(x22).toHaveCount(0);
-  await page.getByRole('button', { name: '报表设置…' }).click();
+  await (await moreMenuItem(page, '报表设置')).click();
   const field = page.getByRole('dialog', { name: '报表设置' }).getByRole('textbox');
   await expect(field).toHaveValue('30228、30229、30239');
   await field.fill('');

@@ -76,3 +76,9 @@ export async function saveAnyway(page: Page): Promise<void> {
     .getByRole('button', { name: '仍然保存' })
     .click();
 }
+
+/** An item of the toolbar's 更多 menu (the rarely used actions), with the menu opened. */
+export async function moreMenuItem(page: Page, name: string): Promise<Locator> {
+  await page.getByRole('button', { name: '更多 ▾' }).click();
+  return page.getByRole('menu', { name: '更多' }).getByRole('menuitem', { name });
+}

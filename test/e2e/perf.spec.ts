@@ -1,7 +1,8 @@
 /**
  * Measured, not asserted (timings on a shared machine vary): from the key press that commits a
  * figure to the painted totals, on the example and on the benchmark's 20,000-row workbook, and the
- * frame times while scrolling that workbook. Figures go to test-results/perf.json.
+ * frame times while scrolling that workbook, opening the example and switching between its tabs.
+ * Figures go to test-results/perf.json.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
@@ -61,6 +62,54 @@ async function keyToPaint(
   await page.keyboard.press('Enter');
   return page.evaluate(() => (window as unknown as { __paint: Promise<number> }).__paint);
 }
+
+/**
+ * Milliseconds from the press that starts `act` until the grid of `table` shows its rows on screen
+ * (the frame after they are in the document).
+ */
+async function untilGridPainted(page: Page, table: string, act: () => Promise<void>): Promise<number> {
+  await page.evaluate((id) => {
+    const w = window as unknown as { __painted: Promise<number> };
+    w.__painted = new Promise((resolve) => {
+      let start = 0;
+      window.addEventListener('pointerdown', () => (start = performance.now()), {
+        capture: true,
+        once: true,
+      });
+      const painted = () => document.querySelector(`.bd-grid[data-table="${id}"] .ag-row[row-index]`);
+      const observer = new MutationObserver(() => {
+        if (start && painted()) {
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - start));
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+  }, table);
+  await act();
+  return page.evaluate(() => (window as unknown as { __painted: Promise<number> }).__painted);
+}
+
+const median = (samples: number[]) => samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+
+test('opening the example and switching between its tables', async ({ page }) => {
+  await page.goto('/');
+  results.exampleOpenMs = await untilGridPainted(page, '公开01表', () =>
+    page.getByRole('button', { name: /打开示例/ }).click(),
+  );
+  const tables = ['公开02表', '公开05表', '公开09表', '公开01表', '公开03表', '公开06表'];
+  const first: number[] = [];
+  const again: number[] = [];
+  for (const round of [first, again])
+    for (const table of tables)
+      round.push(
+        await untilGridPainted(page, table, () => page.getByRole('tab', { name: new RegExp(table) }).click()),
+      );
+  results.tabSwitchFirstMedianMs = median(first);
+  results.tabSwitchFirstMaxMs = Math.max(...first);
+  results.tabSwitchAgainMedianMs = median(again);
+  results.tabSwitchAgainMaxMs = Math.max(...again);
+});
 
 /** Scrolls the grid with the wheel and returns the 95th percentile of the time between painted frames. */
 async function scrollFrames(page: Page): Promise<number> {

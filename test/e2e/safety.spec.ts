@@ -25,7 +25,7 @@ test('unsaved edits survive a crash and are offered back on the start page', asy
   await again.screenshot({ path: `${SCREENS}/recovery-offer.png` });
   await offer.getByRole('button', { name: '恢复' }).click();
   await expect(cell(again, 'line1', 'incomeAmount')).toHaveText('4,321.50');
-  await expect(again.locator('.bd-file')).toContainText('●');
+  await expect(again.getByLabel('未保存', { exact: true })).toBeVisible();
   await expect(again.getByRole('status')).toContainText('已恢复“2024年度决算示例.json”未保存的修改');
 });
 

@@ -9,6 +9,7 @@ import {
   cell,
   chooseFile,
   clickCell,
+  moreMenuItem,
   openExample,
   openReportFile,
   openTab,
@@ -31,7 +32,7 @@ test('a new report starts empty, and its totals follow what is typed', async ({ 
   await typeInto(page, cell(page, 'line5', 'incomeAmount'), '20.5');
   await expect(cell(page, 'line27', 'incomeAmount')).toHaveText('120.50');
   await expect(cell(page, 'line30', 'incomeAmount')).toHaveText('120.50');
-  await expect(page.locator('.bd-file')).toContainText('●');
+  await expect(page.getByLabel('未保存', { exact: true })).toBeVisible();
 
   // Saved as the publication workbook, which opens again with the same figures.
   const download = page.waitForEvent('download');
@@ -104,7 +105,7 @@ test('a saved report reopens with its figures, and is offered under 最近打开
   const saved = await download;
   const path = tmp('saved-report.json');
   await saved.saveAs(path);
-  await expect(page.locator('.bd-file')).not.toContainText('●');
+  await expect(page.getByLabel('未保存', { exact: true })).toHaveCount(0);
 
   await page.goto('/');
   await expect(page.locator('.bd-recent')).toContainText('2024年度决算示例.json');
@@ -150,7 +151,7 @@ test('an .xlsx as finance offices circulate it opens with its real mismatches fl
   await expect(page.getByTestId('total-error')).toHaveText('2');
 
   const exported = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出公开表' }).click();
+  await (await moreMenuItem(page, '导出公开表')).click();
   expect((await exported).suggestedFilename()).toBe('saved-into（公开表）.xlsx');
 });
 
@@ -160,7 +161,7 @@ test('a table goes out to CSV and comes back from a GB18030 CSV edited in Excel,
   await openExample(page);
   await openTab(page, '公开05表');
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出本表 CSV' }).click();
+  await (await moreMenuItem(page, '导出本表 CSV')).click();
   const path = tmp('公开05表.csv');
   await (await download).saveAs(path);
   const exported = readFileSync(path);
@@ -173,7 +174,7 @@ test('a table goes out to CSV and comes back from a GB18030 CSV edited in Excel,
     .replace(/^(2080505,[^,]*,[^,]*,)32\.43,/mu, '$132.42,');
   const gbPath = tmp('公开05表-改.csv');
   writeFileSync(gbPath, iconv.encode(edited, 'gb18030'));
-  await chooseFile(page, page.getByRole('button', { name: '导入本表 CSV' }), gbPath);
+  await chooseFile(page, await moreMenuItem(page, '导入本表 CSV'), gbPath);
   await expect(cell(page, '2080505', 'basic')).toHaveText('32.42');
   await expect(page.getByRole('status')).toContainText('已导入“公开05表-改.csv”');
   await page.keyboard.press('Control+z');

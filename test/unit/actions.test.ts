@@ -32,6 +32,14 @@ describe('one action table for menu, toolbar, keys and context menu', () => {
     expect(actionForKey(press('s', { ctrl: true }), { inEditor: true, inGrid: true })?.id).toBe('save');
   });
 
+  it('zooms the grid with Ctrl and + (with or without Shift), Ctrl and -, and Ctrl+0, even while typing', () => {
+    const typing = { inEditor: true, inGrid: true };
+    expect(actionForKey(press('=', { ctrl: true }), typing)?.id).toBe('zoomIn');
+    expect(actionForKey(press('+', { ctrl: true, shift: true }), typing)?.id).toBe('zoomIn');
+    expect(actionForKey(press('-', { ctrl: true }), typing)?.id).toBe('zoomOut');
+    expect(actionForKey(press('0', { ctrl: true }), typing)?.id).toBe('zoomReset');
+  });
+
   it('gives every action a Chinese label and no shortcut twice', () => {
     const keys = ACTIONS.flatMap((a) => [a.shortcut, ...(a.alsoKeys ?? [])]).filter(Boolean);
     expect(new Set(keys).size).toBe(keys.length);

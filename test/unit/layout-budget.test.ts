@@ -67,6 +67,14 @@ describe('budget tables in the window', () => {
     // The 合计 row has its label only, so that print can spread it over the text columns.
     expect(Object.keys(grid.rows[0]!.slots).filter((k) => k.startsWith('f:'))).toEqual(['f:unit']);
   });
+
+  it('keeps the 绩效 form’s 一级指标 and 二级指标 in view, narrower than the sentences beside them', () => {
+    const grid = model(budget, '整体绩效目标表');
+    const pinned = grid.columns.filter((c) => c.pinned);
+    expect(pinned.map((c) => c.header.at(-1))).toEqual(['一级指标', '二级指标']);
+    const sentence = grid.columns.find((c) => c.header.at(-1) === '指标值')!;
+    for (const c of pinned) expect(c.width).toBeLessThan(sentence.width);
+  });
 });
 
 describe('budget tables on paper', () => {

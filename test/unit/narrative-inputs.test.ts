@@ -5,16 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { narrativeFindings, openWithNarrative } from '../support/narrative';
+import { S24, S24_PUBLISHED } from '../support/supplementary';
 
-const S24 = {
-  上年收支总计: '5227.36',
-  上年财政拨款收支总计: '5227.36',
-  上年一般公共预算财政拨款支出: '5226.46',
-  年初预算: '5644.16',
-  国有资本经营年初预算: '25.00',
-  机关运行经费: '58.75',
-  上年机关运行经费: '0.00',
-};
 const S23 = {
   上年收支总计: '1676.93',
   上年财政拨款收支总计: '1676.93',
@@ -54,6 +46,20 @@ describe('补充信息', () => {
     expect(reversed.some((f) => f.ruleId === 'N03' && f.severity === 'error' && f.printed === '增加')).toBe(
       true,
     );
+  });
+
+  it('each 项’s 年初预算, when given, is checked against its item; a wrong one is an error', () => {
+    const right = narrativeFindings(openWithNarrative('final-2024-gaoxin', undefined, S24_PUBLISHED));
+    expect(right.map((f) => f.ruleId)).toEqual(['E09', 'E10']);
+    const wrong = narrativeFindings(
+      openWithNarrative('final-2024-gaoxin', undefined, {
+        ...S24_PUBLISHED,
+        '项年初预算[2080103]': '415.38',
+      }),
+    );
+    expect(wrong.filter((f) => f.ruleId === 'E08').map((f) => [f.severity, f.printed, f.expected])).toEqual([
+      ['error', '451.38万元', '415.38万元'],
+    ]);
   });
 
   it('an unfilled field leaves its figure 未核对 naming the field', () => {

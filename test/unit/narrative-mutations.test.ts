@@ -133,6 +133,7 @@ const gaoxinCases: Mutation[] = [
     caught: 'N03|warning',
   },
   { what: 'an item’s name', from: '（款）行政运行（项）', to: '（款）机关服务（项）', caught: 'E08|error' },
+  { what: 'a part’s number', from: '（三）具体情况。', to: '（四）具体情况。', caught: 'N06|warning' },
   {
     what: 'a 类 name',
     from: '卫生健康（类）支出27.35万元',
