@@ -36,6 +36,8 @@ export interface ActionContext {
   insertRow(): void;
   deleteRow(): void;
   editOptions(): void;
+  /** 采用计算值, after showing what it will change. */
+  adoptComputed(): void;
   /** Puts the cursor on the next (+1) or previous (−1) finding, across tables. */
   stepFinding(step: 1 | -1, severity?: Finding['severity']): void;
   /** Opens 查找 (a code, a name or a figure in every table). */
@@ -81,6 +83,8 @@ export interface Action {
 }
 
 const hasRows = (ctx: ActionContext) => ctx.table.codeKeyed || ctx.table.listed;
+/** What 插入 is called on a table: 插入行 (listed budget tables) or 插入科目 (code-keyed ones). */
+export const insertLabel = (table: TableInfo) => (table.listed ? '插入行…' : '插入科目…');
 const unit = (ctx: ActionContext, to: '万元' | '元') => ctx.session.setDisplay({ unit: to });
 
 export const ACTIONS: readonly Action[] = [
@@ -132,13 +136,13 @@ export const ACTIONS: readonly Action[] = [
   {
     id: 'adoptComputed',
     label: '采用计算值',
-    title: '所有合计、小计改为按公式计算的数',
+    title: '所有合计、小计改为按公式计算的数（先列出将改变什么）',
     enabled: (ctx) => ctx.session.workbook.keptFigures().length > 0,
-    run: (ctx) => ctx.session.dispatch({ kind: 'adoptComputed' }),
+    run: (ctx) => ctx.adoptComputed(),
   },
   {
     id: 'insertRow',
-    label: (ctx) => (ctx.table.listed ? '插入行…' : '插入科目…'),
+    label: (ctx) => insertLabel(ctx.table),
     title: '在当前行所在的一组之后插入一行',
     shown: hasRows,
     run: (ctx) => ctx.insertRow(),

@@ -168,6 +168,14 @@ export class Session {
     this.notify();
   }
 
+  /** Takes a refusal back off the status line, where a dialog shows it itself (and clears it with the next change). */
+  takeMessage(): string | null {
+    const text = this.message?.text ?? null;
+    this.message = null;
+    this.notify();
+    return text;
+  }
+
   /**
    * The file to save: into the file the report came from when the program can write its format
    * (figures written back into an opened .xlsx, whose rows the report no longer matches are

@@ -2,9 +2,17 @@
  * Adding a row. 插入科目 (code-keyed tables): a code and its name, and the names of any 款/类
  * above it that the table does not list yet. 插入行 (the listed budget tables): the row's level,
  * its code where it has one and its text fields, and the rows above it (its 部门) where the table
- * has none yet at that place. The engine checks what is typed; its message stays in the dialog.
+ * has none yet at that place. Names of 科目 are filled from the 科目 dictionary as a code is typed
+ * (shared/subjects/dictionary.ts), and stay the user's once changed. The engine checks what is
+ * typed, in Chinese (the browser's own checks are off); its message stays until the next change.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  isSubjectLevel,
+  nameFieldOf,
+  subjectKindOf,
+  type SubjectDictionary,
+} from '../../shared/subjects/dictionary';
 import {
   codeLabel,
   depthOf,
@@ -15,7 +23,7 @@ import {
   type ListedRowInput,
 } from '../../shared/engine/listedRows';
 import type { RowInfo, TableInfo } from '../../shared/engine/structure';
-import { tableCode, type ListLevel } from '../../shared/model/template';
+import { tableCode, type ListLevel, type ListScheme } from '../../shared/model/template';
 
 export type AddRequest =
   | { kind: 'code'; code: string; name: string; parentNames: Record<string, string> }
@@ -29,11 +37,39 @@ interface Props {
   parentDefault(level: string): { code: string; name: string };
   /** Adds the row; returns what went wrong, or null when it was added. */
   onAdd(request: AddRequest): string | null;
+  /** The 科目 dictionary, read when the dialog opens. */
+  loadSubjects(): Promise<SubjectDictionary>;
   onClose(): void;
 }
 
+type FormProps = Props & { subjects: SubjectDictionary | null };
+
 export function AddRowDialog(props: Props) {
-  return props.table.codeKeyed ? <CodeRowForm {...props} /> : <ListedRowForm {...props} />;
+  const [subjects, setSubjects] = useState<SubjectDictionary | null>(null);
+  const { loadSubjects } = props;
+  useEffect(() => {
+    let open = true;
+    // Without the dictionary the dialog still works: names are typed.
+    void loadSubjects().then(
+      (d) => open && setSubjects(d),
+      () => undefined,
+    );
+    return () => {
+      open = false;
+    };
+  }, [loadSubjects]);
+  return props.table.codeKeyed ? (
+    <CodeRowForm {...props} subjects={subjects} />
+  ) : (
+    <ListedRowForm {...props} subjects={subjects} />
+  );
+}
+
+/** Says where a name came from, or that the dictionary does not know the code. */
+function NameHint({ code, known, filled }: { code: string; known: boolean; filled: boolean }) {
+  if (filled) return <small>名称取自科目字典（模板、示例和本报表中的科目）</small>;
+  if (code !== '' && !known) return <small>科目字典中没有 {code}，请填写名称</small>;
+  return null;
 }
 
 function DialogShell({
@@ -41,6 +77,7 @@ function DialogShell({
   table,
   error,
   onSubmit,
+  onChange,
   onClose,
   children,
 }: {
@@ -48,6 +85,8 @@ function DialogShell({
   table: TableInfo;
   error: string | null;
   onSubmit(): void;
+  /** Any change of what is typed (the last refusal no longer applies). */
+  onChange(): void;
   onClose(): void;
   children: ReactNode;
 }) {
@@ -57,6 +96,8 @@ function DialogShell({
         className="bd-dialog"
         role="dialog"
         aria-label={title}
+        noValidate
+        onChange={onChange}
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
           onSubmit();
@@ -82,49 +123,63 @@ function DialogShell({
   );
 }
 
-function CodeRowForm({ table, onAdd, onClose }: Props) {
+function CodeRowForm({ table, subjects, onAdd, onClose }: FormProps) {
   const [code, setCode] = useState('');
-  const [name, setName] = useState('');
+  // null: the name follows the dictionary for the code typed; a string once the user types one.
+  const [name, setName] = useState<string | null>(null);
   const [parentNames, setParentNames] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const scheme = table.template.codeScheme!;
-  const depth = scheme.lengths.indexOf(code.trim().length);
+  const kind = subjectKindOf(table.template.codeHeader);
+  const typedCode = code.trim();
+  const depth = scheme.lengths.indexOf(typedCode.length);
+  const known = (c: string) => subjects?.name(kind, c) ?? null;
+  const shownName = name ?? known(typedCode) ?? '';
   const missing =
     depth > 0
       ? scheme.lengths
           .slice(0, depth)
-          .map((n) => code.trim().slice(0, n))
+          .map((n) => typedCode.slice(0, n))
           .filter((c) => !table.rowByCode.has(c))
       : [];
+  const parentName = (c: string) => parentNames[c] ?? known(c) ?? '';
   const submit = () => {
-    const problem = onAdd({ kind: 'code', code: code.trim(), name: name.trim(), parentNames });
+    const parents = Object.fromEntries(missing.map((c) => [c, parentName(c).trim()]));
+    const problem = onAdd({ kind: 'code', code: typedCode, name: shownName.trim(), parentNames: parents });
     if (problem) setError(problem);
     else onClose();
   };
 
   return (
-    <DialogShell title="插入科目" table={table} error={error} onSubmit={submit} onClose={onClose}>
+    <DialogShell
+      title="插入科目"
+      table={table}
+      error={error}
+      onSubmit={submit}
+      onChange={() => setError(null)}
+      onClose={onClose}
+    >
       <label>
         科目编码（{scheme.lengths.join('/')} 位）
-        <input
-          autoFocus
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          inputMode="numeric"
-          required
-        />
+        <input autoFocus value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" />
       </label>
       <label>
         科目名称
-        <input value={name} onChange={(e) => setName(e.target.value)} required />
+        <input value={shownName} onChange={(e) => setName(e.target.value)} />
+        {subjects && depth >= 0 && (
+          <NameHint
+            code={typedCode}
+            known={known(typedCode) !== null}
+            filled={name === null && known(typedCode) !== null}
+          />
+        )}
       </label>
       {missing.map((parent) => (
         <label key={parent}>
-          上级科目 {parent} 的名称（表中还没有）
+          上级科目 {parent} 的名称（表中还没有，将一并插入）
           <input
-            value={parentNames[parent] ?? ''}
+            value={parentName(parent)}
             onChange={(e) => setParentNames({ ...parentNames, [parent]: e.target.value })}
-            required
           />
         </label>
       ))}
@@ -138,7 +193,7 @@ type Typed = Record<string, string>;
 const digitsHint = (level: ListLevel) =>
   level.codeLength === undefined ? '' : `（${level.codeLength} 位数字）`;
 
-function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
+function ListedRowForm({ table, near, parentDefault, subjects, onAdd, onClose }: FormProps) {
   const scheme = table.template.listScheme!;
   const [levelName, setLevelName] = useState(() =>
     near && depthOf(table, near.level) >= 0 ? near.level! : scheme.levels[scheme.levels.length - 1]!.name,
@@ -157,6 +212,7 @@ function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
   const setParentValue = (l: ListLevel, key: 'code' | 'name', value: string) =>
     setParents((all) => ({ ...all, [l.name]: { ...all[l.name], [key]: value } }));
   const fields = scheme.fields.filter((f) => f.key !== 'code');
+  const shown = shownValues(scheme, levelName, typed, subjects);
   /** Suggestions for a text field: the values the table already has in it (类型, 项目单位 …). */
   const suggestions = (key: string) => [
     ...new Set(table.rows.map((r) => r.fields?.[key]).filter((v): v is string => !!v)),
@@ -166,10 +222,8 @@ function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
     const row: ListedRowInput = {
       level: levelName,
       code: levelHasCode(table, level) ? (typed.code ?? '') : null,
-      name: typed.name ?? '',
-      fields: Object.fromEntries(
-        fields.filter((f) => f.key !== 'name').map((f) => [f.key, typed[f.key] ?? '']),
-      ),
+      name: shown('name'),
+      fields: Object.fromEntries(fields.filter((f) => f.key !== 'name').map((f) => [f.key, shown(f.key)])),
     };
     const above = missing.map((l): ListedRowInput => ({
       level: l.name,
@@ -182,7 +236,14 @@ function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
   };
 
   return (
-    <DialogShell title="插入行" table={table} error={error} onSubmit={submit} onClose={onClose}>
+    <DialogShell
+      title="插入行"
+      table={table}
+      error={error}
+      onSubmit={submit}
+      onChange={() => setError(null)}
+      onClose={onClose}
+    >
       <label>
         层级
         <select
@@ -206,7 +267,6 @@ function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
             value={typed.code ?? ''}
             onChange={(e) => setTyped({ ...typed, code: e.target.value })}
             inputMode={level.codeLength ? 'numeric' : 'text'}
-            required={level.codeLength !== undefined}
           />
         </label>
       )}
@@ -217,9 +277,8 @@ function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
             {fieldLabel(field)}
             {isCodeField(field) ? digitsHint(level) : ''}
             <input
-              value={typed[field.key] ?? ''}
+              value={shown(field.key)}
               onChange={(e) => setTyped({ ...typed, [field.key]: e.target.value })}
-              required={field.key === 'name'}
               list={options.length > 0 ? `${id}-${field.key}` : undefined}
             />
             {options.length > 0 && (
@@ -237,6 +296,26 @@ function ListedRowForm({ table, near, parentDefault, onAdd, onClose }: Props) {
       )}
     </DialogShell>
   );
+}
+
+/**
+ * What a field of a new listed row shows: what was typed, else (for the name beside a 科目's code:
+ * 名称, 政府经济分类名称) the dictionary's name for that code.
+ */
+function shownValues(
+  scheme: ListScheme,
+  levelName: string,
+  typed: Typed,
+  subjects: SubjectDictionary | null,
+): (key: string) => string {
+  return (key) => {
+    if (typed[key] !== undefined) return typed[key];
+    const codeField = isSubjectLevel(levelName)
+      ? scheme.fields.find((f) => isCodeField(f) && nameFieldOf(f.key) === key)
+      : undefined;
+    const code = codeField ? (typed[codeField.key] ?? '').trim() : '';
+    return (code && subjects?.name(subjectKindOf(codeField!.label), code)) || '';
+  };
 }
 
 /** The rows above a new row that the table lacks at its place, inserted with it. */
@@ -259,16 +338,12 @@ function ParentRows({
           {levelHasCode(table, l) && (
             <label>
               上级{l.name}代码{digitsHint(l)}
-              <input
-                value={value(l, 'code')}
-                onChange={(e) => onChange(l, 'code', e.target.value)}
-                required
-              />
+              <input value={value(l, 'code')} onChange={(e) => onChange(l, 'code', e.target.value)} />
             </label>
           )}
           <label>
             上级{l.name}名称
-            <input value={value(l, 'name')} onChange={(e) => onChange(l, 'name', e.target.value)} required />
+            <input value={value(l, 'name')} onChange={(e) => onChange(l, 'name', e.target.value)} />
           </label>
         </div>
       ))}

@@ -1,8 +1,10 @@
 /**
  * 审核: every finding, grouped by table and rule, with counts and a severity filter. Clicking a
- * finding opens its table and puts the cursor on its cell.
+ * finding opens its table and puts the cursor on its cell. The panel follows the active table (its
+ * group is scrolled to and marked) and keeps its place when an edit fixes the highlighted finding.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { keepPlace } from '../model/listPlace';
 import { SEVERITY_LABEL, type Finding, type NotChecked } from '../../shared/engine/findings';
 import type { UnplacedFigure } from '../../shared/model/report';
 import type { Severity } from '../../shared/engine/recalc';
@@ -14,6 +16,8 @@ const SEVERITIES = (['error', 'rounding', 'warning'] as const).map((id) => ({
 
 interface Props {
   findings: Finding[];
+  /** The table shown in the grid: its group is brought into view. */
+  activeTable: string;
   /** How a table is headed: its printed number and, where the rules name it otherwise, that name (预算01表 收支总表). */
   tableName(id: string): string;
   onSelect(finding: Finding): void;
@@ -43,7 +47,15 @@ function groupOf(finding: Finding): string {
   return finding.location.kind === 'narrative' ? `情况说明 ${finding.location.section}` : '全文';
 }
 
-export function AuditPanel({ findings, tableName, onSelect, describe, notChecked, unplaced }: Props) {
+export function AuditPanel({
+  findings,
+  activeTable,
+  tableName,
+  onSelect,
+  describe,
+  notChecked,
+  unplaced,
+}: Props) {
   const [shown, setShown] = useState<Set<Severity>>(new Set(['error', 'rounding', 'warning']));
   const counts = useMemo(
     () =>
@@ -61,6 +73,8 @@ export function AuditPanel({ findings, tableName, onSelect, describe, notChecked
     }
     return byTable;
   }, [findings, shown]);
+  const list = useRef<HTMLDivElement>(null);
+  const selected = useSelection(groups, activeTable, list);
 
   const toggle = (id: Severity) =>
     setShown((s) => {
@@ -84,9 +98,13 @@ export function AuditPanel({ findings, tableName, onSelect, describe, notChecked
         </div>
       </header>
       {findings.length === 0 && <p className="bd-audit-empty">未发现问题：所有审核公式均已通过。</p>}
-      <div className="bd-audit-list">
+      <div className="bd-audit-list" ref={list}>
         {[...groups.entries()].map(([table, rules]) => (
-          <section key={table}>
+          <section
+            key={table}
+            data-group={table}
+            className={table === activeTable ? 'bd-audit-current' : undefined}
+          >
             <h3>
               {tableName(table)}{' '}
               <span className="bd-count">{[...rules.values()].reduce((n, l) => n + l.length, 0)}</span>
@@ -103,7 +121,9 @@ export function AuditPanel({ findings, tableName, onSelect, describe, notChecked
                       <button
                         type="button"
                         className={`bd-finding bd-finding-${f.severity}`}
-                        onClick={() => onSelect(f)}
+                        data-finding={f.key}
+                        aria-current={f.key === selected.key || undefined}
+                        onClick={() => (selected.set(f.key), onSelect(f))}
                         title={f.location.kind === 'narrative' ? '打开情况说明中的这句话' : '定位到单元格'}
                       >
                         {describe(f)}
@@ -119,6 +139,63 @@ export function AuditPanel({ findings, tableName, onSelect, describe, notChecked
       <GapsSection notChecked={notChecked} unplaced={unplaced} />
     </aside>
   );
+}
+
+/**
+ * The few DOM operations the panel uses, typed here: the unit tests render the panel outside a
+ * browser, where the DOM's own types are not loaded.
+ */
+interface Scrollable {
+  scrollTop: number;
+  offsetTop: number;
+  scrollIntoView(options: { block: 'nearest' }): void;
+  querySelector(selector: string): Scrollable | null;
+}
+const scrollable = (element: unknown) => element as Scrollable | null;
+/** A value inside a quoted attribute selector. */
+const attribute = (value: string) => value.replace(/["\\]/gu, '\\$&');
+
+/**
+ * The highlighted finding: the one clicked, or after an edit fixed it the one that followed it
+ * (keepPlace). The list scrolls to the active table's group when the table changes, unless the
+ * highlighted finding is in that table (it was clicked there, and stays in sight).
+ */
+function useSelection(
+  groups: Map<string, Map<string, Finding[]>>,
+  activeTable: string,
+  list: RefObject<HTMLDivElement | null>,
+) {
+  const order = useMemo(
+    () => [...groups.values()].flatMap((rules) => [...rules.values()].flat().map((f) => f.key)),
+    [groups],
+  );
+  const [place, setPlace] = useState<{ key: string | null; order: string[] }>({ key: null, order });
+  // Adjusted while rendering, as the list changes, so that the highlight never shows on a gone finding.
+  if (place.order !== order)
+    setPlace({ key: place.key === null ? null : keepPlace(place.order, place.key, order), order });
+  const key = place.key;
+  const keyTable = useMemo(() => {
+    for (const [table, rules] of groups)
+      for (const findings of rules.values()) if (findings.some((f) => f.key === key)) return table;
+    return null;
+  }, [groups, key]);
+
+  useEffect(() => {
+    const box = scrollable(list.current);
+    if (!box || keyTable === activeTable) return;
+    const group = box.querySelector(`[data-group="${attribute(activeTable)}"]`);
+    // The list is the groups' offset parent (styles.css), so their offsetTop is within it.
+    if (group) box.scrollTop = group.offsetTop;
+    // Only a change of table scrolls: an edit within it leaves the list where the user has it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [activeTable, list]);
+  useEffect(() => {
+    if (key === null) return;
+    scrollable(list.current)
+      ?.querySelector(`[data-finding="${attribute(key)}"]`)
+      ?.scrollIntoView({ block: 'nearest' });
+  }, [key, list]);
+  return { key, set: (next: string) => setPlace({ key: next, order }) };
 }
 
 /** What the checks could not do: rules not run for want of a figure, and what the reader could not place. */

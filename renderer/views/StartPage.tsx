@@ -4,6 +4,7 @@
  * mismatches flagged).
  */
 import { useEffect, useState } from 'react';
+import { yearProblem } from '../../shared/engine/workbook';
 import { builtInCatalog } from '../../shared/templates/catalog';
 import type { HostApi, RecentFile, RecoverableWork } from '../host';
 
@@ -77,18 +78,27 @@ function RecoverySection({ host, onRecover }: Pick<Props, 'host' | 'onRecover'>)
   );
 }
 
+/** 新建: the table set, the year and the department, checked with Chinese messages (the browser's own checks are off). */
 function NewReportForm({ onNew }: Pick<Props, 'onNew'>) {
   const templates = builtInCatalog.templates;
   const [templateId, setTemplateId] = useState(templates[templates.length - 1]!.id);
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
   const [department, setDepartment] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
   return (
     <section>
       <h2>新建</h2>
       <form
+        noValidate
+        onChange={() => setProblem(null)}
         onSubmit={(e) => {
           e.preventDefault();
-          onNew(templateId, year, department.trim());
+          const wrong =
+            year.trim() === ''
+              ? '请填写年度'
+              : (yearProblem(Number(year)) ?? (department.trim() === '' ? '请填写部门名称' : null));
+          if (wrong) setProblem(wrong);
+          else onNew(templateId, Number(year), department.trim());
         }}
       >
         <label>
@@ -103,14 +113,7 @@ function NewReportForm({ onNew }: Pick<Props, 'onNew'>) {
         </label>
         <label>
           年度
-          <input
-            type="number"
-            min={2000}
-            max={2100}
-            value={year}
-            onChange={(e) => setYear(Number(e.target.value))}
-            required
-          />
+          <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(e.target.value)} />
         </label>
         <label>
           部门名称
@@ -118,9 +121,13 @@ function NewReportForm({ onNew }: Pick<Props, 'onNew'>) {
             value={department}
             onChange={(e) => setDepartment(e.target.value)}
             placeholder="如：某市人力资源和社会保障局"
-            required
           />
         </label>
+        {problem && (
+          <p className="bd-dialog-error" role="alert">
+            {problem}
+          </p>
+        )}
         <button type="submit">新建报表</button>
       </form>
     </section>

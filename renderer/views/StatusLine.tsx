@@ -9,8 +9,8 @@ export function StatusLine({ session, total }: { session: Session; total: Counts
         {session.message?.text ?? '就绪'}
       </span>
       <span>
-        错误 <b data-testid="total-error">{total.error}</b> · 尾差 <b>{total.rounding}</b> · 提示{' '}
-        <b>{total.warning}</b>
+        错误 <b data-testid="total-error">{total.error}</b> · 尾差{' '}
+        <b data-testid="total-rounding">{total.rounding}</b> · 提示 <b>{total.warning}</b>
       </span>
       <span data-testid="grid-zoom" title="Ctrl+滚轮 或 Ctrl+= / Ctrl+- 缩放表格，Ctrl+0 还原">
         表格 {Math.round(session.gridZoom * 100)}%

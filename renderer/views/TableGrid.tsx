@@ -33,7 +33,7 @@ import {
 import type { CellRef, Finding } from '../../shared/engine/findings';
 import type { TableInfo } from '../../shared/engine/structure';
 import { buildGridModel, type GridModel, type GridRow } from '../../shared/layout/gridModel';
-import type { GridHandle } from '../actions';
+import { insertLabel, type GridHandle } from '../actions';
 import { columnDefs } from '../grid/columns';
 import { fillDownEdits } from '../grid/fill';
 import { useBlockSelection, type BlockSelection, type Position } from '../grid/useBlockSelection';
@@ -115,6 +115,15 @@ const DEFAULT_COLUMN: ColDef<GridRow> = {
   autoHeaderHeight: true,
 };
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;
+
+/** What an empty table says instead of the grid's 无显示行: what to do, or that nothing is to be done. */
+function noRowsText(table: TableInfo): string {
+  const text =
+    table.listed || table.codeKeyed
+      ? `本表还没有${table.listed ? '行' : '科目'}，点工具栏“${insertLabel(table)}”添加。`
+      : '本表没有数据行。';
+  return `<span class="bd-grid-empty">${text}</span>`;
+}
 
 export function TableGrid({
   active,
@@ -205,6 +214,7 @@ export function TableGrid({
       <AgGridReact<GridRow>
         theme={theme}
         localeText={AG_GRID_LOCALE_CN}
+        overlayNoRowsTemplate={noRowsText(table)}
         columnDefs={defs}
         rowData={model.rows}
         pinnedTopRowData={pinnedTop}

@@ -22,8 +22,11 @@ import { findingMessage } from '../model/display';
 import type { Match } from '../model/find';
 import type { Session } from '../model/session';
 import { PrintDialog } from '../print/PrintDialog';
+import { previewCommand, type CommandPreview } from '../../shared/engine/preview';
 import { AddRowDialog } from './AddRowDialog';
+import { AdoptDialog } from './AdoptDialog';
 import { AuditPanel } from './AuditPanel';
+import { ConfirmDialog } from './ConfirmDialog';
 import { ContextMenu } from './ContextMenu';
 import { FindBar } from './FindBar';
 import { ExplainDialog, FormulaBar } from './FormulaBar';
@@ -54,6 +57,8 @@ export interface FileActions {
 type Popup =
   | { kind: 'print' }
   | { kind: 'options' }
+  | { kind: 'adopt'; preview: CommandPreview }
+  | { kind: 'save'; save: () => void }
   | { kind: 'add'; near: RowInfo | null }
   | { kind: 'explain'; ref: CellRef }
   | { kind: 'menu'; x: number; y: number };
@@ -82,6 +87,9 @@ export function WorkbookView({ session, files }: { session: Session; files: File
 
   const ctx: ActionContext = {
     ...files,
+    // Saving a report with errors asks first, as printing does.
+    save: (saveAs) =>
+      total.error > 0 ? setPopup({ kind: 'save', save: () => files.save(saveAs) }) : files.save(saveAs),
     session,
     table: active,
     findings,
@@ -90,6 +98,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
     insertRow: () => setPopup({ kind: 'add', near: rows.rowAtCursor() }),
     deleteRow: rows.deleteRow,
     editOptions: () => setPopup({ kind: 'options' }),
+    adoptComputed: () => setPopup(adoptPopup(session)),
     stepFinding: useFindingSteps(session, findings, cursor, select),
     find: () => {
       setFinding(true);
@@ -141,6 +150,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
         </section>
         <AuditPanel
           findings={findings}
+          activeTable={activeId}
           tableName={(id) => tableName(session, id)}
           onSelect={select}
           describe={(f) => findingMessage(f, session.display)}
@@ -162,6 +172,14 @@ export function WorkbookView({ session, files }: { session: Session; files: File
       />
     </div>
   );
+}
+
+/** 采用计算值 asks first, with what it will change; a refusal is said in the status line instead. */
+function adoptPopup(session: Session): Popup | null {
+  const result = previewCommand(session.workbook, { kind: 'adoptComputed' });
+  if (result.ok) return { kind: 'adopt', preview: result.preview };
+  session.say(result.reason, true);
+  return null;
 }
 
 /** The dialog or menu open over the workbook, if any. */
@@ -198,8 +216,20 @@ function Popups({
           parentDefault={rows.parentDefault}
           onClose={onClose}
           onAdd={(request) => rows.addRow(request, popup.near)}
+          loadSubjects={rows.loadSubjects}
         />
       )}
+      {popup?.kind === 'save' && (
+        <ConfirmDialog
+          title="报表还有错误"
+          confirmLabel="仍然保存"
+          onConfirm={() => (onClose(), popup.save())}
+          onCancel={onClose}
+        >
+          <p>报表还有 {errorCount} 处错误（见右侧“审核”），仍要保存吗？</p>
+        </ConfirmDialog>
+      )}
+      {popup?.kind === 'adopt' && <AdoptDialog session={session} preview={popup.preview} onClose={onClose} />}
       {popup?.kind === 'options' && (
         <OptionsDialog
           options={workbook.template.options ?? []}

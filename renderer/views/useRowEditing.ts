@@ -2,12 +2,14 @@
  * Inserting and deleting rows of the active table at the cursor: 科目 of code-keyed tables, rows
  * of the listed budget tables. Deleting a row with rows under it asks first.
  */
+import { useCallback } from 'react';
 import type { CellRef } from '../../shared/engine/findings';
 import { blockOf } from '../../shared/engine/listedRows';
 import type { RowInfo, TableInfo } from '../../shared/engine/structure';
 import { tableCode } from '../../shared/model/template';
 import type { Cursor } from '../model/cursor';
 import type { Session } from '../model/session';
+import { subjectDictionary } from '../model/subjects';
 import type { AddRequest } from './AddRowDialog';
 
 export function useRowEditing(
@@ -41,7 +43,10 @@ export function useRowEditing(
       session.dispatch({ kind: 'removeListedRow', table: active.id, key: row.key });
   };
 
-  /** Adds the row the dialog asks for; the cursor then goes to the first figure of a new listed row. */
+  /**
+   * Adds the row the dialog asks for; the cursor then goes to the first figure of a new listed row.
+   * A refusal is said in the dialog only, so that it goes with the dialog's next change.
+   */
   const addRow = (request: AddRequest, near: RowInfo | null): string | null => {
     if (request.kind === 'code') {
       const added = session.dispatch({
@@ -51,7 +56,7 @@ export function useRowEditing(
         name: request.name,
         parentNames: request.parentNames,
       });
-      return added ? null : (session.message?.text ?? '未能插入');
+      return added ? null : (session.takeMessage() ?? '未能插入');
     }
     const before = new Set(active.rows.map((r) => r.key));
     if (
@@ -63,7 +68,7 @@ export function useRowEditing(
         parents: request.parents,
       })
     )
-      return session.message?.text ?? '未能插入';
+      return session.takeMessage() ?? '未能插入';
     const added = workbook.structure.tableById
       .get(active.id)!
       .rows.filter((r) => !before.has(r.key))
@@ -88,5 +93,8 @@ export function useRowEditing(
     return { code: '', name: workbook.department };
   };
 
-  return { rowAtCursor, deleteRow, addRow, parentDefault };
+  /** The 科目 dictionary with the report as it is now. */
+  const loadSubjects = useCallback(async () => subjectDictionary(workbook), [workbook]);
+
+  return { rowAtCursor, deleteRow, addRow, parentDefault, loadSubjects };
 }

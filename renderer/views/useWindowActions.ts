@@ -30,7 +30,9 @@ export function useWindowActions(ctx: ActionContext): (id: ActionId) => void {
       // A text box whose edits are commands of the workbook (the 情况说明) leaves undo and redo to the history.
       const inEditor =
         target?.closest('input, textarea, select') != null && target.closest('[data-history]') === null;
-      const inGrid = target?.closest('.bd-grid') != null;
+      // Right after a jump (Ctrl+Home, F8) the grid moves the keyboard to the new cell only once its
+      // row is drawn; until then the keys go to the page, and the grid's keys are still the grid's.
+      const inGrid = target?.closest('.bd-grid') != null || target === document.body;
       if (host.kind === 'electron' && DESKTOP_MENU_KEYS.has(keyName(event))) return;
       const action = actionForKey(event, { inEditor, inGrid });
       if (!action) return;

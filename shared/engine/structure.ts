@@ -395,7 +395,7 @@ export function templateTableOf(
 }
 
 /** The level of a listed row: named by the file (部门 or the samples' dept), else told by its code length. */
-function listedLevel(scheme: ListScheme, row: ReportRow, code: string | null): string | null {
+export function listedLevel(scheme: ListScheme, row: ReportRow, code: string | null): string | null {
   const named = row.level
     ? scheme.levels.find((l) => l.name === row.level || l.alias === row.level)
     : undefined;

@@ -538,8 +538,11 @@ export class Workbook {
     const table = this.codeKeyedTable(tableId);
     const scheme = table.template.codeScheme!;
     const depth = scheme.lengths.indexOf(code.length);
+    if (code === '') throw new WorkbookError('请填写科目编码');
+    if (!/^\d+$/u.test(code)) throw new WorkbookError(`科目编码 ${code} 只能由数字组成`);
     if (depth < 0)
       throw new WorkbookError(`科目编码 ${code} 的位数不对，应为 ${scheme.lengths.join('/')} 位`);
+    if (name.trim() === '') throw new WorkbookError(`请填写科目 ${code} 的名称`);
     if (table.rowByCode.has(code)) throw new WorkbookError(`${tableId}已有科目 ${code}`);
     const added: RowSeed[] = [codeSeed(table.template, code, name)];
     const unnamed: string[] = [];
@@ -720,8 +723,8 @@ export class Workbook {
       ...changes,
       department: (changes.department ?? this.meta.department).trim(),
     };
-    if (next.year !== null && (!Number.isInteger(next.year) || next.year < 2000 || next.year > 2100))
-      throw new WorkbookError(`年度“${next.year}”不对，应为 2000 至 2100 之间的年份`);
+    const wrongYear = next.year === null ? null : yearProblem(next.year);
+    if (wrongYear) throw new WorkbookError(wrongYear);
     const converting = this.meta.unit !== null && next.unit !== null && next.unit !== this.meta.unit;
     const entries = converting
       ? this.convertedEntries(this.meta.unit!, next.unit!)
@@ -931,6 +934,13 @@ export class Workbook {
       },
     };
   }
+}
+
+/** What is wrong with a report's year (a whole year 2000–2100), in Chinese, or null. */
+export function yearProblem(year: number): string | null {
+  return Number.isInteger(year) && year >= 2000 && year <= 2100
+    ? null
+    : `年度“${Number.isNaN(year) ? '' : year}”不对，应为 2000 至 2100 之间的年份`;
 }
 
 function refIn(structure: Structure, cell: number): CellRef {

@@ -69,6 +69,14 @@ export async function openReportFile(page: Page, path: string): Promise<void> {
   await chooseFile(page, page.getByRole('button', { name: '打开报表文件…' }), path);
 }
 
+/** Answers 仍然保存 to the question saving a report with errors asks. */
+export async function saveAnyway(page: Page): Promise<void> {
+  await page
+    .getByRole('alertdialog', { name: '报表还有错误' })
+    .getByRole('button', { name: '仍然保存' })
+    .click();
+}
+
 /** An item of the toolbar's 更多 menu (the rarely used actions), with the menu opened. */
 export async function moreMenuItem(page: Page, name: string): Promise<Locator> {
   await page.getByRole('button', { name: '更多 ▾' }).click();

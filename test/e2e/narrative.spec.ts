@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeNarrativeDocx } from '../../shared/io/narrativeDocx';
 import { readNarrativeFile } from '../../shared/io/narrativeFile';
 import { narrativeFromPlainText } from '../../shared/narrative/text';
-import { cell, chooseFile, openReportFile, SCREENS, typeInto } from './helpers';
+import { cell, chooseFile, openReportFile, saveAnyway, SCREENS, typeInto } from './helpers';
 
 const DIR = 'test-results/narrative';
 const published = narrativeFromPlainText(
@@ -36,6 +36,8 @@ async function editBody(box: Locator, from: string, to: string): Promise<void> {
 async function savedNarrative(page: Page): Promise<string> {
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+S');
+  // The sample keeps its real mismatches: saving asks first.
+  await saveAnyway(page);
   const path = `${DIR}/saved.json`;
   await (await download).saveAs(path);
   return (JSON.parse(readFileSync(path, 'utf8')) as { narrative: { text: string } }).narrative.text;

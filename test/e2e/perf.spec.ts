@@ -138,6 +138,7 @@ test('key press to painted totals on the example', async ({ page }) => {
   await openTab(page, '公开05表');
   // Totals follow their parts exactly once the printed figures are replaced by computed ones.
   await page.getByRole('button', { name: '采用计算值' }).click();
+  await page.getByRole('alertdialog', { name: '采用计算值' }).getByRole('button', { name: '确定' }).click();
   const samples: number[] = [];
   for (let i = 1; i <= 5; i++) {
     const before = (await cell(page, '208', 'basic').textContent())!;

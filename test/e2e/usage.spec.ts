@@ -13,6 +13,7 @@ import {
   openExample,
   openReportFile,
   openTab,
+  saveAnyway,
   scrollGridToEnd,
   typeInto,
 } from './helpers';
@@ -36,6 +37,7 @@ test('a new report starts empty, and its totals follow what is typed', async ({ 
   // Saved as the publication workbook, which opens again with the same figures.
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+s');
+  await saveAnyway(page);
   const saved = await download;
   expect(saved.suggestedFilename()).toBe('2025年度某市财政局部门决算.xlsx');
   const path = tmp('new-report.xlsx');
@@ -99,6 +101,7 @@ test('a saved report reopens with its figures, and is offered under 最近打开
   await typeInto(page, cell(page, 'line21', 'expenseAmount'), '2.23');
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+s');
+  await saveAnyway(page);
   const saved = await download;
   const path = tmp('saved-report.json');
   await saved.saveAs(path);
@@ -138,6 +141,7 @@ test('an .xlsx as finance offices circulate it opens with its real mismatches fl
   await typeInto(page, cell(page, 'line21', 'expenseAmount'), '2.23');
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+s');
+  await saveAnyway(page);
   const saved = await download;
   expect(saved.suggestedFilename()).toBe('final-2024-gaoxin.xlsx');
   const path = tmp('saved-into.xlsx');

@@ -48,6 +48,7 @@ describe('a finding located in a span of text', () => {
     const html = renderToStaticMarkup(
       createElement(AuditPanel, {
         findings: workbook.findings(),
+        activeTable: '公开01表',
         tableName: (id: string) => id,
         onSelect: () => {},
         describe: (f: Finding) => f.message,

@@ -295,6 +295,9 @@ describe('adding and removing 项 rows', () => {
   it('rejects codes of the wrong length and duplicates', () => {
     const workbook = Workbook.open(loadSample('final-2024-gaoxin'));
     expect(() => workbook.addRow('公开05表', '20801011', 'x')).toThrow(/位数/u);
+    expect(() => workbook.addRow('公开05表', '', 'x')).toThrow(/请填写科目编码/u);
+    expect(() => workbook.addRow('公开05表', '20801a1', 'x')).toThrow(/只能由数字/u);
+    expect(() => workbook.addRow('公开05表', '2080108', ' ')).toThrow(/请填写科目 2080108 的名称/u);
     expect(() => workbook.addRow('公开05表', '2080101', 'x')).toThrow(/已有/u);
     expect(() => workbook.addRow('公开01表', '2080101', 'x')).toThrow(/固定/u);
   });
