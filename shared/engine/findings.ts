@@ -133,6 +133,15 @@ export function cellFinding(fields: Omit<Finding, 'location' | 'table'> & { ref:
 
 const LISTED_TERMS = 6;
 
+/** What tells two findings of the same key apart without saying them (findingsChanged). */
+const SIGNATURES = new WeakMap<Finding, string>();
+
+/** Whether a finding says something else than before: another class, or other amounts. */
+export function findingChanged(before: Finding, after: Finding): boolean {
+  const said = (f: Finding) => SIGNATURES.get(f) ?? f.messageTemplate ?? f.message;
+  return before.severity !== after.severity || said(before) !== said(after);
+}
+
 export class FindingWriter {
   constructor(
     private readonly structure: Structure,
@@ -189,14 +198,17 @@ export class FindingWriter {
     return `${sameTable ? '' : cell.row.table.id}${row}${column}`;
   }
 
-  private operandText(operand: Operand, anchor: CellInfo): string {
+  /** An operand in words, with its cells' values as given (those the finding was made with). */
+  private operandText(operand: Operand, anchor: CellInfo, values: number[]): string {
     const { cells, signs, constant } = operand;
-    if (cells.length > LISTED_TERMS)
-      return `${cells.length} 个单元格之和 ${amountToken(this.calculator.sum(operand))}`;
+    if (cells.length > LISTED_TERMS) {
+      const sum = cells.reduce((total, _, i) => total + signs[i]! * values[i]!, constant);
+      return `${cells.length} 个单元格之和 ${amountToken(sum)}`;
+    }
     const parts = cells.map((id, i) => {
       const cell = this.structure.cells[id]!;
       const sign = i === 0 ? (signs[i] === -1 ? '−' : '') : signs[i] === -1 ? ' − ' : ' + ';
-      return `${sign}${this.place(cell, anchor)} ${amountToken(this.calculator.values[id]!)}`;
+      return `${sign}${this.place(cell, anchor)} ${amountToken(values[i]!)}`;
     });
     if (constant !== 0 || (parts.length === 0 && operand.absent.length === 0))
       parts.push(`${parts.length ? ' + ' : ''}${amountToken(constant)}`);
@@ -208,41 +220,54 @@ export class FindingWriter {
   private compareFinding(inst: Instance, outcome: Outcome): Finding {
     const involved = [...inst.left.cells, ...inst.right.cells].map((id) => this.structure.cells[id]!);
     const anchor = involved[0]!;
-    const diff = outcome.left - outcome.right;
-    const verb = inst.op === '=' ? '应为' : inst.op === '>=' ? '应不小于' : '应不大于';
-    const subject = inst.left.cells.length === 1 ? this.where(anchor) : this.operandText(inst.left, anchor);
-    const expected = toDecimalString(outcome.right);
-    const actual = toDecimalString(outcome.left);
-    let template = `${subject} 为 ${amountToken(outcome.left)}，${verb} ${amountToken(outcome.right)}（${this.operandText(inst.right, anchor)}），差额 ${diff > 0 ? '+' : ''}${amountToken(diff)}${UNIT_TOKEN}。`;
-    if (outcome.severity === 'rounding')
-      template += `差额在尾差允许范围（±${amountToken(outcome.tolerance)}${UNIT_TOKEN}）内，属四舍五入尾差。`;
-    if (inst.rule.advisory) template += '此为提示性审核，差异不一定是错误。';
-    const unit = this.unit ? ` ${this.unit}` : '';
     const values = involved.map((c) => this.calculator.values[c.id]!);
     // An edit re-describes every check it touches, and most of these findings are replaced by the
-    // next edit before anyone reads them: the message and the cells are made when first read
-    // (enumerable getters, so JSON and spreads see plain fields).
-    let message: string | undefined;
-    let cells: FindingCell[] | undefined;
-    const cellsNow = () => involved.map((c, i) => this.cellOf(c, values[i]));
-    return {
+    // next edit before anyone reads them: what they say is worked out when first read (enumerable
+    // getters, so JSON and spreads see plain fields), from the figures as they are now.
+    const lazy = <T>(make: () => T) => {
+      let value: T | undefined;
+      return () => (value ??= make());
+    };
+    const template = lazy(() => this.compareTemplate(inst, outcome, anchor, values));
+    const unit = this.unit ? ` ${this.unit}` : '';
+    const message = lazy(() => renderMessage(template(), toDecimalString, unit));
+    const cells = lazy(() => involved.map((c, i) => this.cellOf(c, values[i])));
+    const finding: Finding = {
       key: inst.key,
       ruleId: inst.rule.id,
       severity: outcome.severity,
       title: inst.rule.title,
       get message() {
-        return (message ??= renderMessage(template, toDecimalString, unit));
+        return message();
       },
-      messageTemplate: template,
+      get messageTemplate() {
+        return template();
+      },
       location: { kind: 'cell', ref: refOfCell(anchor) },
       table: anchor.row.table.id,
       get cells() {
-        return (cells ??= cellsNow());
+        return cells();
       },
-      expected,
-      actual,
-      diff: toDecimalString(diff),
+      expected: toDecimalString(outcome.right),
+      actual: toDecimalString(outcome.left),
+      diff: toDecimalString(outcome.left - outcome.right),
     };
+    // Every amount the message can say follows from the outcome and the cells' values.
+    SIGNATURES.set(finding, `${outcome.severity}|${outcome.left}|${outcome.right}|${values.join(',')}`);
+    return finding;
+  }
+
+  private compareTemplate(inst: Instance, outcome: Outcome, anchor: CellInfo, values: number[]): string {
+    const diff = outcome.left - outcome.right;
+    const verb = inst.op === '=' ? '应为' : inst.op === '>=' ? '应不小于' : '应不大于';
+    const subject =
+      inst.left.cells.length === 1 ? this.where(anchor) : this.operandText(inst.left, anchor, values);
+    const right = this.operandText(inst.right, anchor, values.slice(inst.left.cells.length));
+    let template = `${subject} 为 ${amountToken(outcome.left)}，${verb} ${amountToken(outcome.right)}（${right}），差额 ${diff > 0 ? '+' : ''}${amountToken(diff)}${UNIT_TOKEN}。`;
+    if (outcome.severity === 'rounding')
+      template += `差额在尾差允许范围（±${amountToken(outcome.tolerance)}${UNIT_TOKEN}）内，属四舍五入尾差。`;
+    if (inst.rule.advisory) template += '此为提示性审核，差异不一定是错误。';
+    return template;
   }
 
   /**

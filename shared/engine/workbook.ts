@@ -13,7 +13,15 @@ import { validateTemplate } from '../templates/validate';
 import type { MetaSources, SupplementaryValues, UnplacedFigure } from '../model/report';
 import { createCheckers, FindingsStore, type Checker, type CheckDelta } from './checks';
 import { compileRules, type Instance } from './compile';
-import { cellKey, FindingWriter, refOfCell, type CellRef, type Finding, type NotChecked } from './findings';
+import {
+  cellKey,
+  findingChanged,
+  FindingWriter,
+  refOfCell,
+  type CellRef,
+  type Finding,
+  type NotChecked,
+} from './findings';
 import { explainCell, type CellExplanation } from './explain';
 import { Calculator, isUnknownEntry, type Entry, type RecalcResult } from './recalc';
 import {
@@ -991,12 +999,7 @@ export function findingsDiff(
     const previous = old.get(f.key);
     old.delete(f.key);
     if (!previous) added.push(f);
-    // The templates hold every amount the messages say, without rendering them.
-    else if (
-      (previous.messageTemplate ?? previous.message) !== (f.messageTemplate ?? f.message) ||
-      previous.severity !== f.severity
-    )
-      changed.push(f);
+    else if (findingChanged(previous, f)) changed.push(f);
   }
   return { added, removed: [...old.values()], changed };
 }
