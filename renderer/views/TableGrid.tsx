@@ -20,6 +20,7 @@ import {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import {
+  memo,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -125,7 +126,8 @@ function noRowsText(table: TableInfo): string {
   return `<span class="bd-grid-empty">${text}</span>`;
 }
 
-export function TableGrid({
+/** A hidden grid keeps its props while others change, so edits elsewhere do not render it again. */
+export const TableGrid = memo(function TableGrid({
   active,
   session,
   table,
@@ -237,7 +239,7 @@ export function TableGrid({
       />
     </div>
   );
-}
+});
 
 const WHEEL_STEP = 50;
 

@@ -332,6 +332,8 @@ function useFocusRequests(tables: string[]) {
  * A grid for every table visited, the active one shown: coming back to a table repaints its grid
  * instead of building it again.
  */
+const NO_FINDINGS = new Map<string, Finding[]>();
+
 function KeptGrids({
   visited,
   activeId,
@@ -346,6 +348,9 @@ function KeptGrids({
     <TableGrid
       key={id}
       {...props}
+      // A hidden grid shows no findings, so that it is not rendered again at every edit; shown
+      // again, it is given them and repaints.
+      findingsByCell={id === activeId ? props.findingsByCell : NO_FINDINGS}
       active={id === activeId}
       table={props.session.workbook.structure.tableById.get(id)!}
       handle={id === activeId ? grid : undefined}
