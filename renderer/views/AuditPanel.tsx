@@ -27,6 +27,8 @@ interface Props {
   notChecked: NotChecked[];
   /** Figures in the file that could not be placed. */
   unplaced: UnplacedFigure[];
+  /** The finding F8 / Shift+F8 went to last: it takes the highlight. */
+  stepped: Finding | null;
 }
 
 /** The checks not run, one line per reason (a missing table leaves many rules unchecked for one reason). */
@@ -55,6 +57,7 @@ export function AuditPanel({
   describe,
   notChecked,
   unplaced,
+  stepped,
 }: Props) {
   const [shown, setShown] = useState<Set<Severity>>(new Set(['error', 'rounding', 'warning']));
   const counts = useMemo(
@@ -74,7 +77,7 @@ export function AuditPanel({
     return byTable;
   }, [findings, shown]);
   const list = useRef<HTMLDivElement>(null);
-  const selected = useSelection(groups, activeTable, list);
+  const selected = useSelection(groups, activeTable, list, stepped);
 
   const toggle = (id: Severity) =>
     setShown((s) => {
@@ -164,6 +167,7 @@ function useSelection(
   groups: Map<string, Map<string, Finding[]>>,
   activeTable: string,
   list: RefObject<HTMLDivElement | null>,
+  stepped: Finding | null,
 ) {
   const order = useMemo(
     () => [...groups.values()].flatMap((rules) => [...rules.values()].flat().map((f) => f.key)),
@@ -173,6 +177,11 @@ function useSelection(
   // Adjusted while rendering, as the list changes, so that the highlight never shows on a gone finding.
   if (place.order !== order)
     setPlace({ key: place.key === null ? null : keepPlace(place.order, place.key, order), order });
+  const [steppedTo, setSteppedTo] = useState(stepped);
+  if (stepped !== steppedTo) {
+    setSteppedTo(stepped);
+    if (stepped) setPlace({ key: stepped.key, order });
+  }
   const key = place.key;
   const keyTable = useMemo(() => {
     for (const [table, rules] of groups)

@@ -70,6 +70,12 @@ function tableName(session: Session, id: string): string {
   return code === id ? id : `${code} ${id}`;
 }
 
+/** Shows the find bar; already open, Ctrl+F takes the keyboard back to it. */
+function openFindBar(setFinding: (open: boolean) => void): void {
+  setFinding(true);
+  document.querySelector<HTMLInputElement>('.bd-find input')?.select();
+}
+
 export function WorkbookView({ session, files }: { session: Session; files: FileActions }) {
   const version = useSyncExternalStore(session.subscribe, session.getVersion);
   const workbook = session.workbook;
@@ -83,6 +89,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
   const { findings, notChecked, unreadByTable, findingsByCell, countsByTable, narrativeCounts, total } =
     useFindings(session, version);
   const rows = useRowEditing(session, active, cursor, focus);
+  const steps = useFindingSteps(session, findings, cursor, select);
   const close = useCallback(() => setPopup(null), []);
 
   const ctx: ActionContext = {
@@ -99,12 +106,8 @@ export function WorkbookView({ session, files }: { session: Session; files: File
     deleteRow: rows.deleteRow,
     editOptions: () => setPopup({ kind: 'options' }),
     adoptComputed: () => setPopup(adoptPopup(session)),
-    stepFinding: useFindingSteps(session, findings, cursor, select),
-    find: () => {
-      setFinding(true);
-      // Already open: Ctrl+F takes the keyboard back to it.
-      document.querySelector<HTMLInputElement>('.bd-find input')?.select();
-    },
+    stepFinding: steps.step,
+    find: () => openFindBar(setFinding),
     explainCell: () => {
       const ref = cursor.get()?.ref;
       if (ref) setPopup({ kind: 'explain', ref });
@@ -156,6 +159,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
           describe={(f) => findingMessage(f, session.display)}
           notChecked={notChecked}
           unplaced={workbook.provenance.unplaced}
+          stepped={steps.stepped}
         />
       </div>
       <StatusLine session={session} total={total} />

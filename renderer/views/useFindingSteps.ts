@@ -3,7 +3,7 @@
  * tables. The walk starts from the finding under the cursor when there is one, so that clicking a
  * finding and pressing F8 goes on from there.
  */
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { cellKey, type Finding } from '../../shared/engine/findings';
 import type { Cursor } from '../model/cursor';
 import type { Session } from '../model/session';
@@ -16,7 +16,9 @@ export function useFindingSteps(
 ) {
   /** The finding shown last, its cell, and where the cursor was when it was asked for. */
   const last = useRef<{ key: string; cell: string | null; from: string | null } | null>(null);
-  return (step: 1 | -1, severity?: Finding['severity']) => {
+  /** The finding stepped to, for the 审核 panel to highlight. */
+  const [stepped, setStepped] = useState<Finding | null>(null);
+  const step = (step: 1 | -1, severity?: Finding['severity']) => {
     const list = findings.filter((f) => !severity || f.severity === severity);
     if (list.length === 0) return session.say(severity === 'error' ? '没有错误' : '没有审核发现的问题');
     const here = cursor.get()?.ref;
@@ -33,6 +35,8 @@ export function useFindingSteps(
     const finding = list[index]!;
     last.current = { key: finding.key, cell: cellOf(finding), from: hereKey };
     select(finding);
+    setStepped(finding);
     session.say(`第 ${index + 1} 处，共 ${list.length} 处：${finding.title}`);
   };
+  return { step, stepped };
 }

@@ -144,12 +144,21 @@ test.describe('决算 example', () => {
     const total = await page.locator('.bd-audit .bd-finding').count();
     await page.locator('.bd-sheet h1').click();
     const seen: string[] = [];
+    const highlighted = page.locator('.bd-audit .bd-finding[aria-current="true"]');
+    const highlights = new Set<string>();
+    let before = '(none)';
     for (let i = 1; i <= total; i++) {
       await page.keyboard.press('F8');
       await expect(page.getByRole('status')).toContainText(`第 ${i} 处，共 ${total} 处`);
+      // The 审核 panel highlights the finding F8 went to: one at a time, a different one at each step.
+      await expect(highlighted).toHaveCount(1);
+      await expect(highlighted).not.toHaveText(before);
+      before = (await highlighted.textContent()) ?? '';
+      highlights.add(before);
       seen.push((await page.locator('.bd-table-code').textContent()) ?? '');
     }
     expect(new Set(seen).size).toBeGreaterThan(1);
+    expect(highlights.size).toBe(total);
     // Tables come in order: once left, a table is not visited again.
     expect(seen.filter((t, i) => i === 0 || seen[i - 1] !== t)).toEqual([...new Set(seen)]);
     await page.keyboard.press('F8');
