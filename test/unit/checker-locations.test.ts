@@ -54,6 +54,7 @@ describe('a finding located in a span of text', () => {
         describe: (f: Finding) => f.message,
         notChecked: [],
         unplaced: [],
+        stepped: null,
       }),
     );
     expect(html).toContain(`情况说明 ${SECTION}`);
