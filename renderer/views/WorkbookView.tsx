@@ -92,6 +92,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
       total.error > 0 ? setPopup({ kind: 'save', save: () => files.save(saveAs) }) : files.save(saveAs),
     session,
     table: active,
+    onTable: !narrative.shown,
     findings,
     grid: () => grid.current,
     print: () => setPopup({ kind: 'print' }),
