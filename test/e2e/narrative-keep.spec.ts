@@ -119,4 +119,17 @@ test('从上年报表导入 fills last year’s figures from last year’s repor
   await expect(field(page, '上年度收、支总计')).toHaveValue('2164.69');
   await expect(field(page, '上年度机关运行经费支出')).toHaveValue('120.50');
   await page.screenshot({ path: `${SCREENS}/narrative-keep-3-carried.png` });
+
+  // The same from last year's publication workbook (导出公开表), which holds its 补充信息.
+  await openReportFile(page, reportWithNarrative());
+  const download = page.waitForEvent('download');
+  await (await moreMenuItem(page, '导出公开表')).click();
+  const xlsx = `${DIR}/2023-公开表.xlsx`;
+  await (await download).saveAs(xlsx);
+  await openReportFile(page, 'test/fixtures/final-2024-gaoxin.json');
+  await openSupplementary(page);
+  await chooseFile(page, page.getByRole('button', { name: '从上年报表导入…' }), xlsx);
+  await expect(page.locator('.bd-status')).toContainText('已从“2023-公开表.xlsx”导入 4 项补充信息');
+  await expect(field(page, '上年度收、支总计')).toHaveValue('2164.69');
+  await expect(field(page, '上年度机关运行经费支出')).toHaveValue('120.50');
 });
