@@ -133,3 +133,24 @@ test('从上年报表导入 fills last year’s figures from last year’s repor
   await expect(field(page, '上年度收、支总计')).toHaveValue('2164.69');
   await expect(field(page, '上年度机关运行经费支出')).toHaveValue('120.50');
 });
+
+test('a cell a sentence quotes lists the sentence, which opens the 情况说明 there', async ({ page }) => {
+  await openReportFile(page, reportWithNarrative());
+  await narrativeTab(page).click();
+  const six = page.locator('.bd-narr-section[data-section="六"]');
+  await six.locator('.bd-narr-checked [data-figure="1982.10万元"]').first().click();
+  await expect(page.locator('.bd-narrative')).toBeHidden();
+  const quotes = page.getByTestId('formula-quotes');
+  await expect(quotes).toContainText('情况说明引用：');
+  const sentence = quotes.getByRole('button').filter({ hasText: /./u }).first();
+  const quoted = await sentence.getAttribute('title');
+  expect(quoted).toContain('1982.10万元');
+  await page.screenshot({ path: `${SCREENS}/narrative-keep-4-quotes.png` });
+  await sentence.click();
+  await expect(page.locator('.bd-narrative')).toBeVisible();
+  const selected = await page.evaluate(() => {
+    const box = document.activeElement as HTMLTextAreaElement;
+    return box.value.slice(box.selectionStart, box.selectionEnd);
+  });
+  expect(selected).toBe(quoted);
+});
