@@ -4,6 +4,7 @@ import { Workbook } from '../../shared/engine/workbook';
 import type { SupplementaryValues } from '../../shared/model/report';
 import { writePublicationXlsx } from '../../shared/io/xlsx/publication';
 import { readXlsx } from '../../shared/io/xlsx/readXlsx';
+import { saveIntoXlsx } from '../../shared/io/xlsx/saveXlsx';
 import { carryOver } from '../../shared/narrative/carry';
 import { narrativeSetFor } from '../../shared/narrative/definitions';
 import { narrativeFromPlainText } from '../../shared/narrative/text';
@@ -79,3 +80,27 @@ describe('the publication workbook keeps the 情况说明', () => {
 function labelOf(key: string): string {
   return narrativeSetFor(['final-2023'])!.supplementary.find((f) => f.key === key)!.label;
 }
+
+describe('saving into the publication workbook it was opened from', () => {
+  it('writes the changed 情况说明 and 补充信息 again and keeps the tables', async () => {
+    const original = await writePublicationXlsx(withNarrative());
+    const opened = Workbook.open((await readXlsx('公开表.xlsx', original)).report);
+    const text = `${opened.narrativeText!.text}\n特此说明。`;
+    opened.setNarrative(narrativeFromPlainText(text), { ...SUPPLEMENTARY, 机关运行经费: '13.00' });
+    const saved = await saveIntoXlsx(original, opened);
+    expect(saved.unplaced).toEqual([]);
+    const read = await readXlsx('公开表.xlsx', saved.bytes);
+    expect(read.report.narrative).toEqual(opened.toReport().narrative);
+    expect(read.report.narrative?.text).toBe(text);
+    expect(read.tables).toHaveLength(9);
+    expect(read.unrecognized).toEqual([]);
+  });
+
+  it('adds no 情况说明 sheet to a workbook when the report has none', async () => {
+    const workbook = Workbook.open(loadSample('final-2023-jiefang'));
+    const saved = await saveIntoXlsx(await writePublicationXlsx(workbook), workbook);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(saved.bytes.buffer as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).not.toContain('情况说明');
+  });
+});

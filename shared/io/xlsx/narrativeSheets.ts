@@ -21,6 +21,29 @@ const TEXT_WIDTH = 90;
 const LINE_HEIGHT = 16;
 const SUPPLEMENTARY_WIDTHS = [16, 28, 44, 40];
 
+/** Whether a sheet is one this module wrote: the 情况说明 (text in column A only) or the 补充信息 (its header line). */
+function isOwnSheet(sheet: ExcelJS.Worksheet): boolean {
+  if (sheet.name === NARRATIVE_SHEET) return sheet.actualColumnCount <= 1;
+  return SUPPLEMENTARY_HEADER.every((word, c) => sheet.getCell(1, c + 1).value === word);
+}
+
+/**
+ * Saving into a workbook the report was opened from: its 情况说明 sheets are written again from the
+ * report (the user may have changed the text). Returns why the text could not be written, if so:
+ * a sheet of that name that is not the program's is left as it is.
+ */
+export function replaceNarrativeSheets(book: ExcelJS.Workbook, workbook: Workbook): string[] {
+  for (const sheet of [...book.worksheets]) if (isOwnSheet(sheet)) book.removeWorksheet(sheet.id);
+  const taken = book.worksheets.map((s) => s.name);
+  const clash = [NARRATIVE_SHEET, SUPPLEMENTARY_SHEET].filter((name) => taken.includes(name));
+  if (clash.length > 0)
+    return [
+      `工作簿中已有名为“${clash.join('”“')}”的工作表，情况说明和补充信息未写入，请另存为报表文件（.json）保存`,
+    ];
+  addNarrativeSheets(book, workbook);
+  return [];
+}
+
 export function addNarrativeSheets(book: ExcelJS.Workbook, workbook: Workbook): void {
   const { template } = workbook;
   const set = narrativeSetFor([template.id, ...(template.extends ? [template.extends] : [])]);
