@@ -19,7 +19,10 @@ export interface GridHandle {
 /** What an action may use: the open report, the active table and the window's own operations. */
 export interface ActionContext {
   session: Session;
+  /** The table whose tab was last shown (the 情况说明 tab may be in front of it: see `onTable`). */
   table: TableInfo;
+  /** Whether the table is in front, not the 情况说明: actions on a table's cells and rows need it. */
+  onTable: boolean;
   findings: Finding[];
   /** The active table's grid, once it is shown. */
   grid(): GridHandle | null;
@@ -83,6 +86,8 @@ export interface Action {
 }
 
 const hasRows = (ctx: ActionContext) => ctx.table.codeKeyed || ctx.table.listed;
+// Greyed, not hidden, while the 情况说明 is in front: the hidden table is not what the user is looking at.
+const onTable = (ctx: ActionContext) => ctx.onTable;
 /** What 插入 is called on a table: 插入行 (listed budget tables) or 插入科目 (code-keyed ones). */
 export const insertLabel = (table: TableInfo) => (table.listed ? '插入行…' : '插入科目…');
 const unit = (ctx: ActionContext, to: '万元' | '元') => ctx.session.setDisplay({ unit: to });
@@ -110,12 +115,14 @@ export const ACTIONS: readonly Action[] = [
     id: 'exportCsv',
     label: '导出本表 CSV',
     title: '当前表导出为 CSV（UTF-8）',
+    enabled: onTable,
     run: (ctx) => ctx.exportCsv(ctx.table.id),
   },
   {
     id: 'importCsv',
     label: '导入本表 CSV',
     title: '从 CSV 读入当前表的数字（UTF-8 或 GB18030）',
+    enabled: onTable,
     run: (ctx) => ctx.importCsv(ctx.table.id),
   },
   {
@@ -145,6 +152,7 @@ export const ACTIONS: readonly Action[] = [
     label: (ctx) => insertLabel(ctx.table),
     title: '在当前行所在的一组之后插入一行',
     shown: hasRows,
+    enabled: onTable,
     run: (ctx) => ctx.insertRow(),
   },
   {
@@ -152,6 +160,7 @@ export const ACTIONS: readonly Action[] = [
     label: (ctx) => (ctx.table.listed ? '删除行' : '删除科目'),
     title: '删除当前行（及其下级行）',
     shown: hasRows,
+    enabled: onTable,
     run: (ctx) => ctx.deleteRow(),
   },
   {
@@ -185,13 +194,28 @@ export const ACTIONS: readonly Action[] = [
     title: '在所有表中查找科目编码、名称或金额',
     run: (ctx) => ctx.find(),
   },
-  { id: 'copy', label: '复制', shortcut: 'Ctrl+C', browserKey: true, run: (ctx) => ctx.grid()?.copy() },
-  { id: 'paste', label: '粘贴', shortcut: 'Ctrl+V', browserKey: true, run: (ctx) => ctx.grid()?.paste() },
+  {
+    id: 'copy',
+    label: '复制',
+    shortcut: 'Ctrl+C',
+    browserKey: true,
+    enabled: onTable,
+    run: (ctx) => ctx.grid()?.copy(),
+  },
+  {
+    id: 'paste',
+    label: '粘贴',
+    shortcut: 'Ctrl+V',
+    browserKey: true,
+    enabled: onTable,
+    run: (ctx) => ctx.grid()?.paste(),
+  },
   {
     id: 'fillDown',
     label: '向下填充',
     shortcut: 'Ctrl+D',
     gridKey: true,
+    enabled: onTable,
     run: (ctx) => ctx.grid()?.fillDown(),
   },
   {
@@ -199,12 +223,14 @@ export const ACTIONS: readonly Action[] = [
     label: '选中整表',
     shortcut: 'Ctrl+A',
     gridKey: true,
+    enabled: onTable,
     run: (ctx) => ctx.grid()?.selectAll(),
   },
   {
     id: 'explainCell',
     label: '查看公式',
     title: '这个数从哪里来、哪些审核公式用到它',
+    enabled: onTable,
     run: (ctx) => ctx.explainCell(),
   },
   { id: 'unitWan', label: '以万元显示', run: (ctx) => unit(ctx, '万元') },

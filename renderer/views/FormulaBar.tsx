@@ -6,10 +6,15 @@
 import { useSyncExternalStore } from 'react';
 import type { CellRef } from '../../shared/engine/findings';
 import type { CellExplanation } from '../../shared/engine/workbook';
+import type { Span } from '../../shared/narrative/text';
 import type { Cursor } from '../model/cursor';
 import { shownAmount, shownText } from '../model/display';
 import { RULE_STATE_LABEL, sourceText } from '../model/explain';
+import { quotingSentences } from '../model/quotes';
 import type { Session } from '../model/session';
+
+/** Sentences listed in the bar at most; the rest are counted. */
+const QUOTES_SHOWN = 3;
 
 /** The figure as the report holds it: in the report's unit, every decimal it keeps. */
 function exactValue(session: Session, ref: CellRef): string {
@@ -32,7 +37,32 @@ function Rules({ explanation }: { explanation: CellExplanation }) {
   );
 }
 
-export function FormulaBar({ session, cursor }: { session: Session; cursor: Cursor }) {
+/** The 情况说明 sentences that quote the cell, each opening the 情况说明 at it. */
+function Quotes({ session, cell, onOpen }: { session: Session; cell: CellRef; onOpen(span: Span): void }) {
+  const quotes = quotingSentences(session.workbook, cell);
+  if (quotes.length === 0) return null;
+  return (
+    <span className="bd-formula-quotes" data-testid="formula-quotes">
+      情况说明引用：
+      {quotes.slice(0, QUOTES_SHOWN).map((q) => (
+        <button key={q.start} type="button" className="bd-link" title={q.text} onClick={() => onOpen(q)}>
+          {q.text.length > 24 ? `${q.text.slice(0, 24)}…` : q.text}
+        </button>
+      ))}
+      {quotes.length > QUOTES_SHOWN && <span className="bd-muted">等 {quotes.length} 句</span>}
+    </span>
+  );
+}
+
+export function FormulaBar({
+  session,
+  cursor,
+  onOpenSentence,
+}: {
+  session: Session;
+  cursor: Cursor;
+  onOpenSentence(span: Span): void;
+}) {
   const at = useSyncExternalStore(cursor.subscribe, cursor.get);
   useSyncExternalStore(session.subscribe, session.getVersion);
   const ref = at?.ref && session.workbook.cellIfPresent(at.ref) ? at.ref : null;
@@ -57,6 +87,7 @@ export function FormulaBar({ session, cursor }: { session: Session; cursor: Curs
       <span className="bd-formula-rules" data-testid="formula-rules">
         {explanation && <Rules explanation={explanation} />}
       </span>
+      {ref && <Quotes session={session} cell={ref} onOpen={onOpenSentence} />}
     </div>
   );
 }

@@ -14,7 +14,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import type { CellRef, Finding } from '../../shared/engine/findings';
+import { cellKey, type CellRef, type Finding } from '../../shared/engine/findings';
 import type { FigureReport } from '../../shared/narrative/check';
 import { generateForWorkbook } from '../../shared/narrative/generate';
 import { sentencesOf } from '../../shared/narrative/text';
@@ -90,8 +90,17 @@ export function NarrativeView({ session, focus, target }: Props) {
         f.cells.flatMap((c) => (c.ref ? [c.ref] : [])),
       ),
     ];
-    if (refs[0]) focus(refs[0]);
-    else session.say('这个数没有对应的单元格');
+    const cells = [...new Map(refs.map((r) => [cellKey(r), r])).values()];
+    if (!cells[0]) return session.say('这个数没有对应的单元格');
+    // The grid selects one block, not scattered cells: the first is focused and the others listed.
+    focus(cells[0]);
+    if (cells.length > 1)
+      session.say(
+        `这个数与 ${cells.length} 个单元格核对，已定位到第一个；其余：${cells
+          .slice(1)
+          .map((r) => workbook.explain(r).name)
+          .join('；')}`,
+      );
   };
 
   return (

@@ -99,6 +99,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
       total.error > 0 ? setPopup({ kind: 'save', save: () => files.save(saveAs) }) : files.save(saveAs),
     session,
     table: active,
+    onTable: !narrative.shown,
     findings,
     grid: () => grid.current,
     print: () => setPopup({ kind: 'print' }),
@@ -137,7 +138,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
             <MetaLine session={session} />
           </div>
           {finding && <FindBar session={session} onGo={goTo} onClose={() => setFinding(false)} />}
-          <FormulaBar session={session} cursor={cursor} />
+          <FormulaBar session={session} cursor={cursor} onOpenSentence={narrative.openAt} />
           <KeptGrids
             visited={visited}
             activeId={activeId}
@@ -308,16 +309,19 @@ function useFocusRequests(tables: string[]) {
     },
     [setActiveId],
   );
+  // A sentence asked for (a narrative finding, a sentence quoting a cell) opens the 情况说明 at it.
+  const openAt = useCallback((span: { start: number; end: number }) => {
+    setNarrative(true);
+    setNarrativeTarget({ start: span.start, end: span.end, nonce: Date.now() });
+  }, []);
   const select = useCallback(
     (f: Finding) => {
       const ref = f.cells[0]?.ref;
-      if (f.location.kind === 'narrative') {
-        setNarrative(true);
-        setNarrativeTarget({ start: f.location.start, end: f.location.end, nonce: Date.now() });
-      } else if (ref) focus(ref);
+      if (f.location.kind === 'narrative') openAt(f.location);
+      else if (ref) focus(ref);
       else if (f.table !== null) setActiveId(f.table);
     },
-    [focus, setActiveId],
+    [focus, setActiveId, openAt],
   );
   return {
     activeId,
@@ -328,7 +332,7 @@ function useFocusRequests(tables: string[]) {
     focus,
     goTo,
     select,
-    narrative: { shown: narrative, open: openNarrative, target: narrativeTarget },
+    narrative: { shown: narrative, open: openNarrative, openAt, target: narrativeTarget },
   };
 }
 

@@ -6,18 +6,8 @@
  */
 import { AlignmentType, Document, HeadingLevel, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
 import type { NarrativeSet } from '../narrative/definitions';
-import { splitSections, type Section } from '../narrative/sections';
+import { outlineOf, type OutlinedParagraph, type Role } from '../narrative/outline';
 import type { NarrativeText } from '../narrative/text';
-
-/** What a paragraph is in the document: the part title, a section's or a part's title, or body text. */
-type Role = 'part' | 'section' | 'subsection' | 'body';
-
-/** A paragraph with its role; `title` is the length of a section title that starts a body paragraph. */
-interface OutlinedParagraph {
-  text: string;
-  role: Role;
-  title: number;
-}
 
 /** 三号 = 16 pt, 二号 = 22 pt (docx sizes are in half-points). */
 const SIZE_3 = 32;
@@ -33,32 +23,6 @@ const ROLE_FONT: Record<Role, ReturnType<typeof font>> = {
 };
 /** Fixed 28-point lines (in twips), the usual spacing of 公文. */
 const LINE = { line: 560, lineRule: LineRuleType.EXACT };
-
-/**
- * The paragraphs with their roles: a paragraph that is exactly a section's title is a heading; a
- * title glued to its text (…情况说明。本年度…) stays in its paragraph, written in the heading's font.
- * Text before the first section is the part title. Without a set every paragraph is body text.
- */
-export function outlineOf(narrative: NarrativeText, set: NarrativeSet | null): OutlinedParagraph[] {
-  const split = set ? splitSections(narrative.text, set.sections) : null;
-  const titles = new Map<number, { end: number; role: Role }>();
-  const mark = (sections: Section[], role: Role) => {
-    for (const s of sections) {
-      titles.set(s.start, { end: s.bodyStart, role });
-      mark(s.parts, 'subsection');
-    }
-  };
-  if (split) mark(split.sections, 'section');
-  return narrative.paragraphs.map((p) => {
-    const text = narrative.text.slice(p.start, p.end);
-    const title = titles.get(p.start);
-    if (split && split.sections.length > 0 && p.end <= split.preamble.end)
-      return { text, role: 'part', title: 0 };
-    if (!title) return { text, role: 'body', title: 0 };
-    if (narrative.text.slice(title.end, p.end).trim() === '') return { text, role: title.role, title: 0 };
-    return { text, role: 'body', title: title.end - p.start };
-  });
-}
 
 function paragraphOf({ text, role, title }: OutlinedParagraph): Paragraph {
   const run = (t: string, r: Role) => new TextRun({ text: t, font: ROLE_FONT[r], size: SIZE_3 });

@@ -1,11 +1,14 @@
 /**
  * Measured, not asserted (timings on a shared machine vary): from the key press that commits a
  * figure to the painted totals, on the example and on the benchmark's 20,000-row workbook, and the
- * frame times while scrolling that workbook, opening the example and switching between its tabs.
+ * frame times while scrolling that workbook, opening the example and switching between its tabs;
+ * on the 2023 sample with its 情况说明, from a table edit to the text's new marks and from a key
+ * press in the text to the next frame.
  * Figures go to test-results/perf.json.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { ReportFile } from '../../shared/model/report';
 import { generateLargeReport } from '../bench/large-report';
 import { cell, chooseFile, openExample, openTab } from './helpers';
 
@@ -188,4 +191,96 @@ test('the 20,000-row workbook: open, key press to painted totals, scrolling', as
 
   results.largeScrollFrameP95Ms = await scrollFrames(page);
   await expect(page.locator('.bd-grid .ag-row').first()).toBeVisible();
+});
+
+/** The 2023 sample with its published 情况说明 (as if imported), as a report file. */
+function sampleWithText(): string {
+  const report = JSON.parse(readFileSync('test/fixtures/final-2023-jiefang.json', 'utf8')) as ReportFile;
+  report.narrative = { text: readFileSync('test/fixtures/narrative/final-2023-jiefang.txt', 'utf8') };
+  const path = 'test-results/perf-2023-with-text.json';
+  writeFileSync(path, JSON.stringify(report));
+  return path;
+}
+
+/**
+ * Milliseconds from the Enter that commits `text` in a 05 cell until the 情况说明 tab's error count
+ * has changed on screen (the text is checked again with the tables).
+ */
+async function keyToNarrativeMarks(page: Page, text: string): Promise<number> {
+  await cell(page, '2080101', 'basic').click();
+  await page.keyboard.type(text);
+  await page.evaluate(() => {
+    const w = window as unknown as { __marks: Promise<number> };
+    const badge = () => document.querySelector('.bd-tab-narrative .bd-badge-error')?.textContent ?? '';
+    const before = badge();
+    w.__marks = new Promise((resolve) => {
+      let start = 0;
+      window.addEventListener('keydown', (e) => e.key === 'Enter' && (start = performance.now()), {
+        capture: true,
+        once: true,
+      });
+      const observer = new MutationObserver(() => {
+        if (start && badge() !== before) {
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - start));
+        }
+      });
+      observer.observe(document.querySelector('.bd-tab-narrative')!, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
+  });
+  await page.keyboard.press('Enter');
+  return page.evaluate(() => (window as unknown as { __marks: Promise<number> }).__marks);
+}
+
+test('the 情况说明 of the 2023 sample: table edit to its marks, typing in it', async ({ page }) => {
+  await page.goto('/');
+  await chooseFile(page, page.getByRole('button', { name: '打开报表文件…' }), sampleWithText());
+  await openTab(page, '公开05表');
+  const original = (await cell(page, '2080101', 'basic').textContent())!;
+  // Each edit moves 05's totals off the 情况说明's figures or back onto them: its error count changes.
+  const samples: number[] = [];
+  for (let i = 0; i < 6; i++)
+    samples.push(await keyToNarrativeMarks(page, i % 2 === 0 ? plus(original, 100n) : original));
+  results.narrativeTableEditToMarksMedianMs = median(samples);
+  results.narrativeTableEditToMarksMaxMs = Math.max(...samples);
+
+  // Opening the tab paints every section with its marks.
+  results.narrativeTabOpenMs = await page.evaluate(async () => {
+    const start = performance.now();
+    document.querySelector<HTMLElement>('.bd-tab-narrative')!.click();
+    await new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('.bd-narr-checked [data-figure]')) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true });
+    });
+    return new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now() - start)));
+  });
+
+  // A key press in a section's text box until the next frame after the box took it.
+  const box = page.locator('.bd-narr-section[data-section="七"] textarea');
+  await box.click();
+  await page.keyboard.press('End');
+  await page.evaluate(() => {
+    const w = window as unknown as { __typed: number[] };
+    w.__typed = [];
+    let start = 0;
+    window.addEventListener('keydown', () => (start = performance.now()), { capture: true });
+    document.activeElement!.addEventListener('input', () =>
+      requestAnimationFrame(() => w.__typed.push(performance.now() - start)),
+    );
+  });
+  // Keys a keyboard sends one by one (an input method's characters arrive as one insertion each).
+  await page.keyboard.type('2023 budget 12.34 wan yuan');
+  await expect(box).toHaveValue(/2023 budget 12\.34 wan yuan$/u);
+  const typed = await page.evaluate(() => (window as unknown as { __typed: number[] }).__typed);
+  results.narrativeKeyToFrameMedianMs = median(typed);
+  results.narrativeKeyToFrameMaxMs = Math.max(...typed);
 });

@@ -11,6 +11,7 @@ import { Words } from '../../model/vocabulary';
 import type { Catalog } from '../../templates/catalog';
 import { matchColumns } from './columns';
 import { text, type Grid } from './grid';
+import { takeNarrativeSheets } from './narrativeSheets';
 import { findHeader, lineTexts, looksLikeCode, looksLikeFigure, type HeaderBlock } from './header';
 import { readMeta } from './meta';
 import { chooseTemplate, isTitleOf, printedTitle } from './recognise';
@@ -116,7 +117,9 @@ function readTable(context: ReadContext): TableReading {
   }
 }
 
-export function readGrids(fileName: string, grids: Grid[], catalog: Catalog): GridImport {
+export function readGrids(fileName: string, sheets: Grid[], catalog: Catalog): GridImport {
+  // The program's own 情况说明 sheets are no tables, and their text must not be read as the year.
+  const { tables: grids, narrative } = takeNarrativeSheets(sheets);
   const meta = readMeta(fileName, grids);
   const choice = chooseTemplate(catalog, meta.year?.value, grids, headerFit);
   const { template } = choice;
@@ -176,6 +179,7 @@ export function readGrids(fileName: string, grids: Grid[], catalog: Catalog): Gr
     tables: reportTables,
     sources,
     ...(unplaced.length > 0 ? { unplaced } : {}),
+    ...(narrative ? { narrative } : {}),
   };
   return { report, tables, unrecognized, problems, templateWhy: choice.why };
 }

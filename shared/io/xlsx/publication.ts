@@ -2,7 +2,8 @@
  * The nine tables as an .xlsx laid out for publication: one sheet per table, named by its code
  * (公开01表 …), with the header block, the multi-level column header, the 栏次 row, the figures,
  * the 注 footnote and, for a table without data, its 说明 line, set up to print on A4 the way the
- * print view does (landscape, portrait where the table fits: shared/layout/page).
+ * print view does (landscape, portrait where the table fits: shared/layout/page); after them the
+ * 情况说明 and its 补充信息 (./narrativeSheets).
  *
  * The grid is the one the window shows (buildGridModel), so the sheet and the screen agree on
  * which figure stands where: two-sided 01/04 with 收入 left and 支出 right on one line, 06 as
@@ -16,6 +17,8 @@ import { headerCells, headerDepth } from '../../layout/header';
 import type { TableInfo } from '../../engine/structure';
 import type { CellState, Workbook } from '../../engine/workbook';
 import { formatAmount, fromDecimalString } from '../../money/money';
+import { addNarrativeSheets } from './narrativeSheets';
+import { textWidth } from './textWidth';
 
 export interface PublicationOptions {
   /** Leave zero cells empty (as the 2023 解放区 document prints them) instead of printing 0.00 (as the 2024 高新区 one does). */
@@ -59,6 +62,7 @@ export async function writePublicationXlsx(
       options.zeroAsBlank ?? false,
     ).write();
   }
+  addNarrativeSheets(book, workbook);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
@@ -264,10 +268,3 @@ function columnWidth(column: GridColumn, cells: Content[]): number {
 // names and centres 行次, as the window does.
 const isName = (column: GridColumn) => column.colId.endsWith('name');
 const isHangci = (column: GridColumn) => column.colId.endsWith('hangci');
-
-/** Width of text in characters of the default font: a Chinese character takes two. */
-function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += ch.codePointAt(0)! > 0xff ? 2 : 1;
-  return width;
-}

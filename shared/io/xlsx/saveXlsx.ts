@@ -2,12 +2,14 @@
  * Saves figures back into the .xlsx the user opened, changing only the cells whose figure changed:
  * formatting, merges, widths, print settings, other sheets and formulas elsewhere stay as they were.
  * Each figure goes back to the cell it was read from (the workbook keeps where); the file is not
- * recognised a second time.
+ * recognised a second time. The 情况说明 sheets (./narrativeSheets) are the program's own and are
+ * written again from the report.
  */
 import ExcelJS from 'exceljs';
 import { cellKey, type CellRef } from '../../engine/findings';
 import type { Workbook } from '../../engine/workbook';
 import { parseAmount } from '../../money/money';
+import { replaceNarrativeSheets } from './narrativeSheets';
 
 export interface XlsxSave {
   bytes: Uint8Array;
@@ -86,5 +88,6 @@ export async function saveIntoXlsx(original: Uint8Array, workbook: Workbook): Pr
         unplaced.push(`${table.id} ${row.code ?? row.name ?? row.key} 在原文件中没有对应的行，未写入`);
     }
   }
+  unplaced.push(...replaceNarrativeSheets(book, workbook));
   return { bytes: new Uint8Array(await book.xlsx.writeBuffer()), written, unplaced };
 }
