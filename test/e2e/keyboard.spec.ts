@@ -105,6 +105,9 @@ test.describe('决算 example', () => {
   test('Ctrl+D fills the top figure of the block down', async ({ page }) => {
     await clickCell(cell(page, '2080101', 'basic'));
     await cell(page, '2080102', 'basic').click({ modifiers: ['Shift'] });
+    // As a user does: the block is seen selected before the key is pressed.
+    await expect(cell(page, '2080101', 'basic')).toHaveClass(/bd-in-range/u);
+    await expect(cell(page, '2080102', 'basic')).toHaveClass(/bd-in-range/u);
     await page.keyboard.press('Control+d');
     await expect(cell(page, '2080102', 'basic')).toHaveText('58.78');
     await page.keyboard.press('Control+z');
