@@ -16,7 +16,7 @@ const SEVERITIES = (['error', 'rounding', 'warning'] as const).map((id) => ({
 
 interface Props {
   findings: Finding[];
-  /** The table shown in the grid: its group is brought into view. */
+  /** The table shown in the grid, or NARRATIVE_GROUP while the 情况说明 is: its group is brought into view. */
   activeTable: string;
   /** How a table is headed: its printed number and, where the rules name it otherwise, that name (预算01表 收支总表). */
   tableName(id: string): string;
@@ -44,10 +44,17 @@ function byReason(items: NotChecked[]): { reason: string; rules: string[]; count
 }
 
 /** A finding is listed under its table, the section of the 情况说明 it is in, or the report as a whole. */
+/** The group the findings of the written text are listed under, one per section. */
+export const NARRATIVE_GROUP = '情况说明';
+
 function groupOf(finding: Finding): string {
   if (finding.table !== null) return finding.table;
-  return finding.location.kind === 'narrative' ? `情况说明 ${finding.location.section}` : '全文';
+  return finding.location.kind === 'narrative' ? `${NARRATIVE_GROUP} ${finding.location.section}` : '全文';
 }
+
+/** Whether a group belongs to what is in front: its table, or a section of the 情况说明 while that is shown. */
+const inFront = (group: string | null, active: string) =>
+  group === active || (active === NARRATIVE_GROUP && !!group?.startsWith(`${NARRATIVE_GROUP} `));
 
 export function AuditPanel({
   findings,
@@ -106,7 +113,7 @@ export function AuditPanel({
           <section
             key={table}
             data-group={table}
-            className={table === activeTable ? 'bd-audit-current' : undefined}
+            className={inFront(table, activeTable) ? 'bd-audit-current' : undefined}
           >
             <h3>
               {tableName(table)}{' '}
@@ -191,8 +198,10 @@ function useSelection(
 
   useEffect(() => {
     const box = scrollable(list.current);
-    if (!box || keyTable === activeTable) return;
-    const group = box.querySelector(`[data-group="${attribute(activeTable)}"]`);
+    if (!box || inFront(keyTable, activeTable)) return;
+    const group = box.querySelector(
+      `[data-group="${attribute(activeTable)}"], [data-group^="${attribute(activeTable)} "]`,
+    );
     // The list is the groups' offset parent (styles.css), so their offsetTop is within it.
     if (group) box.scrollTop = group.offsetTop;
     // Only a change of table scrolls: an edit within it leaves the list where the user has it.

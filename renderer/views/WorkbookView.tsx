@@ -25,7 +25,7 @@ import { PrintDialog } from '../print/PrintDialog';
 import { previewCommand, type CommandPreview } from '../../shared/engine/preview';
 import { AddRowDialog } from './AddRowDialog';
 import { AdoptDialog } from './AdoptDialog';
-import { AuditPanel } from './AuditPanel';
+import { AuditPanel, NARRATIVE_GROUP } from './AuditPanel';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ContextMenu } from './ContextMenu';
 import { FindBar } from './FindBar';
@@ -154,7 +154,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
         </section>
         <AuditPanel
           findings={findings}
-          activeTable={activeId}
+          activeTable={narrative.shown ? NARRATIVE_GROUP : activeId}
           tableName={(id) => tableName(session, id)}
           onSelect={select}
           describe={(f) => findingMessage(f, session.display)}

@@ -52,6 +52,9 @@ test('情况说明: imported from Word, checked, edited, generated and exported'
   await page.getByRole('tab', { name: /情况说明/ }).click();
   await chooseFile(page, page.getByRole('button', { name: '导入 Word…' }), docx);
   await expect(page.locator('.bd-status')).toContainText('已导入');
+  // The 审核 panel follows: the 情况说明's sections are the groups in front, no table's.
+  await expect(page.locator('.bd-audit-current').first()).toHaveAttribute('data-group', /^情况说明 /u);
+  await expect(page.locator('.bd-audit-current[data-group^="公开"]')).toHaveCount(0);
 
   // The three published mistakes of 2023: 五（二） names a 类 公开05表 does not have, item 6 of 五（三）
   // gives 74.22 for 115.53 (the second 74.22 of 五) and a wrong percentage, 六 gives 2164.69 as 基本支出.
