@@ -133,6 +133,12 @@ export function cellFinding(fields: Omit<Finding, 'location' | 'table'> & { ref:
 
 const LISTED_TERMS = 6;
 
+/** A value made by `make` when first asked for, then kept. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 /** What tells two findings of the same key apart without saying them (findingsChanged). */
 const SIGNATURES = new WeakMap<Finding, string>();
 
@@ -224,10 +230,6 @@ export class FindingWriter {
     // An edit re-describes every check it touches, and most of these findings are replaced by the
     // next edit before anyone reads them: what they say is worked out when first read (enumerable
     // getters, so JSON and spreads see plain fields), from the figures as they are now.
-    const lazy = <T>(make: () => T) => {
-      let value: T | undefined;
-      return () => (value ??= make());
-    };
     const template = lazy(() => this.compareTemplate(inst, outcome, anchor, values));
     const unit = this.unit ? ` ${this.unit}` : '';
     const message = lazy(() => renderMessage(template(), toDecimalString, unit));

@@ -873,12 +873,12 @@ class NarrativeCheck {
         );
       }
     }
-    // The items of an enumeration are numbered-checked with it (E10), in its own terms.
-    const reported = new Set(
-      this.findings.map((f) => (f.location.kind === 'narrative' ? f.location.start : -1)),
-    );
+    // The items of 五（三） are numbered-checked with their enumeration (E10), in its own terms.
+    const itemParts = sections
+      .flatMap((s) => [s, ...s.parts])
+      .filter((part) => part.definition.enumerate === 'items');
     for (const problem of numberingProblems(this.text)) {
-      if (reported.has(problem.start)) continue;
+      if (itemParts.some((part) => problem.start >= part.bodyStart && problem.start < part.end)) continue;
       this.findings.push(
         this.finding({
           rule: 'N06',
