@@ -121,12 +121,33 @@ class CellReader {
 }
 
 type InRange = (rowIndex: number, colId: string) => boolean;
+/** Records what was typed into a cell as a command on the workbook. */
+export type CommitTyped = (row: GridRow, colId: string, text: string) => void;
+
+/** What the column definitions read and call besides the workbook. */
+interface Hooks {
+  currentFindings: () => Map<string, Finding[]>;
+  inRange: InRange;
+  commitTyped: CommitTyped;
+}
+
+/**
+ * The grid hands a typed value to its column's setter while it closes the editor, in the same task
+ * as the key press; its edit-request event would come a timer (and often a frame) later. The
+ * setter answers "unchanged": the grid holds no figures, and every cell reads the workbook again.
+ */
+function typedValueSetter(colId: string, commit: CommitTyped): ColDef<GridRow>['valueSetter'] {
+  return (p) => {
+    commit(p.data, colId, String(p.newValue ?? ''));
+    return false;
+  };
+}
 
 function amountDef(
   column: GridColumn,
   reader: CellReader,
   session: Session,
-  inRange: InRange,
+  { inRange, commitTyped }: Hooks,
   zoom: number,
 ): ColDef<GridRow> {
   const state = (p: CellClassParams<GridRow>) => reader.state(p.data, column.colId);
@@ -142,6 +163,7 @@ function amountDef(
     valueGetter: (p) => reader.text(p.data, column.colId, (cell) => editText(cell, session.display)),
     valueFormatter: (p) => reader.text(p.data, column.colId, (cell) => shownText(cell, session.display)),
     editable: (p) => p.node.rowPinned == null && reader.state(p.data, column.colId)?.computed === false,
+    valueSetter: typedValueSetter(column.colId, commitTyped),
     cellClassRules: {
       'bd-computed': (p) => state(p)?.computed === true,
       'bd-kept': (p) => state(p)?.kept === true,
@@ -159,7 +181,7 @@ function amountDef(
   };
 }
 
-function textDef(column: GridColumn, inRange: InRange, zoom: number): ColDef<GridRow> {
+function textDef(column: GridColumn, { inRange, commitTyped }: Hooks, zoom: number): ColDef<GridRow> {
   return {
     colId: column.colId,
     headerName: column.header[column.header.length - 1],
@@ -174,6 +196,7 @@ function textDef(column: GridColumn, inRange: InRange, zoom: number): ColDef<Gri
       const slot = slotOf(p.data, column.colId);
       return p.node.rowPinned == null && slot?.kind === 'text' && slot.field !== undefined;
     },
+    valueSetter: typedValueSetter(column.colId, commitTyped),
     tooltipValueGetter: (p: ITooltipParams<GridRow>) =>
       typeof p.value === 'string' && p.value.length > 12 ? p.value : undefined,
     cellClass: (p) => {
@@ -197,14 +220,13 @@ function textDef(column: GridColumn, inRange: InRange, zoom: number): ColDef<Gri
 export function columnDefs(
   model: GridModel,
   session: Session,
-  currentFindings: () => Map<string, Finding[]>,
-  inRange: InRange,
+  hooks: Hooks,
   /** The grid's zoom (1 at 100 %): columns widen with the font. */
   zoom: number,
 ): Def[] {
-  const reader = new CellReader(session, currentFindings);
+  const reader = new CellReader(session, hooks.currentFindings);
   // A leaf with fewer header levels than its neighbours spans the rows below its group, as printed.
   return nest(model.columns, 0, (c) =>
-    c.kind === 'amount' ? amountDef(c, reader, session, inRange, zoom) : textDef(c, inRange, zoom),
+    c.kind === 'amount' ? amountDef(c, reader, session, hooks, zoom) : textDef(c, hooks, zoom),
   );
 }

@@ -98,5 +98,9 @@ export function useBlockSelection(
     return out;
   }, [bounds, columnOrder, model]);
 
-  return { columnOrder, columnIndex, anchorRef, select, inRange, bounds, refs };
+  // One object per table model, so that handlers built on it keep their identity between renders.
+  return useMemo(
+    () => ({ columnOrder, columnIndex, anchorRef, select, inRange, bounds, refs }),
+    [columnOrder, columnIndex, select, inRange, bounds, refs],
+  );
 }

@@ -10,7 +10,6 @@ import {
   ModuleRegistry,
   themeBalham,
   type CellContextMenuEvent,
-  type CellEditRequestEvent,
   type CellFocusedEvent,
   type CellMouseDownEvent,
   type ColDef,
@@ -35,7 +34,7 @@ import type { CellRef, Finding } from '../../shared/engine/findings';
 import type { TableInfo } from '../../shared/engine/structure';
 import { buildGridModel, type GridModel, type GridRow } from '../../shared/layout/gridModel';
 import { insertLabel, type GridHandle } from '../actions';
-import { columnDefs } from '../grid/columns';
+import { columnDefs, type CommitTyped } from '../grid/columns';
 import { fillDownEdits } from '../grid/fill';
 import { useBlockSelection, type BlockSelection, type Position } from '../grid/useBlockSelection';
 import { useClipboard } from '../grid/useClipboard';
@@ -164,9 +163,10 @@ export const TableGrid = memo(function TableGrid({
   useGridKeys({ session, model, apiRef, rootRef, block, moveTo });
   const zoom = useGridZoom(session, rootRef);
   const theme = useMemo(() => themeAt(zoom), [zoom]);
+  const commitTyped = useCommitTyped(session, table.id);
   const defs = useMemo(
-    () => columnDefs(model, session, currentFindings, inRange, zoom),
-    [model, session, currentFindings, inRange, zoom],
+    () => columnDefs(model, session, { currentFindings, inRange, commitTyped }, zoom),
+    [model, session, currentFindings, inRange, commitTyped, zoom],
   );
 
   useGridHandle(handle, { session, model, apiRef, block, clipboard });
@@ -195,7 +195,6 @@ export const TableGrid = memo(function TableGrid({
   // Every prop handed to the grid keeps its identity between renders: a new object makes the grid
   // re-apply its options, which closes an editor the user is typing in.
   const pinnedTop = useMemo(() => (model.lanciRow ? [model.lanciRow] : undefined), [model]);
-  const onCellEditRequest = useEditRequest(session, table.id);
   const { onCellMouseDown, onCellFocused, onCellContextMenu } = useSelectionEvents({
     model,
     table: table.id,
@@ -222,8 +221,6 @@ export const TableGrid = memo(function TableGrid({
         pinnedTopRowData={pinnedTop}
         getRowId={getRowId}
         defaultColDef={DEFAULT_COLUMN}
-        readOnlyEdit
-        onCellEditRequest={onCellEditRequest}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus
@@ -367,20 +364,13 @@ function useSelectionEvents({
 }
 
 /** A value typed into a cell, as the command that records it: a figure, or a row's text (项目名称 …). */
-function useEditRequest(session: Session, table: string) {
+function useCommitTyped(session: Session, table: string): CommitTyped {
   return useCallback(
-    (event: CellEditRequestEvent<GridRow>) => {
-      const slot = event.data.slots[event.column.getColId()];
-      const text = String(event.newValue ?? '');
+    (row, colId, text) => {
+      const slot = row.slots[colId];
       if (slot?.kind === 'amount') session.dispatch({ kind: 'setCells', edits: [{ ref: slot.ref, text }] });
-      else if (slot?.kind === 'text' && slot.field !== undefined && event.data.row)
-        session.dispatch({
-          kind: 'setRowText',
-          table: table,
-          key: event.data.row.key,
-          field: slot.field,
-          text,
-        });
+      else if (slot?.kind === 'text' && slot.field !== undefined && row.row)
+        session.dispatch({ kind: 'setRowText', table, key: row.row.key, field: slot.field, text });
     },
     [session, table],
   );

@@ -11,6 +11,7 @@ import {
   useState,
   useSyncExternalStore,
   type ComponentProps,
+  type ReactNode,
   type Ref,
 } from 'react';
 import type { CellRef, Finding } from '../../shared/engine/findings';
@@ -130,28 +131,24 @@ export function WorkbookView({ session, files }: { session: Session; files: File
         narrative={{ active: narrative.shown, counts: narrativeCounts, onActivate: narrative.open }}
       />
       <div className="bd-body">
-        {narrative.shown && <NarrativeView session={session} focus={focus} target={narrative.target} />}
-        <section className="bd-sheet" aria-label={active.template.title} hidden={narrative.shown}>
-          <div className="bd-sheet-head">
-            <h1>{active.template.title}</h1>
-            <span className="bd-table-code">{tableCode(active.template)}</span>
-            <MetaLine session={session} />
-          </div>
-          {finding && <FindBar session={session} onGo={goTo} onClose={() => setFinding(false)} />}
-          <FormulaBar session={session} cursor={cursor} onOpenSentence={narrative.openAt} />
-          <KeptGrids
-            visited={visited}
-            activeId={activeId}
-            session={session}
-            findingsByCell={findingsByCell}
-            focusRequest={focusRequest}
-            cursor={cursor}
-            grid={grid}
-            onContextMenu={onContextMenu}
-            onPainted={onPainted}
-          />
-          {active.template.note && <p className="bd-note-line">{active.template.note}</p>}
-        </section>
+        <div className="bd-pages">
+          {narrative.shown && <NarrativeView session={session} focus={focus} target={narrative.target} />}
+          <TableSheet session={session} table={active} hidden={narrative.shown}>
+            {finding && <FindBar session={session} onGo={goTo} onClose={() => setFinding(false)} />}
+            <FormulaBar session={session} cursor={cursor} onOpenSentence={narrative.openAt} />
+            <KeptGrids
+              visited={visited}
+              activeId={activeId}
+              session={session}
+              findingsByCell={findingsByCell}
+              focusRequest={focusRequest}
+              cursor={cursor}
+              grid={grid}
+              onContextMenu={onContextMenu}
+              onPainted={onPainted}
+            />
+          </TableSheet>
+        </div>
         <AuditPanel
           findings={findings}
           activeTable={narrative.shown ? NARRATIVE_GROUP : activeId}
@@ -342,6 +339,31 @@ function useFocusRequests(tables: string[]) {
  */
 const NO_FINDINGS = new Map<string, Finding[]>();
 
+/** The table in front: its title and code above what it is given (find bar, formula bar, grids), its note below. */
+function TableSheet({
+  session,
+  table,
+  hidden,
+  children,
+}: {
+  session: Session;
+  table: TableInfo;
+  hidden: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <section className="bd-sheet" aria-label={table.template.title} hidden={hidden}>
+      <div className="bd-sheet-head">
+        <h1>{table.template.title}</h1>
+        <span className="bd-table-code">{tableCode(table.template)}</span>
+        <MetaLine session={session} />
+      </div>
+      {children}
+      {table.template.note && <p className="bd-note-line">{table.template.note}</p>}
+    </section>
+  );
+}
+
 function KeptGrids({
   visited,
   activeId,
@@ -352,16 +374,20 @@ function KeptGrids({
   activeId: string;
   grid: Ref<GridHandle>;
 }) {
-  return visited.map((id) => (
-    <TableGrid
-      key={id}
-      {...props}
-      // A hidden grid shows no findings, so that it is not rendered again at every edit; shown
-      // again, it is given them and repaints.
-      findingsByCell={id === activeId ? props.findingsByCell : NO_FINDINGS}
-      active={id === activeId}
-      table={props.session.workbook.structure.tableById.get(id)!}
-      handle={id === activeId ? grid : undefined}
-    />
-  ));
+  return (
+    <div className="bd-grids">
+      {visited.map((id) => (
+        <TableGrid
+          key={id}
+          {...props}
+          // A hidden grid shows no findings, so that it is not rendered again at every edit; shown
+          // again, it is given them and repaints.
+          findingsByCell={id === activeId ? props.findingsByCell : NO_FINDINGS}
+          active={id === activeId}
+          table={props.session.workbook.structure.tableById.get(id)!}
+          handle={id === activeId ? grid : undefined}
+        />
+      ))}
+    </div>
+  );
 }
