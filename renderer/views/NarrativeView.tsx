@@ -75,9 +75,9 @@ export function NarrativeView({ session, focus, target }: Props) {
   const [opened, setOpened] = useState<Opened | null>(null);
   useOpenTarget(target, committed, setOpened);
   // What the last 生成 changed, for the text it made: any other text (an edit, undo) ends the marks.
-  const [generated, setGenerated] = useState<{ text: string; changes: Change[] } | null>(null);
-  if (generated && generated.text !== committed) setGenerated(null);
-  const changes = generated?.text === committed ? generated.changes : [];
+  const [marks, setMarks] = useState<{ text: string; changes: Change[] } | null>(null);
+  if (marks && marks.text !== committed) setMarks(null);
+  const changes = marks?.text === committed ? marks.changes : [];
 
   const set = session.narrativeSet;
   const writable = new Set(set?.sections.filter((s) => s.write).map((s) => s.id) ?? []);
@@ -89,7 +89,7 @@ export function NarrativeView({ session, focus, target }: Props) {
     const sections = sectionChanges(committed, text, set);
     if (sections.length > 0) {
       session.dispatch({ kind: 'setNarrative', narrative: { text } });
-      setGenerated({ text, changes: sections.flatMap((s) => s.changes) });
+      setMarks({ text, changes: sections.flatMap((s) => s.changes) });
     }
     session.say(generatedMessage(id, sections));
   };
