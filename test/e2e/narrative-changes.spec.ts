@@ -57,6 +57,12 @@ test('生成 marks what it changed with the old wording, and Ctrl+Z takes it bac
   await expect(changed).toHaveCount(0);
   await expect(six.locator('[data-figure="407.61万元"]')).toHaveAttribute('title', /E11[\s\S]*412\.1\d/u);
   await page.screenshot({ path: `${SCREENS}/narrative-changes-3-undone.png` });
+
+  // The whole text: each section that changed is named with its count, and marked.
+  await page.getByRole('button', { name: '生成全文' }).click();
+  await expect(status(page)).toContainText(/^已生成情况说明全文：.*第六部分改动 1 处.*（可撤销）$/u);
+  await expect(changed).toHaveCount(1);
+  await expect(section(page, '五').locator('.bd-narr-checked .bd-narr-changed').first()).toBeVisible();
 });
 
 test('a figure compared with several cells selects the first and names the others', async ({ page }) => {
