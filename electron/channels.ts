@@ -15,6 +15,7 @@ export const Channel = {
   recoverableWork: 'recovery:list',
   recover: 'recovery:open',
   discardRecoverable: 'recovery:discard',
+  unavailableCommands: 'menu:unavailable',
   /** Main → renderer. */
   command: 'menu:command',
   deliverFile: 'file:deliver',

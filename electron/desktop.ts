@@ -49,6 +49,8 @@ export interface DocumentWindow {
   /** A file to show once the page is ready to take it. */
   pending: OpenedFile | null;
   pageReady: boolean;
+  /** The menu commands the page cannot run now: greyed in the menu while this window is in front. */
+  unavailable: MenuCommand[];
 }
 
 /** A filter per extension: the formats of the registry, and the PDF the print view makes. */
@@ -64,8 +66,8 @@ export class Desktop {
   readonly recent: RecentList;
   readonly recovery: RecoveryStore;
   readonly backupDir: string;
-  /** Called when the 最近打开 list changed, so the menu can be rebuilt. */
-  onRecentChanged: () => void = () => {};
+  /** Called when the menu must be built anew: the 最近打开 list or a window's unavailable commands changed. */
+  onMenuChanged: () => void = () => {};
 
   constructor(private readonly options: DesktopOptions) {
     this.recent = new RecentList(path.join(options.userData, 'recent.json'));
@@ -75,6 +77,11 @@ export class Desktop {
 
   get all(): DocumentWindow[] {
     return [...this.windows.values()];
+  }
+
+  /** The window the menu acts on: the focused one, else the first; null when there is none. */
+  front(): DocumentWindow | null {
+    return this.all.find((w) => w.window === BrowserWindow.getFocusedWindow()) ?? this.all[0] ?? null;
   }
 
   /** The window a page's IPC message came from, or null when the sender is not one of ours. */
@@ -102,6 +109,7 @@ export class Desktop {
       snapshotId: randomUUID(),
       pending: null,
       pageReady: false,
+      unavailable: [],
     };
     const id = window.webContents.id;
     this.windows.set(id, entry);
@@ -121,6 +129,7 @@ export class Desktop {
       entry.dirty = false;
       entry.fileName = null;
       entry.pageReady = false;
+      this.setUnavailableCommands(entry, []);
     });
     void window.loadURL(this.options.pageUrl);
     return entry;
@@ -179,7 +188,7 @@ export class Desktop {
 
   private async remember(file: string): Promise<void> {
     await this.recent.add(file);
-    this.onRecentChanged();
+    this.onMenuChanged();
   }
 
   takePending(entry: DocumentWindow): OpenedFile | null {
@@ -303,6 +312,12 @@ export class Desktop {
       state.fileName ? `${state.dirty ? '● ' : ''}${state.fileName} - ${PRODUCT_NAME}` : PRODUCT_NAME,
     );
     entry.window.setDocumentEdited(state.dirty);
+  }
+
+  setUnavailableCommands(entry: DocumentWindow, commands: MenuCommand[]): void {
+    if (commands.join() === entry.unavailable.join()) return;
+    entry.unavailable = commands;
+    this.onMenuChanged();
   }
 
   closeWindow(entry: DocumentWindow): void {

@@ -4,6 +4,7 @@
  * checks each argument's type and size; anything else is refused with an error and does nothing.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { MENU_COMMANDS, type MenuCommand } from '../renderer/host/types';
 import { fileFilters } from '../shared/io/formats';
 import { Channel } from './channels';
 import type { Desktop, DocumentWindow } from './desktop';
@@ -79,6 +80,16 @@ function work(value: unknown): { fileName: string; report: Uint8Array } | null {
   return { fileName: text(snapshot.fileName, 200), report: bytes(snapshot.report) };
 }
 
+function menuCommands(value: unknown): MenuCommand[] {
+  if (
+    !Array.isArray(value) ||
+    value.length > MENU_COMMANDS.length ||
+    value.some((c) => !MENU_COMMANDS.includes(c as MenuCommand))
+  )
+    refuse('菜单命令无效');
+  return value as MenuCommand[];
+}
+
 type Handler = (window: DocumentWindow, ...args: unknown[]) => unknown;
 
 /** The window behind an IPC message, or a refusal when it does not come from the program's page. */
@@ -112,6 +123,7 @@ export function registerIpcHandlers(desktop: Desktop, appOrigins: readonly strin
     [Channel.recoverableWork]: () => desktop.recoverableWork(),
     [Channel.recover]: (w, id) => desktop.recover(w, snapshotId(id)),
     [Channel.discardRecoverable]: (_w, id) => desktop.discardRecoverable(snapshotId(id)),
+    [Channel.unavailableCommands]: (w, commands) => desktop.setUnavailableCommands(w, menuCommands(commands)),
   };
   for (const [channel, handler] of Object.entries(handlers)) {
     ipcMain.handle(channel, (event, ...args) => handler(trustedWindow(desktop, event, appOrigins), ...args));

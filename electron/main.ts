@@ -5,13 +5,13 @@
  * also when the program is already running.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
+import { app, dialog, protocol, session, shell } from 'electron';
 import { APP_ORIGIN, APP_SCHEME, serveAppFile } from './appProtocol';
 import { removeInterruptedBackups } from './backups';
 import { formatOf } from '../shared/io/formats';
 import { Desktop, PRODUCT_NAME } from './desktop';
 import { registerIpcHandlers } from './ipc';
-import { menuTemplate } from './menu';
+import { applyMenu, type MenuActions } from './menu';
 import { hardenSession } from './security';
 
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
@@ -66,31 +66,24 @@ function start(): void {
     void removeInterruptedBackups(ready.backupDir);
     registerIpcHandlers(ready, appOrigins);
 
-    const focused = () =>
-      ready.all.find((w) => w.window === BrowserWindow.getFocusedWindow()) ??
-      ready.all[0] ??
-      ready.createWindow();
-    const buildMenu = async () => {
-      const template = menuTemplate(
-        {
-          send: (command) => ready.send(focused(), command),
-          newWindow: () => ready.createWindow(),
-          openRecent: (file) => void ready.openPaths([file], focused()),
-          showBackups: () => void shell.openPath(ready.backupDir),
-          about: () =>
-            void dialog.showMessageBox({
-              type: 'info',
-              title: '关于',
-              message: PRODUCT_NAME,
-              detail: `版本 ${app.getVersion()}\n部门预算、决算公开表的编制、审核与打印。\n全部数据只保存在本机。`,
-            }),
-        },
-        await ready.recent.list(),
-      );
-      Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+    const focused = () => ready.front() ?? ready.createWindow();
+    const actions: MenuActions = {
+      send: (command) => ready.send(focused(), command),
+      newWindow: () => ready.createWindow(),
+      openRecent: (file) => void ready.openPaths([file], focused()),
+      showBackups: () => void shell.openPath(ready.backupDir),
+      about: () =>
+        void dialog.showMessageBox({
+          type: 'info',
+          title: '关于',
+          message: PRODUCT_NAME,
+          detail: `版本 ${app.getVersion()}\n部门预算、决算公开表的编制、审核与打印。\n全部数据只保存在本机。`,
+        }),
     };
-    ready.onRecentChanged = () => void buildMenu();
-    await buildMenu();
+    ready.onMenuChanged = () => void applyMenu(ready, actions);
+    // One menu for all windows: it follows the window in front.
+    app.on('browser-window-focus', () => void applyMenu(ready, actions));
+    await applyMenu(ready, actions);
 
     const files = [...reportsInArguments(process.argv, process.cwd()), ...queued];
     if (files.length > 0) await ready.openPaths(files);

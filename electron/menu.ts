@@ -1,11 +1,14 @@
 /**
  * The Chinese application menu. Commands that act on the open report are sent to the focused
  * window's page. Shortcuts the page already handles itself while the user types in the grid
- * (Ctrl+S, Ctrl+Z, Ctrl+Y) are shown in the menu but not registered twice.
+ * (Ctrl+S, Ctrl+Z, Ctrl+Y) are shown in the menu but not registered twice. Commands the window in
+ * front cannot run now (a table's actions while its 情况说明 is shown) are greyed, as its toolbar
+ * greys them.
  */
 import path from 'node:path';
-import type { MenuItemConstructorOptions } from 'electron';
+import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../renderer/host/types';
+import type { Desktop } from './desktop';
 import type { RecentEntry } from './recent';
 
 export interface MenuActions {
@@ -21,6 +24,7 @@ export function menuTemplate(
   actions: MenuActions,
   recent: readonly RecentEntry[],
   platform: NodeJS.Platform = process.platform,
+  unavailable: readonly MenuCommand[] = [],
 ): MenuItemConstructorOptions[] {
   const command = (
     label: string,
@@ -31,6 +35,7 @@ export function menuTemplate(
     label,
     click: () => actions.send(name),
     ...(accelerator ? { accelerator, registerAccelerator } : {}),
+    ...(unavailable.includes(name) ? { enabled: false } : {}),
   });
   const recentItems: MenuItemConstructorOptions[] =
     recent.length === 0
@@ -108,4 +113,14 @@ export function menuTemplate(
       ],
     },
   ];
+}
+
+/** Builds the application menu for the window in front: the 最近打开 list and what it cannot run now. */
+export async function applyMenu(
+  desktop: Desktop,
+  actions: MenuActions,
+  platform: NodeJS.Platform = process.platform,
+): Promise<void> {
+  const template = menuTemplate(actions, await desktop.recent.list(), platform, desktop.front()?.unavailable);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -52,6 +52,7 @@ const host: HostApi = {
   recoverableWork: () => call(Channel.recoverableWork),
   recover: (id) => call(Channel.recover, id),
   discardRecoverable: (id) => call(Channel.discardRecoverable, id),
+  setUnavailableCommands: (commands) => void call(Channel.unavailableCommands, commands),
   onCommand: (listener) => listen(Channel.command, isCommand, listener),
   onFileDelivered: (listener) => {
     const stop = listen(Channel.deliverFile, isFile, listener);

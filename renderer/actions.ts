@@ -5,7 +5,7 @@
  */
 import type { TableInfo } from '../shared/engine/structure';
 import type { Finding } from '../shared/engine/findings';
-import type { MenuCommand } from './host/types';
+import { MENU_COMMANDS, type MenuCommand } from './host/types';
 import type { Session } from './model/session';
 
 /** What the grid of the active table can do on request (the keyboard and the right-click menu reach it here). */
@@ -266,6 +266,11 @@ export const ACTIONS: readonly Action[] = [
 ];
 
 export const ACTION_BY_ID = new Map(ACTIONS.map((a) => [a.id, a]));
+
+/** The desktop menu's commands the window cannot run now, for the menu to grey them. */
+export function unavailableCommands(ctx: ActionContext): MenuCommand[] {
+  return MENU_COMMANDS.filter((c) => ACTION_BY_ID.get(c)?.enabled?.(ctx) === false);
+}
 
 export function actionLabel(action: Action, ctx: ActionContext): string {
   return typeof action.label === 'function' ? action.label(ctx) : action.label;

@@ -84,6 +84,11 @@ export interface HostApi {
   recoverableWork(): Promise<RecoverableWork[]>;
   recover(id: string): Promise<RecoveredWork | null>;
   discardRecoverable(id: string): Promise<void>;
+  /**
+   * The menu commands the window cannot run now (a table's actions while the 情况说明 is in
+   * front), for the desktop program's menu to grey; the browser mode has no menu.
+   */
+  setUnavailableCommands?(commands: MenuCommand[]): void;
   /** Menu commands (desktop program); returns the unsubscribe function. */
   onCommand(listener: (command: MenuCommand) => void): () => void;
   /** Reports the desktop program opened in this window (command line, double-click, 最近打开). */

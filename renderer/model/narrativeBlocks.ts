@@ -10,6 +10,7 @@ import type { FigureReport, NarrativeReport } from '../../shared/narrative/check
 import type { NarrativeSet } from '../../shared/narrative/definitions';
 import { splitSections } from '../../shared/narrative/sections';
 import { narrativeFromPlainText } from '../../shared/narrative/text';
+import type { Change } from './narrativeChanges';
 
 export interface Block {
   /** The section's id (一, 二 …); '' for the text before the first section or a text without sections. */
@@ -81,17 +82,20 @@ export interface Segment {
   figureFindings: Finding[];
   /** Findings on a stretch of words this piece lies in (a missing item, a placeholder). */
   textFindings: Finding[];
+  /** The change of the last 生成 this piece lies in, or null. */
+  change: Change | null;
 }
 
 type Span = { start: number; end: number };
 const spanOf = (f: Finding): Span | null => (f.location.kind === 'narrative' ? f.location : null);
 
-/** The body of a block cut where a figure or a finding starts or ends. */
+/** The body of a block cut where a figure, a finding or a change of the last 生成 starts or ends. */
 export function segmentsOf(
   text: string,
   body: Span,
   figures: readonly FigureReport[],
   findings: readonly Finding[],
+  changes: readonly Change[] = [],
 ): Segment[] {
   const inside = <T extends Span>(s: T) => s.start < body.end && s.end > body.start;
   const own = figures.filter(inside);
@@ -105,8 +109,9 @@ export function segmentsOf(
   const onFigure = (figure: FigureReport) =>
     located.filter(({ span }) => span.start === figure.start && span.end === figure.end).map(({ f }) => f);
   const loose = located.filter(({ span }) => !own.some((g) => g.start === span.start && g.end === span.end));
+  const changed = changes.filter(inside);
   const cuts = new Set([body.start, body.end]);
-  for (const s of [...own, ...loose.map((l) => l.span)]) {
+  for (const s of [...own, ...loose.map((l) => l.span), ...changed]) {
     cuts.add(Math.max(body.start, Math.min(body.end, s.start)));
     cuts.add(Math.max(body.start, Math.min(body.end, s.end)));
   }
@@ -123,6 +128,7 @@ export function segmentsOf(
       figure,
       figureFindings: figure ? onFigure(figure) : [],
       textFindings: loose.filter(({ span }) => span.start <= start && end <= span.end).map(({ f }) => f),
+      change: changed.find((c) => c.start <= start && end <= c.end) ?? null,
     });
   }
   return segments;

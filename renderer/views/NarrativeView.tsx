@@ -4,6 +4,7 @@
  * the checker bound marked: right, mismatched (red) or 未核对 (grey), with the rule, the cells and
  * what was expected in its tooltip. Clicking a marked figure selects the cell it was compared
  * with. A burst of typing is one command of the workbook history, so Ctrl+Z takes it back whole.
+ * After 生成 the places it changed are marked, with the words they replaced, until the next edit.
  */
 import {
   useCallback,
@@ -31,6 +32,7 @@ import {
   type Block,
   type Segment,
 } from '../model/narrativeBlocks';
+import { generatedMessage, sectionChanges, type Change } from '../model/narrativeChanges';
 import type { Session } from '../model/session';
 import { SupplementaryForm } from './SupplementaryForm';
 
@@ -72,6 +74,10 @@ export function NarrativeView({ session, focus, target }: Props) {
   );
   const [opened, setOpened] = useState<Opened | null>(null);
   useOpenTarget(target, committed, setOpened);
+  // What the last 生成 changed, for the text it made: any other text (an edit, undo) ends the marks.
+  const [marks, setMarks] = useState<{ text: string; changes: Change[] } | null>(null);
+  if (marks && marks.text !== committed) setMarks(null);
+  const changes = marks?.text === committed ? marks.changes : [];
 
   const set = session.narrativeSet;
   const writable = new Set(set?.sections.filter((s) => s.write).map((s) => s.id) ?? []);
@@ -79,9 +85,13 @@ export function NarrativeView({ session, focus, target }: Props) {
     draft.commit();
     const generated = generateForWorkbook(workbook);
     if (!generated || !set) return session.say('本报表的模板没有情况说明的写法', true);
-    const text = withGenerated(committed, generated.text, id, set);
-    session.dispatch({ kind: 'setNarrative', narrative: { text } });
-    session.say(`已生成${id === null ? '情况说明全文' : `第${id}部分`}（可撤销）`);
+    const text = normalizedText(withGenerated(committed, generated.text, id, set));
+    const sections = sectionChanges(committed, text, set);
+    if (sections.length > 0) {
+      session.dispatch({ kind: 'setNarrative', narrative: { text } });
+      setMarks({ text, changes: sections.flatMap((s) => s.changes) });
+    }
+    session.say(generatedMessage(id, sections));
   };
   const clickSegment = (segment: Segment) => {
     const refs = [
@@ -132,6 +142,7 @@ export function NarrativeView({ session, focus, target }: Props) {
               text={committed}
               figures={report?.figures ?? []}
               findings={checked ? findingsIn(narrativeFindings, checked) : []}
+              changes={changes}
               opened={opened}
               describe={describe}
               onEdit={(body) => draft.edit(index, body)}
@@ -240,6 +251,7 @@ function SectionView({
   text,
   figures,
   findings,
+  changes,
   opened,
   describe,
   onEdit,
@@ -255,6 +267,7 @@ function SectionView({
   text: string;
   figures: FigureReport[];
   findings: Finding[];
+  changes: Change[];
   opened: Opened | null;
   describe(finding: Finding): string;
   onEdit(body: string): void;
@@ -292,7 +305,7 @@ function SectionView({
       />
       <div className="bd-narr-checked" aria-label={`${heading}（核对）`}>
         {body &&
-          segmentsOf(text, body, figures, findings).map((s) => (
+          segmentsOf(text, body, figures, findings, changes).map((s) => (
             <SegmentView
               key={s.start}
               segment={s}
@@ -398,26 +411,35 @@ function SegmentView({
   describe(finding: Finding): string;
   onClick(): void;
 }) {
-  const { figure, figureFindings, textFindings } = segment;
+  const { figure, figureFindings, textFindings, change } = segment;
   const inOpened = opened !== null && segment.start >= opened.start && segment.end <= opened.end;
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     if (inOpened && ref.current?.previousElementSibling?.classList.contains('bd-narr-open') !== true)
       ref.current?.scrollIntoView({ block: 'center' });
   }, [inOpened, opened]);
+  const changed = change ? (change.old === '' ? '生成时新增' : `旧：${change.old}`) : null;
   if (!figure && textFindings.length === 0)
     return (
-      <span ref={ref} className={inOpened ? 'bd-narr-open' : undefined}>
+      <span
+        ref={ref}
+        className={
+          [inOpened ? 'bd-narr-open' : '', change ? 'bd-narr-changed' : ''].join(' ').trim() || undefined
+        }
+        title={changed ?? undefined}
+      >
         {segment.text}
       </span>
     );
   const severity = worst(figureFindings);
   const classes = [
     inOpened ? 'bd-narr-open' : '',
+    change ? 'bd-narr-changed' : '',
     figure ? `bd-fig ${severity ? `bd-fig-${severity}` : statusClass(figure.status)}` : '',
     textFindings.length > 0 ? `bd-narr-note bd-narr-note-${worst(textFindings)}` : '',
   ];
   const lines = [
+    ...(changed ? [changed] : []),
     ...figureFindings.map((f) => findingTip(f, describe)),
     ...(figure && figureFindings.length === 0 ? [figureTip(figure)] : []),
     ...textFindings.map((f) => findingTip(f, describe)),

@@ -1,7 +1,8 @@
 /**
  * Runs the action table (actions.ts) for the window: the desktop menu's commands and the key
  * presses of the whole window. The context is read through a ref, so that the handlers are
- * registered once and always see the window as it is now.
+ * registered once and always see the window as it is now. The desktop menu is told which of its
+ * commands cannot run now, to grey them as the toolbar does.
  */
 import { useEffect } from 'react';
 import { useLatest } from '../model/useLatest';
@@ -12,8 +13,10 @@ import {
   keyName,
   type ActionContext,
   type ActionId,
+  unavailableCommands,
 } from '../actions';
 import { host } from '../host';
+import type { MenuCommand } from '../host/types';
 
 export function useWindowActions(ctx: ActionContext): (id: ActionId) => void {
   const current = useLatest(ctx);
@@ -47,6 +50,12 @@ export function useWindowActions(ctx: ActionContext): (id: ActionId) => void {
       window.removeEventListener('keydown', onKey, true);
     };
   }, [current]);
+
+  // Said again only when it changed (the list is made anew at each render).
+  const said = unavailableCommands(ctx).join();
+  useEffect(() => host.setUnavailableCommands?.(said ? (said.split(',') as MenuCommand[]) : []), [said]);
+  // Back on the start page the menu has nothing greyed, as before a report was opened.
+  useEffect(() => () => host.setUnavailableCommands?.([]), []);
 
   return (id) => {
     const action = ACTION_BY_ID.get(id);

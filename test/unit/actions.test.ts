@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_BY_ID, ACTIONS, actionForKey, keyName, type KeyPress } from '../../renderer/actions';
+import {
+  ACTION_BY_ID,
+  ACTIONS,
+  actionForKey,
+  keyName,
+  unavailableCommands,
+  type ActionContext,
+  type KeyPress,
+} from '../../renderer/actions';
 import { MENU_COMMANDS } from '../../renderer/host/types';
 
 /** A key press as the window's keydown listener receives it. */
@@ -38,6 +46,23 @@ describe('one action table for menu, toolbar, keys and context menu', () => {
     expect(actionForKey(press('+', { ctrl: true, shift: true }), typing)?.id).toBe('zoomIn');
     expect(actionForKey(press('-', { ctrl: true }), typing)?.id).toBe('zoomOut');
     expect(actionForKey(press('0', { ctrl: true }), typing)?.id).toBe('zoomReset');
+  });
+
+  it('tells the desktop menu which commands to grey: the table actions while the 情况说明 is in front', () => {
+    // What the menu's commands look at: where the window is, its history and the figures kept.
+    const ctx = (onTable: boolean, canUndo: boolean) =>
+      ({
+        onTable,
+        session: { history: { canUndo, canRedo: false }, workbook: { keptFigures: () => [] } },
+      }) as unknown as ActionContext;
+    expect(unavailableCommands(ctx(true, true))).toEqual(['redo', 'adoptComputed']);
+    expect(unavailableCommands(ctx(false, true))).toEqual([
+      'exportCsv',
+      'importCsv',
+      'redo',
+      'adoptComputed',
+    ]);
+    expect(unavailableCommands(ctx(false, false))).toContain('undo');
   });
 
   it('gives every action a Chinese label and no shortcut twice', () => {

@@ -1,11 +1,13 @@
 import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
 import fs from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Channel } from '../../../electron/channels';
 import type { Desktop, DocumentWindow } from '../../../electron/desktop';
 import { registerIpcHandlers } from '../../../electron/ipc';
 import { APP_ORIGINS, makeDesktop, windowOf } from './desktop-setup';
-import { dialog, FakeWebContents, ipcMain } from './fake-electron';
+import { applyMenu } from '../../../electron/menu';
+import { BrowserWindow, dialog, FakeWebContents, ipcMain, Menu } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -46,6 +48,7 @@ const VALID: Record<string, unknown[]> = {
   [Channel.recoverableWork]: [],
   [Channel.recover]: ['0b8e6a2c-1f9d-4c1e-9a43-2f6c1d1b0a11'],
   [Channel.discardRecoverable]: ['0b8e6a2c-1f9d-4c1e-9a43-2f6c1d1b0a11'],
+  [Channel.unavailableCommands]: [['exportCsv', 'importCsv']],
 };
 
 /** Arguments each channel must refuse. */
@@ -72,6 +75,9 @@ const INVALID: [string, unknown[]][] = [
   [Channel.recover, [{}]],
   [Channel.recover, ['../../secret']],
   [Channel.discardRecoverable, ['x'.repeat(100)]],
+  [Channel.unavailableCommands, ['exportCsv']],
+  [Channel.unavailableCommands, [['exportCsv', 'rm -rf']]],
+  [Channel.unavailableCommands, [Array.from({ length: 100 }, () => 'exportCsv')]],
 ];
 
 describe('IPC handlers', () => {
@@ -124,6 +130,46 @@ describe('IPC handlers', () => {
     ).rejects.toThrow('拒绝');
     contents.url = 'https://example.com/';
     await expect(invoke(Channel.recentFiles)).rejects.toThrow('拒绝');
+  });
+
+  it("grey the menu's table actions while the window in front says they are unavailable", async () => {
+    const actions = {
+      send: vi.fn(),
+      newWindow: vi.fn(),
+      openRecent: vi.fn(),
+      showBackups: vi.fn(),
+      about: vi.fn(),
+    };
+    let rebuilt = 0;
+    desktop.onMenuChanged = () => {
+      rebuilt++;
+      void applyMenu(desktop, actions, 'win32');
+    };
+    const other = desktop.createWindow();
+    windowOf(entry).focus();
+    /** Whether the last menu set has 导出本表 CSV… enabled. */
+    const csvEnabled = () => {
+      const template = Menu.buildFromTemplate.mock.lastCall![0] as MenuItemConstructorOptions[];
+      const file = template[0]!.submenu as MenuItemConstructorOptions[];
+      return file.find((i) => i.label === '导出本表 CSV…')!.enabled !== false;
+    };
+    Menu.buildFromTemplate.mockClear();
+    await invoke(Channel.unavailableCommands, ['exportCsv', 'importCsv']);
+    await vi.waitFor(() => expect(Menu.buildFromTemplate).toHaveBeenCalled());
+    expect(csvEnabled()).toBe(false);
+    // The same again changes nothing; the other window in front has nothing greyed.
+    await invoke(Channel.unavailableCommands, ['exportCsv', 'importCsv']);
+    expect(rebuilt).toBe(1);
+    windowOf(other).focus();
+    await applyMenu(desktop, actions, 'win32');
+    expect(csvEnabled()).toBe(true);
+    // Back on a table in the first window: nothing greyed there either.
+    windowOf(entry).focus();
+    Menu.buildFromTemplate.mockClear();
+    await invoke(Channel.unavailableCommands, []);
+    await vi.waitFor(() => expect(Menu.buildFromTemplate).toHaveBeenCalled());
+    expect(csvEnabled()).toBe(true);
+    BrowserWindow.focused = null;
   });
 
   it('carry a valid save through to the file system', async () => {

@@ -1,12 +1,15 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { menuTemplate, type MenuActions } from '../../../electron/menu';
+import type { MenuCommand } from '../../../renderer/host/types';
+
+vi.mock('electron', () => import('./fake-electron'));
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
 }
 
-function build(recent: { path: string; openedAt: string }[] = []) {
+function build(recent: { path: string; openedAt: string }[] = [], unavailable: MenuCommand[] = []) {
   const actions: MenuActions = {
     send: vi.fn(),
     newWindow: vi.fn(),
@@ -14,7 +17,7 @@ function build(recent: { path: string; openedAt: string }[] = []) {
     showBackups: vi.fn(),
     about: vi.fn(),
   };
-  const items = flatten(menuTemplate(actions, recent, 'win32'));
+  const items = flatten(menuTemplate(actions, recent, 'win32', unavailable));
   const item = (label: string) => items.find((i) => i.label === label)!;
   const click = (label: string) => (item(label).click as () => void)();
   return { actions, items, item, click };
@@ -62,6 +65,18 @@ describe('application menu', () => {
       item('关闭窗口').role,
       item('退出').role,
     ]).toEqual(['copy', 'paste', 'cut', 'close', 'quit']);
+  });
+
+  it('greys the commands the window in front cannot run now, and only those', () => {
+    const { item, items } = build([], ['exportCsv', 'importCsv', 'adoptComputed']);
+    const greyed = items.filter((i) => i.enabled === false).map((i) => i.label);
+    expect(greyed).toEqual(['（无）', '导出本表 CSV…', '导入本表 CSV…', '采用计算值（合计、小计）']);
+    expect(item('导出公开表（Excel）…').enabled).toBeUndefined();
+    expect(
+      build()
+        .items.filter((i) => i.enabled === false)
+        .map((i) => i.label),
+    ).toEqual(['（无）']);
   });
 
   it('lists recent files and opens the one chosen', () => {

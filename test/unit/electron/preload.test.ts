@@ -31,6 +31,7 @@ describe('preload bridge', () => {
         'recoverableWork',
         'recover',
         'discardRecoverable',
+        'setUnavailableCommands',
         'onCommand',
         'onFileDelivered',
         'closeWindow',
@@ -46,6 +47,11 @@ describe('preload bridge', () => {
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(Channel.saveReport, '决算.xlsx', bytes, true);
     await host.recover('abc');
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(Channel.recover, 'abc');
+    host.setUnavailableCommands!(['exportCsv', 'importCsv']);
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(Channel.unavailableCommands, [
+      'exportCsv',
+      'importCsv',
+    ]);
   });
 
   it("passes on the main process's Chinese message without Electron's wrapping", async () => {
