@@ -133,12 +133,6 @@ export function cellFinding(fields: Omit<Finding, 'location' | 'table'> & { ref:
 
 const LISTED_TERMS = 6;
 
-/** A value made by `make` when first asked for, then kept. */
-function lazy<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
-}
-
 /** What tells two findings of the same key apart without saying them (findingsChanged). */
 const SIGNATURES = new WeakMap<Finding, string>();
 
@@ -223,36 +217,50 @@ export class FindingWriter {
     return parts.join('') + absent;
   }
 
+  /** Per instance (by id): the cells it compares, left then right, and where its findings stand. */
+  private readonly involvedOf: CellInfo[][] = [];
+  private readonly locationOf: FindingLocation[] = [];
+
   private compareFinding(inst: Instance, outcome: Outcome): Finding {
-    const involved = [...inst.left.cells, ...inst.right.cells].map((id) => this.structure.cells[id]!);
+    const involved = (this.involvedOf[inst.id] ??= [...inst.left.cells, ...inst.right.cells].map(
+      (id) => this.structure.cells[id]!,
+    ));
     const anchor = involved[0]!;
     const values = involved.map((c) => this.calculator.values[c.id]!);
     // An edit re-describes every check it touches, and most of these findings are replaced by the
     // next edit before anyone reads them: what they say is worked out when first read (enumerable
     // getters, so JSON and spreads see plain fields), from the figures as they are now.
-    const template = lazy(() => this.compareTemplate(inst, outcome, anchor, values));
+    let template: string | undefined;
+    let message: string | undefined;
+    let cells: FindingCell[] | undefined;
+    const templateOf = () => (template ??= this.compareTemplate(inst, outcome, anchor, values));
+    const cellsOf = () => involved.map((c, i) => this.cellOf(c, values[i]));
     const unit = this.unit ? ` ${this.unit}` : '';
-    const message = lazy(() => renderMessage(template(), toDecimalString, unit));
-    const cells = lazy(() => involved.map((c, i) => this.cellOf(c, values[i])));
     const finding: Finding = {
       key: inst.key,
       ruleId: inst.rule.id,
       severity: outcome.severity,
       title: inst.rule.title,
-      get message() {
-        return message();
-      },
       get messageTemplate() {
-        return template();
+        return templateOf();
       },
-      location: { kind: 'cell', ref: refOfCell(anchor) },
+      get message() {
+        return (message ??= renderMessage(templateOf(), toDecimalString, unit));
+      },
+      location: (this.locationOf[inst.id] ??= { kind: 'cell', ref: refOfCell(anchor) }),
       table: anchor.row.table.id,
       get cells() {
-        return cells();
+        return (cells ??= cellsOf());
       },
-      expected: toDecimalString(outcome.right),
-      actual: toDecimalString(outcome.left),
-      diff: toDecimalString(outcome.left - outcome.right),
+      get expected() {
+        return toDecimalString(outcome.right);
+      },
+      get actual() {
+        return toDecimalString(outcome.left);
+      },
+      get diff() {
+        return toDecimalString(outcome.left - outcome.right);
+      },
     };
     // Every amount the message can say follows from the outcome and the cells' values.
     SIGNATURES.set(finding, `${outcome.severity}|${outcome.left}|${outcome.right}|${values.join(',')}`);

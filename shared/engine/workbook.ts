@@ -441,7 +441,9 @@ export class Workbook {
     const { checkers, store } = this.state;
     const checker = checkers.get('narrative');
     if (!checker) return { added: [], removed: [], changed: [] };
-    const { before, after } = store.put('narrative', checker.checkAll());
+    const before: Finding[] = [];
+    const after: Finding[] = [];
+    store.put('narrative', checker.checkAll(), before, after);
     return findingsDiff(before, after);
   }
 
@@ -830,11 +832,7 @@ export class Workbook {
     const delta: CheckDelta = { cells, instances };
     const before: Finding[] = [];
     const after: Finding[] = [];
-    for (const [kind, checker] of checkers) {
-      const put = store.put(kind, checker.recheck(delta));
-      before.push(...put.before);
-      after.push(...put.after);
-    }
+    for (const [kind, checker] of checkers) store.put(kind, checker.recheck(delta), before, after);
     const releasedFigures = released.map(({ cell, entry }) => ({
       ref: this.refOf(cell),
       text: entryText(entry),

@@ -4,7 +4,13 @@
  * of a figure, since any figure may be quoted anywhere in it. Its last report (sections, figures)
  * stays on the holder for the checker's JSON and the window.
  */
-import { registerChecker, type CheckContext, type Checker, type CheckerGroups } from '../engine/checks';
+import {
+  NO_GROUPS,
+  registerChecker,
+  type CheckContext,
+  type Checker,
+  type CheckerGroups,
+} from '../engine/checks';
 import type { AmountUnit } from '../money/money';
 import { TableAmounts } from './amounts';
 import { checkNarrative, type NarrativeReport } from './check';
@@ -47,7 +53,7 @@ function narrativeChecker({ structure, calc, writer, narrative }: CheckContext):
   };
   return {
     checkAll: check,
-    recheck: (delta) => (narrative.text && delta.cells.size > 0 ? check() : new Map()),
+    recheck: (delta) => (narrative.text && delta.cells.size > 0 ? check() : NO_GROUPS),
   };
 }
 
