@@ -3,7 +3,17 @@
  * finding opens its table and puts the cursor on its cell. The panel follows the active table (its
  * group is scrolled to and marked) and keeps its place when an edit fixes the highlighted finding.
  */
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
+import { useLatest } from '../model/useLatest';
 import { keepPlace } from '../model/listPlace';
 import { SEVERITY_LABEL, type Finding, type NotChecked } from '../../shared/engine/findings';
 import type { UnplacedFigure } from '../../shared/model/report';
@@ -56,7 +66,31 @@ function groupOf(finding: Finding): string {
 const inFront = (group: string | null, active: string) =>
   group === active || (active === NARRATIVE_GROUP && !!group?.startsWith(`${NARRATIVE_GROUP} `));
 
-export function AuditPanel({
+/**
+ * The 审核 panel follows an edit a moment later: the grid paints the new figures in the key
+ * press's frame, and the panel's list (hundreds of lines in a large report) is drawn after it.
+ * Every change of the workbook brings new lists, so the panel always ends up drawn with the
+ * latest messages and names.
+ */
+export function AuditPanel(props: Props) {
+  const latestDescribe = useLatest(props.describe);
+  const latestTableName = useLatest(props.tableName);
+  const describe = useCallback((f: Finding) => latestDescribe.current(f), [latestDescribe]);
+  const tableName = useCallback((id: string) => latestTableName.current(id), [latestTableName]);
+  const findings = useDeferredValue(props.findings);
+  const notChecked = useDeferredValue(props.notChecked);
+  return (
+    <FindingsList
+      {...props}
+      findings={findings}
+      notChecked={notChecked}
+      describe={describe}
+      tableName={tableName}
+    />
+  );
+}
+
+const FindingsList = memo(function FindingsList({
   findings,
   activeTable,
   tableName,
@@ -149,7 +183,7 @@ export function AuditPanel({
       <GapsSection notChecked={notChecked} unplaced={unplaced} />
     </aside>
   );
-}
+});
 
 /**
  * The few DOM operations the panel uses, typed here: the unit tests render the panel outside a
