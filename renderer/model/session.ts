@@ -33,6 +33,11 @@ export class Session {
   lastRecalcMs = 0;
   /** How large the grids are drawn (Ctrl+wheel, Ctrl+= / Ctrl+-, Ctrl+0): 1 is as designed. */
   gridZoom = 1;
+  /**
+   * The workbook's change and the version it made, so that a grid repaints only the rows the
+   * change touched when nothing else changed since it last painted.
+   */
+  lastChange: { version: number; change: Change } | null = null;
   /** The last thing that went wrong, in Chinese, for the status bar. */
   message: { text: string; error: boolean } | null = null;
   private readonly listeners = new Set<() => void>();
@@ -129,6 +134,7 @@ export class Session {
     this.lastRecalcMs = performance.now() - started;
     this.message = result && !result.ok ? { text: result.reason, error: true } : null;
     const change = result?.ok ? result.change : null;
+    const display = this.display;
     // The report's unit may have been set or changed (报表设置): figures are shown in it from now on.
     if (this.display.reportUnit !== this.workbook.unit)
       this.display = { ...this.display, reportUnit: this.workbook.unit, unit: this.workbook.unit };
@@ -137,6 +143,11 @@ export class Session {
       if (change.skipped.length > 0)
         this.message = { text: `已跳过 ${change.skipped.length} 个由公式计算的单元格`, error: false };
     }
+    // A change of rows or of how figures are shown is no change of some cells: everything repaints.
+    this.lastChange =
+      change && change.tables.length === 0 && this.display === display
+        ? { version: this.version + 1, change }
+        : null;
     this.notify();
     return change;
   }

@@ -35,6 +35,7 @@ import type { TableInfo } from '../../shared/engine/structure';
 import { buildGridModel, type GridModel, type GridRow } from '../../shared/layout/gridModel';
 import { insertLabel, type GridHandle } from '../actions';
 import { columnDefs, type CommitTyped } from '../grid/columns';
+import { rowsToRepaint } from '../grid/repaint';
 import { fillDownEdits } from '../grid/fill';
 import { useBlockSelection, type BlockSelection, type Position } from '../grid/useBlockSelection';
 import { useClipboard } from '../grid/useClipboard';
@@ -171,12 +172,7 @@ export const TableGrid = memo(function TableGrid({
 
   useGridHandle(handle, { session, model, apiRef, block, clipboard });
 
-  // Repaint on every change of figures, findings, display options or selection. Without `force`
-  // the grid re-reads values and classes but leaves an open editor alone.
-  // A hidden grid is repainted when it is shown again.
-  useEffect(() => {
-    if (active) apiRef.current?.refreshCells();
-  }, [active, session.version, findingsByCell]);
+  useRepaint(active, session, table.id, model, apiRef, findingsByCell);
 
   const applyFocus = useCallback(() => {
     if (!focusRequest || requestedTable(focusRequest) !== table.id) return;
@@ -237,6 +233,32 @@ export const TableGrid = memo(function TableGrid({
     </div>
   );
 });
+
+/**
+ * Repaints the grid on every change of figures, findings, display options or selection: after an
+ * edit the rows it touched, else all. Without `force` the grid re-reads values and classes but
+ * leaves an open editor alone. A hidden grid is repainted when it is shown again.
+ */
+function useRepaint(
+  active: boolean,
+  session: Session,
+  table: string,
+  model: GridModel,
+  apiRef: RefObject<GridApi<GridRow> | null>,
+  findingsByCell: Map<string, Finding[]>,
+) {
+  const paintedVersion = useRef(-1);
+  useEffect(() => {
+    const api = apiRef.current;
+    if (!active || !api) return;
+    const { version, lastChange } = session;
+    const rows = rowsToRepaint(lastChange, version, paintedVersion.current, table, model);
+    paintedVersion.current = version;
+    if (rows === null) api.refreshCells();
+    else if (rows.size > 0)
+      api.refreshCells({ rowNodes: [...rows].flatMap((i) => api.getDisplayedRowAtIndex(i) ?? []) });
+  }, [active, session, session.version, findingsByCell, table, model, apiRef]);
+}
 
 const WHEEL_STEP = 50;
 

@@ -1,9 +1,12 @@
 /** The findings of the open report, looked up the ways the window shows them: by cell, by table, the 情况说明's, in total. */
 import { useMemo } from 'react';
-import { cellKey, type Finding } from '../../shared/engine/findings';
+import { cellKey, type CellRef, type Finding } from '../../shared/engine/findings';
 import type { Session } from '../model/session';
 
 export type Counts = Record<Finding['severity'], number>;
+
+/** The cell a finding colours in the grid: the first it names. */
+export const cellColouredBy = (f: Finding): CellRef | null => f.cells[0]?.ref ?? null;
 
 export function useFindings(session: Session, version: number) {
   const { workbook } = session;
@@ -20,7 +23,7 @@ export function useFindings(session: Session, version: number) {
   const findingsByCell = useMemo(() => {
     const map = new Map<string, Finding[]>();
     for (const f of findings) {
-      const ref = f.cells[0]?.ref;
+      const ref = cellColouredBy(f);
       if (ref) map.set(cellKey(ref), [...(map.get(cellKey(ref)) ?? []), f]);
     }
     return map;
