@@ -18,6 +18,7 @@ import type { TableInfo } from '../../engine/structure';
 import type { CellState, Workbook } from '../../engine/workbook';
 import { formatAmount, fromDecimalString } from '../../money/money';
 import { addNarrativeSheets } from './narrativeSheets';
+import { A4_PAPER, PAGE_NUMBERS } from './printPage';
 import { textWidth } from './textWidth';
 
 export interface PublicationOptions {
@@ -236,7 +237,7 @@ class TableSheet {
 
   private setUpPage(headerBottom: number): void {
     this.sheet.pageSetup = {
-      paperSize: 9, // A4
+      paperSize: A4_PAPER,
       orientation: orientationFor(this.columns),
       fitToPage: true,
       fitToWidth: 1,
@@ -245,7 +246,7 @@ class TableSheet {
       margins: { left: 0.5, right: 0.5, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: `1:${headerBottom}`,
     };
-    this.sheet.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+    this.sheet.headerFooter = { ...PAGE_NUMBERS };
   }
 }
 
