@@ -66,6 +66,15 @@ describe('publication xlsx of the 2024 sample', () => {
     ]);
     expect(sheet.getCell('A3').alignment.horizontal).toBe('left');
     expect(sheet.getCell(`${last}3`).alignment.horizontal).toBe('right');
+    // The 部门 area holds its name on one line at 11pt (a Chinese character 11pt wide, a column of
+    // width w 7w + 5 px with exceljs's Calibri 11): the name is not cut off by the 年度 beside it.
+    const span =
+      sheet.model.merges
+        .find((m) => m.startsWith('A3:'))!
+        .split(':')[1]!
+        .charCodeAt(0) - 64;
+    const px = sheet.columns.slice(0, span).reduce((sum, c) => sum + 7 * c.width! + 5, 0);
+    expect(px).toBeGreaterThanOrEqual([...`部门：${DEPARTMENT}`].length * 11 * (96 / 72));
   });
 
   it('公开05表: 项目 over code and name, 本年支出 over its three columns, then the 栏次 row', () => {

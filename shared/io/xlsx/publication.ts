@@ -19,7 +19,7 @@ import type { CellState, Workbook } from '../../engine/workbook';
 import { formatAmount, fromDecimalString } from '../../money/money';
 import { addNarrativeSheets } from './narrativeSheets';
 import { A4_PAPER, PAGE_NUMBERS } from './printPage';
-import { textWidth } from './textWidth';
+import { textWidth, wrappedLines } from './textWidth';
 
 export interface PublicationOptions {
   /** Leave zero cells empty (as the 2023 解放区 document prints them) instead of printing 0.00 (as the 2024 高新区 one does). */
@@ -106,17 +106,20 @@ class TableSheet {
     });
     sheet.getRow(1).height = 2 * LINE_HEIGHT;
     this.put({ top: 2, left: last }, tableCode(table.template), { alignment: { horizontal: 'right' } });
-    // 部门 left, 年度 centre, 单位 right, each over a third of the columns (every table has at least five).
-    const side = Math.ceil(last / 3);
-    this.put({ top: 3, left: 1, right: side }, `部门：${workbook.department}`, {
-      alignment: { horizontal: 'left' },
-    });
-    this.put({ top: 3, left: side + 1, right: last - side }, `${workbook.year}年度`, {
+    // 部门 left, 年度 centre, 单位 right: 部门 and 单位 each over a third of the columns (every table
+    // has at least five), 部门 over more where its name needs them (a long name is not cut off), and
+    // 单位 then over what is left beside one column for the 年度.
+    const department = `部门：${workbook.department}`;
+    const unit = `单位：${workbook.unit}`;
+    const third = Math.ceil(last / 3);
+    const unitNeeds = this.columnsFor(unit, 'end');
+    const left = Math.min(last - unitNeeds - 1, Math.max(third, this.columnsFor(department, 'start')));
+    const right = Math.max(unitNeeds, Math.min(third, last - left - 1));
+    this.put({ top: 3, left: 1, right: left }, department, { alignment: { horizontal: 'left' } });
+    this.put({ top: 3, left: left + 1, right: last - right }, `${workbook.year}年度`, {
       alignment: { horizontal: 'center' },
     });
-    this.put({ top: 3, left: last - side + 1, right: last }, `单位：${workbook.unit}`, {
-      alignment: { horizontal: 'right' },
-    });
+    this.put({ top: 3, left: last - right + 1, right: last }, unit, { alignment: { horizontal: 'right' } });
 
     const headerTop = HEADER_BLOCK + 1;
     let row = this.writeColumnHeader(headerTop);
@@ -206,6 +209,17 @@ class TableSheet {
         alignment: { horizontal: centred ? 'center' : 'left', indent: cell.indent ?? 0 },
       });
     });
+  }
+
+  /** How many columns, from the first or from the last, text of the sheet's font needs to stand on one line. */
+  private columnsFor(text: string, from: 'start' | 'end'): number {
+    const widths = from === 'start' ? this.widths : [...this.widths].reverse();
+    let width = 0;
+    for (let n = 1; n <= widths.length; n++) {
+      width += widths[n - 1]!;
+      if (wrappedLines(text, width, FONT.size!) === 1) return n;
+    }
+    return widths.length;
   }
 
   private drawBorders(top: number, bottom: number): void {
