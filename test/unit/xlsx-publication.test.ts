@@ -197,7 +197,7 @@ describe('publication xlsx of the 2024 sample', () => {
   });
 
   it.each(TABLE_IDS)(
-    '%s prints on A4 (the narrow 05 and 08 portrait), one page wide, with the header on every page',
+    '%s prints on A4 (the narrow 05 and 08 portrait), one page wide and one long as published, with the header on every page',
     (id) => {
       const sheet = sheetOf(book, id);
       const titleRows: Record<string, string> = { 公开05表: '1:6', 公开06表: '1:4', 公开09表: '1:7' };
@@ -208,7 +208,7 @@ describe('publication xlsx of the 2024 sample', () => {
         orientation,
         fitToPage: true,
         fitToWidth: 1,
-        fitToHeight: 0,
+        fitToHeight: 1,
         horizontalCentered: true,
       });
       expect(sheet.pageSetup.margins).toMatchObject({ left: 0.5, right: 0.5 });
@@ -223,6 +223,21 @@ describe('publication xlsx of the 2024 sample', () => {
     const again = new ExcelJS.Workbook();
     await again.xlsx.load(readFileSync(path).buffer as ArrayBuffer);
     expect(again.worksheets).toHaveLength(9);
+  });
+});
+
+describe('tables longer than a page', () => {
+  it('a table a little too long for its page prints on one, a long one on as many pages as it takes', async () => {
+    // 公开01表 of 2023 left 4 lines and its 注 alone on a second page; the budget's 06, 07 and 15
+    // (58 to 68 lines) would be too small to read on one.
+    const final = await publish(Workbook.open(loadSample('final-2023-jiefang')));
+    expect(sheetOf(final, '公开01表').pageSetup.fitToHeight).toBe(1);
+    const budget = await publish(Workbook.open(loadSample('budget-2025-jiaozuo')));
+    for (const id of ['预算06表', '预算07表', '预算15表']) {
+      const sheet = sheetOf(budget, id);
+      expect(sheet.rowCount, id).toBeGreaterThan(55);
+      expect(sheet.pageSetup, id).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
   });
 });
 

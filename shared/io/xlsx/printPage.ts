@@ -3,12 +3,27 @@
  * and for the sheets of running text (the 情况说明, the 补充信息) the portrait page they fill.
  */
 import type ExcelJS from 'exceljs';
+import type { Orientation } from '../../layout/page';
 import { COLUMN_PADDING_PX, DIGIT_PX } from './textWidth';
 
 export const A4_PAPER = 9;
 export const PAGE_NUMBERS: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&C第 &P 页 共 &N 页' };
 
 const A4_WIDTH_MM = 210;
+const A4_HEIGHT_MM = 297;
+
+/** The area of an A4 page inside `margins`, in points. */
+export function printableArea(
+  orientation: Orientation,
+  margins: ExcelJS.Margins,
+): { width: number; height: number } {
+  const [width, height] =
+    orientation === 'portrait' ? [A4_WIDTH_MM, A4_HEIGHT_MM] : [A4_HEIGHT_MM, A4_WIDTH_MM];
+  return {
+    width: (width / 25.4 - margins.left - margins.right) * 72,
+    height: (height / 25.4 - margins.top - margins.bottom) * 72,
+  };
+}
 /** Margins of a portrait text page, in inches as the sheet stores them. */
 const TEXT_MARGINS: ExcelJS.Margins = {
   left: 0.75,
@@ -40,7 +55,7 @@ export function setUpTextPage(sheet: ExcelJS.Worksheet, titleRows?: string): voi
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    margins: TEXT_MARGINS,
+    margins: { ...TEXT_MARGINS },
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
   };
   sheet.headerFooter = { ...PAGE_NUMBERS };

@@ -11,15 +11,17 @@
  */
 import ExcelJS from 'exceljs';
 import { buildGridModel, type GridColumn, type Slot } from '../../layout/gridModel';
-import { orientationFor } from '../../layout/page';
+import { orientationFor, type Orientation } from '../../layout/page';
+import { LEAST_AUTO_SHARE } from '../../layout/pages';
+import { MIN_FONT_PT } from '../../layout/printFit';
 import { tableCode } from '../../model/template';
 import { headerCells, headerDepth } from '../../layout/header';
 import type { TableInfo } from '../../engine/structure';
 import type { CellState, Workbook } from '../../engine/workbook';
 import { formatAmount, fromDecimalString } from '../../money/money';
 import { addNarrativeSheets } from './narrativeSheets';
-import { A4_PAPER, PAGE_NUMBERS } from './printPage';
-import { textWidth, wrappedLines } from './textWidth';
+import { A4_PAPER, PAGE_NUMBERS, printableArea } from './printPage';
+import { columnPx, textWidth, wrappedLines } from './textWidth';
 
 export interface PublicationOptions {
   /** Leave zero cells empty (as the 2023 解放区 document prints them) instead of printing 0.00 (as the 2024 高新区 one does). */
@@ -35,6 +37,8 @@ const INDENT: Record<string, number> = { 款: 1, 项: 2 };
 const WIDTH = { amount: 14, name: 30, text: 6, max: 40 };
 /** Points per line of 11pt 宋体, for rows whose text wraps. */
 const LINE_HEIGHT = 15;
+const MARGINS: ExcelJS.Margins = { left: 0.5, right: 0.5, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 };
+const PT_PER_PX = 72 / 96;
 /** Rows above the column header: title, table code, 部门/年度/单位. */
 const HEADER_BLOCK = 3;
 
@@ -249,18 +253,36 @@ class TableSheet {
     }
   }
 
+  /**
+   * One page wide, as many long as it takes; a table that overflows its page by a little prints a
+   * step smaller on one page instead of leaving its last rows and the 注 alone on a second (as the
+   * print view's 适应页宽 does: down to 70 % of the size that fits the width, never below 6 pt).
+   */
   private setUpPage(headerBottom: number): void {
+    const orientation = orientationFor(this.columns);
     this.sheet.pageSetup = {
       paperSize: A4_PAPER,
-      orientation: orientationFor(this.columns),
+      orientation,
       fitToPage: true,
       fitToWidth: 1,
-      fitToHeight: 0,
+      fitToHeight: this.fitsOnOnePage(orientation) ? 1 : 0,
       horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { ...MARGINS },
       printTitlesRow: `1:${headerBottom}`,
     };
     this.sheet.headerFooter = { ...PAGE_NUMBERS };
+  }
+
+  private fitsOnOnePage(orientation: Orientation): boolean {
+    const page = printableArea(orientation, MARGINS);
+    const width = this.widths.reduce((sum, w) => sum + columnPx(w), 0) * PT_PER_PX;
+    // A row without a height of its own is one line high.
+    let height = 0;
+    for (let row = 1; row <= this.sheet.rowCount; row++)
+      height += this.sheet.getRow(row).height ?? LINE_HEIGHT;
+    const widthScale = Math.min(1, page.width / width);
+    const scale = page.height / height;
+    return scale >= LEAST_AUTO_SHARE * widthScale && scale * FONT.size! >= MIN_FONT_PT;
   }
 }
 

@@ -13,6 +13,7 @@ export function textWidth(text: string): number {
  */
 export const DIGIT_PX = 7;
 export const COLUMN_PADDING_PX = 5;
+export const columnPx = (width: number) => width * DIGIT_PX + COLUMN_PADDING_PX;
 const PX_PER_PT = 96 / 72;
 /**
  * Widths in a Chinese font, in ems: a Chinese character fills one, a digit or a Latin letter about
@@ -26,6 +27,6 @@ const LINE_FILL = 0.95;
 export function wrappedLines(text: string, width: number, fontPt: number): number {
   let ems = 0;
   for (const ch of text) ems += ch.codePointAt(0)! > 0xff ? EM.wide : EM.narrow;
-  const emsPerLine = ((width * DIGIT_PX + COLUMN_PADDING_PX) * LINE_FILL) / (fontPt * PX_PER_PT);
+  const emsPerLine = (columnPx(width) * LINE_FILL) / (fontPt * PX_PER_PT);
   return Math.max(1, Math.ceil(ems / emsPerLine));
 }
