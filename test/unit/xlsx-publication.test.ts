@@ -171,7 +171,10 @@ describe('publication xlsx of the 2024 sample', () => {
       expect(sheet.getCell(row + 1, 1).value).toBe(id === '公开07表' ? note(id).emptyExplanation : null);
     }
     const sheet = sheetOf(book, '公开09表');
-    expect(sheet.getRow(rowWith(sheet, 1, note('公开09表').note!)).height).toBe(30);
+    // Two lines, each as tall as Noto CJK's (LibreOffice's 宋体 where 宋体 is missing: 1.45 times the size).
+    const height = sheet.getRow(rowWith(sheet, 1, note('公开09表').note!)).height;
+    expect(height).toBeGreaterThanOrEqual(2 * 11 * 1.45);
+    expect(height).toBeLessThan(3 * 11 * 1.2);
   });
 
   it('uses 宋体 11pt, thin borders over the grid and widths that suit names and amounts', () => {
@@ -238,6 +241,28 @@ describe('tables longer than a page', () => {
       expect(sheet.rowCount, id).toBeGreaterThan(55);
       expect(sheet.pageSetup, id).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     }
+  });
+});
+
+describe('a 绩效 table', () => {
+  it('wraps its sentences within their column, each row tall enough for its lines', async () => {
+    const book = await publish(Workbook.open(loadSample('budget-2025-jiaozuo')));
+    const sheet = sheetOf(book, '预算15表');
+    let wrapped = 0;
+    sheet.eachRow((row, r) =>
+      row.eachCell((cell) => {
+        const text = typeof cell.value === 'string' ? cell.value : '';
+        const width = sheet.getColumn(cell.col).width!;
+        // A Chinese character of 11pt is 14.7 px, a digit at least half that; a column of width w is 7w + 5 px.
+        const ems = [...text].reduce((sum, ch) => sum + (ch.codePointAt(0)! > 0xff ? 1 : 0.5), 0);
+        const lines = Math.ceil((ems * 11 * (96 / 72)) / (7 * width + 5));
+        if (r <= 6 || lines < 3 || sheet.getCell(r, cell.col).isMerged) return;
+        wrapped++;
+        expect(cell.alignment.wrapText, cell.address).toBe(true);
+        expect(row.height, cell.address).toBeGreaterThanOrEqual(Math.min(409, lines * 11 * 1.45));
+      }),
+    );
+    expect(wrapped).toBeGreaterThan(5);
   });
 });
 

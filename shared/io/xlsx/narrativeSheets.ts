@@ -15,19 +15,13 @@ import {
   supplementaryLines,
 } from '../grid/narrativeSheets';
 import { setUpTextPage, TEXT_PAGE_WIDTH } from './printPage';
-import { wrappedLines } from './textWidth';
+import { wrappedHeight } from './textWidth';
 
 const TEXT_FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 12 };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** The 补充信息 is a table of short entries, in the tables' font. */
 const FIELDS_FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
-/**
- * Points per line: one and a half times the font size, since a machine without 宋体 shows the text
- * in a Chinese font with taller lines (Noto CJK: 1.45 times its size; 宋体: 1.2) and a row too short
- * for its lines cuts the last one off.
- */
-const LINE_SPACING = 1.5;
 /** Points below a paragraph, to set it apart from the next. */
 const PARAGRAPH_GAP = 4;
 /** 类别 | 键 | 项目 | 值 in shares of the page's width: the labels and values wrap, the 类别 fits on one line. */
@@ -35,8 +29,7 @@ const FIELD_SHARES = [0.2, 0.24, 0.29, 0.27];
 
 /** A row tall enough for the lines of the longest of its texts, each in its column. */
 function rowHeight(texts: readonly string[], widths: readonly number[], font: Partial<ExcelJS.Font>): number {
-  const lines = Math.max(...texts.map((text, c) => wrappedLines(text, widths[c]!, font.size!)));
-  return lines * font.size! * LINE_SPACING + PARAGRAPH_GAP;
+  return Math.max(...texts.map((text, c) => wrappedHeight(text, widths[c]!, font.size!, PARAGRAPH_GAP)));
 }
 
 /** Whether a sheet is one this module wrote: the 情况说明 (text in column A only) or the 补充信息 (its header line). */

@@ -21,7 +21,7 @@ import type { CellState, Workbook } from '../../engine/workbook';
 import { formatAmount, fromDecimalString } from '../../money/money';
 import { addNarrativeSheets } from './narrativeSheets';
 import { A4_PAPER, PAGE_NUMBERS, printableArea } from './printPage';
-import { columnPx, textWidth, wrappedLines } from './textWidth';
+import { columnPx, textWidth, wrappedHeight, wrappedLines } from './textWidth';
 
 export interface PublicationOptions {
   /** Leave zero cells empty (as the 2023 解放区 document prints them) instead of printing 0.00 (as the 2024 高新区 one does). */
@@ -35,7 +35,7 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 /** Indent of a name by its level in the code hierarchy, in Excel's indent steps (about 2 characters each). */
 const INDENT: Record<string, number> = { 款: 1, 项: 2 };
 const WIDTH = { amount: 14, name: 30, text: 6, max: 40 };
-/** Points per line of 11pt 宋体, for rows whose text wraps. */
+/** Points of a row of one line of 11pt 宋体. */
 const LINE_HEIGHT = 15;
 const MARGINS: ExcelJS.Margins = { left: 0.5, right: 0.5, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 };
 const PT_PER_PX = 72 / 96;
@@ -210,7 +210,12 @@ class TableSheet {
       this.put({ top: row, left: c + 1, right: spans ? c + 2 : c + 1 }, cell.text, {
         // Text stays text (codes, 行次) also when someone edits it in Excel.
         numFmt: '@',
-        alignment: { horizontal: centred ? 'center' : 'left', indent: cell.indent ?? 0 },
+        // A 绩效 table's typed sentences wrap within their column, as printed, rather than run on over the page.
+        alignment: {
+          horizontal: centred ? 'center' : 'left',
+          indent: cell.indent ?? 0,
+          wrapText: column.prose === true,
+        },
       });
     });
   }
@@ -245,7 +250,7 @@ class TableSheet {
     if (style.numFmt) cell.numFmt = style.numFmt;
     if (typeof value === 'string' && style.alignment?.wrapText) {
       const width = this.widths.slice(left - 1, right).reduce((a, b) => a + b, 0);
-      const height = (Math.ceil(textWidth(value) / width) * LINE_HEIGHT) / (bottom - top + 1);
+      const height = wrappedHeight(value, width, FONT.size!) / (bottom - top + 1);
       for (let row = top; row <= bottom; row++) {
         const sheetRow = this.sheet.getRow(row);
         sheetRow.height = Math.max(sheetRow.height ?? LINE_HEIGHT, height);

@@ -30,3 +30,17 @@ export function wrappedLines(text: string, width: number, fontPt: number): numbe
   const emsPerLine = (columnPx(width) * LINE_FILL) / (fontPt * PX_PER_PT);
   return Math.max(1, Math.ceil(ems / emsPerLine));
 }
+
+/**
+ * Points per line: one and a half times the font size, since a machine without 宋体 shows the text
+ * in a Chinese font with taller lines (Noto CJK: 1.45 times its size; 宋体: 1.2) and a row too short
+ * for its lines cuts the last one off.
+ */
+const LINE_SPACING = 1.5;
+/** Excel keeps no row taller: a longer text (some thousand characters in one cell) shows only in part there. */
+const MAX_ROW_PT = 409;
+
+/** Points of row that text wrapped in a column takes, with `gap` points below it. */
+export function wrappedHeight(text: string, width: number, fontPt: number, gap = 0): number {
+  return Math.min(MAX_ROW_PT, wrappedLines(text, width, fontPt) * fontPt * LINE_SPACING + gap);
+}
