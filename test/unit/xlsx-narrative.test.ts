@@ -61,6 +61,23 @@ describe('the publication workbook keeps the 情况说明', () => {
     expect(labels).toContain(`${labelOf('自评项目')}第 1 项执行数`);
   });
 
+  it('writes a title glued to its text bold and reads the paragraph back as one text (the budget sample)', async () => {
+    const workbook = Workbook.open(loadSample('budget-2025-jiaozuo'));
+    workbook.setNarrative(narrativeFromPlainText(narrativeText('budget-2025-jiaozuo')), {});
+    const bytes = await writePublicationXlsx(workbook);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer as ArrayBuffer);
+    const row = book
+      .getWorksheet('情况说明')!
+      .getColumn(1)
+      .values.findIndex((v) => typeof v === 'object' && v !== null && 'richText' in v);
+    const runs = (book.getWorksheet('情况说明')!.getCell(row, 1).value as ExcelJS.CellRichTextValue).richText;
+    expect(runs.map((r) => r.font?.bold === true)).toEqual([true, false]);
+    expect(runs[0]!.text).toBe('一、收入支出预算总体情况说明');
+    const read = await readXlsx('预算公开表.xlsx', bytes);
+    expect(read.report.narrative?.text).toBe(workbook.narrativeText!.text);
+  });
+
   it('writes no 情况说明 sheets for a report without one', async () => {
     const workbook = Workbook.open(loadSample('final-2023-jiefang'));
     const read = await readXlsx('公开表.xlsx', await writePublicationXlsx(workbook));

@@ -64,7 +64,18 @@ export function addNarrativeSheets(book: ExcelJS.Workbook, workbook: Workbook): 
     sheet.getColumn(1).width = TEXT_PAGE_WIDTH;
     outlineOf(text, set).forEach((paragraph, i) => {
       const cell = sheet.getCell(i + 1, 1);
-      cell.value = paragraph.text;
+      const { text: whole, title } = paragraph;
+      // A title glued to its text (一、…说明2025年收入…) is bold within the paragraph, as in Word;
+      // the runs are read back as one text.
+      cell.value =
+        title > 0
+          ? {
+              richText: [
+                { text: whole.slice(0, title), font: { ...TEXT_FONT, bold: true } },
+                { text: whole.slice(title), font: TEXT_FONT },
+              ],
+            }
+          : whole;
       // Text stays text: a paragraph that is a number (a page's 1) is not turned into one.
       cell.numFmt = '@';
       cell.font = { ...TEXT_FONT, bold: paragraph.role !== 'body' };
@@ -73,7 +84,7 @@ export function addNarrativeSheets(book: ExcelJS.Workbook, workbook: Workbook): 
         vertical: 'top',
         horizontal: paragraph.role === 'part' ? 'center' : 'left',
       };
-      sheet.getRow(i + 1).height = rowHeight([paragraph.text], [TEXT_PAGE_WIDTH], TEXT_FONT);
+      sheet.getRow(i + 1).height = rowHeight([whole], [TEXT_PAGE_WIDTH], TEXT_FONT);
     });
     setUpTextPage(sheet);
   }
