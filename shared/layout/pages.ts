@@ -73,7 +73,7 @@ export type PrintScale = 'width' | 'page' | number;
 
 /** Steps a table shrinks by, and how far: 适应页宽 to 70 % of its font, 适应一页 to the least legible. */
 const FONT_STEP_PT = 0.5;
-const LEAST_AUTO_SHARE = 0.7;
+export const LEAST_AUTO_SHARE = 0.7;
 /** The 0.75 pt rule under each row (1 px) keeps its width in any font. */
 const RULE_PX = 1;
 

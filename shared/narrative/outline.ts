@@ -20,7 +20,8 @@ export interface OutlinedParagraph {
 /**
  * The paragraphs with their roles: a paragraph that is exactly a section's title is a heading; a
  * title glued to its text (…情况说明。本年度…) stays in its paragraph, written in the heading's font.
- * Text before the first section is the part title. Without a set every paragraph is body text.
+ * Text before the first section is the part title, unless it holds sentences (a budget's 部门概况
+ * before its first section is text, not a title). Without a set every paragraph is body text.
  */
 export function outlineOf(narrative: NarrativeText, set: NarrativeSet | null): OutlinedParagraph[] {
   const split = set ? splitSections(narrative.text, set.sections) : null;
@@ -36,9 +37,12 @@ export function outlineOf(narrative: NarrativeText, set: NarrativeSet | null): O
     const text = narrative.text.slice(p.start, p.end);
     const title = titles.get(p.start);
     if (split && split.sections.length > 0 && p.end <= split.preamble.end)
-      return { text, role: 'part', title: 0 };
+      return { text, role: isTitle(text) ? 'part' : 'body', title: 0 };
     if (!title) return { text, role: 'body', title: 0 };
     if (narrative.text.slice(title.end, p.end).trim() === '') return { text, role: title.role, title: 0 };
     return { text, role: 'body', title: title.end - p.start };
   });
 }
+
+/** A title ends no sentence within it or at its end. */
+const isTitle = (text: string) => !/[。；！？]/u.test(text);

@@ -61,6 +61,23 @@ describe('the publication workbook keeps the 情况说明', () => {
     expect(labels).toContain(`${labelOf('自评项目')}第 1 项执行数`);
   });
 
+  it('writes a title glued to its text bold and reads the paragraph back as one text (the budget sample)', async () => {
+    const workbook = Workbook.open(loadSample('budget-2025-jiaozuo'));
+    workbook.setNarrative(narrativeFromPlainText(narrativeText('budget-2025-jiaozuo')), {});
+    const bytes = await writePublicationXlsx(workbook);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer as ArrayBuffer);
+    const row = book
+      .getWorksheet('情况说明')!
+      .getColumn(1)
+      .values.findIndex((v) => typeof v === 'object' && v !== null && 'richText' in v);
+    const runs = (book.getWorksheet('情况说明')!.getCell(row, 1).value as ExcelJS.CellRichTextValue).richText;
+    expect(runs.map((r) => r.font?.bold === true)).toEqual([true, false]);
+    expect(runs[0]!.text).toBe('一、收入支出预算总体情况说明');
+    const read = await readXlsx('预算公开表.xlsx', bytes);
+    expect(read.report.narrative?.text).toBe(workbook.narrativeText!.text);
+  });
+
   it('writes no 情况说明 sheets for a report without one', async () => {
     const workbook = Workbook.open(loadSample('final-2023-jiefang'));
     const read = await readXlsx('公开表.xlsx', await writePublicationXlsx(workbook));
@@ -74,6 +91,95 @@ describe('the publication workbook keeps the 情况说明', () => {
     const fromXlsx = carryOver(read.report, set);
     expect(fromXlsx).toEqual(carryOver(workbook.toReport(), set));
     expect(fromXlsx.values['上年机关运行经费']).toBe('12.50');
+  });
+});
+
+/** What a sheet needs to print on A4 portrait, worked out here from the page, not from the writer's constants. */
+const PX_PER_PT = 96 / 72;
+const columnPx = (width: number) => width * 7 + 5; // Calibri 11, exceljs's default font: a 7 px digit
+function printableWidthPx(sheet: ExcelJS.Worksheet): number {
+  const { left, right } = sheet.pageSetup.margins!;
+  return (210 / 25.4 - left - right) * 96;
+}
+/** Lines a text takes in a column, at `fontPt`, even in the widest Chinese font (digits 0.55 em). */
+function leastLines(text: string, px: number, fontPt: number): number {
+  let ems = 0;
+  for (const ch of text) ems += ch.codePointAt(0)! > 0xff ? 1 : 0.55;
+  return Math.ceil((ems * fontPt * PX_PER_PT) / px);
+}
+/** Noto CJK, which LibreOffice shows where 宋体 is missing, takes 1.45 times its size a line. */
+const TALLEST_LINE = 1.45;
+
+describe('the 情况说明 sheets print on A4 portrait as a finance officer hands them over', () => {
+  async function written(): Promise<ExcelJS.Workbook> {
+    const workbook = withNarrative();
+    workbook.setNarrative(workbook.narrativeText!, {
+      ...SUPPLEMENTARY,
+      自评项目: [
+        {
+          名称: '就业补助',
+          说明: '项目按计划完成，个别支出因政策调整延后至下一年度执行，已在绩效自评报告中说明原因。',
+        },
+      ],
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writePublicationXlsx(workbook)).buffer as ArrayBuffer);
+    return book;
+  }
+
+  it.each(['情况说明', '补充信息'])(
+    '%s: A4 portrait, numbered pages, its columns within the margins',
+    async (name) => {
+      const sheet = (await written()).getWorksheet(name)!;
+      expect(sheet.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'portrait',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      });
+      expect(sheet.headerFooter.oddFooter).toContain('&P');
+      // LibreOffice does not shrink a single column wider than the page: it cuts the text off.
+      const widths = sheet.columns.map((c) => columnPx(c.width!));
+      expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(printableWidthPx(sheet));
+    },
+  );
+
+  it('gives every paragraph of the text a row tall enough for all its lines, wrapped, at the top', async () => {
+    const sheet = (await written()).getWorksheet('情况说明')!;
+    const px = columnPx(sheet.getColumn(1).width!);
+    expect(px).toBeGreaterThan(printableWidthPx(sheet) * 0.9);
+    sheet.eachRow((row, r) => {
+      const cell = row.getCell(1);
+      expect(cell.alignment, `row ${r}`).toMatchObject({ wrapText: true, vertical: 'top' });
+      const lines = leastLines(String(cell.value), px, cell.font.size!);
+      expect(row.height, `row ${r}: ${lines} lines`).toBeGreaterThanOrEqual(
+        lines * cell.font.size! * TALLEST_LINE,
+      );
+    });
+  });
+
+  it('draws the 补充信息 as a bordered table with its header on every page, long values wrapped in full', async () => {
+    const sheet = (await written()).getWorksheet('补充信息')!;
+    expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
+    const px = sheet.columns.map((c) => columnPx(c.width!));
+    sheet.eachRow((row, r) => {
+      row.eachCell((cell, c) => {
+        expect(cell.border, `${cell.address}`).toMatchObject({
+          top: { style: 'thin' },
+          right: { style: 'thin' },
+        });
+        expect(cell.alignment.wrapText).toBe(true);
+        const lines = leastLines(String(cell.value), px[c - 1]!, cell.font.size!);
+        expect(row.height, `${cell.address}: ${lines} lines`).toBeGreaterThanOrEqual(
+          lines * cell.font.size! * TALLEST_LINE,
+        );
+      });
+      if (r > 1) return;
+      expect(row.getCell(1).font.bold).toBe(true);
+    });
+    // The 类别 of a list's row stays on one line.
+    expect(leastLines('补充信息（逐项）', px[0]!, 11)).toBe(1);
   });
 });
 

@@ -66,6 +66,15 @@ describe('publication xlsx of the 2024 sample', () => {
     ]);
     expect(sheet.getCell('A3').alignment.horizontal).toBe('left');
     expect(sheet.getCell(`${last}3`).alignment.horizontal).toBe('right');
+    // The 部门 area holds its name on one line at 11pt (a Chinese character 11pt wide, a column of
+    // width w 7w + 5 px with exceljs's Calibri 11): the name is not cut off by the 年度 beside it.
+    const span =
+      sheet.model.merges
+        .find((m) => m.startsWith('A3:'))!
+        .split(':')[1]!
+        .charCodeAt(0) - 64;
+    const px = sheet.columns.slice(0, span).reduce((sum, c) => sum + 7 * c.width! + 5, 0);
+    expect(px).toBeGreaterThanOrEqual([...`部门：${DEPARTMENT}`].length * 11 * (96 / 72));
   });
 
   it('公开05表: 项目 over code and name, 本年支出 over its three columns, then the 栏次 row', () => {
@@ -162,7 +171,10 @@ describe('publication xlsx of the 2024 sample', () => {
       expect(sheet.getCell(row + 1, 1).value).toBe(id === '公开07表' ? note(id).emptyExplanation : null);
     }
     const sheet = sheetOf(book, '公开09表');
-    expect(sheet.getRow(rowWith(sheet, 1, note('公开09表').note!)).height).toBe(30);
+    // Two lines, each as tall as Noto CJK's (LibreOffice's 宋体 where 宋体 is missing: 1.45 times the size).
+    const height = sheet.getRow(rowWith(sheet, 1, note('公开09表').note!)).height;
+    expect(height).toBeGreaterThanOrEqual(2 * 11 * 1.45);
+    expect(height).toBeLessThan(3 * 11 * 1.2);
   });
 
   it('uses 宋体 11pt, thin borders over the grid and widths that suit names and amounts', () => {
@@ -188,7 +200,7 @@ describe('publication xlsx of the 2024 sample', () => {
   });
 
   it.each(TABLE_IDS)(
-    '%s prints on A4 (the narrow 05 and 08 portrait), one page wide, with the header on every page',
+    '%s prints on A4 (the narrow 05 and 08 portrait), one page wide and one long as published, with the header on every page',
     (id) => {
       const sheet = sheetOf(book, id);
       const titleRows: Record<string, string> = { 公开05表: '1:6', 公开06表: '1:4', 公开09表: '1:7' };
@@ -199,7 +211,7 @@ describe('publication xlsx of the 2024 sample', () => {
         orientation,
         fitToPage: true,
         fitToWidth: 1,
-        fitToHeight: 0,
+        fitToHeight: 1,
         horizontalCentered: true,
       });
       expect(sheet.pageSetup.margins).toMatchObject({ left: 0.5, right: 0.5 });
@@ -214,6 +226,43 @@ describe('publication xlsx of the 2024 sample', () => {
     const again = new ExcelJS.Workbook();
     await again.xlsx.load(readFileSync(path).buffer as ArrayBuffer);
     expect(again.worksheets).toHaveLength(9);
+  });
+});
+
+describe('tables longer than a page', () => {
+  it('a table a little too long for its page prints on one, a long one on as many pages as it takes', async () => {
+    // 公开01表 of 2023 left 4 lines and its 注 alone on a second page; the budget's 06, 07 and 15
+    // (58 to 68 lines) would be too small to read on one.
+    const final = await publish(Workbook.open(loadSample('final-2023-jiefang')));
+    expect(sheetOf(final, '公开01表').pageSetup.fitToHeight).toBe(1);
+    const budget = await publish(Workbook.open(loadSample('budget-2025-jiaozuo')));
+    for (const id of ['预算06表', '预算07表', '预算15表']) {
+      const sheet = sheetOf(budget, id);
+      expect(sheet.rowCount, id).toBeGreaterThan(55);
+      expect(sheet.pageSetup, id).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
+  });
+});
+
+describe('a 绩效 table', () => {
+  it('wraps its sentences within their column, each row tall enough for its lines', async () => {
+    const book = await publish(Workbook.open(loadSample('budget-2025-jiaozuo')));
+    const sheet = sheetOf(book, '预算15表');
+    let wrapped = 0;
+    sheet.eachRow((row, r) =>
+      row.eachCell((cell) => {
+        const text = typeof cell.value === 'string' ? cell.value : '';
+        const width = sheet.getColumn(cell.col).width!;
+        // A Chinese character of 11pt is 14.7 px, a digit at least half that; a column of width w is 7w + 5 px.
+        const ems = [...text].reduce((sum, ch) => sum + (ch.codePointAt(0)! > 0xff ? 1 : 0.5), 0);
+        const lines = Math.ceil((ems * 11 * (96 / 72)) / (7 * width + 5));
+        if (r <= 6 || lines < 3 || sheet.getCell(r, cell.col).isMerged) return;
+        wrapped++;
+        expect(cell.alignment.wrapText, cell.address).toBe(true);
+        expect(row.height, cell.address).toBeGreaterThanOrEqual(Math.min(409, lines * 11 * 1.45));
+      }),
+    );
+    expect(wrapped).toBeGreaterThan(5);
   });
 });
 

@@ -11,14 +11,17 @@
  */
 import ExcelJS from 'exceljs';
 import { buildGridModel, type GridColumn, type Slot } from '../../layout/gridModel';
-import { orientationFor } from '../../layout/page';
+import { orientationFor, type Orientation } from '../../layout/page';
+import { LEAST_AUTO_SHARE } from '../../layout/pages';
+import { MIN_FONT_PT } from '../../layout/printFit';
 import { tableCode } from '../../model/template';
 import { headerCells, headerDepth } from '../../layout/header';
 import type { TableInfo } from '../../engine/structure';
 import type { CellState, Workbook } from '../../engine/workbook';
 import { formatAmount, fromDecimalString } from '../../money/money';
 import { addNarrativeSheets } from './narrativeSheets';
-import { textWidth } from './textWidth';
+import { A4_PAPER, PAGE_NUMBERS, printableArea } from './printPage';
+import { columnPx, textWidth, wrappedHeight, wrappedLines } from './textWidth';
 
 export interface PublicationOptions {
   /** Leave zero cells empty (as the 2023 解放区 document prints them) instead of printing 0.00 (as the 2024 高新区 one does). */
@@ -32,8 +35,10 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 /** Indent of a name by its level in the code hierarchy, in Excel's indent steps (about 2 characters each). */
 const INDENT: Record<string, number> = { 款: 1, 项: 2 };
 const WIDTH = { amount: 14, name: 30, text: 6, max: 40 };
-/** Points per line of 11pt 宋体, for rows whose text wraps. */
+/** Points of a row of one line of 11pt 宋体. */
 const LINE_HEIGHT = 15;
+const MARGINS: ExcelJS.Margins = { left: 0.5, right: 0.5, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 };
+const PT_PER_PX = 72 / 96;
 /** Rows above the column header: title, table code, 部门/年度/单位. */
 const HEADER_BLOCK = 3;
 
@@ -105,17 +110,20 @@ class TableSheet {
     });
     sheet.getRow(1).height = 2 * LINE_HEIGHT;
     this.put({ top: 2, left: last }, tableCode(table.template), { alignment: { horizontal: 'right' } });
-    // 部门 left, 年度 centre, 单位 right, each over a third of the columns (every table has at least five).
-    const side = Math.ceil(last / 3);
-    this.put({ top: 3, left: 1, right: side }, `部门：${workbook.department}`, {
-      alignment: { horizontal: 'left' },
-    });
-    this.put({ top: 3, left: side + 1, right: last - side }, `${workbook.year}年度`, {
+    // 部门 left, 年度 centre, 单位 right: 部门 and 单位 each over a third of the columns (every table
+    // has at least five), 部门 over more where its name needs them (a long name is not cut off), and
+    // 单位 then over what is left beside one column for the 年度.
+    const department = `部门：${workbook.department}`;
+    const unit = `单位：${workbook.unit}`;
+    const third = Math.ceil(last / 3);
+    const unitNeeds = this.columnsFor(unit, 'end');
+    const left = Math.min(last - unitNeeds - 1, Math.max(third, this.columnsFor(department, 'start')));
+    const right = Math.max(unitNeeds, Math.min(third, last - left - 1));
+    this.put({ top: 3, left: 1, right: left }, department, { alignment: { horizontal: 'left' } });
+    this.put({ top: 3, left: left + 1, right: last - right }, `${workbook.year}年度`, {
       alignment: { horizontal: 'center' },
     });
-    this.put({ top: 3, left: last - side + 1, right: last }, `单位：${workbook.unit}`, {
-      alignment: { horizontal: 'right' },
-    });
+    this.put({ top: 3, left: last - right + 1, right: last }, unit, { alignment: { horizontal: 'right' } });
 
     const headerTop = HEADER_BLOCK + 1;
     let row = this.writeColumnHeader(headerTop);
@@ -202,9 +210,25 @@ class TableSheet {
       this.put({ top: row, left: c + 1, right: spans ? c + 2 : c + 1 }, cell.text, {
         // Text stays text (codes, 行次) also when someone edits it in Excel.
         numFmt: '@',
-        alignment: { horizontal: centred ? 'center' : 'left', indent: cell.indent ?? 0 },
+        // A 绩效 table's typed sentences wrap within their column, as printed, rather than run on over the page.
+        alignment: {
+          horizontal: centred ? 'center' : 'left',
+          indent: cell.indent ?? 0,
+          wrapText: column.prose === true,
+        },
       });
     });
+  }
+
+  /** How many columns, from the first or from the last, text of the sheet's font needs to stand on one line. */
+  private columnsFor(text: string, from: 'start' | 'end'): number {
+    const widths = from === 'start' ? this.widths : [...this.widths].reverse();
+    let width = 0;
+    for (let n = 1; n <= widths.length; n++) {
+      width += widths[n - 1]!;
+      if (wrappedLines(text, width, FONT.size!) === 1) return n;
+    }
+    return widths.length;
   }
 
   private drawBorders(top: number, bottom: number): void {
@@ -226,7 +250,7 @@ class TableSheet {
     if (style.numFmt) cell.numFmt = style.numFmt;
     if (typeof value === 'string' && style.alignment?.wrapText) {
       const width = this.widths.slice(left - 1, right).reduce((a, b) => a + b, 0);
-      const height = (Math.ceil(textWidth(value) / width) * LINE_HEIGHT) / (bottom - top + 1);
+      const height = wrappedHeight(value, width, FONT.size!) / (bottom - top + 1);
       for (let row = top; row <= bottom; row++) {
         const sheetRow = this.sheet.getRow(row);
         sheetRow.height = Math.max(sheetRow.height ?? LINE_HEIGHT, height);
@@ -234,18 +258,36 @@ class TableSheet {
     }
   }
 
+  /**
+   * One page wide, as many long as it takes; a table that overflows its page by a little prints a
+   * step smaller on one page instead of leaving its last rows and the 注 alone on a second (as the
+   * print view's 适应页宽 does: down to 70 % of the size that fits the width, never below 6 pt).
+   */
   private setUpPage(headerBottom: number): void {
+    const orientation = orientationFor(this.columns);
     this.sheet.pageSetup = {
-      paperSize: 9, // A4
-      orientation: orientationFor(this.columns),
+      paperSize: A4_PAPER,
+      orientation,
       fitToPage: true,
       fitToWidth: 1,
-      fitToHeight: 0,
+      fitToHeight: this.fitsOnOnePage(orientation) ? 1 : 0,
       horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { ...MARGINS },
       printTitlesRow: `1:${headerBottom}`,
     };
-    this.sheet.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+    this.sheet.headerFooter = { ...PAGE_NUMBERS };
+  }
+
+  private fitsOnOnePage(orientation: Orientation): boolean {
+    const page = printableArea(orientation, MARGINS);
+    const width = this.widths.reduce((sum, w) => sum + columnPx(w), 0) * PT_PER_PX;
+    // A row without a height of its own is one line high.
+    let height = 0;
+    for (let row = 1; row <= this.sheet.rowCount; row++)
+      height += this.sheet.getRow(row).height ?? LINE_HEIGHT;
+    const widthScale = Math.min(1, page.width / width);
+    const scale = page.height / height;
+    return scale >= LEAST_AUTO_SHARE * widthScale && scale * FONT.size! >= MIN_FONT_PT;
   }
 }
 
