@@ -42,7 +42,6 @@ import { useClipboard } from '../grid/useClipboard';
 import { useGridKeys } from '../grid/useGridKeys';
 import type { Cursor } from '../model/cursor';
 import type { Session } from '../model/session';
-import { useLatest } from '../model/useLatest';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -82,7 +81,13 @@ interface Props {
   active: boolean;
   session: Session;
   table: TableInfo;
+  /** The findings by cell when shown (a change repaints the grid); hidden, none. */
   findingsByCell: Map<string, Finding[]>;
+  /**
+   * The findings by cell as they are now, for every grid, shown or hidden: a hidden grid builds
+   * rows too (kept at its size), and the cells it builds take their colours from these.
+   */
+  currentFindings: () => Map<string, Finding[]>;
   focusRequest: FocusRequest | null;
   /** Told where the cursor is (rows are inserted and deleted there), without re-rendering anything. */
   cursor: Cursor;
@@ -132,6 +137,7 @@ export const TableGrid = memo(function TableGrid({
   session,
   table,
   findingsByCell,
+  currentFindings,
   focusRequest,
   cursor,
   handle,
@@ -145,8 +151,6 @@ export const TableGrid = memo(function TableGrid({
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const model = useMemo(() => buildGridModel(table), [table, structureVersion]);
   // Read through a ref so that the column definitions stay stable while findings change.
-  const latestFindings = useLatest(findingsByCell);
-  const currentFindings = useCallback(() => latestFindings.current, [latestFindings]);
   const block = useBlockSelection(model, apiRef, rootRef);
   const { select, inRange } = block;
   const clipboard = useClipboard(session, model, apiRef, rootRef, block);

@@ -19,6 +19,7 @@ import type { RowInfo, TableInfo } from '../../shared/engine/structure';
 import { tableCode } from '../../shared/model/template';
 import type { ActionContext, ActionId, GridHandle } from '../actions';
 import { Cursor } from '../model/cursor';
+import { useLatest } from '../model/useLatest';
 import { findingMessage } from '../model/display';
 import type { Match } from '../model/find';
 import type { Session } from '../model/session';
@@ -369,11 +370,13 @@ function KeptGrids({
   activeId,
   grid,
   ...props
-}: Omit<ComponentProps<typeof TableGrid>, 'active' | 'table' | 'handle'> & {
+}: Omit<ComponentProps<typeof TableGrid>, 'active' | 'table' | 'handle' | 'currentFindings'> & {
   visited: string[];
   activeId: string;
   grid: Ref<GridHandle>;
 }) {
+  const latestFindings = useLatest(props.findingsByCell);
+  const currentFindings = useCallback(() => latestFindings.current, [latestFindings]);
   return (
     <div className="bd-grids">
       {visited.map((id) => (
@@ -383,6 +386,7 @@ function KeptGrids({
           // A hidden grid shows no findings, so that it is not rendered again at every edit; shown
           // again, it is given them and repaints.
           findingsByCell={id === activeId ? props.findingsByCell : NO_FINDINGS}
+          currentFindings={currentFindings}
           active={id === activeId}
           table={props.session.workbook.structure.tableById.get(id)!}
           handle={id === activeId ? grid : undefined}
