@@ -85,7 +85,7 @@ interface Props {
   findingsByCell: Map<string, Finding[]>;
   /**
    * The findings by cell as they are now, for every grid, shown or hidden: a hidden grid builds
-   * rows too (kept at its size), and the cells it builds take their colours from these.
+   * a few rows too (those it keeps ready beyond its view), and they take their colours from these.
    */
   currentFindings: () => Map<string, Finding[]>;
   focusRequest: FocusRequest | null;
