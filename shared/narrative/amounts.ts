@@ -13,6 +13,8 @@ export type Resolved = { value: number; cells: FindingCell[] } | { reason: strin
 
 export class TableAmounts {
   private readonly cache = new Map<string, Resolved>();
+  /** Every cell an amount was read from (or found unknown in): only an edit of one of them can change what the text is checked against. */
+  readonly read = new Set<number>();
 
   constructor(
     private readonly structure: Structure,
@@ -37,6 +39,7 @@ export class TableAmounts {
       if (error instanceof RuleBindError) return { reason: `本报表没有“${expression}”` };
       throw error;
     }
+    for (const c of operand.cells) this.read.add(c);
     for (const t of operand.tables) {
       const gap = this.structure.tables[t]!.rowsGap;
       if (gap !== null) return { reason: gap };
@@ -52,6 +55,7 @@ export class TableAmounts {
   /** One cell's amount by its row and column (a 05 row's 小计), in 万元. */
   cell(cellId: number | undefined): Resolved {
     if (cellId === undefined) return { value: 0, cells: [] };
+    this.read.add(cellId);
     if (this.calc.unknown[cellId])
       return { reason: this.writer.uncheckedReason({ cell: this.calc.cause[cellId]! }) };
     const value = this.calc.values[cellId]!;

@@ -1,7 +1,7 @@
 /**
  * The 情况说明 as one more checker of the workbook (kind 'narrative'): fed with the text and the
  * 补充信息, it checks the whole text in one group whenever the text is set and after every edit
- * of a figure, since any figure may be quoted anywhere in it. Its last report (sections, figures)
+ * of a figure it read (any figure may be quoted anywhere in it; the others change nothing it says). Its last report (sections, figures)
  * stays on the holder for the checker's JSON and the window.
  */
 import {
@@ -35,13 +35,17 @@ function narrativeChecker({ structure, calc, writer, narrative }: CheckContext):
     structure.template.id,
     ...(structure.template.extends ? [structure.template.extends] : []),
   ]);
+  // The cells the last check read its amounts from: an edit of any other cell changes nothing it says.
+  let read: ReadonlySet<number> = new Set();
   const check = (): CheckerGroups => {
+    read = new Set();
     if (!narrative.text || !set) {
       narrative.report = null;
       return new Map([[GROUP, { findings: [], notChecked: [] }]]);
     }
     const { year, unit, options } = narrative.meta();
     const amounts = new TableAmounts(structure, calc, writer, unit, options);
+    read = amounts.read;
     const report = checkNarrative(set, narrative.text, {
       amounts,
       tables: tableLookup(structure),
@@ -53,8 +57,13 @@ function narrativeChecker({ structure, calc, writer, narrative }: CheckContext):
   };
   return {
     checkAll: check,
-    recheck: (delta) => (narrative.text && delta.cells.size > 0 ? check() : NO_GROUPS),
+    recheck: (delta) => (narrative.text && readsAny(read, delta.cells) ? check() : NO_GROUPS),
   };
+}
+
+function readsAny(read: ReadonlySet<number>, cells: ReadonlySet<number>): boolean {
+  for (const cell of cells) if (read.has(cell)) return true;
+  return false;
 }
 
 registerChecker('narrative', narrativeChecker);
