@@ -1,7 +1,7 @@
 /**
  * What a grid repaints after a change of the workbook. An edit changes a few cells and findings:
- * repainting only their rows keeps the key press and its painted totals in one frame (the grid
- * re-evaluates a dozen class rules per cell it refreshes). Anything else repaints every row.
+ * repainting only their rows spares the work between the key press and its painted totals (the
+ * grid re-evaluates a dozen class rules for every cell it refreshes). Anything else repaints every row.
  */
 import type { CellRef } from '../../shared/engine/findings';
 import type { Change } from '../../shared/engine/workbook';
@@ -9,7 +9,7 @@ import type { GridModel } from '../../shared/layout/gridModel';
 import { cellColouredBy } from '../views/useFindings';
 
 /** The rows of `table` (by index in the grid) whose cells or findings `change` touched. */
-export function rowsTouched(change: Change, table: string, model: GridModel): Set<number> {
+function rowsTouched(change: Change, table: string, model: GridModel): Set<number> {
   const rows = new Set<number>();
   const add = (ref: CellRef | null) => {
     if (ref?.table !== table) return;
