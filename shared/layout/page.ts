@@ -8,8 +8,8 @@ import type { GridColumn } from './gridModel';
 export type Orientation = 'portrait' | 'landscape';
 
 export const PAGE_MARGIN_MM = 10;
-const A4_SHORT_MM = 210;
-const A4_LONG_MM = 297;
+export const A4_SHORT_MM = 210;
+export const A4_LONG_MM = 297;
 const PX_PER_MM = 96 / 25.4;
 
 /** The area inside the margins, in millimetres. */

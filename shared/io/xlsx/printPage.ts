@@ -3,22 +3,18 @@
  * and for the sheets of running text (the 情况说明, the 补充信息) the portrait page they fill.
  */
 import type ExcelJS from 'exceljs';
-import type { Orientation } from '../../layout/page';
+import { A4_LONG_MM, A4_SHORT_MM, type Orientation } from '../../layout/page';
 import { COLUMN_PADDING_PX, DIGIT_PX } from './textWidth';
 
 export const A4_PAPER = 9;
 export const PAGE_NUMBERS: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&C第 &P 页 共 &N 页' };
-
-const A4_WIDTH_MM = 210;
-const A4_HEIGHT_MM = 297;
 
 /** The area of an A4 page inside `margins`, in points. */
 export function printableArea(
   orientation: Orientation,
   margins: ExcelJS.Margins,
 ): { width: number; height: number } {
-  const [width, height] =
-    orientation === 'portrait' ? [A4_WIDTH_MM, A4_HEIGHT_MM] : [A4_HEIGHT_MM, A4_WIDTH_MM];
+  const [width, height] = orientation === 'portrait' ? [A4_SHORT_MM, A4_LONG_MM] : [A4_LONG_MM, A4_SHORT_MM];
   return {
     width: (width / 25.4 - margins.left - margins.right) * 72,
     height: (height / 25.4 - margins.top - margins.bottom) * 72,
@@ -42,7 +38,7 @@ const ALLOWANCE_MM = 4;
 
 /** Width, in the default font's digits, that the columns of a portrait text page share. */
 export const TEXT_PAGE_WIDTH = Math.floor(
-  (((A4_WIDTH_MM - 25.4 * (TEXT_MARGINS.left + TEXT_MARGINS.right) - ALLOWANCE_MM) / 25.4) * 96 -
+  (((A4_SHORT_MM - 25.4 * (TEXT_MARGINS.left + TEXT_MARGINS.right) - ALLOWANCE_MM) / 25.4) * 96 -
     COLUMN_PADDING_PX) /
     DIGIT_PX,
 );
