@@ -45,6 +45,23 @@ export function useBlockSelection(
   const anchorRef = useRef<Position | null>(null);
   const boundsRef = useRef<Bounds | null>(null);
 
+  // Marks the rendered cells of the block, row by row as the grid has them on screen (a block of
+  // the whole table has far more rows than are rendered).
+  const mark = useCallback(() => {
+    const root = rootRef.current;
+    const b = boundsRef.current;
+    if (!root) return;
+    for (const el of root.querySelectorAll('.bd-in-range')) el.classList.remove('bd-in-range');
+    if (!b) return;
+    const columns = new Set(columnOrder.slice(b.c0, b.c1 + 1));
+    for (const row of root.querySelectorAll<HTMLElement>('.ag-row[row-index]')) {
+      const r = Number(row.getAttribute('row-index'));
+      if (!(r >= b.r0 && r <= b.r1)) continue;
+      for (const el of row.querySelectorAll<HTMLElement>('[col-id]'))
+        if (columns.has(el.getAttribute('col-id') ?? '')) el.classList.add('bd-in-range');
+    }
+  }, [columnOrder, rootRef]);
+
   const select = useCallback(
     (anchor: Position, focus: Position) => {
       const [c0, c1] = [columnIndex.get(anchor.colId) ?? 0, columnIndex.get(focus.colId) ?? 0].sort(
@@ -53,17 +70,9 @@ export function useBlockSelection(
       const [r0, r1] = [anchor.rowIndex, focus.rowIndex].sort((a, b) => a - b) as [number, number];
       anchorRef.current = anchor;
       boundsRef.current = { r0, r1, c0, c1 };
-      const root = rootRef.current;
-      if (!root) return;
-      for (const el of root.querySelectorAll('.bd-in-range')) el.classList.remove('bd-in-range');
-      for (let r = r0; r <= r1; r++) {
-        for (const colId of columnOrder.slice(c0, c1 + 1)) {
-          for (const el of root.querySelectorAll(`.ag-row[row-index="${r}"] [col-id="${CSS.escape(colId)}"]`))
-            el.classList.add('bd-in-range');
-        }
-      }
+      mark();
     },
-    [columnIndex, columnOrder, rootRef],
+    [columnIndex, mark],
   );
 
   const inRange = useCallback(
