@@ -6,7 +6,7 @@
 import type { CellRef } from '../../shared/engine/findings';
 import type { Change } from '../../shared/engine/workbook';
 import type { GridModel } from '../../shared/layout/gridModel';
-import { cellColouredBy } from '../views/useFindings';
+import { cellColouredBy } from '../model/findingsByCell';
 
 /** The rows of `table` (by index in the grid) whose cells or findings `change` touched. */
 function rowsTouched(change: Change, table: string, model: GridModel): Set<number> {

@@ -4,7 +4,8 @@
  */
 import { EditHistory } from '../../shared/engine/history';
 import type { Command, Result } from '../../shared/engine/commands';
-import { Workbook, type Change, type Edit } from '../../shared/engine/workbook';
+import { Workbook, type Change, type Edit, type Finding } from '../../shared/engine/workbook';
+import { findingsByCell } from './findingsByCell';
 import {
   formatOf,
   readReportFile,
@@ -38,6 +39,8 @@ export class Session {
    * change touched when nothing else changed since it last painted.
    */
   lastChange: { version: number; change: Change } | null = null;
+  /** The findings by the cell each colours, worked out once per version. */
+  private coloured: { version: number; byCell: Map<string, Finding[]> } | null = null;
   /** The last thing that went wrong, in Chinese, for the status bar. */
   message: { text: string; error: boolean } | null = null;
   private readonly listeners = new Set<() => void>();
@@ -90,6 +93,13 @@ export class Session {
   };
 
   getVersion = (): number => this.version;
+
+  /** The findings by the cell each colours in the grid, as they are now. */
+  findingsByCell(): Map<string, Finding[]> {
+    if (this.coloured?.version !== this.version)
+      this.coloured = { version: this.version, byCell: findingsByCell(this.workbook.findings()) };
+    return this.coloured.byCell;
+  }
 
   /**
    * Applies a command of the user (typing, paste, rows, settings …) as one undoable step; a

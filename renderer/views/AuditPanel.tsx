@@ -3,16 +3,7 @@
  * finding opens its table and puts the cursor on its cell. The panel follows the active table (its
  * group is scrolled to and marked) and keeps its place when an edit fixes the highlighted finding.
  */
-import {
-  memo,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type RefObject,
-} from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useLatest } from '../model/useLatest';
 import { keepPlace } from '../model/listPlace';
 import { SEVERITY_LABEL, type Finding, type NotChecked } from '../../shared/engine/findings';
@@ -67,27 +58,16 @@ const inFront = (group: string | null, active: string) =>
   group === active || (active === NARRATIVE_GROUP && !!group?.startsWith(`${NARRATIVE_GROUP} `));
 
 /**
- * The 审核 panel follows an edit a moment later: the grid paints the new figures in the key
- * press's frame, and the panel's list (hundreds of lines in a large report) is drawn after it.
- * Every change of the workbook brings new lists, so the panel always ends up drawn with the
- * latest messages and names.
+ * The 审核 panel. Its list (hundreds of lines in a large report) is drawn again only when the
+ * findings, the table in front or the step change, not whenever the window is: the names and
+ * messages it asks for are read through the latest handlers.
  */
 export function AuditPanel(props: Props) {
   const latestDescribe = useLatest(props.describe);
   const latestTableName = useLatest(props.tableName);
   const describe = useCallback((f: Finding) => latestDescribe.current(f), [latestDescribe]);
   const tableName = useCallback((id: string) => latestTableName.current(id), [latestTableName]);
-  const findings = useDeferredValue(props.findings);
-  const notChecked = useDeferredValue(props.notChecked);
-  return (
-    <FindingsList
-      {...props}
-      findings={findings}
-      notChecked={notChecked}
-      describe={describe}
-      tableName={tableName}
-    />
-  );
+  return <FindingsList {...props} describe={describe} tableName={tableName} />;
 }
 
 const FindingsList = memo(function FindingsList({

@@ -81,13 +81,8 @@ interface Props {
   active: boolean;
   session: Session;
   table: TableInfo;
-  /** The findings by cell when shown (a change repaints the grid); hidden, none. */
+  /** The findings by cell when shown (a new map repaints the grid); hidden, none. */
   findingsByCell: Map<string, Finding[]>;
-  /**
-   * The findings by cell as they are now, for every grid, shown or hidden: a hidden grid builds
-   * a few rows too (those it keeps ready beyond its view), and they take their colours from these.
-   */
-  currentFindings: () => Map<string, Finding[]>;
   focusRequest: FocusRequest | null;
   /** Told where the cursor is (rows are inserted and deleted there), without re-rendering anything. */
   cursor: Cursor;
@@ -103,14 +98,20 @@ interface Props {
  * the last key press. Recorded on the window in the capture phase, before the grid handles the key,
  * and kept until the next key press because the grid may report the move after the key is released.
  * Mouse presses are handled with the grid's own mouse-down event, which carries the Shift state.
+ * `blockChosen`: the last key chose a block (Ctrl+A); the grid's report of an earlier move (a jump
+ * such as Ctrl+Home is reported a moment later) must not shrink it back to one cell.
  */
-const lastKey = { shift: false, fromMouse: false };
+const lastKey = { shift: false, fromMouse: false, blockChosen: false };
 window.addEventListener(
   'keydown',
-  (e) => Object.assign(lastKey, { shift: e.shiftKey, fromMouse: false }),
+  (e) => Object.assign(lastKey, { shift: e.shiftKey, fromMouse: false, blockChosen: false }),
   true,
 );
-window.addEventListener('mousedown', () => (lastKey.fromMouse = true), true);
+window.addEventListener(
+  'mousedown',
+  () => Object.assign(lastKey, { fromMouse: true, blockChosen: false }),
+  true,
+);
 
 const DEFAULT_COLUMN: ColDef<GridRow> = {
   sortable: false,
@@ -137,7 +138,6 @@ export const TableGrid = memo(function TableGrid({
   session,
   table,
   findingsByCell,
-  currentFindings,
   focusRequest,
   cursor,
   handle,
@@ -168,6 +168,9 @@ export const TableGrid = memo(function TableGrid({
   useGridKeys({ session, model, apiRef, rootRef, block, moveTo });
   const zoom = useGridZoom(session, rootRef);
   const theme = useMemo(() => themeAt(zoom), [zoom]);
+  // Cells take their colours from the findings as they are now, shown or hidden (a hidden grid
+  // builds a few rows too, those it keeps ready beyond its view).
+  const currentFindings = useCallback(() => session.findingsByCell(), [session]);
   const commitTyped = useCommitTyped(session, table.id);
   const defs = useMemo(
     () => columnDefs(model, session, { currentFindings, inRange, commitTyped }, zoom),
@@ -242,6 +245,9 @@ export const TableGrid = memo(function TableGrid({
  * Repaints the grid on every change of figures, findings, display options or selection: after an
  * edit the rows it touched, else all. Without `force` the grid re-reads values and classes but
  * leaves an open editor alone. A hidden grid is repainted when it is shown again.
+ * An edit of cells is painted as soon as the key press's own handling is over, before the rest of
+ * the window is drawn again (WorkbookView follows in a transition), so that it reaches the screen
+ * in the key press's frame; anything else is painted once the window has rendered it.
  */
 function useRepaint(
   active: boolean,
@@ -252,16 +258,26 @@ function useRepaint(
   findingsByCell: Map<string, Finding[]>,
 ) {
   const paintedVersion = useRef(-1);
-  useEffect(() => {
+  const repaint = useCallback(() => {
     const api = apiRef.current;
-    if (!active || !api) return;
     const { version, lastChange } = session;
+    if (!api || paintedVersion.current === version) return;
     const rows = rowsToRepaint(lastChange, version, paintedVersion.current, table, model);
     paintedVersion.current = version;
     if (rows === null) api.refreshCells();
     else if (rows.size > 0)
       api.refreshCells({ rowNodes: [...rows].flatMap((i) => api.getDisplayedRowAtIndex(i) ?? []) });
-  }, [active, session, session.version, findingsByCell, table, model, apiRef]);
+  }, [session, table, model, apiRef]);
+  useEffect(() => {
+    if (active) repaint();
+  }, [active, repaint, session.version, findingsByCell]);
+  useEffect(() => {
+    if (!active) return;
+    // Rows added or removed are painted by the render that rebuilds them, not before it.
+    return session.subscribe(() => {
+      if (session.lastChange?.version === session.version) queueMicrotask(repaint);
+    });
+  }, [active, session, repaint]);
 }
 
 const WHEEL_STEP = 50;
@@ -325,6 +341,7 @@ function useGridHandle(
           { rowIndex: 0, colId: columnOrder[0]! },
           { rowIndex: model.rows.length - 1, colId: columnOrder.at(-1)! },
         );
+        lastKey.blockChosen = true;
         // Rows the grid is still rendering after a jump (Ctrl+Home) take their class when refreshed.
         requestAnimationFrame(() => apiRef.current?.refreshCells());
       },
@@ -369,11 +386,11 @@ function useSelectionEvents({
       const colId = e.column.getColId();
       const slot = row?.slots[colId];
       cursor.set(row ? { table: table, row, colId, ref: slot?.kind === 'amount' ? slot.ref : null } : null);
-      if (lastKey.fromMouse) return;
+      if (lastKey.fromMouse || (lastKey.blockChosen && block.inRange(e.rowIndex, colId))) return;
       const at = { rowIndex: e.rowIndex, colId };
       select(lastKey.shift && anchorRef.current ? anchorRef.current : at, at);
     },
-    [model, cursor, table, select, anchorRef],
+    [model, cursor, table, select, anchorRef, block],
   );
   const onCellContextMenu = useCallback(
     (e: CellContextMenuEvent<GridRow>) => {

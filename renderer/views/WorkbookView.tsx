@@ -9,7 +9,7 @@ import {
   useMemo,
   useRef,
   useState,
-  useSyncExternalStore,
+  startTransition,
   type ComponentProps,
   type ReactNode,
   type Ref,
@@ -19,7 +19,6 @@ import type { RowInfo, TableInfo } from '../../shared/engine/structure';
 import { tableCode } from '../../shared/model/template';
 import type { ActionContext, ActionId, GridHandle } from '../actions';
 import { Cursor } from '../model/cursor';
-import { useLatest } from '../model/useLatest';
 import { findingMessage } from '../model/display';
 import type { Match } from '../model/find';
 import type { Session } from '../model/session';
@@ -79,7 +78,7 @@ function openFindBar(setFinding: (open: boolean) => void): void {
 }
 
 export function WorkbookView({ session, files }: { session: Session; files: FileActions }) {
-  const version = useSyncExternalStore(session.subscribe, session.getVersion);
+  const version = useFollowedVersion(session);
   const workbook = session.workbook;
   const [popup, setPopup] = useState<Popup | null>(null);
   const [finding, setFinding] = useState(false);
@@ -340,6 +339,21 @@ function useFocusRequests(tables: string[]) {
  */
 const NO_FINDINGS = new Map<string, Finding[]>();
 
+/**
+ * The report's version as the window follows it: in a transition, so that after a key press the
+ * grid paints the new figures first (it repaints itself, useRepaint) and the rest of the window
+ * (counts, 审核 panel, formula bar, toolbar) is drawn just after, without holding up that frame.
+ */
+function useFollowedVersion(session: Session): number {
+  const [version, setVersion] = useState(session.version);
+  useEffect(() => {
+    const follow = () => startTransition(() => setVersion(session.version));
+    follow();
+    return session.subscribe(follow);
+  }, [session]);
+  return version;
+}
+
 /** The table in front: its title and code above what it is given (find bar, formula bar, grids), its note below. */
 function TableSheet({
   session,
@@ -370,13 +384,11 @@ function KeptGrids({
   activeId,
   grid,
   ...props
-}: Omit<ComponentProps<typeof TableGrid>, 'active' | 'table' | 'handle' | 'currentFindings'> & {
+}: Omit<ComponentProps<typeof TableGrid>, 'active' | 'table' | 'handle'> & {
   visited: string[];
   activeId: string;
   grid: Ref<GridHandle>;
 }) {
-  const latestFindings = useLatest(props.findingsByCell);
-  const currentFindings = useCallback(() => latestFindings.current, [latestFindings]);
   return (
     <div className="bd-grids">
       {visited.map((id) => (
@@ -386,7 +398,6 @@ function KeptGrids({
           // A hidden grid shows no findings, so that it is not rendered again at every edit; shown
           // again, it is given them and repaints.
           findingsByCell={id === activeId ? props.findingsByCell : NO_FINDINGS}
-          currentFindings={currentFindings}
           active={id === activeId}
           table={props.session.workbook.structure.tableById.get(id)!}
           handle={id === activeId ? grid : undefined}

@@ -1,12 +1,9 @@
 /** The findings of the open report, looked up the ways the window shows them: by cell, by table, the 情况说明's, in total. */
 import { useMemo } from 'react';
-import { cellKey, type CellRef, type Finding } from '../../shared/engine/findings';
+import type { Finding } from '../../shared/engine/findings';
 import type { Session } from '../model/session';
 
 export type Counts = Record<Finding['severity'], number>;
-
-/** The cell a finding colours in the grid: the first it names. */
-export const cellColouredBy = (f: Finding): CellRef | null => f.cells[0]?.ref ?? null;
 
 export function useFindings(session: Session, version: number) {
   const { workbook } = session;
@@ -20,14 +17,8 @@ export function useFindings(session: Session, version: number) {
     [workbook, tables, version],
   );
   /* eslint-enable react-hooks/exhaustive-deps */
-  const findingsByCell = useMemo(() => {
-    const map = new Map<string, Finding[]>();
-    for (const f of findings) {
-      const ref = cellColouredBy(f);
-      if (ref) map.set(cellKey(ref), [...(map.get(cellKey(ref)) ?? []), f]);
-    }
-    return map;
-  }, [findings]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const findingsByCell = useMemo(() => session.findingsByCell(), [session, version]);
   const countsByTable = useMemo(() => {
     const counts = new Map<string, Counts>();
     for (const f of findings) {

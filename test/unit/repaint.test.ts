@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGridModel, type GridModel } from '../../shared/layout/gridModel';
 import { rowsToRepaint } from '../../renderer/grid/repaint';
 import { Session } from '../../renderer/model/session';
-import { cellColouredBy } from '../../renderer/views/useFindings';
+import { cellColouredBy } from '../../renderer/model/findingsByCell';
 import { loadSample } from '../support/fixtures';
 
 const T05 = '公开05表';
