@@ -35,6 +35,9 @@ export interface BlockSelection {
   refs(): (CellRef | null)[][];
 }
 
+/** Up to this many rows a block's rows are looked up one by one. */
+const SMALL_BLOCK_ROWS = 50;
+
 export function useBlockSelection(
   model: GridModel,
   apiRef: RefObject<GridApi<GridRow> | null>,
@@ -45,21 +48,28 @@ export function useBlockSelection(
   const anchorRef = useRef<Position | null>(null);
   const boundsRef = useRef<Bounds | null>(null);
 
-  // Marks the rendered cells of the block, row by row as the grid has them on screen (a block of
-  // the whole table has far more rows than are rendered).
+  // Marks the rendered cells of the block: the rows of a small block one by one (the cursor alone,
+  // at every move), those of a large one as the grid has them on screen (a block of the whole table
+  // has far more rows than are rendered).
   const mark = useCallback(() => {
     const root = rootRef.current;
     const b = boundsRef.current;
     if (!root) return;
     for (const el of root.querySelectorAll('.bd-in-range')) el.classList.remove('bd-in-range');
     if (!b) return;
+    const rows =
+      b.r1 - b.r0 < SMALL_BLOCK_ROWS
+        ? Array.from({ length: b.r1 - b.r0 + 1 }, (_, i) =>
+            root.querySelectorAll<HTMLElement>(`.ag-row[row-index="${b.r0 + i}"]`),
+          ).flatMap((found) => [...found])
+        : [...root.querySelectorAll<HTMLElement>('.ag-row[row-index]')].filter((row) => {
+            const r = Number(row.getAttribute('row-index'));
+            return r >= b.r0 && r <= b.r1;
+          });
     const columns = new Set(columnOrder.slice(b.c0, b.c1 + 1));
-    for (const row of root.querySelectorAll<HTMLElement>('.ag-row[row-index]')) {
-      const r = Number(row.getAttribute('row-index'));
-      if (!(r >= b.r0 && r <= b.r1)) continue;
+    for (const row of rows)
       for (const el of row.querySelectorAll<HTMLElement>('[col-id]'))
         if (columns.has(el.getAttribute('col-id') ?? '')) el.classList.add('bd-in-range');
-    }
   }, [columnOrder, rootRef]);
 
   const select = useCallback(
