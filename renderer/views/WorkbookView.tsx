@@ -340,14 +340,20 @@ function useFocusRequests(tables: string[]) {
 const NO_FINDINGS = new Map<string, Finding[]>();
 
 /**
- * The report's version as the window follows it: in a transition, so that after a key press the
- * grid paints the new figures first (it repaints itself, useRepaint) and the rest of the window
- * (counts, 审核 panel, formula bar, toolbar) is drawn just after, without holding up that frame.
+ * The report's version as the window follows it. After an edit of cells, in a transition: the grid
+ * paints the new figures first (it repaints itself, useRepaint) and the rest of the window (counts,
+ * 审核 panel, formula bar, toolbar) is drawn just after, without holding up the key press's frame.
+ * Anything else (a display option, a dialog's command) at once: a checkbox or a list the window
+ * draws from the report must show the user's choice in the frame of the click.
  */
 function useFollowedVersion(session: Session): number {
   const [version, setVersion] = useState(session.version);
   useEffect(() => {
-    const follow = () => startTransition(() => setVersion(session.version));
+    const follow = () => {
+      const now = session.version;
+      if (session.lastChange?.version === now) startTransition(() => setVersion(now));
+      else setVersion(now);
+    };
     follow();
     return session.subscribe(follow);
   }, [session]);
