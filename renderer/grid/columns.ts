@@ -49,25 +49,19 @@ function nest(columns: GridColumn[], depth: number, leaf: (c: GridColumn) => Col
 
 /**
  * Cell states and worst severities, cached per workbook version: a repaint asks for each cell a
- * dozen times (value, format, classes).
+ * dozen times (value, format, classes). The findings are the session's as they are now, so that a
+ * grid kept hidden colours the few rows it builds as the shown one would.
  */
 class CellReader {
   private version = -1;
-  private findings: Map<string, Finding[]>;
   private states = new Map<Slot, CellState | null>();
   private severities = new Map<Slot, Finding['severity'] | null>();
 
-  constructor(
-    private readonly session: Session,
-    private readonly currentFindings: () => Map<string, Finding[]>,
-  ) {
-    this.findings = currentFindings();
-  }
+  constructor(private readonly session: Session) {}
 
   private fresh(): void {
-    if (this.version === this.session.version && this.findings === this.currentFindings()) return;
+    if (this.version === this.session.version) return;
     this.version = this.session.version;
-    this.findings = this.currentFindings();
     this.states = new Map();
     this.severities = new Map();
   }
@@ -88,7 +82,7 @@ class CellReader {
     this.fresh();
     let severity = this.severities.get(slot);
     if (severity === undefined)
-      this.severities.set(slot, (severity = worst(this.findings.get(cellKey(slot.ref)))));
+      this.severities.set(slot, (severity = worst(this.session.findingsByCell().get(cellKey(slot.ref)))));
     return severity;
   }
 
@@ -105,7 +99,7 @@ class CellReader {
     const cell = this.state(data, column.colId);
     if (slot?.kind !== 'amount' || !cell) return undefined;
     const display = this.session.display;
-    const lines = (this.currentFindings().get(cellKey(slot.ref)) ?? []).map(
+    const lines = (this.session.findingsByCell().get(cellKey(slot.ref)) ?? []).map(
       (f) => `【${SEVERITY_LABEL[f.severity]} ${f.ruleId}】${f.title}\n${findingMessage(f, display)}`,
     );
     // A typed sentence (a 绩效 form's 指标值) is read in full here.
@@ -126,7 +120,6 @@ export type CommitTyped = (row: GridRow, colId: string, text: string) => void;
 
 /** What the column definitions read and call besides the workbook. */
 interface Hooks {
-  currentFindings: () => Map<string, Finding[]>;
   inRange: InRange;
   commitTyped: CommitTyped;
 }
@@ -216,7 +209,7 @@ function textDef(column: GridColumn, { inRange, commitTyped }: Hooks, zoom: numb
   };
 }
 
-/** The column definitions of a table's grid; findings are read through a ref so that the definitions stay stable while they change. */
+/** The column definitions of a table's grid; findings are read from the session when a cell is painted, so that the definitions stay stable while they change. */
 export function columnDefs(
   model: GridModel,
   session: Session,
@@ -224,7 +217,7 @@ export function columnDefs(
   /** The grid's zoom (1 at 100 %): columns widen with the font. */
   zoom: number,
 ): Def[] {
-  const reader = new CellReader(session, hooks.currentFindings);
+  const reader = new CellReader(session);
   // A leaf with fewer header levels than its neighbours spans the rows below its group, as printed.
   return nest(model.columns, 0, (c) =>
     c.kind === 'amount' ? amountDef(c, reader, session, hooks, zoom) : textDef(c, hooks, zoom),

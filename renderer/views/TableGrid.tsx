@@ -168,13 +168,10 @@ export const TableGrid = memo(function TableGrid({
   useGridKeys({ session, model, apiRef, rootRef, block, moveTo });
   const zoom = useGridZoom(session, rootRef);
   const theme = useMemo(() => themeAt(zoom), [zoom]);
-  // Cells take their colours from the findings as they are now, shown or hidden (a hidden grid
-  // builds a few rows too, those it keeps ready beyond its view).
-  const currentFindings = useCallback(() => session.findingsByCell(), [session]);
   const commitTyped = useCommitTyped(session, table.id);
   const defs = useMemo(
-    () => columnDefs(model, session, { currentFindings, inRange, commitTyped }, zoom),
-    [model, session, currentFindings, inRange, commitTyped, zoom],
+    () => columnDefs(model, session, { inRange, commitTyped }, zoom),
+    [model, session, inRange, commitTyped, zoom],
   );
 
   useGridHandle(handle, { session, model, apiRef, block, clipboard });
