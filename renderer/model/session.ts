@@ -5,6 +5,7 @@
 import { EditHistory } from '../../shared/engine/history';
 import type { Command, Result } from '../../shared/engine/commands';
 import { Workbook, type Change, type Edit, type Finding } from '../../shared/engine/workbook';
+import { countFindings, type FindingCounts } from './findingCounts';
 import { findingsByCell } from './findingsByCell';
 import {
   formatOf,
@@ -39,8 +40,13 @@ export class Session {
    * change touched when nothing else changed since it last painted.
    */
   lastChange: { version: number; change: Change } | null = null;
-  /** The findings by the cell each colours, worked out once per version. */
-  private coloured: { version: number; byCell: Map<string, Finding[]> } | null = null;
+  /** The findings of one version, and what views look up in them, each worked out once. */
+  private seen: {
+    version: number;
+    findings: Finding[];
+    byCell?: Map<string, Finding[]>;
+    counts?: FindingCounts;
+  } | null = null;
   /** The last thing that went wrong, in Chinese, for the status bar. */
   message: { text: string; error: boolean } | null = null;
   private readonly listeners = new Set<() => void>();
@@ -94,11 +100,27 @@ export class Session {
 
   getVersion = (): number => this.version;
 
+  /** The findings as they are now, in the order the 审核 panel lists them. */
+  findings(): Finding[] {
+    return this.current().findings;
+  }
+
   /** The findings by the cell each colours in the grid, as they are now. */
   findingsByCell(): Map<string, Finding[]> {
-    if (this.coloured?.version !== this.version)
-      this.coloured = { version: this.version, byCell: findingsByCell(this.workbook.findings()) };
-    return this.coloured.byCell;
+    const seen = this.current();
+    return (seen.byCell ??= findingsByCell(seen.findings));
+  }
+
+  /** How many findings of each severity there are, by table, in the 情况说明 and in all. */
+  counts(): FindingCounts {
+    const seen = this.current();
+    return (seen.counts ??= countFindings(seen.findings));
+  }
+
+  private current() {
+    if (this.seen?.version !== this.version)
+      this.seen = { version: this.version, findings: this.workbook.findings() };
+    return this.seen;
   }
 
   /**

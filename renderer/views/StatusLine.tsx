@@ -1,8 +1,9 @@
 /** The status line: the last message, the finding counts and how long the last recalculation took. */
 import type { Session } from '../model/session';
-import type { Counts } from './useFindings';
+import { useCountsNow } from './useFindings';
 
-export function StatusLine({ session, total }: { session: Session; total: Counts }) {
+export function StatusLine({ session }: { session: Session }) {
+  const { total } = useCountsNow(session);
   return (
     <footer className="bd-status" role="status">
       <span className={session.message?.error ? 'bd-status-error' : ''}>

@@ -4,16 +4,18 @@
  */
 import type { TableInfo } from '../../shared/engine/structure';
 import { tableCode } from '../../shared/model/template';
-import type { Counts } from './useFindings';
+import type { Counts } from '../model/findingCounts';
+import type { Session } from '../model/session';
+import { useCountsNow } from './useFindings';
 
 interface Props {
   tables: readonly TableInfo[];
+  session: Session;
   activeId: string;
-  countsByTable: Map<string, Counts>;
   unreadByTable: Map<string, string[]>;
   onActivate(id: string): void;
   /** The 情况说明 tab, after the tables. */
-  narrative: { active: boolean; counts: Counts; onActivate(): void };
+  narrative: { active: boolean; onActivate(): void };
 }
 
 function Badges({ counts }: { counts: Counts | undefined }) {
@@ -26,11 +28,12 @@ function Badges({ counts }: { counts: Counts | undefined }) {
   );
 }
 
-export function TableTabs({ tables, activeId, countsByTable, unreadByTable, onActivate, narrative }: Props) {
+export function TableTabs({ tables, session, activeId, unreadByTable, onActivate, narrative }: Props) {
+  const counts = useCountsNow(session);
   return (
     <nav className="bd-tabs" role="tablist" aria-label="报表">
       {tables.map((t) => {
-        const c = countsByTable.get(t.id);
+        const c = counts.byTable.get(t.id);
         const selected = t.id === activeId && !narrative.active;
         const unread = unreadByTable.get(t.id) ?? [];
         const title =
@@ -64,7 +67,7 @@ export function TableTabs({ tables, activeId, countsByTable, unreadByTable, onAc
         title="情况说明：文字、补充信息，导入和导出 Word"
       >
         情况说明
-        <Badges counts={narrative.counts} />
+        <Badges counts={counts.narrative} />
       </button>
     </nav>
   );

@@ -87,8 +87,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
   const { activeId, visited, setActiveId, onPainted, focusRequest, focus, goTo, select, narrative } =
     useFocusRequests(workbook.structure.tables.map((t) => t.id));
   const active = workbook.structure.tableById.get(activeId)!;
-  const { findings, notChecked, unreadByTable, findingsByCell, countsByTable, narrativeCounts, total } =
-    useFindings(session, version);
+  const { findings, notChecked, unreadByTable, findingsByCell } = useFindings(session, version);
   const rows = useRowEditing(session, active, cursor, focus);
   const steps = useFindingSteps(session, findings, cursor, select);
   const close = useCallback(() => setPopup(null), []);
@@ -97,7 +96,9 @@ export function WorkbookView({ session, files }: { session: Session; files: File
     ...files,
     // Saving a report with errors asks first, as printing does.
     save: (saveAs) =>
-      total.error > 0 ? setPopup({ kind: 'save', save: () => files.save(saveAs) }) : files.save(saveAs),
+      session.counts().total.error > 0
+        ? setPopup({ kind: 'save', save: () => files.save(saveAs) })
+        : files.save(saveAs),
     session,
     table: active,
     onTable: !narrative.shown,
@@ -124,11 +125,11 @@ export function WorkbookView({ session, files }: { session: Session; files: File
       <Toolbar ctx={ctx} run={run} />
       <TableTabs
         tables={workbook.structure.tables}
+        session={session}
         activeId={activeId}
-        countsByTable={countsByTable}
         unreadByTable={unreadByTable}
         onActivate={setActiveId}
-        narrative={{ active: narrative.shown, counts: narrativeCounts, onActivate: narrative.open }}
+        narrative={{ active: narrative.shown, onActivate: narrative.open }}
       />
       <div className="bd-body">
         <div className="bd-pages">
@@ -160,7 +161,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
           stepped={steps.stepped}
         />
       </div>
-      <StatusLine session={session} total={total} />
+      <StatusLine session={session} />
       <Popups
         popup={popup}
         session={session}
@@ -168,7 +169,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
         rows={rows}
         ctx={ctx}
         run={run}
-        errorCount={total.error}
+        errorCount={session.counts().total.error}
         focus={focus}
         onClose={close}
       />

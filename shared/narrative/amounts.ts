@@ -11,6 +11,12 @@ import { convertUnit, type AmountUnit } from '../money/money';
 
 export type Resolved = { value: number; cells: FindingCell[] } | { reason: string };
 
+/**
+ * Expressions compiled for one structure and its code lists, null for one the report has no
+ * place for: kept from one check to the next, since a table edit changes the figures, not where they are.
+ */
+export type CompiledExpressions = Map<string, Operand | null>;
+
 export class TableAmounts {
   private readonly cache = new Map<string, Resolved>();
   /** Every cell an amount was read from (or found unknown in): only an edit of one of them can change what the text is checked against. */
@@ -22,6 +28,7 @@ export class TableAmounts {
     private readonly writer: FindingWriter,
     private readonly unit: AmountUnit | null,
     private readonly codeLists: Record<string, string[]>,
+    private readonly compiled: CompiledExpressions = new Map(),
   ) {}
 
   /** The amount an expression names, in hundredths of 万元. */
@@ -32,13 +39,8 @@ export class TableAmounts {
   }
 
   private resolve(expression: string): Resolved {
-    let operand: Operand;
-    try {
-      operand = compileExpression(this.structure, expression, this.codeLists);
-    } catch (error) {
-      if (error instanceof RuleBindError) return { reason: `本报表没有“${expression}”` };
-      throw error;
-    }
+    const operand = this.compile(expression);
+    if (operand === null) return { reason: `本报表没有“${expression}”` };
     for (const c of operand.cells) this.read.add(c);
     for (const t of operand.tables) {
       const gap = this.structure.tables[t]!.rowsGap;
@@ -50,6 +52,20 @@ export class TableAmounts {
     const total = this.calc.sum(operand);
     const cells = operand.cells.slice(0, 6).map((c) => this.writer.cellOf(this.structure.cells[c]!));
     return { value: this.unit === '元' ? convertUnit(total, '元', '万元') : total, cells };
+  }
+
+  private compile(expression: string): Operand | null {
+    let operand = this.compiled.get(expression);
+    if (operand === undefined) {
+      try {
+        operand = compileExpression(this.structure, expression, this.codeLists);
+      } catch (error) {
+        if (!(error instanceof RuleBindError)) throw error;
+        operand = null;
+      }
+      this.compiled.set(expression, operand);
+    }
+    return operand;
   }
 
   /** One cell's amount by its row and column (a 05 row's 小计), in 万元. */

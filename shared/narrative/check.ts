@@ -80,6 +80,8 @@ export interface SectionRun {
   section: Section<SectionDefinition>;
   text: string;
   sentences: Span[];
+  /** Every figure of the section's body, in order. */
+  figures: Figure[];
   bindings: Map<Figure, Binding>;
   reports: Map<Figure, FigureReport>;
   findings: Finding[];
@@ -141,16 +143,17 @@ class NarrativeCheck {
 
   private checkSection(section: Section<SectionDefinition>): void {
     const body = { start: section.bodyStart, end: section.end };
+    const figures = extractFigures(this.text, body);
     const run: SectionRun = {
       section,
       text: this.text,
       sentences: sentencesOf(this.text, body),
+      figures,
       bindings: new Map(),
       reports: new Map(),
       findings: [],
       notChecked: [],
     };
-    const figures = extractFigures(this.text, body);
     const claimed = new Set<Figure>();
     const enumerated: Enumerated[] = [];
     for (const part of [section, ...section.parts]) {
@@ -243,8 +246,8 @@ class NarrativeCheck {
     let start = sentence.start;
     for (const other of run.bindings.keys())
       if (other.end <= figure.start && other.end > start) start = other.end;
-    for (const other of extractFigures(this.text, { start: sentence.start, end: figure.start }))
-      if (other.end > start) start = other.end;
+    for (const other of run.figures)
+      if (other.start >= sentence.start && other.end <= figure.start && other.end > start) start = other.end;
     return start;
   }
 

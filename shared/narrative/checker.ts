@@ -12,7 +12,7 @@ import {
   type CheckerGroups,
 } from '../engine/checks';
 import type { AmountUnit } from '../money/money';
-import { TableAmounts } from './amounts';
+import { TableAmounts, type CompiledExpressions } from './amounts';
 import { checkNarrative, type NarrativeReport } from './check';
 import { narrativeSetFor } from './definitions';
 import { tableLookup } from './enumerations';
@@ -37,6 +37,8 @@ function narrativeChecker({ structure, calc, writer, narrative }: CheckContext):
   ]);
   // The cells the last check read its amounts from: an edit of any other cell changes nothing it says.
   let read: ReadonlySet<number> = new Set();
+  // The structure is this checker's for good; the code lists the expressions were compiled with may change.
+  let compiled: { codeLists: Record<string, string[]>; expressions: CompiledExpressions } | null = null;
   const check = (): CheckerGroups => {
     read = new Set();
     if (!narrative.text || !set) {
@@ -44,7 +46,8 @@ function narrativeChecker({ structure, calc, writer, narrative }: CheckContext):
       return new Map([[GROUP, { findings: [], notChecked: [] }]]);
     }
     const { year, unit, options } = narrative.meta();
-    const amounts = new TableAmounts(structure, calc, writer, unit, options);
+    if (compiled?.codeLists !== options) compiled = { codeLists: options, expressions: new Map() };
+    const amounts = new TableAmounts(structure, calc, writer, unit, options, compiled.expressions);
     read = amounts.read;
     const report = checkNarrative(set, narrative.text, {
       amounts,

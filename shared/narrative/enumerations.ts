@@ -70,7 +70,7 @@ export function tableLookup(structure: Structure): TableLookup {
             r.code !== null &&
             r.code.length === 3 &&
             r.name !== null &&
-            sameName(stripNumbering(r.name), name, []),
+            sameName(stripNumbering(r.name), name, NO_EQUIVALENTS),
         );
         if (row) return row.code;
       }
@@ -119,10 +119,26 @@ function stripNumbering(name: string): string {
 
 /** Names compared as the documents write them: punctuation width and the equivalent words (单位/部门, 缴费/费) ignored. */
 export function normalName(name: string, equivalents: readonly [string, string][]): string {
-  let n = name.replace(/\s/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）');
-  for (const [a, b] of equivalents) n = n.replaceAll(a, b);
+  let known = normalNames.get(equivalents);
+  if (!known) normalNames.set(equivalents, (known = new Map()));
+  let n = known.get(name);
+  if (n === undefined) {
+    n = name.replace(/\s/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）');
+    for (const [a, b] of equivalents) n = n.replaceAll(a, b);
+    if (known.size >= KNOWN_NAMES) known.clear();
+    known.set(name, n);
+  }
   return n;
 }
+
+/**
+ * Names already made normal, by the equivalents they were made with: the same rows' names are
+ * compared with the text's at every check, and a table edit checks the text again.
+ */
+const normalNames = new WeakMap<readonly [string, string][], Map<string, string>>();
+/** Enough for every row name of a large report; past it the names start again. */
+const KNOWN_NAMES = 50_000;
+const NO_EQUIVALENTS: readonly [string, string][] = [];
 
 function sameName(a: string, b: string, equivalents: readonly [string, string][]): boolean {
   return normalName(a, equivalents) === normalName(b, equivalents);

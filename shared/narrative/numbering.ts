@@ -106,8 +106,16 @@ function markersOf(text: string): Marker[] {
   return markers.sort((a, b) => a.start - b.start);
 }
 
+/** The last text's problems: an edit in a table checks the same text again, whose numbering it cannot change. */
+let lastText: { text: string; problems: readonly NumberingProblem[] } | null = null;
+
 /** Every marker that does not continue the count of its level under the heading above it. */
-export function numberingProblems(text: string): NumberingProblem[] {
+export function numberingProblems(text: string): readonly NumberingProblem[] {
+  if (lastText?.text !== text) lastText = { text, problems: findNumberingProblems(text) };
+  return lastText.problems;
+}
+
+function findNumberingProblems(text: string): NumberingProblem[] {
   const problems: NumberingProblem[] = [];
   /** Per level: the last number counted and where the text since then starts. */
   const counts: { value: number; since: number }[] = [];

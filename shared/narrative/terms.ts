@@ -52,16 +52,14 @@ function wordsBefore(
 ): number | null {
   if (words.length === 0) return null;
   let limit = end;
-  let first = -1;
   for (let i = words.length - 1; i >= 0; i--) {
-    const word = words[i]!;
-    const at = text.lastIndexOf(word, limit - word.length);
     const floor = i === words.length - 1 ? nearStart : sentence.start;
-    if (at < floor || at + word.length > limit) return null;
-    first = at;
-    limit = at;
+    // Searched between floor and limit only: text.lastIndexOf alone would scan back to the text's start for each term.
+    const at = limit > floor ? text.substring(floor, limit).lastIndexOf(words[i]!) : -1;
+    if (at < 0) return null;
+    limit = floor + at;
   }
-  return first;
+  return limit;
 }
 
 function followedBy(text: string, figure: Figure, sentence: Span, words: string): number | null {

@@ -1,11 +1,33 @@
 /**
- * A typed figure and the totals above it are on screen in the frame of the key press that commits
- * it: the grid repaints the rows the edit touched before the next frame is drawn, whatever the
- * rest of the window does after. Checked by order (what the page shows when that frame begins),
- * not by time.
+ * What an edit changes is on screen in the frame of the key press that commits it: the grid
+ * repaints the rows the edit touched, and the tabs and the status line their counts (the
+ * 情况说明's, checked again with the tables, among them), before the next frame is drawn, whatever
+ * the rest of the window does after. Checked by order (what the page shows when that frame
+ * begins), not by time.
  */
-import { expect, test } from '@playwright/test';
-import { cell, openExample, openTab } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { cell, chooseFile, openExample, openTab, plus, writeSampleWithText } from './helpers';
+
+const gridCell = (row: string, col: string) => `.bd-grid .ag-row[row-id="${row}"] [col-id="${col}"]`;
+
+/** Presses `key` and gives the texts of `selectors` as the page shows them when the next frame begins. */
+async function textsAtKeyFrame(page: Page, key: string, selectors: string[]): Promise<string[]> {
+  await page.evaluate((selectors) => {
+    const w = window as unknown as { __atFrame: Promise<string[]> };
+    w.__atFrame = new Promise((resolve) =>
+      window.addEventListener(
+        'keydown',
+        () =>
+          requestAnimationFrame(() =>
+            resolve(selectors.map((s) => document.querySelector(s)?.textContent ?? '')),
+          ),
+        { capture: true, once: true },
+      ),
+    );
+  }, selectors);
+  await page.keyboard.press(key);
+  return page.evaluate(() => (window as unknown as { __atFrame: Promise<string[]> }).__atFrame);
+}
 
 test('the totals of a typed figure are painted in the key press’s frame', async ({ page }) => {
   await openExample(page);
@@ -18,28 +40,29 @@ test('the totals of a typed figure are painted in the key press’s frame', asyn
   await expect(cell(page, '208', 'basic')).toHaveText('464.49');
   await cell(page, '2080101', 'basic').click();
   await page.keyboard.type('59.78');
-  await page.evaluate(() => {
-    const w = window as unknown as { __atFrame: Promise<string[]> };
-    w.__atFrame = new Promise((resolve) =>
-      window.addEventListener(
-        'keydown',
-        () =>
-          requestAnimationFrame(() =>
-            resolve(
-              ['2080101', '20801', '208'].map(
-                (row) =>
-                  document.querySelector(`.bd-grid .ag-row[row-id="${row}"] [col-id="basic"]`)?.textContent ??
-                  '',
-              ),
-            ),
-          ),
-        { capture: true, once: true },
-      ),
-    );
-  });
-  await page.keyboard.press('Enter');
-  const atFrame = await page.evaluate(
-    () => (window as unknown as { __atFrame: Promise<string[]> }).__atFrame,
+  const atFrame = await textsAtKeyFrame(
+    page,
+    'Enter',
+    ['2080101', '20801', '208'].map((row) => gridCell(row, 'basic')),
   );
   expect(atFrame).toEqual(['59.78', '424.71', '465.49']);
+});
+
+test('the 情况说明’s counts after a table edit are painted in the key press’s frame', async ({ page }) => {
+  await page.goto('/');
+  const report = writeSampleWithText('test-results/frame-2023-with-text.json');
+  await chooseFile(page, page.getByRole('button', { name: '打开报表文件…' }), report);
+  await openTab(page, '公开05表');
+  const counts = ['.bd-tab-narrative .bd-badge-error', '[data-testid="total-error"]'];
+  const before = await Promise.all(counts.map((s) => page.locator(s).textContent()));
+  // The text quotes 05's totals: one more in a 项 moves them off its figures.
+  await cell(page, '2080101', 'basic').click();
+  const shown = (await cell(page, '2080101', 'basic').textContent())!;
+  await page.keyboard.type(plus(shown, 100n).replace(/,/gu, ''));
+  const atFrame = await textsAtKeyFrame(page, 'Enter', counts);
+  // What the window settles on is what that frame showed, and it is not what was there before.
+  await expect(page.locator(counts[0]!)).toHaveText(atFrame[0]!);
+  await expect(page.locator(counts[1]!)).toHaveText(atFrame[1]!);
+  expect(atFrame[0]).not.toEqual(before[0]);
+  expect(atFrame[1]).not.toEqual(before[1]);
 });

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ReportFile, ReportNarrative } from '../../shared/model/report';
 
 export const SCREENS = 'test-results/screens';
 mkdirSync(SCREENS, { recursive: true });
@@ -81,4 +82,25 @@ export async function saveAnyway(page: Page): Promise<void> {
 export async function moreMenuItem(page: Page, name: string): Promise<Locator> {
   await page.getByRole('button', { name: '更多 ▾' }).click();
   return page.getByRole('menu', { name: '更多' }).getByRole('menuitem', { name });
+}
+
+/**
+ * The 2023 sample with its published 情况说明 (as if imported), and whatever else of the text
+ * `narrative` gives, written as a report file at `path`.
+ */
+export function writeSampleWithText(path: string, narrative: Partial<ReportNarrative> = {}): string {
+  const report = JSON.parse(readFileSync('test/fixtures/final-2023-jiefang.json', 'utf8')) as ReportFile;
+  report.narrative = {
+    text: readFileSync('test/fixtures/narrative/final-2023-jiefang.txt', 'utf8').trim(),
+    ...narrative,
+  };
+  writeFileSync(path, JSON.stringify(report));
+  return path;
+}
+
+/** Adds `delta` cents to a shown figure ("6,519.14") without floating point. */
+export function plus(shown: string, deltaCents: bigint): string {
+  const cents = BigInt(shown.replace(/[,.]/gu, '')) + deltaCents;
+  const whole = (cents / 100n).toString().replace(/\B(?=(\d{3})+$)/gu, ',');
+  return `${whole}.${(cents % 100n).toString().padStart(2, '0')}`;
 }

@@ -4,9 +4,17 @@
  * 补充信息 taken from last year's report file (.json or the publication .xlsx).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { ReportFile } from '../../shared/model/report';
-import { chooseFile, moreMenuItem, openReportFile, openTab, saveAnyway, SCREENS } from './helpers';
+import {
+  chooseFile,
+  moreMenuItem,
+  openReportFile,
+  openTab,
+  saveAnyway,
+  SCREENS,
+  writeSampleWithText,
+} from './helpers';
 
 const DIR = 'test-results/narrative-keep';
 mkdirSync(DIR, { recursive: true });
@@ -14,17 +22,11 @@ mkdirSync(DIR, { recursive: true });
 const REASONS = { 一: '人员增加，基本支出相应增加' };
 
 /** The 2023 sample with its published text, a 补充信息 field and a reason, as a saved report would hold them. */
-function reportWithNarrative(): string {
-  const report = JSON.parse(readFileSync('test/fixtures/final-2023-jiefang.json', 'utf8')) as ReportFile;
-  report.narrative = {
-    text: readFileSync('test/fixtures/narrative/final-2023-jiefang.txt', 'utf8').trim(),
+const reportWithNarrative = () =>
+  writeSampleWithText(`${DIR}/2023-with-narrative.json`, {
     supplementary: { 机关运行经费: '120.50' },
     reasons: REASONS,
-  };
-  const path = `${DIR}/2023-with-narrative.json`;
-  writeFileSync(path, JSON.stringify(report));
-  return path;
-}
+  });
 
 const narrativeTab = (page: Page) => page.getByRole('tab', { name: /情况说明/ });
 const seven = (page: Page) => page.locator('.bd-narr-section[data-section="七"] textarea');

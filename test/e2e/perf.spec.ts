@@ -7,10 +7,9 @@
  * Figures go to test-results/perf.json.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
-import type { ReportFile } from '../../shared/model/report';
+import { writeFileSync } from 'node:fs';
 import { generateLargeReport } from '../bench/large-report';
-import { cell, chooseFile, openExample, openTab } from './helpers';
+import { cell, chooseFile, openExample, openTab, plus, writeSampleWithText } from './helpers';
 
 const results: Record<string, number> = {};
 
@@ -18,13 +17,6 @@ test.afterAll(() => {
   writeFileSync('test-results/perf.json', `${JSON.stringify(results, null, 1)}\n`);
   console.log('perf', results);
 });
-
-/** Adds `delta` cents to a shown figure ("6,519.14") without floating point. */
-function plus(shown: string, deltaCents: bigint): string {
-  const cents = BigInt(shown.replace(/[,.]/gu, '')) + deltaCents;
-  const whole = (cents / 100n).toString().replace(/\B(?=(\d{3})+$)/gu, ',');
-  return `${whole}.${(cents % 100n).toString().padStart(2, '0')}`;
-}
 
 /** Milliseconds from the Enter that commits `text` in the edited cell until the watched cell shows `expected` on screen. */
 async function keyToPaint(
@@ -193,15 +185,6 @@ test('the 20,000-row workbook: open, key press to painted totals, scrolling', as
   await expect(page.locator('.bd-grid .ag-row').first()).toBeVisible();
 });
 
-/** The 2023 sample with its published 情况说明 (as if imported), as a report file. */
-function sampleWithText(): string {
-  const report = JSON.parse(readFileSync('test/fixtures/final-2023-jiefang.json', 'utf8')) as ReportFile;
-  report.narrative = { text: readFileSync('test/fixtures/narrative/final-2023-jiefang.txt', 'utf8') };
-  const path = 'test-results/perf-2023-with-text.json';
-  writeFileSync(path, JSON.stringify(report));
-  return path;
-}
-
 /**
  * Milliseconds from the Enter that commits `text` in a 05 cell until the 情况说明 tab's error count
  * has changed on screen (the text is checked again with the tables).
@@ -238,7 +221,11 @@ async function keyToNarrativeMarks(page: Page, text: string): Promise<number> {
 
 test('the 情况说明 of the 2023 sample: table edit to its marks, typing in it', async ({ page }) => {
   await page.goto('/');
-  await chooseFile(page, page.getByRole('button', { name: '打开报表文件…' }), sampleWithText());
+  await chooseFile(
+    page,
+    page.getByRole('button', { name: '打开报表文件…' }),
+    writeSampleWithText('test-results/perf-2023-with-text.json'),
+  );
   await openTab(page, '公开05表');
   const original = (await cell(page, '2080101', 'basic').textContent())!;
   // Each edit moves 05's totals off the 情况说明's figures or back onto them: its error count changes.
