@@ -1,3 +1,5 @@
+import { textEm } from '../../layout/measure';
+
 /** Width of text in characters of a sheet's default font, for column widths and row heights: a Chinese character takes two. */
 export function textWidth(text: string): number {
   let width = 0;
@@ -15,18 +17,12 @@ export const DIGIT_PX = 7;
 export const COLUMN_PADDING_PX = 5;
 export const columnPx = (width: number) => width * DIGIT_PX + COLUMN_PADDING_PX;
 const PX_PER_PT = 96 / 72;
-/**
- * Widths in a Chinese font, in ems: a Chinese character fills one, a digit or a Latin letter about
- * half (宋体 0.5, Noto CJK, which stands in for it where 宋体 is missing, 0.55: the wider is taken).
- */
-const EM = { wide: 1, narrow: 0.55 };
 /** Part of a line that wrapped text fills: lines break before a figure rather than in it, and no line starts with “，”. */
 const LINE_FILL = 0.95;
 
 /** Lines that text in a `fontPt` Chinese font takes when wrapped in a column of `width` default-font digits. */
 export function wrappedLines(text: string, width: number, fontPt: number): number {
-  let ems = 0;
-  for (const ch of text) ems += ch.codePointAt(0)! > 0xff ? EM.wide : EM.narrow;
+  const ems = textEm(text);
   const emsPerLine = (columnPx(width) * LINE_FILL) / (fontPt * PX_PER_PT);
   return Math.max(1, Math.ceil(ems / emsPerLine));
 }
