@@ -30,7 +30,7 @@ import {
   type Ref,
   type RefObject,
 } from 'react';
-import type { CellRef, Finding } from '../../shared/engine/findings';
+import type { CellRef } from '../../shared/engine/findings';
 import type { TableInfo } from '../../shared/engine/structure';
 import { buildGridModel, type GridModel, type GridRow } from '../../shared/layout/gridModel';
 import { insertLabel, type GridHandle } from '../actions';
@@ -81,8 +81,8 @@ interface Props {
   active: boolean;
   session: Session;
   table: TableInfo;
-  /** The findings by cell when shown (a new map repaints the grid); hidden, none. */
-  findingsByCell: Map<string, Finding[]>;
+  /** The report's version the window draws, when shown (a new one repaints the grid); hidden, null. */
+  drawnVersion: number | null;
   focusRequest: FocusRequest | null;
   /** Told where the cursor is (rows are inserted and deleted there), without re-rendering anything. */
   cursor: Cursor;
@@ -137,7 +137,7 @@ export const TableGrid = memo(function TableGrid({
   active,
   session,
   table,
-  findingsByCell,
+  drawnVersion,
   focusRequest,
   cursor,
   handle,
@@ -176,7 +176,7 @@ export const TableGrid = memo(function TableGrid({
 
   useGridHandle(handle, { session, model, apiRef, block, clipboard });
 
-  useRepaint(active, session, table.id, model, apiRef, findingsByCell);
+  useRepaint(active, session, table.id, model, apiRef, drawnVersion);
 
   const applyFocus = useCallback(() => {
     if (!focusRequest || requestedTable(focusRequest) !== table.id) return;
@@ -252,7 +252,7 @@ function useRepaint(
   table: string,
   model: GridModel,
   apiRef: RefObject<GridApi<GridRow> | null>,
-  findingsByCell: Map<string, Finding[]>,
+  drawnVersion: number | null,
 ) {
   const paintedVersion = useRef(-1);
   const repaint = useCallback(() => {
@@ -267,7 +267,7 @@ function useRepaint(
   }, [session, table, model, apiRef]);
   useEffect(() => {
     if (active) repaint();
-  }, [active, repaint, session.version, findingsByCell]);
+  }, [active, repaint, drawnVersion]);
   useEffect(() => {
     if (!active) return;
     // Rows added or removed are painted by the render that rebuilds them, not before it.

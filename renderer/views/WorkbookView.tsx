@@ -87,7 +87,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
   const { activeId, visited, setActiveId, onPainted, focusRequest, focus, goTo, select, narrative } =
     useFocusRequests(workbook.structure.tables.map((t) => t.id));
   const active = workbook.structure.tableById.get(activeId)!;
-  const { findings, notChecked, unreadByTable, findingsByCell } = useFindings(session, version);
+  const { findings, notChecked, unreadByTable } = useFindings(session, version);
   const rows = useRowEditing(session, active, cursor, focus);
   const steps = useFindingSteps(session, findings, cursor, select);
   const close = useCallback(() => setPopup(null), []);
@@ -141,7 +141,7 @@ export function WorkbookView({ session, files }: { session: Session; files: File
               visited={visited}
               activeId={activeId}
               session={session}
-              findingsByCell={findingsByCell}
+              drawnVersion={version}
               focusRequest={focusRequest}
               cursor={cursor}
               grid={grid}
@@ -335,12 +335,6 @@ function useFocusRequests(tables: string[]) {
 }
 
 /**
- * A grid for every table visited, the active one shown: coming back to a table repaints its grid
- * instead of building it again.
- */
-const NO_FINDINGS = new Map<string, Finding[]>();
-
-/**
  * The report's version as the window follows it. After an edit of cells, in a transition: the grid
  * paints the new figures first (it repaints itself, useRepaint) and the rest of the window (counts,
  * 审核 panel, formula bar, toolbar) is drawn just after, without holding up the key press's frame.
@@ -386,6 +380,10 @@ function TableSheet({
   );
 }
 
+/**
+ * A grid for every table visited, the active one shown: coming back to a table repaints its grid
+ * instead of building it again.
+ */
 function KeptGrids({
   visited,
   activeId,
@@ -402,9 +400,9 @@ function KeptGrids({
         <TableGrid
           key={id}
           {...props}
-          // A hidden grid shows no findings, so that it is not rendered again at every edit; shown
-          // again, it is given them and repaints.
-          findingsByCell={id === activeId ? props.findingsByCell : NO_FINDINGS}
+          // A hidden grid follows no version, so that it is not rendered again at every edit; shown
+          // again, it is given the one drawn and repaints.
+          drawnVersion={id === activeId ? props.drawnVersion : null}
           active={id === activeId}
           table={props.session.workbook.structure.tableById.get(id)!}
           handle={id === activeId ? grid : undefined}

@@ -15,9 +15,8 @@ export function useFindings(session: Session, version: number) {
     () => new Map(tables.map((t) => [t.id, workbook.unreadOf(t.id)])),
     [workbook, tables, version],
   );
-  const findingsByCell = useMemo(() => session.findingsByCell(), [session, version]);
   /* eslint-enable react-hooks/exhaustive-deps */
-  return { findings, notChecked, unreadByTable, findingsByCell };
+  return { findings, notChecked, unreadByTable };
 }
 
 /**
