@@ -97,6 +97,8 @@ export function checkNarrative(
 }
 
 const UNKNOWN_MEANING = '看不出这个数字说的是哪一项';
+/** Characters before a figure that a message quotes with it, at the most. */
+const QUOTE_LEAD = 20;
 
 /** One side of a ratio: its name for messages and its value in hundredths. */
 type RatioPart = { label: string; value: number };
@@ -969,11 +971,21 @@ class NarrativeCheck {
   }
 
   /** The words before a figure in its sentence, to name it in a message: “收入合计2164.69元”. */
+  /**
+   * The figure with the words before it that say what it is: from its clause's start, at most
+   * QUOTE_LEAD characters. Cut short, the words start after a 、 of a list, or else not inside a
+   * number: “9万元、工程采购金额0万元” would read as a figure the text does not have.
+   */
   private quote(run: SectionRun, figure: Figure): string {
     const { span } = this.sentenceAt(run, figure.start);
-    const from = Math.max(span.start, this.partAt(run.section, figure.start).bodyStart, figure.start - 20);
-    const lead = this.text.slice(from, figure.start).replace(/^.*[，；：]/u, '');
-    return `“${this.partAt(run.section, figure.start).definition.id}”中“${lead}${figure.printed}”`;
+    const part = this.partAt(run.section, figure.start);
+    const clauseStart = Math.max(span.start, part.bodyStart);
+    const from = Math.max(clauseStart, figure.start - QUOTE_LEAD);
+    const words = this.text.slice(from, figure.start);
+    let lead = words.replace(/^.*[，；：]/u, '');
+    if (lead === words && from > clauseStart)
+      lead = lead.includes('、') ? lead.slice(lead.indexOf('、') + 1) : lead.replace(/^[\d.,]+/u, '');
+    return `“${part.definition.id}”中“${lead}${figure.printed}”`;
   }
 
   private location(section: string, sentence: number, span: Span) {

@@ -160,6 +160,23 @@ describe('the Shanghai 2024 情况说明', () => {
     expect(e06.location).toMatchObject({ kind: 'narrative', section: '五' });
   });
 
+  it('quotes each figure from a word of its sentence, never from inside a figure before it', async () => {
+    const { file, findings } = await check();
+    const text = narrativeFromPlainText(extracted).text;
+    const said = [...findings.map((f) => f.message), ...file.narrative.notChecked.map((n) => n.reason)];
+    const quotes = said.map((s) => /^“[^”]+”中“([^”]+)”/u.exec(s)?.[1]).filter((q) => q !== undefined);
+    expect(quotes.length).toBeGreaterThan(40);
+    for (const quote of quotes) {
+      const at = text.indexOf(quote);
+      expect(at, quote).toBeGreaterThanOrEqual(0);
+      // Not the tail of a number (“24年度” of 2024年度), nor of a figure's unit (“9万元、…” of 4.79万元).
+      expect(text.slice(at - 1, at + 1), quote).not.toMatch(/^[\d.]\d/u);
+      expect(quote, quote).not.toMatch(/^[\d.,]*(?:万元|元|辆|个|%)、/u);
+    }
+    // A list's entry is quoted from its own name.
+    expect(quotes).toContain('工程采购金额0万元、服务采购金额246.47万元');
+  });
+
   it('has no error left once the two wrong figures are corrected', async () => {
     let text = replaceOnce(extracted, '财政拨款收入支出总计0.3万元', '财政拨款收入支出总计2961.68万元');
     text = replaceOnce(text, '占71.73%', '占71.65%');
