@@ -161,9 +161,9 @@ describe('the Shanghai 2024 情况说明', () => {
   });
 
   it('quotes each figure from a word of its sentence, never from inside a figure before it', async () => {
-    const { file, findings } = await check();
+    const { narrative, findings } = await check();
     const text = narrativeFromPlainText(extracted).text;
-    const said = [...findings.map((f) => f.message), ...file.narrative.notChecked.map((n) => n.reason)];
+    const said = [...findings.map((f) => f.message), ...narrative.notChecked.map((n) => n.reason)];
     const quotes = said.map((s) => /^“[^”]+”中“([^”]+)”/u.exec(s)?.[1]).filter((q) => q !== undefined);
     expect(quotes.length).toBeGreaterThan(40);
     for (const quote of quotes) {
