@@ -25,7 +25,7 @@ import {
 import { numberingProblems } from './numbering';
 import { splitSections, type Section } from './sections';
 import { directionBefore, matchTerm } from './terms';
-import { sentencesOf, type NarrativeText, type Span } from './text';
+import { lastStartingBy, sentencesOf, type NarrativeText, type Span } from './text';
 
 export interface NarrativeInputs {
   amounts: TableAmounts;
@@ -236,7 +236,8 @@ class NarrativeCheck {
   }
 
   private sentenceAt(run: SectionRun, at: number): { span: Span; index: number } {
-    const index = run.sentences.findIndex((s) => at >= s.start && at < s.end);
+    let index = lastStartingBy(run.sentences, at);
+    if (index >= 0 && at >= run.sentences[index]!.end) index = -1;
     return {
       span: run.sentences[index] ?? { start: run.section.bodyStart, end: run.section.end },
       index: index + 1,
@@ -245,12 +246,8 @@ class NarrativeCheck {
 
   /** Where the words naming a figure may stand: after the previous figure of its sentence. */
   private nearStart(run: SectionRun, figure: Figure, sentence: Span): number {
-    let start = sentence.start;
-    for (const other of run.bindings.keys())
-      if (other.end <= figure.start && other.end > start) start = other.end;
-    for (const other of run.figures)
-      if (other.start >= sentence.start && other.end <= figure.start && other.end > start) start = other.end;
-    return start;
+    const previous = run.figures[lastStartingBy(run.figures, figure.start - 1)];
+    return previous && previous.start >= sentence.start ? previous.end : sentence.start;
   }
 
   /** A figure inside the reasons a user gives (主要原因：1.…增加1000万元) until the clause ends at ；. */
@@ -970,7 +967,6 @@ class NarrativeCheck {
     });
   }
 
-  /** The words before a figure in its sentence, to name it in a message: “收入合计2164.69元”. */
   /**
    * The figure with the words before it that say what it is: from its clause's start, at most
    * QUOTE_LEAD characters. Cut short, the words start after a 、 of a list, or else not inside a
@@ -984,7 +980,9 @@ class NarrativeCheck {
     const words = this.text.slice(from, figure.start);
     let lead = words.replace(/^.*[，；：]/u, '');
     if (lead === words && from > clauseStart)
-      lead = lead.includes('、') ? lead.slice(lead.indexOf('、') + 1) : lead.replace(/^[\d.,]+/u, '');
+      lead = lead.includes('、')
+        ? lead.slice(lead.indexOf('、') + 1)
+        : lead.replace(/^[\d.,]*[%％]?\s*/u, '');
     return `“${part.definition.id}”中“${lead}${figure.printed}”`;
   }
 

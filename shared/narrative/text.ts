@@ -57,3 +57,15 @@ export function sentencesOf(text: string, span: Span): Span[] {
   if (span.end > start) sentences.push({ start, end: span.end });
   return sentences.filter((s) => text.slice(s.start, s.end).trim() !== '');
 }
+
+/** The index of the last of `spans` (in order, none overlapping) that starts at or before `at`, or -1. */
+export function lastStartingBy(spans: readonly Span[], at: number): number {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle]!.start <= at) low = middle + 1;
+    else high = middle - 1;
+  }
+  return high;
+}

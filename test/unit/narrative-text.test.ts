@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { extractFigures, hundredthsOf } from '../../shared/narrative/figures';
 import { judgePercent, roundedPercent, scaledText } from '../../shared/narrative/ratio';
 import { splitSections } from '../../shared/narrative/sections';
-import { narrativeFromParagraphs, narrativeFromPlainText, sentencesOf } from '../../shared/narrative/text';
+import {
+  lastStartingBy,
+  narrativeFromParagraphs,
+  narrativeFromPlainText,
+  sentencesOf,
+} from '../../shared/narrative/text';
 
 describe('text model', () => {
   it('trims paragraphs and drops empty ones, whatever the line ends', () => {
@@ -24,6 +29,20 @@ describe('text model', () => {
       '乙，丙。',
       '丁',
     ]);
+  });
+});
+
+describe('spans in order', () => {
+  it('finds the last span starting at or before a place, or none', () => {
+    const spans = [
+      { start: 2, end: 5 },
+      { start: 5, end: 9 },
+      { start: 12, end: 20 },
+    ];
+    expect([0, 1, 2, 4, 5, 11, 12, 30].map((at) => lastStartingBy(spans, at))).toEqual([
+      -1, -1, 0, 0, 1, 1, 2, 2,
+    ]);
+    expect(lastStartingBy([], 3)).toBe(-1);
   });
 });
 
