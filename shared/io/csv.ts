@@ -14,6 +14,7 @@ import type { ColumnInfo, RowInfo, TableInfo } from '../engine/structure';
 import type { ReportRow } from '../model/report';
 import { parseAmount, toDecimalString, type AmountUnit } from '../money/money';
 import { encodeGb18030 } from './gb18030';
+import { BAD_UTF8, decodeText } from './textFile';
 import { formatDelimited } from './tsv';
 
 export class CsvError extends Error {
@@ -152,25 +153,16 @@ function fail(fileName: string, why: string): never {
   throw new CsvError(`无法导入“${fileName}”：${why}`);
 }
 
-/** UTF-8 when the file says so or is valid UTF-8; otherwise GB18030, as Excel on Chinese Windows saves. */
+/** The file's text (UTF-8, else GB18030 as Excel on Chinese Windows saves it). */
 function decode(fileName: string, bytes: Uint8Array): string {
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    if (hasBom) fail(fileName, '文件标明是 UTF-8 编码，但内容不是有效的 UTF-8 文本，可能已损坏');
-    text = new TextDecoder('gb18030').decode(bytes);
-  }
-  // GB18030 gives nearly any byte sequence a meaning, so binary content shows as control characters.
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(text)) {
-    fail(
-      fileName,
-      '文件不是文本（CSV）文件，可能是 Excel 工作簿（.xlsx）或其他类型的文件；请在 Excel 中另存为 CSV 后再导入',
-    );
-  }
-  return text;
+  const decoded = decodeText(bytes);
+  if ('text' in decoded) return decoded.text;
+  fail(
+    fileName,
+    decoded.problem === 'notText'
+      ? '文件不是文本（CSV）文件，可能是 Excel 工作簿（.xlsx）或其他类型的文件；请在 Excel 中另存为 CSV 后再导入'
+      : BAD_UTF8,
+  );
 }
 
 interface CsvLine {

@@ -1,17 +1,22 @@
 /**
  * Reads a 情况说明 from the file people keep it in: a Word document (.docx, read as plain paragraphs
- * with mammoth) or plain text (.txt, UTF-8). Both give the same NarrativeText for the same text.
+ * with mammoth) or plain text (.txt, UTF-8 or GB18030 as Notepad saves it on Chinese Windows). Both
+ * give the same NarrativeText for the same text.
  */
 import mammoth from 'mammoth';
 import { narrativeFromPlainText, type NarrativeText } from '../narrative/text';
+import { BAD_UTF8, decodeText } from './textFile';
 
 export const NARRATIVE_EXTENSIONS = ['.docx', '.txt'] as const;
 
 export async function readNarrativeFile(fileName: string, bytes: Uint8Array): Promise<NarrativeText> {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.txt')) {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return narrativeFromPlainText(text);
+    const decoded = decodeText(bytes);
+    if ('text' in decoded) return narrativeFromPlainText(decoded.text);
+    throw new Error(
+      `无法读取“${fileName}”：${decoded.problem === 'notText' ? '文件不是文本文件，可能是 Word 文档或其他类型的文件；Word 文档请存为 .docx 后导入' : BAD_UTF8}`,
+    );
   }
   if (lower.endsWith('.docx')) {
     try {

@@ -1,0 +1,23 @@
+/**
+ * The text of a file people save as text: UTF-8 (with or without its mark) when it is valid UTF-8,
+ * else GB18030, which Notepad (ANSI) and Excel save on Chinese Windows. GB18030 gives nearly any
+ * bytes a meaning, so a file that is not text at all shows as control characters, and is said so.
+ */
+export type DecodedText = { text: string } | { problem: 'badUtf8' | 'notText' };
+
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const marked = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    if (marked) return { problem: 'badUtf8' };
+    text = new TextDecoder('gb18030').decode(bytes);
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/u.test(text)) return { problem: 'notText' };
+  return { text };
+}
+
+/** What `badUtf8` means to the user (what `notText` means depends on the file that was expected). */
+export const BAD_UTF8 = '文件标明是 UTF-8 编码，但内容不是有效的 UTF-8 文本，可能已损坏';

@@ -1,0 +1,29 @@
+/** A 情况说明 read from a .txt as Notepad saves it: UTF-8, or GB18030 (ANSI on Chinese Windows). */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { encodeGb18030 } from '../../shared/io/gb18030';
+import { readNarrativeFile } from '../../shared/io/narrativeFile';
+
+const text = readFileSync('test/fixtures/narrative/final-2023-jiefang.txt', 'utf8');
+
+describe('a 情况说明 .txt', () => {
+  it('reads the same text saved as GB18030 as saved as UTF-8, with or without its mark', async () => {
+    const utf8 = await readNarrativeFile('说明.txt', new TextEncoder().encode(text));
+    const marked = await readNarrativeFile('说明.txt', new TextEncoder().encode(`\ufeff${text}`));
+    const ansi = await readNarrativeFile('说明.txt', encodeGb18030(text));
+    expect(utf8.text).toContain('一般公共预算财政拨款');
+    expect(marked).toEqual(utf8);
+    expect(ansi).toEqual(utf8);
+  });
+
+  it('says in Chinese, naming the file, when it is not text', async () => {
+    const binary = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01, 0xff, 0x02]);
+    await expect(readNarrativeFile('说明.txt', binary)).rejects.toThrow(
+      /^无法读取“说明.txt”：文件不是文本文件/u,
+    );
+    const broken = new Uint8Array([0xef, 0xbb, 0xbf, 0xe4, 0xb8]);
+    await expect(readNarrativeFile('说明.txt', broken)).rejects.toThrow(
+      /^无法读取“说明.txt”：文件标明是 UTF-8/u,
+    );
+  });
+});
