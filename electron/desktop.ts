@@ -234,11 +234,10 @@ export class Desktop {
   }
 
   async openFile(entry: DocumentWindow, extensions: string[]): Promise<OpenedFile | null> {
-    const file = await this.askOpenPath(
-      entry,
-      '导入',
-      extensions.map((e) => FILTERS[e]!),
-    );
+    const each = extensions.map((e) => FILTERS[e]!);
+    // Of several kinds (a Word or a text file), all are shown at first.
+    const all = { name: `可导入的文件 (${extensions.map((e) => `*.${e}`).join(', ')})`, extensions };
+    const file = await this.askOpenPath(entry, '导入', each.length > 1 ? [all, ...each] : each);
     return file ? { name: path.basename(file), bytes: await readUserFile(file) } : null;
   }
 

@@ -16,6 +16,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 import { cellKey, type CellRef, type Finding } from '../../shared/engine/findings';
+import { NARRATIVE_EXTENSIONS } from '../../shared/io/formats';
 import type { FigureReport } from '../../shared/narrative/check';
 import { generateForWorkbook } from '../../shared/narrative/generate';
 import { sentencesOf } from '../../shared/narrative/text';
@@ -485,7 +486,7 @@ function figureTip(figure: NonNullable<Segment['figure']>): string {
 function NarrativeFileButtons({ session }: { session: Session }) {
   const importFile = async () => {
     try {
-      const file = await host.openFile(['docx', 'txt']);
+      const file = await host.openFile(NARRATIVE_EXTENSIONS);
       if (file) await session.importNarrative(file.name, file.bytes);
     } catch (e) {
       session.say(message(e), true);

@@ -89,10 +89,20 @@ export function tableFormat(id: string): TableFormat {
   return format;
 }
 
-/** A file dialog's filter for every format (reports and tables), by extension. */
+/**
+ * The files a 情况说明 comes in (narrativeFile.ts reads them, narrativeDocx.ts writes the .docx):
+ * named here so that the dialogs list them and the desktop shell lets them through.
+ */
+export const NARRATIVE_FORMATS = [
+  { label: 'Word 文档', extensions: ['docx'] },
+  { label: '文本文件', extensions: ['txt'] },
+] as const;
+export const NARRATIVE_EXTENSIONS: string[] = NARRATIVE_FORMATS.flatMap((f) => f.extensions);
+
+/** A file dialog's filter for every format (reports, tables and the 情况说明's), by extension. */
 export function fileFilters(): Map<string, { name: string; extensions: string[] }> {
   const filters = new Map<string, { name: string; extensions: string[] }>();
-  for (const format of [...formats, ...tableFormats]) {
+  for (const format of [...formats, ...tableFormats, ...NARRATIVE_FORMATS]) {
     for (const extension of format.extensions)
       filters.set(extension, { name: `${format.label} (*.${extension})`, extensions: [extension] });
   }

@@ -5,9 +5,8 @@
  */
 import mammoth from 'mammoth';
 import { narrativeFromPlainText, type NarrativeText } from '../narrative/text';
+import { NARRATIVE_EXTENSIONS } from './formats';
 import { BAD_UTF8, decodeText } from './textFile';
-
-export const NARRATIVE_EXTENSIONS = ['.docx', '.txt'] as const;
 
 export async function readNarrativeFile(fileName: string, bytes: Uint8Array): Promise<NarrativeText> {
   const lower = fileName.toLowerCase();
@@ -34,5 +33,11 @@ export async function readNarrativeFile(fileName: string, bytes: Uint8Array): Pr
       );
     }
   }
-  throw new Error(`无法读取“${fileName}”：情况说明只能是 ${NARRATIVE_EXTENSIONS.join('、')} 文件`);
+  // Word 97–2003 and WPS's own format are still common in finance offices; Word and WPS both save .docx.
+  const older = /\.(?:doc|wps)$/u.test(lower)
+    ? '；.doc、.wps 文件请在 Word 或 WPS 中“另存为” .docx 后导入'
+    : '';
+  throw new Error(
+    `无法读取“${fileName}”：情况说明只能是 ${NARRATIVE_EXTENSIONS.map((e) => `.${e}`).join('、')} 文件${older}`,
+  );
 }

@@ -14,8 +14,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     if (marked) return { problem: 'badUtf8' };
     text = new TextDecoder('gb18030').decode(bytes);
   }
+  // Tabs, line ends and page breaks (\f, which pdftotext puts between a PDF's pages) are text.
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/u.test(text)) return { problem: 'notText' };
+  if (/[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/u.test(text)) return { problem: 'notText' };
   return { text };
 }
 

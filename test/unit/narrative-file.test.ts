@@ -1,4 +1,4 @@
-/** A 情况说明 read from a .txt as Notepad saves it: UTF-8, or GB18030 (ANSI on Chinese Windows). */
+/** A 情况说明 read from a file: a .txt as Notepad saves it (UTF-8, or GB18030: ANSI on Chinese Windows), and what is not one. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodeGb18030 } from '../../shared/io/gb18030';
@@ -6,7 +6,7 @@ import { readNarrativeFile } from '../../shared/io/narrativeFile';
 
 const text = readFileSync('test/fixtures/narrative/final-2023-jiefang.txt', 'utf8');
 
-describe('a 情况说明 .txt', () => {
+describe('a 情况说明 file', () => {
   it('reads the same text saved as GB18030 as saved as UTF-8, with or without its mark', async () => {
     const utf8 = await readNarrativeFile('说明.txt', new TextEncoder().encode(text));
     const marked = await readNarrativeFile('说明.txt', new TextEncoder().encode(`\ufeff${text}`));
@@ -14,6 +14,9 @@ describe('a 情况说明 .txt', () => {
     expect(utf8.text).toContain('一般公共预算财政拨款');
     expect(marked).toEqual(utf8);
     expect(ansi).toEqual(utf8);
+    // pdftotext puts a page break (\f) between a PDF's pages: text all the same.
+    const paged = await readNarrativeFile('说明.txt', encodeGb18030(`${text}\f第二页`));
+    expect(paged.text).toContain('第二页');
   });
 
   it('says in Chinese, naming the file, when it is not text', async () => {
@@ -24,6 +27,15 @@ describe('a 情况说明 .txt', () => {
     const broken = new Uint8Array([0xef, 0xbb, 0xbf, 0xe4, 0xb8]);
     await expect(readNarrativeFile('说明.txt', broken)).rejects.toThrow(
       /^无法读取“说明.txt”：文件标明是 UTF-8/u,
+    );
+  });
+
+  it('tells how to bring a .doc or .wps document in', async () => {
+    await expect(readNarrativeFile('2023年情况说明.doc', new Uint8Array([0xd0, 0xcf]))).rejects.toThrow(
+      '无法读取“2023年情况说明.doc”：情况说明只能是 .docx、.txt 文件；.doc、.wps 文件请在 Word 或 WPS 中“另存为” .docx 后导入',
+    );
+    await expect(readNarrativeFile('说明.pdf', new Uint8Array([0x25]))).rejects.toThrow(
+      /^无法读取“说明.pdf”：情况说明只能是 .docx、.txt 文件$/u,
     );
   });
 });

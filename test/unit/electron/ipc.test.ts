@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Channel } from '../../../electron/channels';
 import type { Desktop, DocumentWindow } from '../../../electron/desktop';
 import { registerIpcHandlers } from '../../../electron/ipc';
+import { NARRATIVE_EXTENSIONS } from '../../../shared/io/formats';
 import { APP_ORIGINS, makeDesktop, windowOf } from './desktop-setup';
 import { applyMenu } from '../../../electron/menu';
 import { BrowserWindow, dialog, FakeWebContents, ipcMain, Menu } from './fake-electron';
@@ -170,6 +171,22 @@ describe('IPC handlers', () => {
     await vi.waitFor(() => expect(Menu.buildFromTemplate).toHaveBeenCalled());
     expect(csvEnabled()).toBe(true);
     BrowserWindow.focused = null;
+  });
+
+  it('open every kind of file the window imports, and save the 情况说明 as Word', async () => {
+    // A table's CSV, the 情况说明 (Word or text), last year's report for 补充信息.
+    for (const kinds of [['csv'], NARRATIVE_EXTENSIONS, ['json', 'xlsx']]) {
+      const file = path.join(dir, `导入.${kinds.at(-1)}`);
+      await fs.writeFile(file, '内容');
+      dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+      expect(await invoke(Channel.openFile, kinds)).toEqual({ name: path.basename(file), bytes });
+      const { filters } = dialog.showOpenDialog.mock.lastCall![1] as { filters: { extensions: string[] }[] };
+      expect(filters[0]!.extensions).toEqual(kinds);
+    }
+    const target = path.join(dir, '情况说明.docx');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    expect(await invoke(Channel.saveFile, '情况说明.docx', bytes)).toBe('情况说明.docx');
+    expect(await fs.readFile(target, 'utf8')).toBe('内容');
   });
 
   it('carry a valid save through to the file system', async () => {
