@@ -13,8 +13,8 @@ import { isAppUrl } from './security';
 /** Larger than any report; an argument above it is refused rather than written. */
 export const MAX_IPC_BYTES = 200 * 1024 * 1024;
 /**
- * What a page may ask to open, and to save: the formats of the registry (reports, tables — from
- * the 情况说明 a Word document or a text file), and the PDF of its print view.
+ * What a page may ask to open, and to save: the formats of the registry (reports, tables, the
+ * 情况说明's Word and text files), and the PDF of its print view.
  */
 const IMPORT_TYPES = [...fileFilters().keys()];
 const SAVE_TYPES = [...IMPORT_TYPES, 'pdf'];

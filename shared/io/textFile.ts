@@ -8,15 +8,18 @@ export type DecodedText = { text: string } | { problem: 'badUtf8' | 'notText' };
 export function decodeText(bytes: Uint8Array): DecodedText {
   const marked = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   let text: string;
+  let undecodable = false;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     if (marked) return { problem: 'badUtf8' };
     text = new TextDecoder('gb18030').decode(bytes);
+    // Bytes GB18030 has no character for; in valid UTF-8, a � is a character like any other.
+    undecodable = text.includes('\ufffd');
   }
   // Tabs, line ends and page breaks (\f, which pdftotext puts between a PDF's pages) are text.
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
-  if (/[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/u.test(text)) return { problem: 'notText' };
+  if (undecodable || /[\u0000-\u0008\u000b\u000e-\u001f]/u.test(text)) return { problem: 'notText' };
   return { text };
 }
 

@@ -17,6 +17,9 @@ describe('a 情况说明 file', () => {
     // pdftotext puts a page break (\f) between a PDF's pages: text all the same.
     const paged = await readNarrativeFile('说明.txt', encodeGb18030(`${text}\f第二页`));
     expect(paged.text).toContain('第二页');
+    // and a glyph it could not map (�) is a character of the text, not a sign of a binary file.
+    const lost = await readNarrativeFile('说明.txt', new TextEncoder().encode(`${text}收入合计\ufffd万元`));
+    expect(lost.text).toContain('合计\ufffd万元');
   });
 
   it('says in Chinese, naming the file, when it is not text', async () => {
