@@ -150,7 +150,6 @@ export const TableGrid = memo(function TableGrid({
   // The table is changed in place; structureVersion says that its rows changed.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const model = useMemo(() => buildGridModel(table), [table, structureVersion]);
-  // Read through a ref so that the column definitions stay stable while findings change.
   const block = useBlockSelection(model, apiRef, rootRef);
   const { select, inRange } = block;
   const clipboard = useClipboard(session, model, apiRef, rootRef, block);

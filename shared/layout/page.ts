@@ -8,14 +8,31 @@ import type { GridColumn } from './gridModel';
 export type Orientation = 'portrait' | 'landscape';
 
 export const PAGE_MARGIN_MM = 10;
-export const A4_SHORT_MM = 210;
-export const A4_LONG_MM = 297;
+const A4_SHORT_MM = 210;
+const A4_LONG_MM = 297;
 const PX_PER_MM = 96 / 25.4;
 
-/** The area inside the margins, in millimetres. */
-export function printableArea(orientation: Orientation): { widthMm: number; heightMm: number } {
+/** Margins of a page, in millimetres. */
+export interface MarginsMm {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+const PAGE_MARGINS: MarginsMm = {
+  left: PAGE_MARGIN_MM,
+  right: PAGE_MARGIN_MM,
+  top: PAGE_MARGIN_MM,
+  bottom: PAGE_MARGIN_MM,
+};
+
+/** The area of an A4 page inside `margins` (the print view's, unless given), in millimetres. */
+export function printableArea(
+  orientation: Orientation,
+  margins: MarginsMm = PAGE_MARGINS,
+): { widthMm: number; heightMm: number } {
   const [width, height] = orientation === 'portrait' ? [A4_SHORT_MM, A4_LONG_MM] : [A4_LONG_MM, A4_SHORT_MM];
-  return { widthMm: width - 2 * PAGE_MARGIN_MM, heightMm: height - 2 * PAGE_MARGIN_MM };
+  return { widthMm: width - margins.left - margins.right, heightMm: height - margins.top - margins.bottom };
 }
 
 /**

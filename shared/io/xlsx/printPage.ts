@@ -3,23 +3,25 @@
  * and for the sheets of running text (the 情况说明, the 补充信息) the portrait page they fill.
  */
 import type ExcelJS from 'exceljs';
-import { A4_LONG_MM, A4_SHORT_MM, type Orientation } from '../../layout/page';
+import { printableArea, type MarginsMm } from '../../layout/page';
 import { COLUMN_PADDING_PX, DIGIT_PX } from './textWidth';
 
 export const A4_PAPER = 9;
 export const PAGE_NUMBERS: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&C第 &P 页 共 &N 页' };
 
-/** The area of an A4 page inside `margins`, in points. */
-export function printableArea(
-  orientation: Orientation,
-  margins: ExcelJS.Margins,
-): { width: number; height: number } {
-  const [width, height] = orientation === 'portrait' ? [A4_SHORT_MM, A4_LONG_MM] : [A4_LONG_MM, A4_SHORT_MM];
+const MM_PER_INCH = 25.4;
+
+/** A sheet's margins (in inches, as the sheet stores them) in millimetres. */
+export function marginsMm(margins: ExcelJS.Margins): MarginsMm {
+  const mm = (inches: number) => inches * MM_PER_INCH;
   return {
-    width: (width / 25.4 - margins.left - margins.right) * 72,
-    height: (height / 25.4 - margins.top - margins.bottom) * 72,
+    left: mm(margins.left),
+    right: mm(margins.right),
+    top: mm(margins.top),
+    bottom: mm(margins.bottom),
   };
 }
+
 /** Margins of a portrait text page, in inches as the sheet stores them. */
 const TEXT_MARGINS: ExcelJS.Margins = {
   left: 0.75,
@@ -38,7 +40,7 @@ const ALLOWANCE_MM = 4;
 
 /** Width, in the default font's digits, that the columns of a portrait text page share. */
 export const TEXT_PAGE_WIDTH = Math.floor(
-  (((A4_SHORT_MM - 25.4 * (TEXT_MARGINS.left + TEXT_MARGINS.right) - ALLOWANCE_MM) / 25.4) * 96 -
+  (((printableArea('portrait', marginsMm(TEXT_MARGINS)).widthMm - ALLOWANCE_MM) / MM_PER_INCH) * 96 -
     COLUMN_PADDING_PX) /
     DIGIT_PX,
 );

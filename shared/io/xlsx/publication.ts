@@ -11,7 +11,7 @@
  */
 import ExcelJS from 'exceljs';
 import { buildGridModel, type GridColumn, type Slot } from '../../layout/gridModel';
-import { orientationFor, type Orientation } from '../../layout/page';
+import { orientationFor, printableArea, type Orientation } from '../../layout/page';
 import { LEAST_AUTO_SHARE } from '../../layout/pages';
 import { MIN_FONT_PT } from '../../layout/printFit';
 import { tableCode } from '../../model/template';
@@ -20,7 +20,7 @@ import type { TableInfo } from '../../engine/structure';
 import type { CellState, Workbook } from '../../engine/workbook';
 import { formatAmount, fromDecimalString } from '../../money/money';
 import { addNarrativeSheets } from './narrativeSheets';
-import { A4_PAPER, PAGE_NUMBERS, printableArea } from './printPage';
+import { A4_PAPER, marginsMm, PAGE_NUMBERS } from './printPage';
 import { columnPx, textWidth, wrappedHeight, wrappedLines } from './textWidth';
 
 export interface PublicationOptions {
@@ -39,6 +39,7 @@ const WIDTH = { amount: 14, name: 30, text: 6, max: 40 };
 const LINE_HEIGHT = 15;
 const MARGINS: ExcelJS.Margins = { left: 0.5, right: 0.5, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 };
 const PT_PER_PX = 72 / 96;
+const PT_PER_MM = 72 / 25.4;
 /** Rows above the column header: title, table code, 部门/年度/单位. */
 const HEADER_BLOCK = 3;
 
@@ -279,14 +280,14 @@ class TableSheet {
   }
 
   private fitsOnOnePage(orientation: Orientation): boolean {
-    const page = printableArea(orientation, MARGINS);
+    const { widthMm, heightMm } = printableArea(orientation, marginsMm(MARGINS));
     const width = this.widths.reduce((sum, w) => sum + columnPx(w), 0) * PT_PER_PX;
     // A row without a height of its own is one line high.
     let height = 0;
     for (let row = 1; row <= this.sheet.rowCount; row++)
       height += this.sheet.getRow(row).height ?? LINE_HEIGHT;
-    const widthScale = Math.min(1, page.width / width);
-    const scale = page.height / height;
+    const widthScale = Math.min(1, (widthMm * PT_PER_MM) / width);
+    const scale = (heightMm * PT_PER_MM) / height;
     return scale >= LEAST_AUTO_SHARE * widthScale && scale * FONT.size! >= MIN_FONT_PT;
   }
 }
