@@ -8,7 +8,11 @@ export function findingsByCell(findings: readonly Finding[]): Map<string, Findin
   const map = new Map<string, Finding[]>();
   for (const f of findings) {
     const ref = cellColouredBy(f);
-    if (ref) map.set(cellKey(ref), [...(map.get(cellKey(ref)) ?? []), f]);
+    if (!ref) continue;
+    const key = cellKey(ref);
+    const own = map.get(key);
+    if (own) own.push(f);
+    else map.set(key, [f]);
   }
   return map;
 }

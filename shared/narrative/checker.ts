@@ -1,8 +1,9 @@
 /**
  * The 情况说明 as one more checker of the workbook (kind 'narrative'): fed with the text and the
  * 补充信息, it checks the whole text in one group whenever the text is set and after every edit
- * of a figure it read (any figure may be quoted anywhere in it; the others change nothing it says). Its last report (sections, figures)
- * stays on the holder for the checker's JSON and the window.
+ * of a figure it read (any figure may be quoted anywhere in it; the others change nothing it
+ * says). Its last report (sections, figures) stays on the holder for the checker's JSON and the
+ * window.
  */
 import {
   NO_GROUPS,
